@@ -1,0 +1,89 @@
+/*
+ * libinfoview: shared definitions (export macro, versions, memory).
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef INCLUDE_infoview_common_h__
+#define INCLUDE_infoview_common_h__
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+# define IV_BEGIN_DECL extern "C" {
+# define IV_END_DECL }
+#else
+# define IV_BEGIN_DECL
+# define IV_END_DECL
+#endif
+
+/** Marks a symbol as part of the exported ABI. */
+#if defined(_WIN32) && defined(IV_BUILDING_DLL)
+# define IV_EXTERN(type) __declspec(dllexport) type
+#elif defined(__GNUC__) || defined(__clang__)
+# define IV_EXTERN(type) __attribute__((visibility("default"))) type
+#else
+# define IV_EXTERN(type) type
+#endif
+
+IV_BEGIN_DECL
+
+/** Compile-time version of the headers. */
+#define IV_VERSION_MAJOR 0
+#define IV_VERSION_MINOR 1
+#define IV_VERSION_PATCH 0
+#define IV_VERSION "0.1.0"
+/** MAJOR * 10000 + MINOR * 100 + PATCH, for numeric comparison. */
+#define IV_VERSION_NUMBER (IV_VERSION_MAJOR * 10000 + IV_VERSION_MINOR * 100 + IV_VERSION_PATCH)
+
+/**
+ * Runtime version of the library actually linked.
+ *
+ * @param major, minor, patch where to store each part; any may be NULL
+ * @return the version as a static string such as "0.1.0"
+ */
+IV_EXTERN(const char *) iv_version(int *major, int *minor, int *patch);
+
+/** IV_VERSION_NUMBER of the linked library (for FFI callers). */
+IV_EXTERN(int) iv_version_number(void);
+
+/**
+ * Frees memory the library returned to the caller (strings documented as
+ * "free with iv_free()"). Accepts NULL.
+ */
+IV_EXTERN(void) iv_free(void *ptr);
+
+/**
+ * A UTC time: seconds since 1970-01-01T00:00:00Z. The value 0 means
+ * "not set" wherever a time is optional.
+ */
+typedef int64_t iv_time;
+
+/** Length of a UUID in its text form, without the terminating NUL. */
+#define IV_ID_LEN 36
+
+/**
+ * Checks that a string is a UUID in text form (8-4-4-4-12 hex digits, either
+ * case).
+ * @return 1 if valid, 0 otherwise
+ */
+IV_EXTERN(int) iv_id_valid(const char *id);
+
+/*
+ * Limits on what a record may hold; longer input is refused with
+ * IV_EINVALID naming the field. Lengths are in bytes of UTF-8.
+ */
+#define IV_LIMIT_SHORT 256      /**< names, e-mails, phone, company, title, location */
+#define IV_LIMIT_TAG 64         /**< one tag */
+#define IV_LIMIT_URL 2048       /**< profile URL */
+#define IV_LIMIT_TEXT 65536     /**< notes, purpose, drafts, questions, answers, items */
+#define IV_LIMIT_LIST 256       /**< e-mails, tags, questions, advice or resources in one record */
+
+/**
+ * The value of a limit by name, for callers that cannot read macros:
+ * "short", "tag", "url", "text", "list"; -1 for an unknown name.
+ */
+IV_EXTERN(int) iv_limit(const char *name);
+
+IV_END_DECL
+
+#endif

@@ -1,0 +1,105 @@
+/*
+ * libinfoview: opening a store, transactions, the clock.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef INCLUDE_infoview_db_h__
+#define INCLUDE_infoview_db_h__
+
+#include "common.h"
+#include "types.h"
+
+IV_BEGIN_DECL
+
+/**
+ * Opens the default embedded store: an SQLite file at `path`, created (with
+ * its schema) if it does not exist, migrated if it is older.
+ *
+ * @param out the store, free with iv_db_free()
+ * @param path the file; NULL means the default path (see iv_db_default_path())
+ * @return 0, IV_EVERSION if the file was written by a newer library,
+ *         IV_EINVALID if it is not an infoview store, IV_ESTORAGE, IV_EBUSY
+ */
+IV_EXTERN(int) iv_db_open(iv_db **out, const char *path);
+
+/**
+ * Opens a store on a registered backend by name ("sqlite", "memory", or one
+ * registered with iv_backend_register()).
+ *
+ * @param out the store, free with iv_db_free()
+ * @param backend the backend's registered name
+ * @param location backend-specific (a file path for "sqlite"; ignored by
+ *        "memory"); may be NULL
+ * @return 0, IV_ENOTFOUND if no backend has that name, or the backend's error
+ */
+IV_EXTERN(int) iv_db_open_with(iv_db **out, const char *backend, const char *location);
+
+/**
+ * Opens a new, empty store held in memory; it vanishes with iv_db_free().
+ * @param out the store, free with iv_db_free()
+ */
+IV_EXTERN(int) iv_db_open_memory(iv_db **out);
+
+/**
+ * Closes a store and frees it. A transaction still open is rolled back.
+ * Iterators must have been freed before. Accepts NULL.
+ */
+IV_EXTERN(void) iv_db_free(iv_db *db);
+
+/**
+ * The default store path: $XDG_DATA_HOME/infoview/infoview.db, or
+ * $HOME/.local/share/infoview/infoview.db when XDG_DATA_HOME is unset or
+ * not absolute. The directory is not created.
+ *
+ * @param out the path, free with iv_free()
+ * @return 0, or IV_ENOTFOUND when neither variable gives a location
+ */
+IV_EXTERN(int) iv_db_default_path(char **out);
+
+/**
+ * Starts a transaction. Transactions nest: an inner one commits into the
+ * outer one or rolls back alone. Every single call that writes is atomic on
+ * its own; transactions group several.
+ */
+IV_EXTERN(int) iv_db_begin(iv_db *db);
+
+/** Commits the innermost open transaction; IV_EMISUSE if none is open. */
+IV_EXTERN(int) iv_db_commit(iv_db *db);
+
+/** Rolls back the innermost open transaction; IV_EMISUSE if none is open. */
+IV_EXTERN(int) iv_db_rollback(iv_db *db);
+
+/** How many transactions are open (0 outside any). */
+IV_EXTERN(int) iv_db_transaction_depth(const iv_db *db);
+
+/** A clock: returns the current time in UTC seconds. */
+typedef iv_time (*iv_clock_cb)(void *payload);
+
+/**
+ * Replaces the store's clock, from which every time the library stamps
+ * ("created", "updated", and the workflow's rules) is read.
+ *
+ * @param cb the clock; NULL restores the system clock
+ * @param payload passed to cb, borrowed
+ */
+IV_EXTERN(int) iv_db_set_clock(iv_db *db, iv_clock_cb cb, void *payload);
+
+/** The store's current time, from its clock. */
+IV_EXTERN(iv_time) iv_db_now(iv_db *db);
+
+/**
+ * Reads a per-store setting.
+ * @param out the value, free with iv_free()
+ * @return 0, or IV_ENOTFOUND if the key has no value
+ */
+IV_EXTERN(int) iv_db_setting_get(char **out, iv_db *db, const char *key);
+
+/**
+ * Writes a per-store setting; value NULL removes it. Keys are non-empty
+ * ASCII of letters, digits, '.', '_' and '-', at most 64 bytes; keys
+ * beginning with "iv." are reserved for the library.
+ */
+IV_EXTERN(int) iv_db_setting_set(iv_db *db, const char *key, const char *value);
+
+IV_END_DECL
+
+#endif

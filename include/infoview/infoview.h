@@ -1,0 +1,17 @@
+/*
+ * libinfoview: the umbrella header. Include this one.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef INCLUDE_infoview_infoview_h__
+#define INCLUDE_infoview_infoview_h__
+
+#include "common.h"
+#include "errors.h"
+#include "types.h"
+#include "db.h"
+#include "contact.h"
+#include "intro.h"
+#include "interview.h"
+#include "followup.h"
+
+#endif

@@ -1,0 +1,190 @@
+/*
+ * libinfoview: the storage backend interface, for backend authors.
+ * Not included by <infoview/infoview.h>; include <infoview/sys/backend.h>.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef INCLUDE_infoview_sys_backend_h__
+#define INCLUDE_infoview_sys_backend_h__
+
+#include "../infoview.h"
+
+IV_BEGIN_DECL
+
+/*
+ * A backend stores records and answers queries; it never applies the
+ * library's rules. The core validates every record, checks every reference
+ * and orders every multi-step change (cascades) before it calls a backend,
+ * inside a transaction it opened with begin(); a backend only has to store
+ * faithfully and make begin/commit/rollback atomic.
+ *
+ * Records cross this interface as the public opaque handles: a backend reads
+ * fields with the public getters and builds the records it returns with the
+ * public *_new() and setters, plus the *_set_times() functions below. Ids
+ * are lower-case UUID text; every id given to a backend is valid.
+ *
+ * A backend embeds `iv_backend` as the first member of its own struct and
+ * fills it from iv_backend_init(). The struct only ever grows at its end;
+ * a backend built against an older version keeps working, and the core
+ * refuses a version it does not know (IV_EVERSION).
+ *
+ * Every operation returns 0 or a negative IV_E* code, setting the message
+ * with iv_error_set() (a backend that sets none gets a generic one).
+ */
+
+typedef struct iv_backend iv_backend;
+typedef struct iv_backend_iter iv_backend_iter;
+
+/**
+ * A stream of records from a list operation. The backend embeds it as the
+ * first member of its own iterator struct.
+ */
+struct iv_backend_iter {
+	unsigned int version; /**< IV_BACKEND_ITER_VERSION */
+	/**
+	 * Required. Stores the next record (an iv_contact *, iv_intro *,
+	 * iv_interview * or iv_followup *, by the list that made the iterator,
+	 * owned by the caller) in *out; returns 0, IV_ITEROVER at the end, or an
+	 * error. Memory must not grow with the number of records.
+	 */
+	int (*next)(void **out, iv_backend_iter *it);
+	/** Required. Frees the iterator. */
+	void (*free)(iv_backend_iter *it);
+};
+
+#define IV_BACKEND_ITER_VERSION 1
+
+/**
+ * The backend operations, version 1.
+ *
+ * List operations receive a filter already checked and normalised by the
+ * core (its version is the current one, ids are lower case, NULL means
+ * "any") and must return records in the documented order:
+ * - contacts: by name compared ASCII case-insensitively, then by id;
+ * - introductions and interviews: by created time, then by id;
+ * - follow-ups: by due time, then by id.
+ * Text comparisons in filters (company, tag) are ASCII case-insensitive
+ * equality. Ids compare as their lower-case text.
+ */
+struct iv_backend {
+	unsigned int version; /**< IV_BACKEND_VERSION the backend was built for */
+
+	/** Set by the core when a store is opened on the backend; borrowed. */
+	iv_db *db;
+
+	/* --- Contacts (all required) --- */
+
+	/** Reads one contact; IV_ENOTFOUND if there is none with that id. */
+	int (*contact_get)(iv_contact **out, iv_backend *be, const char *id);
+	/** Stores a new contact (id and times set); IV_EEXISTS if the id is taken. */
+	int (*contact_insert)(iv_backend *be, const iv_contact *c);
+	/** Replaces a stored contact; IV_ENOTFOUND if there is none with that id. */
+	int (*contact_update)(iv_backend *be, const iv_contact *c);
+	/** Deletes a contact; IV_ENOTFOUND if none. The core has removed all references. */
+	int (*contact_delete)(iv_backend *be, const char *id);
+	/** Lists contacts matching `filter` (never NULL). */
+	int (*contact_list)(iv_backend_iter **out, iv_backend *be, const iv_contact_filter *filter);
+
+	/* --- Introductions (all required, as for contacts) --- */
+	int (*intro_get)(iv_intro **out, iv_backend *be, const char *id);
+	int (*intro_insert)(iv_backend *be, const iv_intro *in);
+	int (*intro_update)(iv_backend *be, const iv_intro *in);
+	int (*intro_delete)(iv_backend *be, const char *id);
+	int (*intro_list)(iv_backend_iter **out, iv_backend *be, const iv_intro_filter *filter);
+
+	/* --- Interviews (all required, as for contacts; with questions and items) --- */
+	int (*interview_get)(iv_interview **out, iv_backend *be, const char *id);
+	int (*interview_insert)(iv_backend *be, const iv_interview *iv);
+	int (*interview_update)(iv_backend *be, const iv_interview *iv);
+	int (*interview_delete)(iv_backend *be, const char *id);
+	int (*interview_list)(iv_backend_iter **out, iv_backend *be, const iv_interview_filter *filter);
+
+	/* --- Follow-ups (all required, as for contacts) --- */
+	int (*followup_get)(iv_followup **out, iv_backend *be, const char *id);
+	int (*followup_insert)(iv_backend *be, const iv_followup *fu);
+	int (*followup_update)(iv_backend *be, const iv_followup *fu);
+	int (*followup_delete)(iv_backend *be, const char *id);
+	int (*followup_list)(iv_backend_iter **out, iv_backend *be, const iv_followup_filter *filter);
+
+	/* --- Settings (required) --- */
+
+	/** Reads a setting into a string allocated with malloc(); IV_ENOTFOUND if unset. */
+	int (*setting_get)(char **out, iv_backend *be, const char *key);
+	/** Writes a setting; `value` NULL removes it (removing an unset key is not an error). */
+	int (*setting_set)(iv_backend *be, const char *key, const char *value);
+
+	/* --- Transactions (required) --- */
+
+	/**
+	 * Opens a transaction, nested inside any already open (a savepoint).
+	 * The core pairs every begin() with exactly one commit() or rollback().
+	 */
+	int (*begin)(iv_backend *be);
+	/** Makes the innermost transaction's changes part of the enclosing one, or durable. */
+	int (*commit)(iv_backend *be);
+	/** Undoes every change since the matching begin(); must not fail for lack of memory. */
+	int (*rollback)(iv_backend *be);
+
+	/** Required. Releases the backend and everything it holds. */
+	void (*free)(iv_backend *be);
+
+	/* --- Optional accelerators --- */
+
+	/**
+	 * Optional: sets *out to 1 if an introduction (either side), interview or
+	 * follow-up names contact `id`, else 0. If NULL the core asks the list
+	 * operations instead.
+	 */
+	int (*contact_referenced)(int *out, iv_backend *be, const char *id);
+};
+
+#define IV_BACKEND_VERSION 1
+#define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/**
+ * Zeroes `be` and sets its version.
+ * @return 0, or IV_EVERSION if `version` is not one this library knows
+ */
+IV_EXTERN(int) iv_backend_init(iv_backend *be, unsigned int version);
+
+/**
+ * Opens a store on a backend. On success the store owns the backend and
+ * calls its free() when the store is freed; on failure the caller keeps it.
+ * @return 0, IV_EVERSION for a backend version this library does not know,
+ *         IV_EINVALID if a required operation is missing (named)
+ */
+IV_EXTERN(int) iv_db_open_backend(iv_db **out, iv_backend *backend);
+
+/** Makes a backend from a location string (see iv_db_open_with()). */
+typedef int (*iv_backend_factory_cb)(iv_backend **out, const char *location, void *payload);
+
+/**
+ * Registers a backend under a name for iv_db_open_with(). Thread-safe.
+ * @param name letters, digits, '_' and '-', at most 32 bytes; copied
+ * @return 0, IV_EINVALID for a bad name or NULL factory, IV_EEXISTS if the
+ *         name is taken ("sqlite" and "memory" always are)
+ */
+IV_EXTERN(int) iv_backend_register(const char *name, iv_backend_factory_cb factory, void *payload);
+
+/**
+ * The built-in backends, made as any other: an SQLite file at `path`
+ * (created if missing; NULL for the default path), or an empty store in
+ * memory.
+ * @param out free by opening a store on it, or with its free() member
+ */
+IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path);
+IV_EXTERN(int) iv_backend_memory_new(iv_backend **out);
+
+/*
+ * For backends building records they read: the stored times, which the
+ * public API only lets the core stamp.
+ */
+IV_EXTERN(void) iv_contact_set_times(iv_contact *c, iv_time created, iv_time updated);
+IV_EXTERN(void) iv_intro_set_times(iv_intro *in, iv_time created, iv_time updated);
+IV_EXTERN(void) iv_interview_set_times(iv_interview *iv, iv_time created, iv_time updated);
+IV_EXTERN(void) iv_followup_set_times(iv_followup *fu, iv_time created, iv_time updated);
+
+IV_END_DECL
+
+#endif

@@ -1,0 +1,123 @@
+/*
+ * libinfoview: the opaque handles and the enumerations of the domain.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef INCLUDE_infoview_types_h__
+#define INCLUDE_infoview_types_h__
+
+#include "common.h"
+
+IV_BEGIN_DECL
+
+/** An open store. */
+typedef struct iv_db iv_db;
+/** A person. */
+typedef struct iv_contact iv_contact;
+/** One person introducing you to another. */
+typedef struct iv_intro iv_intro;
+/** An informational interview with one contact. */
+typedef struct iv_interview iv_interview;
+/** Something to do for a contact at a given time (thank, nudge, check in). */
+typedef struct iv_followup iv_followup;
+
+/** Iterators over query results; see each module's *_iter_next(). */
+typedef struct iv_contact_iter iv_contact_iter;
+typedef struct iv_intro_iter iv_intro_iter;
+typedef struct iv_interview_iter iv_interview_iter;
+typedef struct iv_followup_iter iv_followup_iter;
+
+/*
+ * Enumerations. Values are stored, so they never change; new values are only
+ * ever added. Functions take and return them as int.
+ */
+
+/** How you know a contact. */
+typedef enum {
+	IV_KNOWN_DIRECT = 1,     /**< you know them yourself (the default) */
+	IV_KNOWN_INTRODUCED = 2, /**< someone introduced you */
+	IV_KNOWN_COLD = 3        /**< you reached out with no introduction */
+} iv_known;
+
+/** How an introduction is made. */
+typedef enum {
+	IV_CHANNEL_EMAIL = 1,    /**< the default */
+	IV_CHANNEL_IN_PERSON = 2,
+	IV_CHANNEL_PHONE = 3,
+	IV_CHANNEL_MESSAGE = 4,  /**< a chat or social-network message */
+	IV_CHANNEL_OTHER = 5
+} iv_channel;
+
+/** Where an introduction stands. */
+typedef enum {
+	IV_INTRO_SUGGESTED = 1,  /**< someone could introduce you (the default) */
+	IV_INTRO_REQUESTED = 2,  /**< you asked them to */
+	IV_INTRO_MADE = 3,       /**< the introduction happened */
+	IV_INTRO_DECLINED = 4    /**< they would not or could not */
+} iv_intro_status;
+
+/** How an interview is held. */
+typedef enum {
+	IV_MEDIUM_UNSET = 0,     /**< not decided yet (the default) */
+	IV_MEDIUM_PHONE = 1,
+	IV_MEDIUM_VIDEO = 2,
+	IV_MEDIUM_IN_PERSON = 3
+} iv_medium;
+
+/** Where an interview stands. */
+typedef enum {
+	IV_INTERVIEW_PLANNED = 1,     /**< you intend to ask (the default) */
+	IV_INTERVIEW_REQUESTED = 2,   /**< you asked, waiting for a reply */
+	IV_INTERVIEW_SCHEDULED = 3,   /**< a time is agreed */
+	IV_INTERVIEW_COMPLETED = 4,   /**< it took place */
+	IV_INTERVIEW_DECLINED = 5,    /**< they said no */
+	IV_INTERVIEW_NO_RESPONSE = 6, /**< they never answered */
+	IV_INTERVIEW_CANCELLED = 7    /**< called off */
+} iv_interview_status;
+
+/** What a follow-up is for. */
+typedef enum {
+	IV_FOLLOWUP_THANK_YOU = 1,        /**< thank the person you talked to */
+	IV_FOLLOWUP_THANK_INTRODUCER = 2, /**< thank who introduced you */
+	IV_FOLLOWUP_NUDGE = 3,            /**< no reply yet: act again */
+	IV_FOLLOWUP_CHECK_IN = 4,         /**< stay in touch */
+	IV_FOLLOWUP_REPORT_BACK = 5,      /**< tell them what you did with their advice */
+	IV_FOLLOWUP_CUSTOM = 6            /**< anything else (the default) */
+} iv_followup_kind;
+
+/** Where a follow-up stands. */
+typedef enum {
+	IV_FOLLOWUP_PENDING = 1,   /**< still to do (the default) */
+	IV_FOLLOWUP_DONE = 2,
+	IV_FOLLOWUP_SKIPPED = 3,   /**< deliberately not done */
+	IV_FOLLOWUP_CANCELLED = 4  /**< no longer needed (e.g. a nudge after a reply) */
+} iv_followup_status;
+
+/** Flags for the *_delete() functions. */
+typedef enum {
+	IV_DELETE_DEFAULT = 0,
+	/**
+	 * Also delete what depends on the record instead of refusing with
+	 * IV_ECONSTRAINT (see each delete function for what that is).
+	 */
+	IV_DELETE_CASCADE = 1u << 0
+} iv_delete_flags;
+
+/**
+ * The symbolic name of an enumeration value, in lower case as used in text
+ * formats ("direct", "thank_introducer", "no_response"...), or NULL if the
+ * value is unknown. `type` is one of "known", "channel", "intro_status",
+ * "medium", "interview_status", "followup_kind", "followup_status".
+ */
+IV_EXTERN(const char *) iv_enum_name(const char *type, int value);
+
+/**
+ * The value of an enumeration from its name as iv_enum_name() gives it
+ * (ASCII case-insensitive; '-' is accepted for '_').
+ * @param out the value
+ * @return 0, or IV_EINVALID naming the type and the value
+ */
+IV_EXTERN(int) iv_enum_value(int *out, const char *type, const char *name);
+
+IV_END_DECL
+
+#endif

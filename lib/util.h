@@ -1,0 +1,92 @@
+/*
+ * Private helpers shared by the core: errors, text checks, string lists.
+ * Nothing here is exported.
+ */
+#ifndef IV_UTIL_H
+#define IV_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include "infoview/infoview.h"
+
+#if defined(__GNUC__)
+# define IV_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+# define IV_PRINTF(a, b)
+#endif
+
+/** Sets the thread's last error to `code` with a formatted message; returns code. */
+int iv__error(int code, const char *fmt, ...) IV_PRINTF(2, 3);
+/** Sets IV_ENOMEM; returns it. */
+int iv__oom(void);
+/**
+ * Makes sure a failing call leaves a message: if the thread's last error is
+ * not `code` (a backend returned an error without setting one), sets a
+ * generic message naming `what`. Returns code.
+ */
+int iv__error_ensure(int code, const char *what);
+
+/* Flags for iv__check_text(). */
+#define IV__ONELINE  0x1u  /* no control characters at all (else \t \n \r allowed) */
+#define IV__NONBLANK 0x2u  /* must contain a non-space character */
+#define IV__NOSPACE  0x4u  /* no spaces (urls, e-mails) */
+#define IV__TRIMMED  0x8u  /* no leading or trailing space */
+
+/**
+ * Checks a string for a field: valid UTF-8, at most `max` bytes, and the
+ * flags. On failure sets IV_EINVALID naming `field` and returns it.
+ */
+int iv__check_text(const char *field, const char *s, size_t max, unsigned int flags);
+
+/**
+ * Replaces *dst with a checked copy of `s`. NULL or "" clears *dst (sets it
+ * to NULL) unless IV__NONBLANK is given, in which case it is refused.
+ * On failure *dst is unchanged.
+ */
+int iv__set_text(char **dst, const char *field, const char *s, size_t max, unsigned int flags);
+
+/**
+ * Checks and copies a UUID for `field` into `out` in lower case.
+ * IV_EINVALID naming the field if `id` is NULL or malformed.
+ */
+int iv__parse_id(char out[IV_ID_LEN + 1], const char *field, const char *id);
+
+/**
+ * Replaces *dst with a lower-case copy of the UUID `id`, or clears it when
+ * `id` is NULL or "" and `optional` is non-zero.
+ */
+int iv__set_id(char **dst, const char *field, const char *id, int optional);
+
+/** Generates a new time-ordered UUID (version 7 layout) in lower-case text. */
+void iv__id_generate(char out[IV_ID_LEN + 1]);
+
+/** strdup() that sets IV_ENOMEM on failure. NULL in gives NULL out. */
+char *iv__strdup(const char *s);
+/** ASCII case-insensitive comparison, independent of the locale. */
+int iv__ascii_casecmp(const char *a, const char *b);
+
+/** A growable array of owned strings; NULL entries are allowed (answers). */
+typedef struct {
+	char **items;
+	size_t count;
+	size_t alloc;
+} iv__strlist;
+
+void iv__strlist_free(iv__strlist *l);
+/** Deep copy into an empty `dst`. */
+int iv__strlist_copy(iv__strlist *dst, const iv__strlist *src);
+/** Inserts a copy of `s` (may be NULL) at index i (0..count). */
+int iv__strlist_insert(iv__strlist *l, size_t i, const char *s);
+/** Removes and frees item i; caller checks the range. */
+void iv__strlist_remove(iv__strlist *l, size_t i);
+/** Moves item `from` to index `to`; caller checks the ranges. */
+void iv__strlist_move(iv__strlist *l, size_t from, size_t to);
+/** Index of `s` by ASCII case-insensitive comparison, or -1. */
+long iv__strlist_find_nocase(const iv__strlist *l, const char *s);
+/** Checks that `i` < count for `field`; IV_EINVALID with a message otherwise. */
+int iv__check_index(const char *field, size_t i, size_t count);
+
+/** Checks an enum value for `field`, using iv_enum_name(type, value). */
+int iv__check_enum(const char *field, const char *type, int value);
+
+#endif
