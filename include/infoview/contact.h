@@ -74,9 +74,9 @@ IV_EXTERN(int) iv_contact_set_url(iv_contact *c, const char *url);
 IV_EXTERN(const char *) iv_contact_notes(const iv_contact *c);
 IV_EXTERN(int) iv_contact_set_notes(iv_contact *c, const char *notes);
 
-/** How you know the contact: one of iv_known. */
+/** How you know the contact: one of iv_known_t. */
 IV_EXTERN(int) iv_contact_known(const iv_contact *c);
-/** @return 0, or IV_EINVALID for a value not in iv_known */
+/** @return 0, or IV_EINVALID for a value not in iv_known_t */
 IV_EXTERN(int) iv_contact_set_known(iv_contact *c, int known);
 
 /** Stay-in-touch cadence in days; 0 means none. */

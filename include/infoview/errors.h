@@ -27,11 +27,11 @@ typedef enum {
 	IV_ESTORAGE = -10,    /**< the storage layer failed (I/O, corruption) */
 	IV_EMISUSE = -11,     /**< the API was called in a wrong state */
 	IV_ITEROVER = -31     /**< an iterator has no more items (not an error) */
-} iv_error_code;
+} iv_error_code_t;
 
 /** The last error raised on the calling thread. */
 typedef struct iv_error {
-	int code;            /**< one of iv_error_code */
+	int code;            /**< one of iv_error_code_t */
 	const char *message; /**< a human-readable message, never NULL */
 } iv_error;
 

@@ -37,10 +37,10 @@ IV_EXTERN(int) iv_followup_set_contact(iv_followup *fu, const char *contact_id);
 IV_EXTERN(const char *) iv_followup_interview(const iv_followup *fu);
 IV_EXTERN(int) iv_followup_set_interview(iv_followup *fu, const char *interview_id);
 
-/** One of iv_followup_kind. */
+/** One of iv_followup_kind_t. */
 IV_EXTERN(int) iv_followup_kind(const iv_followup *fu);
 IV_EXTERN(int) iv_followup_set_kind(iv_followup *fu, int kind);
-/** One of iv_followup_status. */
+/** One of iv_followup_status_t. */
 IV_EXTERN(int) iv_followup_status(const iv_followup *fu);
 IV_EXTERN(int) iv_followup_set_status(iv_followup *fu, int status);
 
@@ -78,7 +78,7 @@ IV_EXTERN(int) iv_followup_delete(iv_db *db, const char *id, unsigned int flags)
 /** Which follow-ups iv_followup_list() returns. */
 typedef struct iv_followup_filter {
 	unsigned int version;
-	/** only this iv_followup_status; 0 for any */
+	/** only this iv_followup_status_t; 0 for any */
 	int status;
 	/** only those due at or before this time; 0 for any */
 	iv_time due_before;

@@ -50,7 +50,7 @@ IV_EXTERN(int) iv_interview_set_purpose(iv_interview *iv, const char *purpose);
 IV_EXTERN(const char *) iv_interview_notes(const iv_interview *iv);
 IV_EXTERN(int) iv_interview_set_notes(iv_interview *iv, const char *notes);
 
-/** One of iv_medium. */
+/** One of iv_medium_t. */
 IV_EXTERN(int) iv_interview_medium(const iv_interview *iv);
 IV_EXTERN(int) iv_interview_set_medium(iv_interview *iv, int medium);
 /** When it is to take place; 0 if not scheduled. */
@@ -60,7 +60,7 @@ IV_EXTERN(int) iv_interview_set_scheduled_at(iv_interview *iv, iv_time when);
 IV_EXTERN(int) iv_interview_minutes(const iv_interview *iv);
 IV_EXTERN(int) iv_interview_set_minutes(iv_interview *iv, int minutes);
 
-/** One of iv_interview_status. */
+/** One of iv_interview_status_t. */
 IV_EXTERN(int) iv_interview_status(const iv_interview *iv);
 IV_EXTERN(int) iv_interview_set_status(iv_interview *iv, int status);
 /**
@@ -130,7 +130,7 @@ typedef struct iv_interview_filter {
 	unsigned int version;
 	/** only interviews with this contact id; NULL for any */
 	const char *contact;
-	/** only interviews in this iv_interview_status; 0 for any */
+	/** only interviews in this iv_interview_status_t; 0 for any */
 	int status;
 	/** only interviews that came from this introduction id; NULL for any */
 	const char *intro;

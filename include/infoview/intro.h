@@ -38,10 +38,10 @@ IV_EXTERN(int) iv_intro_set_introducer(iv_intro *in, const char *contact_id);
 IV_EXTERN(const char *) iv_intro_introduced(const iv_intro *in);
 IV_EXTERN(int) iv_intro_set_introduced(iv_intro *in, const char *contact_id);
 
-/** One of iv_channel. */
+/** One of iv_channel_t. */
 IV_EXTERN(int) iv_intro_channel(const iv_intro *in);
 IV_EXTERN(int) iv_intro_set_channel(iv_intro *in, int channel);
-/** One of iv_intro_status. */
+/** One of iv_intro_status_t. */
 IV_EXTERN(int) iv_intro_status(const iv_intro *in);
 IV_EXTERN(int) iv_intro_set_status(iv_intro *in, int status);
 
@@ -81,7 +81,7 @@ typedef struct iv_intro_filter {
 	const char *introducer;
 	/** only introductions to this contact id; NULL for any */
 	const char *introduced;
-	/** only introductions in this iv_intro_status; 0 for any */
+	/** only introductions in this iv_intro_status_t; 0 for any */
 	int status;
 } iv_intro_filter;
 

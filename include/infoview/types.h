@@ -36,7 +36,7 @@ typedef enum {
 	IV_KNOWN_DIRECT = 1,     /**< you know them yourself (the default) */
 	IV_KNOWN_INTRODUCED = 2, /**< someone introduced you */
 	IV_KNOWN_COLD = 3        /**< you reached out with no introduction */
-} iv_known;
+} iv_known_t;
 
 /** How an introduction is made. */
 typedef enum {
@@ -45,7 +45,7 @@ typedef enum {
 	IV_CHANNEL_PHONE = 3,
 	IV_CHANNEL_MESSAGE = 4,  /**< a chat or social-network message */
 	IV_CHANNEL_OTHER = 5
-} iv_channel;
+} iv_channel_t;
 
 /** Where an introduction stands. */
 typedef enum {
@@ -53,7 +53,7 @@ typedef enum {
 	IV_INTRO_REQUESTED = 2,  /**< you asked them to */
 	IV_INTRO_MADE = 3,       /**< the introduction happened */
 	IV_INTRO_DECLINED = 4    /**< they would not or could not */
-} iv_intro_status;
+} iv_intro_status_t;
 
 /** How an interview is held. */
 typedef enum {
@@ -61,7 +61,7 @@ typedef enum {
 	IV_MEDIUM_PHONE = 1,
 	IV_MEDIUM_VIDEO = 2,
 	IV_MEDIUM_IN_PERSON = 3
-} iv_medium;
+} iv_medium_t;
 
 /** Where an interview stands. */
 typedef enum {
@@ -72,7 +72,7 @@ typedef enum {
 	IV_INTERVIEW_DECLINED = 5,    /**< they said no */
 	IV_INTERVIEW_NO_RESPONSE = 6, /**< they never answered */
 	IV_INTERVIEW_CANCELLED = 7    /**< called off */
-} iv_interview_status;
+} iv_interview_status_t;
 
 /** What a follow-up is for. */
 typedef enum {
@@ -82,7 +82,7 @@ typedef enum {
 	IV_FOLLOWUP_CHECK_IN = 4,         /**< stay in touch */
 	IV_FOLLOWUP_REPORT_BACK = 5,      /**< tell them what you did with their advice */
 	IV_FOLLOWUP_CUSTOM = 6            /**< anything else (the default) */
-} iv_followup_kind;
+} iv_followup_kind_t;
 
 /** Where a follow-up stands. */
 typedef enum {
@@ -90,7 +90,7 @@ typedef enum {
 	IV_FOLLOWUP_DONE = 2,
 	IV_FOLLOWUP_SKIPPED = 3,   /**< deliberately not done */
 	IV_FOLLOWUP_CANCELLED = 4  /**< no longer needed (e.g. a nudge after a reply) */
-} iv_followup_status;
+} iv_followup_status_t;
 
 /** Flags for the *_delete() functions. */
 typedef enum {
@@ -100,7 +100,7 @@ typedef enum {
 	 * IV_ECONSTRAINT (see each delete function for what that is).
 	 */
 	IV_DELETE_CASCADE = 1u << 0
-} iv_delete_flags;
+} iv_delete_flags_t;
 
 /**
  * The symbolic name of an enumeration value, in lower case as used in text
