@@ -1,0 +1,356 @@
+/*
+ * Opening stores, the backend registry, transactions, the clock, settings.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+#include "util.h"
+
+/* --- Registry ----------------------------------------------------------- */
+
+#define IV_REGISTRY_MAX 32
+#define IV_BACKEND_NAME_MAX 32
+
+static int sqlite_factory(iv_backend **out, const char *location, void *payload)
+{
+	(void)payload;
+	return iv_backend_sqlite_new(out, location);
+}
+
+static int memory_factory(iv_backend **out, const char *location, void *payload)
+{
+	(void)location;
+	(void)payload;
+	return iv_backend_memory_new(out);
+}
+
+/*
+ * The built-ins sit in the same table a third party's backend goes into, so
+ * iv_db_open_with() has one path for all of them.
+ */
+static struct registration {
+	char name[IV_BACKEND_NAME_MAX + 1];
+	iv_backend_factory_cb factory;
+	void *payload;
+} registry[IV_REGISTRY_MAX] = {
+	{ "sqlite", sqlite_factory, NULL },
+	{ "memory", memory_factory, NULL },
+};
+static size_t registry_count = 2;
+static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int check_backend_name(const char *name)
+{
+	size_t i, n = strlen(name);
+
+	if (n == 0 || n > IV_BACKEND_NAME_MAX)
+		return iv__error(IV_EINVALID, "backend name: must be 1 to %d bytes", IV_BACKEND_NAME_MAX);
+	for (i = 0; i < n; i++) {
+		char ch = name[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || ch == '_' || ch == '-'))
+			return iv__error(IV_EINVALID, "backend name: '%.40s' may only hold letters, digits, '_' and '-'", name);
+	}
+	return 0;
+}
+
+static struct registration *registry_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < registry_count; i++)
+		if (strcmp(registry[i].name, name) == 0)
+			return &registry[i];
+	return NULL;
+}
+
+int iv_backend_register(const char *name, iv_backend_factory_cb factory, void *payload)
+{
+	int error = 0;
+
+	IV__ARG(name);
+	IV__ARG(factory);
+	if ((error = check_backend_name(name)) < 0)
+		return error;
+	pthread_mutex_lock(&registry_lock);
+	if (registry_find(name)) {
+		error = iv__error(IV_EEXISTS, "backend '%s' is already registered", name);
+	} else if (registry_count == IV_REGISTRY_MAX) {
+		error = iv__error(IV_ERROR, "backend registry is full (%d backends)", IV_REGISTRY_MAX);
+	} else {
+		struct registration *r = &registry[registry_count++];
+		strcpy(r->name, name);
+		r->factory = factory;
+		r->payload = payload;
+	}
+	pthread_mutex_unlock(&registry_lock);
+	return error;
+}
+
+/* --- Opening ------------------------------------------------------------ */
+
+int iv_backend_init(iv_backend *be, unsigned int version)
+{
+	IV__ARG(be);
+	if (version == 0 || version > IV_BACKEND_VERSION)
+		return iv__error(IV_EVERSION, "backend version %u is not supported (this library knows 1 to %d)",
+				 version, IV_BACKEND_VERSION);
+	memset(be, 0, sizeof(*be));
+	be->version = version;
+	return 0;
+}
+
+#define IV__REQUIRE(member) \
+	do { if (!be->member) return iv__error(IV_EINVALID, \
+		"backend: required operation '" #member "' is missing"); } while (0)
+
+static int check_backend(const iv_backend *be)
+{
+	if (be->version == 0 || be->version > IV_BACKEND_VERSION)
+		return iv__error(IV_EVERSION, "backend version %u is not supported (this library knows 1 to %d)",
+				 be->version, IV_BACKEND_VERSION);
+	IV__REQUIRE(contact_get); IV__REQUIRE(contact_insert); IV__REQUIRE(contact_update);
+	IV__REQUIRE(contact_delete); IV__REQUIRE(contact_list);
+	IV__REQUIRE(intro_get); IV__REQUIRE(intro_insert); IV__REQUIRE(intro_update);
+	IV__REQUIRE(intro_delete); IV__REQUIRE(intro_list);
+	IV__REQUIRE(interview_get); IV__REQUIRE(interview_insert); IV__REQUIRE(interview_update);
+	IV__REQUIRE(interview_delete); IV__REQUIRE(interview_list);
+	IV__REQUIRE(followup_get); IV__REQUIRE(followup_insert); IV__REQUIRE(followup_update);
+	IV__REQUIRE(followup_delete); IV__REQUIRE(followup_list);
+	IV__REQUIRE(setting_get); IV__REQUIRE(setting_set);
+	IV__REQUIRE(begin); IV__REQUIRE(commit); IV__REQUIRE(rollback);
+	IV__REQUIRE(free);
+	return 0;
+}
+
+int iv_db_open_backend(iv_db **out, iv_backend *backend)
+{
+	iv_db *db;
+	int error;
+
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(backend);
+	if ((error = check_backend(backend)) < 0)
+		return error;
+	if (!(db = calloc(1, sizeof(*db))))
+		return iv__oom();
+	db->be = backend;
+	backend->db = db;
+	*out = db;
+	return 0;
+}
+
+int iv_db_open_with(iv_db **out, const char *backend, const char *location)
+{
+	struct registration r;
+	iv_backend *be = NULL;
+	int found, error;
+
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(backend);
+	pthread_mutex_lock(&registry_lock);
+	found = registry_find(backend) != NULL;
+	if (found)
+		r = *registry_find(backend);
+	pthread_mutex_unlock(&registry_lock);
+	if (!found)
+		return iv__error(IV_ENOTFOUND, "no backend is registered as '%.40s'", backend);
+	if ((error = r.factory(&be, location, r.payload)) < 0)
+		return iv__error_ensure(error, "opening the backend");
+	if (!be)
+		return iv__error(IV_ERROR, "backend '%s' made no backend", r.name);
+	if ((error = iv_db_open_backend(out, be)) < 0 && be->free)
+		be->free(be);
+	return error;
+}
+
+int iv_db_open(iv_db **out, const char *path)
+{
+	return iv_db_open_with(out, "sqlite", path);
+}
+
+int iv_db_open_memory(iv_db **out)
+{
+	return iv_db_open_with(out, "memory", NULL);
+}
+
+void iv_db_free(iv_db *db)
+{
+	if (!db)
+		return;
+	while (db->depth > 0) {
+		db->be->rollback(db->be);
+		db->depth--;
+	}
+	db->be->free(db->be);
+	free(db);
+}
+
+int iv_db_default_path(char **out)
+{
+	static const char tail[] = "/infoview/infoview.db";
+	static const char home_tail[] = "/.local/share/infoview/infoview.db";
+	const char *base = getenv("XDG_DATA_HOME");
+	const char *suffix = tail;
+	size_t n;
+
+	IV__ARG(out);
+	*out = NULL;
+	/* The XDG spec says a relative XDG_DATA_HOME is invalid and to be ignored. */
+	if (!base || base[0] != '/') {
+		base = getenv("HOME");
+		suffix = home_tail;
+		if (!base || !*base)
+			return iv__error(IV_ENOTFOUND, "no default store path: neither XDG_DATA_HOME nor HOME is set");
+	}
+	n = strlen(base) + strlen(suffix) + 1;
+	if (!(*out = malloc(n)))
+		return iv__oom();
+	strcpy(*out, base);
+	strcat(*out, suffix);
+	return 0;
+}
+
+/* --- Transactions ------------------------------------------------------- */
+
+int iv_db_begin(iv_db *db)
+{
+	int error;
+
+	IV__ARG(db);
+	if ((error = db->be->begin(db->be)) < 0)
+		return iv__error_ensure(error, "begin");
+	db->depth++;
+	return 0;
+}
+
+int iv_db_commit(iv_db *db)
+{
+	int error;
+
+	IV__ARG(db);
+	if (db->depth == 0)
+		return iv__error(IV_EMISUSE, "commit: no transaction is open");
+	/*
+	 * A failed commit leaves the transaction open (SQLite keeps it on
+	 * SQLITE_BUSY); the caller may retry or roll back.
+	 */
+	if ((error = db->be->commit(db->be)) < 0)
+		return iv__error_ensure(error, "commit");
+	db->depth--;
+	return 0;
+}
+
+int iv_db_rollback(iv_db *db)
+{
+	int error;
+
+	IV__ARG(db);
+	if (db->depth == 0)
+		return iv__error(IV_EMISUSE, "rollback: no transaction is open");
+	error = db->be->rollback(db->be);
+	db->depth--;
+	return error < 0 ? iv__error_ensure(error, "rollback") : 0;
+}
+
+int iv_db_transaction_depth(const iv_db *db)
+{
+	return db ? db->depth : 0;
+}
+
+int iv__tx_begin(iv_db *db)
+{
+	return iv_db_begin(db);
+}
+
+int iv__tx_end(iv_db *db, int error)
+{
+	char msg[512];
+
+	if (error >= 0 && (error = iv_db_commit(db)) >= 0)
+		return 0;
+	/* Report the error that made us roll back, not whatever the rollback says. */
+	strncpy(msg, iv_error_last()->message, sizeof(msg) - 1);
+	msg[sizeof(msg) - 1] = '\0';
+	iv_db_rollback(db);
+	iv__error(error, "%s", msg);
+	return error;
+}
+
+/* --- Clock -------------------------------------------------------------- */
+
+int iv_db_set_clock(iv_db *db, iv_clock_cb cb, void *payload)
+{
+	IV__ARG(db);
+	db->clock = cb;
+	db->clock_payload = payload;
+	return 0;
+}
+
+iv_time iv_db_now(iv_db *db)
+{
+	struct timespec ts;
+
+	if (db && db->clock)
+		return db->clock(db->clock_payload);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (iv_time)ts.tv_sec;
+}
+
+/* --- Settings ----------------------------------------------------------- */
+
+static int check_setting_key(const char *key)
+{
+	size_t i, n = strlen(key);
+
+	if (n == 0 || n > 64)
+		return iv__error(IV_EINVALID, "setting key: must be 1 to 64 bytes");
+	for (i = 0; i < n; i++) {
+		char ch = key[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+		      ch == '.' || ch == '_' || ch == '-'))
+			return iv__error(IV_EINVALID, "setting key: '%.64s' may only hold letters, digits, '.', '_' and '-'", key);
+	}
+	return 0;
+}
+
+int iv_db_setting_get(char **out, iv_db *db, const char *key)
+{
+	int error;
+
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(db);
+	IV__ARG(key);
+	if ((error = check_setting_key(key)) < 0)
+		return error;
+	if ((error = db->be->setting_get(out, db->be, key)) < 0) {
+		*out = NULL;
+		if (error == IV_ENOTFOUND)
+			return iv__error(IV_ENOTFOUND, "setting '%s' is not set", key);
+		return iv__error_ensure(error, "reading a setting");
+	}
+	return 0;
+}
+
+int iv_db_setting_set(iv_db *db, const char *key, const char *value)
+{
+	int error;
+
+	IV__ARG(db);
+	IV__ARG(key);
+	if ((error = check_setting_key(key)) < 0)
+		return error;
+	if (strncmp(key, "iv.", 3) == 0)
+		return iv__error(IV_EINVALID, "setting key: '%s' is reserved for the library (\"iv.\" prefix)", key);
+	if (value && (error = iv__check_text("setting value", value, IV_LIMIT_TEXT, 0)) < 0)
+		return error;
+	if ((error = db->be->setting_set(db->be, key, value)) < 0)
+		return iv__error_ensure(error, "writing a setting");
+	return 0;
+}

@@ -1,0 +1,714 @@
+/*
+ * Storing records: the same insert / lookup / update / delete / list logic
+ * for the four kinds, with the integrity rules every backend gets from the
+ * core (references exist, deletes refuse or cascade, each call atomic).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "records.h"
+#include "util.h"
+
+/*
+ * What the generic code needs of a kind of record. The wrappers exist
+ * because calling the typed functions through void-pointer prototypes
+ * would be undefined behaviour.
+ */
+typedef struct kind {
+	const char *name;
+	const char *(*id)(const void *r);
+	int (*set_id)(void *r, const char *id);
+	iv_time (*created)(const void *r);
+	iv_time (*updated)(const void *r);
+	void (*set_times)(void *r, iv_time created, iv_time updated);
+	int (*check)(const void *r);
+	void (*free)(void *r);
+	int (*get)(void **out, iv_backend *be, const char *id);
+	int (*insert)(iv_backend *be, const void *r);
+	int (*update)(iv_backend *be, const void *r);
+	int (*remove)(iv_backend *be, const char *id);
+	/* Checks the records `r` names exist; NULL when it names none. */
+	int (*refs)(iv_db *db, const void *r, int updating);
+	/* Stamps what an insert records beyond the times; may be NULL. */
+	void (*stamp)(void *r, iv_time now);
+} kind;
+
+/* The public iterators all wrap a backend iterator the same way. */
+struct iv__iter {
+	iv_backend_iter *bi;
+	const kind *k;
+	int over;
+};
+
+static int record_insert(iv_db *db, const kind *k, void *r);
+static int record_update(iv_db *db, const kind *k, void *r);
+static int record_lookup(void **out, iv_db *db, const kind *k, const char *id);
+static int iter_next(void **out, struct iv__iter *it);
+static void iter_free(struct iv__iter *it);
+
+#define IV__KIND(K, T, REFS, STAMP) \
+	static const char *K##_id_(const void *r) { return iv_##K##_id(r); } \
+	static int K##_set_id_(void *r, const char *id) { return iv_##K##_set_id(r, id); } \
+	static iv_time K##_created_(const void *r) { return iv_##K##_created(r); } \
+	static iv_time K##_updated_(const void *r) { return iv_##K##_updated(r); } \
+	static void K##_set_times_(void *r, iv_time c, iv_time u) { iv_##K##_set_times(r, c, u); } \
+	static int K##_check_(const void *r) { return iv__##K##_check(r); } \
+	static void K##_free_(void *r) { iv_##K##_free(r); } \
+	static int K##_get_(void **out, iv_backend *be, const char *id) \
+	{ T *r = NULL; int e = be->K##_get(&r, be, id); *out = r; return e; } \
+	static int K##_insert_(iv_backend *be, const void *r) { return be->K##_insert(be, r); } \
+	static int K##_update_(iv_backend *be, const void *r) { return be->K##_update(be, r); } \
+	static int K##_remove_(iv_backend *be, const char *id) { return be->K##_delete(be, id); } \
+	static const kind K##_kind = { #K, K##_id_, K##_set_id_, K##_created_, K##_updated_, \
+		K##_set_times_, K##_check_, K##_free_, K##_get_, K##_insert_, K##_update_, \
+		K##_remove_, REFS, STAMP }; \
+	struct iv_##K##_iter { struct iv__iter base; }; \
+	int iv_##K##_insert(iv_db *db, T *r) { return record_insert(db, &K##_kind, r); } \
+	int iv_##K##_update(iv_db *db, T *r) { return record_update(db, &K##_kind, r); } \
+	int iv_##K##_lookup(T **out, iv_db *db, const char *id) \
+	{ void *r = NULL; int e; IV__ARG(out); e = record_lookup(&r, db, &K##_kind, id); *out = r; return e; } \
+	int iv_##K##_iter_next(T **out, iv_##K##_iter *it) \
+	{ void *r = NULL; int e; IV__ARG(out); *out = NULL; IV__ARG(it); \
+	  e = iter_next(&r, &it->base); *out = r; return e; } \
+	void iv_##K##_iter_free(iv_##K##_iter *it) { if (it) iter_free(&it->base); }
+
+/* --- Helpers ------------------------------------------------------------ */
+
+static int not_found(const kind *k, const char *id)
+{
+	return iv__error(IV_ENOTFOUND, "%s %s not found", k->name, id);
+}
+
+/* Backends word their messages differently; the core words the common ones. */
+static int backend_error(int error, const kind *k, const char *id, const char *what)
+{
+	if (error == IV_ENOTFOUND)
+		return not_found(k, id);
+	if (error == IV_EEXISTS)
+		return iv__error(IV_EEXISTS, "%s %s already exists", k->name, id);
+	return iv__error_ensure(error, what);
+}
+
+/* Checks that the record `id` of kind `k`, named by `field`, exists. */
+static int must_exist(iv_db *db, const kind *k, const char *id, const char *field)
+{
+	void *r = NULL;
+	int error = k->get(&r, db->be, id);
+
+	k->free(r);
+	if (error == IV_ENOTFOUND)
+		return iv__error(IV_ENOTFOUND, "%s: %s %s not found", field, k->name, id);
+	return error < 0 ? iv__error_ensure(error, "reading a record") : 0;
+}
+
+static int check_flags(unsigned int flags)
+{
+	if (flags & ~(unsigned int)IV_DELETE_CASCADE)
+		return iv__error(IV_EINVALID, "flags: unknown delete flags 0x%x", flags);
+	return 0;
+}
+
+static int filter_version(unsigned int version, unsigned int current, const char *what)
+{
+	if (version == 0 || version > current)
+		return iv__error(IV_EVERSION, "%s: version %u is not supported (this library knows 1 to %u)",
+				 what, version, current);
+	return 0;
+}
+
+/* Normalises an optional id in a filter into `buf`; NULL stays NULL. */
+static int filter_id(const char **id, char buf[IV_ID_LEN + 1], const char *field)
+{
+	int error;
+
+	if (!*id)
+		return 0;
+	if ((error = iv__parse_id(buf, field, *id)) < 0)
+		return error;
+	*id = buf;
+	return 0;
+}
+
+static int filter_enum(int value, const char *field, const char *type)
+{
+	return value == 0 ? 0 : iv__check_enum(field, type, value);
+}
+
+/* --- Kinds -------------------------------------------------------------- */
+
+IV__KIND(contact, iv_contact, NULL, NULL)
+
+static int intro_refs(iv_db *db, const void *r, int updating);
+IV__KIND(intro, iv_intro, intro_refs, NULL)
+
+static int interview_refs(iv_db *db, const void *r, int updating);
+static void interview_stamp(void *r, iv_time now);
+IV__KIND(interview, iv_interview, interview_refs, interview_stamp)
+
+static int followup_refs(iv_db *db, const void *r, int updating);
+IV__KIND(followup, iv_followup, followup_refs, NULL)
+
+/*
+ * Reads the first record of a backend iterator, if any, and frees the
+ * iterator: the "is anything there?" question of the integrity checks.
+ */
+static int any_of(int *found, const kind *k, iv_backend_iter *bi)
+{
+	void *r = NULL;
+	int error = bi->next(&r, bi);
+
+	k->free(r);
+	bi->free(bi);
+	*found = error == 0;
+	return error == IV_ITEROVER ? 0 : error;
+}
+
+/* Collects the ids a backend iterator yields, so that deleting does not disturb it. */
+static int collect_ids(iv__strlist *ids, const kind *k, iv_backend_iter *bi)
+{
+	void *r = NULL;
+	int error;
+
+	while ((error = bi->next(&r, bi)) == 0) {
+		error = iv__strlist_insert(ids, ids->count, k->id(r));
+		k->free(r);
+		r = NULL;
+		if (error < 0)
+			break;
+	}
+	bi->free(bi);
+	return error == IV_ITEROVER ? 0 : error;
+}
+
+static int intro_refs(iv_db *db, const void *r, int updating)
+{
+	const iv_intro *in = r;
+	iv_interview_filter f = IV_INTERVIEW_FILTER_INIT;
+	iv_backend_iter *bi = NULL;
+	void *r_iv = NULL;
+	int error;
+
+	if ((error = must_exist(db, &contact_kind, iv_intro_introducer(in), "intro.introducer")) < 0 ||
+	    (error = must_exist(db, &contact_kind, iv_intro_introduced(in), "intro.introduced")) < 0)
+		return error;
+	if (!updating)
+		return 0;
+	/* An interview that came from this introduction must stay with the person introduced. */
+	f.intro = iv_intro_id(in);
+	if ((error = db->be->interview_list(&bi, db->be, &f)) < 0)
+		return iv__error_ensure(error, "listing interviews");
+	while ((error = bi->next(&r_iv, bi)) == 0) {
+		iv_interview *iv = r_iv;
+		int mismatch = strcmp(iv_interview_contact(iv), iv_intro_introduced(in)) != 0;
+		if (mismatch)
+			error = iv__error(IV_ECONSTRAINT,
+				"intro.introduced: interview %s came from this introduction with contact %s",
+				iv_interview_id(iv), iv_interview_contact(iv));
+		iv_interview_free(iv);
+		r_iv = NULL;
+		if (mismatch)
+			break;
+	}
+	bi->free(bi);
+	return error == IV_ITEROVER ? 0 : error;
+}
+
+static int interview_refs(iv_db *db, const void *r, int updating)
+{
+	const iv_interview *iv = r;
+	const char *intro_id = iv_interview_intro(iv);
+	iv_intro *in = NULL;
+	int error;
+
+	(void)updating;
+	if ((error = must_exist(db, &contact_kind, iv_interview_contact(iv), "interview.contact")) < 0)
+		return error;
+	if (!intro_id)
+		return 0;
+	if ((error = db->be->intro_get(&in, db->be, intro_id)) < 0) {
+		if (error == IV_ENOTFOUND)
+			return iv__error(IV_ENOTFOUND, "interview.intro: intro %s not found", intro_id);
+		return iv__error_ensure(error, "reading an introduction");
+	}
+	if (strcmp(iv_intro_introduced(in), iv_interview_contact(iv)) != 0)
+		error = iv__error(IV_EINVALID, "interview.intro: intro %s introduced contact %s, not the interviewee %s",
+				  intro_id, iv_intro_introduced(in), iv_interview_contact(iv));
+	iv_intro_free(in);
+	return error;
+}
+
+static void interview_stamp(void *r, iv_time now)
+{
+	iv_interview *iv = r;
+	int status = iv_interview_status(iv);
+
+	if (!iv_interview_status_at(iv, IV_INTERVIEW_PLANNED))
+		iv_interview_set_status_at(iv, IV_INTERVIEW_PLANNED, now);
+	if (!iv_interview_status_at(iv, status))
+		iv_interview_set_status_at(iv, status, now);
+}
+
+static int followup_refs(iv_db *db, const void *r, int updating)
+{
+	const iv_followup *fu = r;
+	const char *interview_id = iv_followup_interview(fu);
+	int error;
+
+	(void)updating;
+	if ((error = must_exist(db, &contact_kind, iv_followup_contact(fu), "followup.contact")) < 0)
+		return error;
+	if (interview_id)
+		return must_exist(db, &interview_kind, interview_id, "followup.interview");
+	return 0;
+}
+
+/* --- Generic operations --------------------------------------------------- */
+
+static int record_insert(iv_db *db, const kind *k, void *r)
+{
+	char id[IV_ID_LEN + 1];
+	iv_time created, updated, now;
+	int generated = 0, error;
+
+	IV__ARG(db);
+	IV__ARG(r);
+	if ((error = k->check(r)) < 0)
+		return error;
+	created = k->created(r);
+	updated = k->updated(r);
+	if ((error = iv__tx_begin(db)) < 0)
+		return error;
+	if (k->refs)
+		error = k->refs(db, r, 0);
+	if (error >= 0 && !k->id(r)) {
+		iv__id_generate(id);
+		error = k->set_id(r, id);
+		generated = error >= 0;
+	}
+	if (error >= 0) {
+		now = iv_db_now(db);
+		k->set_times(r, now, now);
+		if (k->stamp)
+			k->stamp(r, now);
+		if ((error = k->insert(db->be, r)) < 0)
+			error = backend_error(error, k, k->id(r), "storing a record");
+	}
+	if ((error = iv__tx_end(db, error)) < 0) {
+		/* The caller's record goes back to how it was: nothing was stored. */
+		k->set_times(r, created, updated);
+		if (generated)
+			k->set_id(r, NULL);
+	}
+	return error;
+}
+
+static int record_update(iv_db *db, const kind *k, void *r)
+{
+	void *old = NULL;
+	iv_time created, updated;
+	int error;
+
+	IV__ARG(db);
+	IV__ARG(r);
+	if (!k->id(r))
+		return iv__error(IV_EINVALID, "%s.id: the record has no id (insert it first)", k->name);
+	if ((error = k->check(r)) < 0)
+		return error;
+	created = k->created(r);
+	updated = k->updated(r);
+	if ((error = iv__tx_begin(db)) < 0)
+		return error;
+	if ((error = k->get(&old, db->be, k->id(r))) < 0)
+		error = backend_error(error, k, k->id(r), "reading a record");
+	if (error >= 0 && k->refs)
+		error = k->refs(db, r, 1);
+	if (error >= 0) {
+		k->set_times(r, k->created(old), iv_db_now(db));
+		if ((error = k->update(db->be, r)) < 0)
+			error = backend_error(error, k, k->id(r), "updating a record");
+	}
+	k->free(old);
+	if ((error = iv__tx_end(db, error)) < 0)
+		k->set_times(r, created, updated);
+	return error;
+}
+
+static int record_lookup(void **out, iv_db *db, const kind *k, const char *id)
+{
+	char buf[IV_ID_LEN + 1];
+	int error;
+
+	*out = NULL;
+	IV__ARG(db);
+	if ((error = iv__parse_id(buf, "id", id)) < 0)
+		return error;
+	if ((error = k->get(out, db->be, buf)) < 0) {
+		k->free(*out);
+		*out = NULL;
+		return backend_error(error, k, buf, "reading a record");
+	}
+	return 0;
+}
+
+static int remove_one(iv_db *db, const kind *k, const char *id)
+{
+	int error = k->remove(db->be, id);
+
+	return error < 0 ? backend_error(error, k, id, "deleting a record") : 0;
+}
+
+static int remove_all(iv_db *db, const kind *k, const iv__strlist *ids)
+{
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < ids->count && error >= 0; i++)
+		error = remove_one(db, k, ids->items[i]);
+	return error;
+}
+
+/* Starts a delete: checks arguments, opens the transaction, checks the record exists. */
+static int delete_begin(char id[IV_ID_LEN + 1], iv_db *db, const kind *k, const char *arg, unsigned int flags)
+{
+	int error;
+
+	IV__ARG(db);
+	if ((error = iv__parse_id(id, "id", arg)) < 0 || (error = check_flags(flags)) < 0)
+		return error;
+	if ((error = iv__tx_begin(db)) < 0)
+		return error;
+	if ((error = must_exist(db, k, id, "id")) < 0) {
+		iv__tx_end(db, error);
+		return error == IV_ENOTFOUND ? not_found(k, id) : error;
+	}
+	return 0;
+}
+
+static int refuse_referenced(const kind *k, const char *id, const char *by)
+{
+	return iv__error(IV_ECONSTRAINT, "%s %s is still named by %s; delete those first or pass IV_DELETE_CASCADE",
+			 k->name, id, by);
+}
+
+/* Deletes the follow-ups `f` selects. */
+static int delete_followups(iv_db *db, const iv_followup_filter *f)
+{
+	iv__strlist ids = { 0 };
+	iv_backend_iter *bi = NULL;
+	int error = db->be->followup_list(&bi, db->be, f);
+
+	if (error >= 0)
+		error = collect_ids(&ids, &followup_kind, bi);
+	if (error >= 0)
+		error = remove_all(db, &followup_kind, &ids);
+	iv__strlist_free(&ids);
+	return error < 0 ? iv__error_ensure(error, "deleting follow-ups") : 0;
+}
+
+/* Deletes interview `id` and the follow-ups about it. */
+static int delete_interview_tree(iv_db *db, const char *id)
+{
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	int error;
+
+	f.interview = id;
+	if ((error = delete_followups(db, &f)) < 0)
+		return error;
+	return remove_one(db, &interview_kind, id);
+}
+
+/* Makes the interviews that came from introduction `id` name no introduction. */
+static int detach_interviews(iv_db *db, const char *id)
+{
+	iv_interview_filter f = IV_INTERVIEW_FILTER_INIT;
+	iv__strlist ids = { 0 };
+	iv_backend_iter *bi = NULL;
+	size_t i;
+	int error;
+
+	f.intro = id;
+	if ((error = db->be->interview_list(&bi, db->be, &f)) >= 0)
+		error = collect_ids(&ids, &interview_kind, bi);
+	for (i = 0; i < ids.count && error >= 0; i++) {
+		iv_interview *iv = NULL;
+		void *r = NULL;
+		if ((error = interview_kind.get(&r, db->be, ids.items[i])) < 0)
+			break;
+		iv = r;
+		if ((error = iv_interview_set_intro(iv, NULL)) >= 0)
+			error = record_update(db, &interview_kind, iv);
+		iv_interview_free(iv);
+	}
+	iv__strlist_free(&ids);
+	return error < 0 ? iv__error_ensure(error, "detaching interviews") : 0;
+}
+
+/* --- Deletes -------------------------------------------------------------- */
+
+static int contact_referenced(int *found, iv_db *db, const char *id)
+{
+	iv_intro_filter fi = IV_INTRO_FILTER_INIT;
+	iv_interview_filter fv = IV_INTERVIEW_FILTER_INIT;
+	iv_followup_filter ff = IV_FOLLOWUP_FILTER_INIT;
+	iv_backend *be = db->be;
+	iv_backend_iter *bi = NULL;
+	int error;
+
+	if (be->contact_referenced)
+		return be->contact_referenced(found, be, id);
+	fi.introducer = id;
+	if ((error = be->intro_list(&bi, be, &fi)) < 0 || (error = any_of(found, &intro_kind, bi)) < 0 || *found)
+		return error;
+	fi.introducer = NULL;
+	fi.introduced = id;
+	if ((error = be->intro_list(&bi, be, &fi)) < 0 || (error = any_of(found, &intro_kind, bi)) < 0 || *found)
+		return error;
+	fv.contact = id;
+	if ((error = be->interview_list(&bi, be, &fv)) < 0 || (error = any_of(found, &interview_kind, bi)) < 0 || *found)
+		return error;
+	ff.contact = id;
+	if ((error = be->followup_list(&bi, be, &ff)) < 0)
+		return error;
+	return any_of(found, &followup_kind, bi);
+}
+
+static int contact_cascade(iv_db *db, const char *id)
+{
+	iv_followup_filter ff = IV_FOLLOWUP_FILTER_INIT;
+	iv_interview_filter fv = IV_INTERVIEW_FILTER_INIT;
+	iv_intro_filter fi = IV_INTRO_FILTER_INIT;
+	iv__strlist ids = { 0 };
+	iv_backend_iter *bi = NULL;
+	size_t i;
+	int error;
+
+	ff.contact = id;
+	if ((error = delete_followups(db, &ff)) < 0)
+		return error;
+	fv.contact = id;
+	if ((error = db->be->interview_list(&bi, db->be, &fv)) >= 0)
+		error = collect_ids(&ids, &interview_kind, bi);
+	for (i = 0; i < ids.count && error >= 0; i++)
+		error = delete_interview_tree(db, ids.items[i]);
+	iv__strlist_free(&ids);
+	if (error < 0)
+		return error;
+	fi.introducer = id;
+	if ((error = db->be->intro_list(&bi, db->be, &fi)) >= 0)
+		error = collect_ids(&ids, &intro_kind, bi);
+	fi.introducer = NULL;
+	fi.introduced = id;
+	if (error >= 0 && (error = db->be->intro_list(&bi, db->be, &fi)) >= 0)
+		error = collect_ids(&ids, &intro_kind, bi);
+	for (i = 0; i < ids.count && error >= 0; i++)
+		if ((error = detach_interviews(db, ids.items[i])) >= 0)
+			error = remove_one(db, &intro_kind, ids.items[i]);
+	iv__strlist_free(&ids);
+	return error;
+}
+
+int iv_contact_delete(iv_db *db, const char *id, unsigned int flags)
+{
+	char cid[IV_ID_LEN + 1];
+	int found = 0, error;
+
+	if ((error = delete_begin(cid, db, &contact_kind, id, flags)) < 0)
+		return error;
+	if (flags & IV_DELETE_CASCADE) {
+		error = contact_cascade(db, cid);
+	} else if ((error = contact_referenced(&found, db, cid)) < 0) {
+		error = iv__error_ensure(error, "checking references");
+	} else if (found) {
+		error = refuse_referenced(&contact_kind, cid, "introductions, interviews or follow-ups");
+	}
+	if (error >= 0)
+		error = remove_one(db, &contact_kind, cid);
+	return iv__tx_end(db, error);
+}
+
+int iv_intro_delete(iv_db *db, const char *id, unsigned int flags)
+{
+	iv_interview_filter f = IV_INTERVIEW_FILTER_INIT;
+	iv_backend_iter *bi = NULL;
+	char iid[IV_ID_LEN + 1];
+	int found = 0, error;
+
+	if ((error = delete_begin(iid, db, &intro_kind, id, flags)) < 0)
+		return error;
+	if (flags & IV_DELETE_CASCADE) {
+		error = detach_interviews(db, iid);
+	} else {
+		f.intro = iid;
+		if ((error = db->be->interview_list(&bi, db->be, &f)) >= 0)
+			error = any_of(&found, &interview_kind, bi);
+		if (error >= 0 && found)
+			error = refuse_referenced(&intro_kind, iid, "interviews");
+	}
+	if (error >= 0)
+		error = remove_one(db, &intro_kind, iid);
+	return iv__tx_end(db, error);
+}
+
+int iv_interview_delete(iv_db *db, const char *id, unsigned int flags)
+{
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_backend_iter *bi = NULL;
+	char vid[IV_ID_LEN + 1];
+	int found = 0, error;
+
+	if ((error = delete_begin(vid, db, &interview_kind, id, flags)) < 0)
+		return error;
+	if (flags & IV_DELETE_CASCADE) {
+		error = delete_interview_tree(db, vid);
+	} else {
+		f.interview = vid;
+		if ((error = db->be->followup_list(&bi, db->be, &f)) >= 0)
+			error = any_of(&found, &followup_kind, bi);
+		if (error >= 0)
+			error = found ? refuse_referenced(&interview_kind, vid, "follow-ups")
+				      : remove_one(db, &interview_kind, vid);
+	}
+	return iv__tx_end(db, error);
+}
+
+int iv_followup_delete(iv_db *db, const char *id, unsigned int flags)
+{
+	char fid[IV_ID_LEN + 1];
+	int error;
+
+	if ((error = delete_begin(fid, db, &followup_kind, id, flags)) < 0)
+		return error;
+	return iv__tx_end(db, remove_one(db, &followup_kind, fid));
+}
+
+/* --- Lists ---------------------------------------------------------------- */
+
+static int iter_make(void **out, const kind *k, iv_backend_iter *bi, int error)
+{
+	struct iv__iter *it;
+
+	if (error < 0)
+		return iv__error_ensure(error, "listing records");
+	if (!(it = calloc(1, sizeof(*it)))) {
+		bi->free(bi);
+		return iv__oom();
+	}
+	it->bi = bi;
+	it->k = k;
+	*out = it;
+	return 0;
+}
+
+static int iter_next(void **out, struct iv__iter *it)
+{
+	int error;
+
+	if (it->over)
+		return iv__error(IV_ITEROVER, "no more %ss", it->k->name);
+	if ((error = it->bi->next(out, it->bi)) < 0) {
+		it->k->free(*out);
+		*out = NULL;
+		if (error == IV_ITEROVER) {
+			it->over = 1;
+			return iv__error(IV_ITEROVER, "no more %ss", it->k->name);
+		}
+		return iv__error_ensure(error, "reading the next record");
+	}
+	return 0;
+}
+
+static void iter_free(struct iv__iter *it)
+{
+	it->bi->free(it->bi);
+	free(it);
+}
+
+/*
+ * The public iterator types are distinct for type safety but share one
+ * layout; each list function hands out a struct iv__iter under its type.
+ */
+#define IV__LIST_BEGIN(T, F, VERSION) \
+	T f = F; \
+	iv_backend_iter *bi = NULL; \
+	void *it = NULL; \
+	int error; \
+	IV__ARG(out); \
+	*out = NULL; \
+	IV__ARG(db); \
+	if (filter && (error = filter_version(filter->version, VERSION, #T)) < 0) \
+		return error; \
+	if (filter) \
+		f = *filter
+
+int iv_contact_list(iv_contact_iter **out, iv_db *db, const iv_contact_filter *filter)
+{
+	IV__LIST_BEGIN(iv_contact_filter, (iv_contact_filter)IV_CONTACT_FILTER_INIT, IV_CONTACT_FILTER_VERSION);
+	if ((f.company && (error = iv__check_text("contact_filter.company", f.company, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
+	    (f.tag && (error = iv__check_text("contact_filter.tag", f.tag, IV_LIMIT_TAG, IV__ONELINE)) < 0))
+		return error;
+	error = iter_make(&it, &contact_kind, bi, db->be->contact_list(&bi, db->be, &f));
+	*out = it;
+	return error;
+}
+
+int iv_intro_list(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
+{
+	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1];
+
+	IV__LIST_BEGIN(iv_intro_filter, (iv_intro_filter)IV_INTRO_FILTER_INIT, IV_INTRO_FILTER_VERSION);
+	if ((error = filter_id(&f.introducer, a, "intro_filter.introducer")) < 0 ||
+	    (error = filter_id(&f.introduced, b, "intro_filter.introduced")) < 0 ||
+	    (error = filter_enum(f.status, "intro_filter.status", "intro_status")) < 0)
+		return error;
+	error = iter_make(&it, &intro_kind, bi, db->be->intro_list(&bi, db->be, &f));
+	*out = it;
+	return error;
+}
+
+int iv_interview_list(iv_interview_iter **out, iv_db *db, const iv_interview_filter *filter)
+{
+	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1];
+
+	IV__LIST_BEGIN(iv_interview_filter, (iv_interview_filter)IV_INTERVIEW_FILTER_INIT, IV_INTERVIEW_FILTER_VERSION);
+	if ((error = filter_id(&f.contact, a, "interview_filter.contact")) < 0 ||
+	    (error = filter_id(&f.intro, b, "interview_filter.intro")) < 0 ||
+	    (error = filter_enum(f.status, "interview_filter.status", "interview_status")) < 0)
+		return error;
+	error = iter_make(&it, &interview_kind, bi, db->be->interview_list(&bi, db->be, &f));
+	*out = it;
+	return error;
+}
+
+int iv_followup_list(iv_followup_iter **out, iv_db *db, const iv_followup_filter *filter)
+{
+	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1];
+
+	IV__LIST_BEGIN(iv_followup_filter, (iv_followup_filter)IV_FOLLOWUP_FILTER_INIT, IV_FOLLOWUP_FILTER_VERSION);
+	if ((error = filter_id(&f.contact, a, "followup_filter.contact")) < 0 ||
+	    (error = filter_id(&f.interview, b, "followup_filter.interview")) < 0 ||
+	    (error = filter_enum(f.status, "followup_filter.status", "followup_status")) < 0)
+		return error;
+	error = iter_make(&it, &followup_kind, bi, db->be->followup_list(&bi, db->be, &f));
+	*out = it;
+	return error;
+}
+
+/* --- Filter initialisers -------------------------------------------------- */
+
+#define IV__FILTER_INIT(T, INIT, VERSION) \
+	int T##_init(T *filter, unsigned int version) \
+	{ \
+		int error; \
+		IV__ARG(filter); \
+		if ((error = filter_version(version, VERSION, #T)) < 0) \
+			return error; \
+		*filter = (T)INIT; \
+		filter->version = version; \
+		return 0; \
+	}
+
+IV__FILTER_INIT(iv_contact_filter, IV_CONTACT_FILTER_INIT, IV_CONTACT_FILTER_VERSION)
+IV__FILTER_INIT(iv_intro_filter, IV_INTRO_FILTER_INIT, IV_INTRO_FILTER_VERSION)
+IV__FILTER_INIT(iv_interview_filter, IV_INTERVIEW_FILTER_INIT, IV_INTERVIEW_FILTER_VERSION)
+IV__FILTER_INIT(iv_followup_filter, IV_FOLLOWUP_FILTER_INIT, IV_FOLLOWUP_FILTER_VERSION)
