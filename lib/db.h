@@ -21,7 +21,4 @@ struct iv_db {
 int iv__tx_begin(iv_db *db);
 int iv__tx_end(iv_db *db, int error);
 
-/** Checks a pointer argument; IV_EINVALID naming it if NULL. */
-#define IV__ARG(p) do { if (!(p)) return iv__error(IV_EINVALID, "%s: argument '%s' is NULL", __func__, #p); } while (0)
-
 #endif

@@ -17,6 +17,9 @@
 
 /** Sets the thread's last error to `code` with a formatted message; returns code. */
 int iv__error(int code, const char *fmt, ...) IV_PRINTF(2, 3);
+/** Checks a pointer argument; IV_EINVALID naming it if NULL. */
+#define IV__ARG(p) do { if (!(p)) return iv__error(IV_EINVALID, "%s: argument '%s' is NULL", __func__, #p); } while (0)
+
 /** Sets IV_ENOMEM; returns it. */
 int iv__oom(void);
 /**
@@ -33,7 +36,7 @@ int iv__error_ensure(int code, const char *what);
 #define IV__TRIMMED  0x8u  /* no leading or trailing space */
 
 /**
- * Checks a string for a field: valid UTF-8, at most `max` bytes, and the
+ * Checks a string (not NULL: callers check) for a field: valid UTF-8, at most `max` bytes, and the
  * flags. On failure sets IV_EINVALID naming `field` and returns it.
  */
 int iv__check_text(const char *field, const char *s, size_t max, unsigned int flags);

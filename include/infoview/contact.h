@@ -43,7 +43,8 @@ IV_EXTERN(const char *) iv_contact_id(const iv_contact *c);
 /**
  * Sets the id a new contact will be stored under (for imports); normally
  * iv_contact_insert() assigns one. Accepts either case, keeps lower case;
- * NULL clears the id (insert then assigns a new one).
+ * NULL clears the id (insert then assigns a new one). The same holds for
+ * iv_intro_set_id(), iv_interview_set_id() and iv_followup_set_id().
  * @return 0, or IV_EINVALID if `id` is not a UUID
  */
 IV_EXTERN(int) iv_contact_set_id(iv_contact *c, const char *id);

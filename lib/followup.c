@@ -1,0 +1,199 @@
+/*
+ * Follow-ups: the record, its setters' rules and its completeness check.
+ */
+#include <stdlib.h>
+
+#include "infoview/sys/backend.h"
+#include "records.h"
+#include "util.h"
+
+/* The text fields live in one list, so that dup and free take them at once. */
+enum { F_ID, F_CONTACT, F_INTERVIEW, F_NOTE, F_DRAFT, F_NTEXT };
+
+struct iv_followup {
+	iv__strlist text;   /* F_NTEXT entries, NULL when unset */
+	iv_time created, updated, earliest, due, closed_at;
+	int kind;
+	int status;
+};
+
+/* What iv_followup_new() gives: a copy of this. */
+static char *no_text[F_NTEXT];
+static const iv_followup blank = {
+	.text = { no_text, F_NTEXT, F_NTEXT },
+	.kind = IV_FOLLOWUP_CUSTOM,
+	.status = IV_FOLLOWUP_PENDING,
+};
+
+int iv_followup_new(iv_followup **out)
+{
+	IV__ARG(out);
+	return iv_followup_dup(out, &blank);
+}
+
+int iv_followup_dup(iv_followup **out, const iv_followup *fu)
+{
+	iv_followup *d;
+
+	IV__ARG(out);
+	IV__ARG(fu);
+	if (!(d = malloc(sizeof(*d))))
+		return iv__oom();
+	*d = *fu;
+	d->text = (iv__strlist){ NULL, 0, 0 };
+	if (iv__strlist_copy(&d->text, &fu->text) < 0) {
+		free(d);
+		return IV_ENOMEM;
+	}
+	*out = d;
+	return 0;
+}
+
+void iv_followup_free(iv_followup *fu)
+{
+	if (!fu)
+		return;
+	iv__strlist_free(&fu->text);
+	free(fu);
+}
+
+const char *iv_followup_id(const iv_followup *fu)
+{
+	return fu->text.items[F_ID];
+}
+
+int iv_followup_set_id(iv_followup *fu, const char *id)
+{
+	return iv__set_id(&fu->text.items[F_ID], "followup.id", id, 1);
+}
+
+iv_time iv_followup_created(const iv_followup *fu)
+{
+	return fu->created;
+}
+
+iv_time iv_followup_updated(const iv_followup *fu)
+{
+	return fu->updated;
+}
+
+void iv_followup_set_times(iv_followup *fu, iv_time created, iv_time updated)
+{
+	fu->created = created;
+	fu->updated = updated;
+}
+
+const char *iv_followup_contact(const iv_followup *fu)
+{
+	return fu->text.items[F_CONTACT];
+}
+
+int iv_followup_set_contact(iv_followup *fu, const char *contact_id)
+{
+	return iv__set_id(&fu->text.items[F_CONTACT], "followup.contact", contact_id, 0);
+}
+
+const char *iv_followup_interview(const iv_followup *fu)
+{
+	return fu->text.items[F_INTERVIEW];
+}
+
+int iv_followup_set_interview(iv_followup *fu, const char *interview_id)
+{
+	return iv__set_id(&fu->text.items[F_INTERVIEW], "followup.interview", interview_id, 1);
+}
+
+int iv_followup_kind(const iv_followup *fu)
+{
+	return fu->kind;
+}
+
+int iv_followup_set_kind(iv_followup *fu, int kind)
+{
+	int error = iv__check_enum("followup.kind", "followup_kind", kind);
+
+	if (error < 0)
+		return error;
+	fu->kind = kind;
+	return 0;
+}
+
+int iv_followup_status(const iv_followup *fu)
+{
+	return fu->status;
+}
+
+int iv_followup_set_status(iv_followup *fu, int status)
+{
+	int error = iv__check_enum("followup.status", "followup_status", status);
+
+	if (error < 0)
+		return error;
+	fu->status = status;
+	return 0;
+}
+
+iv_time iv_followup_earliest(const iv_followup *fu)
+{
+	return fu->earliest;
+}
+
+int iv_followup_set_earliest(iv_followup *fu, iv_time when)
+{
+	fu->earliest = when;
+	return 0;
+}
+
+iv_time iv_followup_due(const iv_followup *fu)
+{
+	return fu->due;
+}
+
+int iv_followup_set_due(iv_followup *fu, iv_time when)
+{
+	fu->due = when;
+	return 0;
+}
+
+iv_time iv_followup_closed_at(const iv_followup *fu)
+{
+	return fu->closed_at;
+}
+
+int iv_followup_set_closed_at(iv_followup *fu, iv_time when)
+{
+	fu->closed_at = when;
+	return 0;
+}
+
+const char *iv_followup_note(const iv_followup *fu)
+{
+	return fu->text.items[F_NOTE];
+}
+
+int iv_followup_set_note(iv_followup *fu, const char *note)
+{
+	return iv__set_text(&fu->text.items[F_NOTE], "followup.note", note, IV_LIMIT_TEXT, IV__ONELINE);
+}
+
+const char *iv_followup_draft(const iv_followup *fu)
+{
+	return fu->text.items[F_DRAFT];
+}
+
+int iv_followup_set_draft(iv_followup *fu, const char *draft)
+{
+	return iv__set_text(&fu->text.items[F_DRAFT], "followup.draft", draft, IV_LIMIT_TEXT, 0);
+}
+
+int iv__followup_check(const iv_followup *fu)
+{
+	if (!fu->text.items[F_CONTACT])
+		return iv__error(IV_EINVALID, "followup.contact: is required");
+	if (!fu->due)
+		return iv__error(IV_EINVALID, "followup.due: is required");
+	/* An earliest time of 0 means "any time", not the epoch. */
+	if (fu->earliest && fu->due < fu->earliest)
+		return iv__error(IV_EINVALID, "followup.due: is before the earliest time");
+	return 0;
+}

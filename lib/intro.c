@@ -1,0 +1,182 @@
+/*
+ * Introductions: the record, its setters' rules and its completeness check.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "infoview/sys/backend.h"
+#include "records.h"
+#include "util.h"
+
+/* The text fields live in one list, so that dup and free take them at once. */
+enum { N_ID, N_INTRODUCER, N_INTRODUCED, N_NOTE, N_NTEXT };
+
+struct iv_intro {
+	iv__strlist text;   /* N_NTEXT entries, NULL when unset */
+	iv_time created, updated, requested_at, made_at;
+	int channel;
+	int status;
+};
+
+/* What iv_intro_new() gives: a copy of this. */
+static char *no_text[N_NTEXT];
+static const iv_intro blank = {
+	.text = { no_text, N_NTEXT, N_NTEXT },
+	.channel = IV_CHANNEL_EMAIL,
+	.status = IV_INTRO_SUGGESTED,
+};
+
+int iv_intro_new(iv_intro **out)
+{
+	IV__ARG(out);
+	return iv_intro_dup(out, &blank);
+}
+
+int iv_intro_dup(iv_intro **out, const iv_intro *in)
+{
+	iv_intro *d;
+
+	IV__ARG(out);
+	IV__ARG(in);
+	if (!(d = malloc(sizeof(*d))))
+		return iv__oom();
+	*d = *in;
+	d->text = (iv__strlist){ NULL, 0, 0 };
+	if (iv__strlist_copy(&d->text, &in->text) < 0) {
+		free(d);
+		return IV_ENOMEM;
+	}
+	*out = d;
+	return 0;
+}
+
+void iv_intro_free(iv_intro *in)
+{
+	if (!in)
+		return;
+	iv__strlist_free(&in->text);
+	free(in);
+}
+
+const char *iv_intro_id(const iv_intro *in)
+{
+	return in->text.items[N_ID];
+}
+
+int iv_intro_set_id(iv_intro *in, const char *id)
+{
+	return iv__set_id(&in->text.items[N_ID], "intro.id", id, 1);
+}
+
+iv_time iv_intro_created(const iv_intro *in)
+{
+	return in->created;
+}
+
+iv_time iv_intro_updated(const iv_intro *in)
+{
+	return in->updated;
+}
+
+void iv_intro_set_times(iv_intro *in, iv_time created, iv_time updated)
+{
+	in->created = created;
+	in->updated = updated;
+}
+
+const char *iv_intro_introducer(const iv_intro *in)
+{
+	return in->text.items[N_INTRODUCER];
+}
+
+int iv_intro_set_introducer(iv_intro *in, const char *contact_id)
+{
+	return iv__set_id(&in->text.items[N_INTRODUCER], "intro.introducer", contact_id, 0);
+}
+
+const char *iv_intro_introduced(const iv_intro *in)
+{
+	return in->text.items[N_INTRODUCED];
+}
+
+int iv_intro_set_introduced(iv_intro *in, const char *contact_id)
+{
+	return iv__set_id(&in->text.items[N_INTRODUCED], "intro.introduced", contact_id, 0);
+}
+
+int iv_intro_channel(const iv_intro *in)
+{
+	return in->channel;
+}
+
+int iv_intro_set_channel(iv_intro *in, int channel)
+{
+	int error = iv__check_enum("intro.channel", "channel", channel);
+
+	if (error < 0)
+		return error;
+	in->channel = channel;
+	return 0;
+}
+
+int iv_intro_status(const iv_intro *in)
+{
+	return in->status;
+}
+
+int iv_intro_set_status(iv_intro *in, int status)
+{
+	int error = iv__check_enum("intro.status", "intro_status", status);
+
+	if (error < 0)
+		return error;
+	in->status = status;
+	return 0;
+}
+
+iv_time iv_intro_requested_at(const iv_intro *in)
+{
+	return in->requested_at;
+}
+
+int iv_intro_set_requested_at(iv_intro *in, iv_time when)
+{
+	in->requested_at = when;
+	return 0;
+}
+
+iv_time iv_intro_made_at(const iv_intro *in)
+{
+	return in->made_at;
+}
+
+int iv_intro_set_made_at(iv_intro *in, iv_time when)
+{
+	in->made_at = when;
+	return 0;
+}
+
+const char *iv_intro_note(const iv_intro *in)
+{
+	return in->text.items[N_NOTE];
+}
+
+int iv_intro_set_note(iv_intro *in, const char *note)
+{
+	return iv__set_text(&in->text.items[N_NOTE], "intro.note", note, IV_LIMIT_TEXT, 0);
+}
+
+int iv__intro_check(const iv_intro *in)
+{
+	const char *introducer = in->text.items[N_INTRODUCER];
+	const char *introduced = in->text.items[N_INTRODUCED];
+
+	if (!introducer)
+		return iv__error(IV_EINVALID, "intro.introducer: is required");
+	if (!introduced)
+		return iv__error(IV_EINVALID, "intro.introduced: is required");
+	/* Ids are kept in lower case, so equal people have equal text. */
+	if (strcmp(introducer, introduced) == 0)
+		return iv__error(IV_EINVALID, "intro.introduced: must differ from the introducer");
+	return 0;
+}
