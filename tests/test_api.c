@@ -1,0 +1,1047 @@
+/*
+ * The public API's edge cases that do not depend on a backend: versions,
+ * errors, memory, ids, limits, enumerations, the backend registry, the
+ * default path, the clock, NULL arguments and streaming iterators.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <infoview/infoview.h>
+#include <infoview/sys/backend.h>
+
+#define FAIL(...) do { print_error(__VA_ARGS__); fail(); } while (0)
+
+#define check(expr, code) do { \
+	int rc_ = (expr); \
+	if (rc_ != (code)) \
+		FAIL("%s\n  returned %s (%d): %s\n  expected %s\n", #expr, \
+		     iv_error_name(rc_), rc_, iv_error_last()->message, \
+		     iv_error_name(code)); \
+} while (0)
+
+#define ok(expr) check(expr, IV_OK)
+
+#define assert_str(actual, expected) do { \
+	const char *s_ = (actual); \
+	if (s_ == NULL) \
+		FAIL("%s is NULL, expected \"%s\"\n", #actual, (expected)); \
+	assert_string_equal(s_, (expected)); \
+} while (0)
+
+#define assert_message_has(needle) do { \
+	const char *m_ = iv_error_last()->message; \
+	assert_non_null(m_); \
+	if (strstr(m_, (needle)) == NULL) \
+		FAIL("error message \"%s\" does not contain \"%s\"\n", m_, (needle)); \
+} while (0)
+
+/* --- Temporary directories ---------------------------------------------- */
+
+static void remove_tree(const char *path)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	char child[1024];
+
+	if (lstat(path, &st) != 0)
+		return;
+	if (!S_ISDIR(st.st_mode)) {
+		unlink(path);
+		return;
+	}
+	d = opendir(path);
+	if (d != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			if ((size_t)snprintf(child, sizeof(child), "%s/%s", path, e->d_name) < sizeof(child))
+				remove_tree(child);
+		}
+		closedir(d);
+	}
+	rmdir(path);
+}
+
+static void make_temp_dir(char *out, size_t size)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	if (tmp == NULL || tmp[0] != '/')
+		tmp = "/tmp";
+	assert_true((size_t)snprintf(out, size, "%s/iv-api-XXXXXX", tmp) < size);
+	assert_non_null(mkdtemp(out));
+}
+
+/* ======================================================================= */
+/* Versions                                                                 */
+/* ======================================================================= */
+
+static void version_matches_header_macros(void **state)
+{
+	int major = -1, minor = -1, patch = -1;
+
+	(void)state;
+	assert_str(iv_version(&major, &minor, &patch), IV_VERSION);
+	assert_int_equal(major, IV_VERSION_MAJOR);
+	assert_int_equal(minor, IV_VERSION_MINOR);
+	assert_int_equal(patch, IV_VERSION_PATCH);
+	assert_str(iv_version(NULL, NULL, NULL), IV_VERSION);
+	assert_int_equal(iv_version_number(), IV_VERSION_NUMBER);
+	assert_int_equal(iv_version_number(), major * 10000 + minor * 100 + patch);
+}
+
+/* ======================================================================= */
+/* Errors                                                                   */
+/* ======================================================================= */
+
+typedef struct {
+	int code_at_start;
+	char message_at_start[64];
+	int code_after_set;
+} thread_report;
+
+static void *error_thread(void *arg)
+{
+	thread_report *r = arg;
+	const iv_error *e = iv_error_last();
+
+	r->code_at_start = e != NULL ? e->code : 12345;
+	snprintf(r->message_at_start, sizeof(r->message_at_start), "%s",
+	         e != NULL && e->message != NULL ? e->message : "(null)");
+	iv_error_set(IV_EBUSY, "set in the other thread");
+	r->code_after_set = iv_error_last()->code;
+	return NULL;
+}
+
+static void run_error_thread(thread_report *r)
+{
+	pthread_t t;
+
+	memset(r, 0, sizeof(*r));
+	assert_int_equal(pthread_create(&t, NULL, error_thread, r), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+}
+
+static void error_last_starts_at_ok_with_no_error(void **state)
+{
+	thread_report r;
+
+	(void)state;
+	run_error_thread(&r);
+	assert_int_equal(r.code_at_start, IV_OK);
+	assert_string_equal(r.message_at_start, "no error");
+}
+
+static void error_last_is_never_null(void **state)
+{
+	iv_db *db = NULL;
+	iv_contact *c = NULL;
+
+	(void)state;
+	iv_error_clear();
+	assert_non_null(iv_error_last());
+	assert_non_null(iv_error_last()->message);
+	ok(iv_db_open_memory(&db));
+	check(iv_contact_lookup(&c, db, "00000000-0000-7000-8000-000000000000"), IV_ENOTFOUND);
+	assert_non_null(iv_error_last());
+	assert_non_null(iv_error_last()->message);
+	assert_non_null(iv_error_message());
+	iv_db_free(db);
+}
+
+static void error_clear_resets_to_ok(void **state)
+{
+	(void)state;
+	iv_error_set(IV_ECONSTRAINT, "something went wrong");
+	iv_error_clear();
+	assert_int_equal(iv_error_last()->code, IV_OK);
+	assert_str(iv_error_last()->message, "no error");
+	assert_int_equal(iv_error_code(), IV_OK);
+	assert_str(iv_error_message(), "no error");
+}
+
+static void error_set_records_code_and_copies_message(void **state)
+{
+	char buf[] = "from a buffer";
+
+	(void)state;
+	assert_int_equal(iv_error_set(IV_EINVALID, buf), IV_EINVALID);
+	buf[0] = 'X';
+	assert_int_equal(iv_error_last()->code, IV_EINVALID);
+	assert_str(iv_error_last()->message, "from a buffer");
+	assert_int_equal(iv_error_code(), IV_EINVALID);
+	assert_str(iv_error_message(), "from a buffer");
+}
+
+static void error_set_with_null_message_keeps_message_non_null(void **state)
+{
+	(void)state;
+	assert_int_equal(iv_error_set(IV_ESTORAGE, NULL), IV_ESTORAGE);
+	assert_int_equal(iv_error_code(), IV_ESTORAGE);
+	assert_non_null(iv_error_last()->message);
+	assert_non_null(iv_error_message());
+}
+
+static void error_name_names_each_code(void **state)
+{
+	static const struct {
+		int code;
+		const char *name;
+	} names[] = {
+		{ IV_OK, "IV_OK" },
+		{ IV_ERROR, "IV_ERROR" },
+		{ IV_ENOTFOUND, "IV_ENOTFOUND" },
+		{ IV_EEXISTS, "IV_EEXISTS" },
+		{ IV_EINVALID, "IV_EINVALID" },
+		{ IV_ECONSTRAINT, "IV_ECONSTRAINT" },
+		{ IV_EBUSY, "IV_EBUSY" },
+		{ IV_ENOMEM, "IV_ENOMEM" },
+		{ IV_EVERSION, "IV_EVERSION" },
+		{ IV_ESTORAGE, "IV_ESTORAGE" },
+		{ IV_EMISUSE, "IV_EMISUSE" },
+		{ IV_ITEROVER, "IV_ITEROVER" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		assert_str(iv_error_name(names[i].code), names[i].name);
+}
+
+static void error_name_of_unknown_code_is_not_null(void **state)
+{
+	static const int unknown[] = { -2, -12, -30, 1, 42, -9999 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
+		const char *name = iv_error_name(unknown[i]);
+
+		assert_non_null(name);
+		assert_true(name[0] != '\0');
+		assert_string_not_equal(name, "IV_OK");
+	}
+}
+
+static void error_is_thread_local(void **state)
+{
+	thread_report r;
+
+	(void)state;
+	iv_error_set(IV_ENOTFOUND, "set in main");
+	run_error_thread(&r);
+	assert_int_equal(r.code_at_start, IV_OK);
+	assert_string_equal(r.message_at_start, "no error");
+	assert_int_equal(r.code_after_set, IV_EBUSY);
+	assert_int_equal(iv_error_last()->code, IV_ENOTFOUND);
+	assert_str(iv_error_last()->message, "set in main");
+}
+
+/* ======================================================================= */
+/* Memory                                                                   */
+/* ======================================================================= */
+
+static void free_functions_accept_null(void **state)
+{
+	(void)state;
+	iv_free(NULL);
+	iv_db_free(NULL);
+	iv_contact_free(NULL);
+	iv_intro_free(NULL);
+	iv_interview_free(NULL);
+	iv_followup_free(NULL);
+	iv_contact_iter_free(NULL);
+	iv_intro_iter_free(NULL);
+	iv_interview_iter_free(NULL);
+	iv_followup_iter_free(NULL);
+}
+
+static void new_records_free_cleanly(void **state)
+{
+	iv_contact *c = NULL, *c2 = NULL;
+	iv_intro *in = NULL;
+	iv_interview *iv = NULL;
+	iv_followup *fu = NULL;
+
+	(void)state;
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Dana"));
+	ok(iv_contact_add_email(c, "dana@example.org"));
+	ok(iv_contact_dup(&c2, c));
+	assert_str(iv_contact_name(c2), "Dana");
+	ok(iv_intro_new(&in));
+	ok(iv_interview_new(&iv));
+	ok(iv_interview_add_question(iv, "Why?"));
+	ok(iv_followup_new(&fu));
+	iv_contact_free(c);
+	iv_contact_free(c2);
+	iv_intro_free(in);
+	iv_interview_free(iv);
+	iv_followup_free(fu);
+}
+
+/* ======================================================================= */
+/* Ids                                                                      */
+/* ======================================================================= */
+
+static void id_valid_accepts_uuid_text_in_either_case(void **state)
+{
+	(void)state;
+	assert_true(iv_id_valid("0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b"));
+	assert_true(iv_id_valid("0190A1B2-C3D4-7E5F-8A6B-7C8D9E0F1A2B"));
+	assert_true(iv_id_valid("0190a1B2-c3D4-7e5F-8a6B-7c8D9e0F1a2B"));
+	assert_true(iv_id_valid("00000000-0000-0000-0000-000000000000"));
+	assert_true(iv_id_valid("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+}
+
+static void id_valid_refuses_other_text(void **state)
+{
+	(void)state;
+	assert_false(iv_id_valid(NULL));
+	assert_false(iv_id_valid(""));
+	assert_false(iv_id_valid("0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2"));    /* short */
+	assert_false(iv_id_valid("0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2bc"));  /* long */
+	assert_false(iv_id_valid("0190a1b2c3d47e5f8a6b7c8d9e0f1a2b"));      /* no dashes */
+	assert_false(iv_id_valid("0190a1b2-c3d47-e5f-8a6b-7c8d9e0f1a2b"));  /* dash misplaced */
+	assert_false(iv_id_valid("0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2g"));  /* not hex */
+	assert_false(iv_id_valid("{0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b}"));
+	assert_false(iv_id_valid(" 0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b"));
+	assert_false(iv_id_valid("0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b "));
+	assert_false(iv_id_valid("0190a1b2_c3d4_7e5f_8a6b_7c8d9e0f1a2b"));
+}
+
+/* ======================================================================= */
+/* Limits and enumerations                                                  */
+/* ======================================================================= */
+
+static void limit_gives_each_named_limit(void **state)
+{
+	(void)state;
+	assert_int_equal(iv_limit("short"), IV_LIMIT_SHORT);
+	assert_int_equal(iv_limit("tag"), IV_LIMIT_TAG);
+	assert_int_equal(iv_limit("url"), IV_LIMIT_URL);
+	assert_int_equal(iv_limit("text"), IV_LIMIT_TEXT);
+	assert_int_equal(iv_limit("list"), IV_LIMIT_LIST);
+}
+
+static void limit_of_unknown_name_is_minus_one(void **state)
+{
+	(void)state;
+	assert_int_equal(iv_limit("bogus"), -1);
+	assert_int_equal(iv_limit(""), -1);
+	assert_int_equal(iv_limit("shorter"), -1);
+	assert_int_equal(iv_limit(NULL), -1);
+}
+
+typedef struct {
+	const char *type;
+	int value;
+	const char *name;
+} enum_entry;
+
+static const enum_entry enum_table[] = {
+	{ "known", IV_KNOWN_DIRECT, "direct" },
+	{ "known", IV_KNOWN_INTRODUCED, "introduced" },
+	{ "known", IV_KNOWN_COLD, "cold" },
+	{ "channel", IV_CHANNEL_EMAIL, "email" },
+	{ "channel", IV_CHANNEL_IN_PERSON, "in_person" },
+	{ "channel", IV_CHANNEL_PHONE, "phone" },
+	{ "channel", IV_CHANNEL_MESSAGE, "message" },
+	{ "channel", IV_CHANNEL_OTHER, "other" },
+	{ "intro_status", IV_INTRO_SUGGESTED, "suggested" },
+	{ "intro_status", IV_INTRO_REQUESTED, "requested" },
+	{ "intro_status", IV_INTRO_MADE, "made" },
+	{ "intro_status", IV_INTRO_DECLINED, "declined" },
+	{ "medium", IV_MEDIUM_UNSET, "unset" },
+	{ "medium", IV_MEDIUM_PHONE, "phone" },
+	{ "medium", IV_MEDIUM_VIDEO, "video" },
+	{ "medium", IV_MEDIUM_IN_PERSON, "in_person" },
+	{ "interview_status", IV_INTERVIEW_PLANNED, "planned" },
+	{ "interview_status", IV_INTERVIEW_REQUESTED, "requested" },
+	{ "interview_status", IV_INTERVIEW_SCHEDULED, "scheduled" },
+	{ "interview_status", IV_INTERVIEW_COMPLETED, "completed" },
+	{ "interview_status", IV_INTERVIEW_DECLINED, "declined" },
+	{ "interview_status", IV_INTERVIEW_NO_RESPONSE, "no_response" },
+	{ "interview_status", IV_INTERVIEW_CANCELLED, "cancelled" },
+	{ "followup_kind", IV_FOLLOWUP_THANK_YOU, "thank_you" },
+	{ "followup_kind", IV_FOLLOWUP_THANK_INTRODUCER, "thank_introducer" },
+	{ "followup_kind", IV_FOLLOWUP_NUDGE, "nudge" },
+	{ "followup_kind", IV_FOLLOWUP_CHECK_IN, "check_in" },
+	{ "followup_kind", IV_FOLLOWUP_REPORT_BACK, "report_back" },
+	{ "followup_kind", IV_FOLLOWUP_CUSTOM, "custom" },
+	{ "followup_status", IV_FOLLOWUP_PENDING, "pending" },
+	{ "followup_status", IV_FOLLOWUP_DONE, "done" },
+	{ "followup_status", IV_FOLLOWUP_SKIPPED, "skipped" },
+	{ "followup_status", IV_FOLLOWUP_CANCELLED, "cancelled" },
+};
+
+#define ENUM_COUNT (sizeof(enum_table) / sizeof(enum_table[0]))
+
+static void enum_name_and_value_round_trip(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ENUM_COUNT; i++) {
+		const enum_entry *e = &enum_table[i];
+		const char *name = iv_enum_name(e->type, e->value);
+		int value = -1;
+
+		if (name == NULL || strcmp(name, e->name) != 0)
+			FAIL("iv_enum_name(\"%s\", %d) gave \"%s\", expected \"%s\"\n",
+			     e->type, e->value, name != NULL ? name : "(null)", e->name);
+		ok(iv_enum_value(&value, e->type, name));
+		assert_int_equal(value, e->value);
+	}
+}
+
+static void enum_value_ignores_case_and_accepts_dashes(void **state)
+{
+	int value = -1;
+
+	(void)state;
+	ok(iv_enum_value(&value, "followup_kind", "Thank-Introducer"));
+	assert_int_equal(value, IV_FOLLOWUP_THANK_INTRODUCER);
+	ok(iv_enum_value(&value, "interview_status", "NO_RESPONSE"));
+	assert_int_equal(value, IV_INTERVIEW_NO_RESPONSE);
+	ok(iv_enum_value(&value, "channel", "in-person"));
+	assert_int_equal(value, IV_CHANNEL_IN_PERSON);
+	ok(iv_enum_value(&value, "known", "COLD"));
+	assert_int_equal(value, IV_KNOWN_COLD);
+}
+
+static void enum_name_of_unknown_value_or_type_is_null(void **state)
+{
+	(void)state;
+	assert_null(iv_enum_name("known", 0));
+	assert_null(iv_enum_name("known", 4));
+	assert_null(iv_enum_name("channel", 0));
+	assert_null(iv_enum_name("medium", -1));
+	assert_null(iv_enum_name("medium", 4));
+	assert_null(iv_enum_name("interview_status", 8));
+	assert_null(iv_enum_name("followup_kind", 7));
+	assert_null(iv_enum_name("followup_status", 99));
+	assert_null(iv_enum_name("colour", 1));
+	assert_null(iv_enum_name(NULL, 1));
+}
+
+static void enum_value_of_unknown_name_is_invalid_naming_it(void **state)
+{
+	int value = 77;
+
+	(void)state;
+	check(iv_enum_value(&value, "followup_kind", "bake_a_cake"), IV_EINVALID);
+	assert_message_has("followup_kind");
+	assert_message_has("bake_a_cake");
+	check(iv_enum_value(&value, "colour", "red"), IV_EINVALID);
+	assert_message_has("colour");
+	check(iv_enum_value(&value, "known", ""), IV_EINVALID);
+	check(iv_enum_value(&value, "known", "direct "), IV_EINVALID);
+	check(iv_enum_value(&value, "known", NULL), IV_EINVALID);
+}
+
+/* ======================================================================= */
+/* Backends                                                                 */
+/* ======================================================================= */
+
+static void backend_init_zeroes_and_sets_version(void **state)
+{
+	iv_backend be, want, tmpl = IV_BACKEND_INIT;
+
+	(void)state;
+	memset(&be, 0xa5, sizeof(be));
+	ok(iv_backend_init(&be, IV_BACKEND_VERSION));
+	memset(&want, 0, sizeof(want));
+	want.version = IV_BACKEND_VERSION;
+	assert_int_equal(be.version, IV_BACKEND_VERSION);
+	assert_null(be.db);
+	assert_null(be.contact_get);
+	assert_null(be.free);
+	assert_null(be.contact_referenced);
+	assert_memory_equal(&be, &want, sizeof(be));
+	assert_int_equal(tmpl.version, IV_BACKEND_VERSION);
+	assert_null(tmpl.contact_referenced);
+}
+
+static void backend_init_refuses_unknown_version(void **state)
+{
+	iv_backend be;
+
+	(void)state;
+	check(iv_backend_init(&be, 99), IV_EVERSION);
+	check(iv_backend_init(&be, 0), IV_EVERSION);
+	check(iv_backend_init(&be, IV_BACKEND_VERSION + 1), IV_EVERSION);
+}
+
+static void db_open_backend_refuses_unknown_version(void **state)
+{
+	iv_backend *be = NULL;
+	iv_db *db = NULL;
+
+	(void)state;
+	ok(iv_backend_memory_new(&be));
+	be->version = 99;
+	check(iv_db_open_backend(&db, be), IV_EVERSION);
+	be->version = 0;
+	check(iv_db_open_backend(&db, be), IV_EVERSION);
+	/* On failure the caller still owns the backend. */
+	be->version = IV_BACKEND_VERSION;
+	be->free(be);
+}
+
+/* Each required member, removed in turn, is refused and named. */
+#define REFUSE_WITHOUT(member) do { \
+	iv_backend saved_ = *be; \
+	be->member = NULL; \
+	check(iv_db_open_backend(&db, be), IV_EINVALID); \
+	assert_message_has(#member); \
+	*be = saved_; \
+} while (0)
+
+static void db_open_backend_refuses_missing_required_operation(void **state)
+{
+	iv_backend *be = NULL;
+	iv_db *db = NULL;
+
+	(void)state;
+	ok(iv_backend_memory_new(&be));
+	REFUSE_WITHOUT(contact_get);
+	REFUSE_WITHOUT(contact_insert);
+	REFUSE_WITHOUT(contact_update);
+	REFUSE_WITHOUT(contact_delete);
+	REFUSE_WITHOUT(contact_list);
+	REFUSE_WITHOUT(intro_get);
+	REFUSE_WITHOUT(intro_insert);
+	REFUSE_WITHOUT(intro_update);
+	REFUSE_WITHOUT(intro_delete);
+	REFUSE_WITHOUT(intro_list);
+	REFUSE_WITHOUT(interview_get);
+	REFUSE_WITHOUT(interview_insert);
+	REFUSE_WITHOUT(interview_update);
+	REFUSE_WITHOUT(interview_delete);
+	REFUSE_WITHOUT(interview_list);
+	REFUSE_WITHOUT(followup_get);
+	REFUSE_WITHOUT(followup_insert);
+	REFUSE_WITHOUT(followup_update);
+	REFUSE_WITHOUT(followup_delete);
+	REFUSE_WITHOUT(followup_list);
+	REFUSE_WITHOUT(setting_get);
+	REFUSE_WITHOUT(setting_set);
+	REFUSE_WITHOUT(begin);
+	REFUSE_WITHOUT(commit);
+	REFUSE_WITHOUT(rollback);
+	REFUSE_WITHOUT(free);
+	be->free(be);
+}
+
+static void db_open_backend_accepts_missing_optional_operation(void **state)
+{
+	iv_backend *be = NULL;
+	iv_db *db = NULL;
+	iv_contact *c = NULL;
+
+	(void)state;
+	ok(iv_backend_memory_new(&be));
+	be->contact_referenced = NULL;
+	ok(iv_db_open_backend(&db, be));
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Works"));
+	ok(iv_contact_insert(db, c));
+	ok(iv_contact_delete(db, iv_contact_id(c), IV_DELETE_DEFAULT));
+	iv_contact_free(c);
+	/* The store owns the backend now and frees it. */
+	iv_db_free(db);
+}
+
+typedef struct {
+	int calls;
+	char location[128];
+	int fail;
+} factory_log;
+
+static int logging_factory(iv_backend **out, const char *location, void *payload)
+{
+	factory_log *log = payload;
+
+	log->calls++;
+	snprintf(log->location, sizeof(log->location), "%s", location != NULL ? location : "(null)");
+	if (log->fail)
+		return iv_error_set(IV_ESTORAGE, "logging factory: refused on purpose");
+	return iv_backend_memory_new(out);
+}
+
+static void backend_register_refuses_bad_names(void **state)
+{
+	static factory_log log;
+	char long_name[40];
+
+	(void)state;
+	memset(long_name, 'n', 33);
+	long_name[33] = '\0';
+	check(iv_backend_register(NULL, logging_factory, &log), IV_EINVALID);
+	check(iv_backend_register("", logging_factory, &log), IV_EINVALID);
+	check(iv_backend_register("has space", logging_factory, &log), IV_EINVALID);
+	check(iv_backend_register("dot.name", logging_factory, &log), IV_EINVALID);
+	check(iv_backend_register("slash/name", logging_factory, &log), IV_EINVALID);
+	check(iv_backend_register("caf\xc3\xa9", logging_factory, &log), IV_EINVALID);
+	check(iv_backend_register(long_name, logging_factory, &log), IV_EINVALID);
+	/* 32 bytes of the allowed characters fit. */
+	long_name[32] = '\0';
+	long_name[0] = 'A';
+	long_name[1] = '9';
+	long_name[2] = '_';
+	long_name[3] = '-';
+	ok(iv_backend_register(long_name, logging_factory, &log));
+}
+
+static void backend_register_refuses_null_factory(void **state)
+{
+	(void)state;
+	check(iv_backend_register("api-null-factory", NULL, NULL), IV_EINVALID);
+	/* The name was not taken by the failed attempt. */
+	ok(iv_backend_register("api-null-factory", logging_factory, NULL));
+}
+
+static void backend_register_refuses_taken_names(void **state)
+{
+	static factory_log log;
+
+	(void)state;
+	check(iv_backend_register("sqlite", logging_factory, &log), IV_EEXISTS);
+	check(iv_backend_register("memory", logging_factory, &log), IV_EEXISTS);
+	ok(iv_backend_register("api-twice", logging_factory, &log));
+	check(iv_backend_register("api-twice", logging_factory, &log), IV_EEXISTS);
+}
+
+static void db_open_with_uses_registered_factory(void **state)
+{
+	static factory_log log;
+	iv_db *db = NULL;
+	iv_contact *c = NULL;
+
+	(void)state;
+	ok(iv_backend_register("api-logged", logging_factory, &log));
+	ok(iv_db_open_with(&db, "api-logged", "somewhere/else"));
+	assert_int_equal(log.calls, 1);
+	assert_string_equal(log.location, "somewhere/else");
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Through the factory"));
+	ok(iv_contact_insert(db, c));
+	iv_contact_free(c);
+	iv_db_free(db);
+}
+
+static void db_open_with_passes_factory_error_on(void **state)
+{
+	static factory_log log;
+	iv_db *db = NULL;
+
+	(void)state;
+	log.fail = 1;
+	ok(iv_backend_register("api-failing", logging_factory, &log));
+	check(iv_db_open_with(&db, "api-failing", NULL), IV_ESTORAGE);
+	assert_message_has("refused on purpose");
+	assert_int_equal(log.calls, 1);
+}
+
+static void db_open_with_unknown_backend_is_notfound_naming_it(void **state)
+{
+	iv_db *db = NULL;
+
+	(void)state;
+	check(iv_db_open_with(&db, "no-such-backend", NULL), IV_ENOTFOUND);
+	assert_message_has("no-such-backend");
+}
+
+/* ======================================================================= */
+/* The default path                                                         */
+/* ======================================================================= */
+
+typedef struct {
+	char *home;
+	char *xdg;
+	char dir[512];
+} env_fixture;
+
+static char *dup_env(const char *name)
+{
+	const char *v = getenv(name);
+	char *copy;
+
+	if (v == NULL)
+		return NULL;
+	copy = malloc(strlen(v) + 1);
+	if (copy != NULL)
+		strcpy(copy, v);
+	return copy;
+}
+
+static int env_setup(void **state)
+{
+	env_fixture *fx = calloc(1, sizeof(*fx));
+
+	if (fx == NULL)
+		return -1;
+	fx->home = dup_env("HOME");
+	fx->xdg = dup_env("XDG_DATA_HOME");
+	*state = fx;
+	return 0;
+}
+
+static void restore_env(const char *name, const char *value)
+{
+	if (value != NULL)
+		setenv(name, value, 1);
+	else
+		unsetenv(name);
+}
+
+static int env_teardown(void **state)
+{
+	env_fixture *fx = *state;
+
+	restore_env("HOME", fx->home);
+	restore_env("XDG_DATA_HOME", fx->xdg);
+	if (fx->dir[0] != '\0')
+		remove_tree(fx->dir);
+	free(fx->home);
+	free(fx->xdg);
+	free(fx);
+	return 0;
+}
+
+static void default_path_uses_xdg_data_home(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	setenv("XDG_DATA_HOME", "/srv/data/someone", 1);
+	setenv("HOME", "/home/someone", 1);
+	ok(iv_db_default_path(&path));
+	assert_str(path, "/srv/data/someone/infoview/infoview.db");
+	iv_free(path);
+}
+
+static void default_path_falls_back_to_home(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "/home/someone", 1);
+	ok(iv_db_default_path(&path));
+	assert_str(path, "/home/someone/.local/share/infoview/infoview.db");
+	iv_free(path);
+}
+
+static void default_path_ignores_relative_xdg_data_home(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	setenv("HOME", "/home/someone", 1);
+	setenv("XDG_DATA_HOME", "relative/data", 1);
+	ok(iv_db_default_path(&path));
+	assert_str(path, "/home/someone/.local/share/infoview/infoview.db");
+	iv_free(path);
+	path = NULL;
+	setenv("XDG_DATA_HOME", "", 1);
+	ok(iv_db_default_path(&path));
+	assert_str(path, "/home/someone/.local/share/infoview/infoview.db");
+	iv_free(path);
+}
+
+static void default_path_without_home_or_xdg_is_notfound(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	unsetenv("XDG_DATA_HOME");
+	unsetenv("HOME");
+	check(iv_db_default_path(&path), IV_ENOTFOUND);
+	setenv("XDG_DATA_HOME", "relative/data", 1);
+	check(iv_db_default_path(&path), IV_ENOTFOUND);
+}
+
+/* Opens the default store, stores a contact, and finds it at the expected file. */
+static void open_default_and_check_file(env_fixture *fx)
+{
+	iv_db *db = NULL;
+	iv_contact *c = NULL, *got = NULL;
+	char file[600], id[IV_ID_LEN + 1];
+	struct stat st;
+
+	setenv("XDG_DATA_HOME", fx->dir, 1);
+	ok(iv_db_open(&db, NULL));
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Persisted"));
+	ok(iv_contact_insert(db, c));
+	memcpy(id, iv_contact_id(c), sizeof(id));
+	iv_contact_free(c);
+	iv_db_free(db);
+	db = NULL;
+
+	snprintf(file, sizeof(file), "%s/infoview/infoview.db", fx->dir);
+	assert_int_equal(stat(file, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	ok(iv_db_open(&db, file));
+	ok(iv_contact_lookup(&got, db, id));
+	assert_str(iv_contact_name(got), "Persisted");
+	iv_contact_free(got);
+	iv_db_free(db);
+}
+
+static void db_open_null_path_creates_store_under_xdg_data_home(void **state)
+{
+	env_fixture *fx = *state;
+	char sub[600];
+
+	make_temp_dir(fx->dir, sizeof(fx->dir));
+	snprintf(sub, sizeof(sub), "%s/infoview", fx->dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	open_default_and_check_file(fx);
+}
+
+static void db_open_null_path_creates_missing_directory(void **state)
+{
+	env_fixture *fx = *state;
+
+	make_temp_dir(fx->dir, sizeof(fx->dir));
+	open_default_and_check_file(fx);
+}
+
+/* ======================================================================= */
+/* The clock                                                                */
+/* ======================================================================= */
+
+static iv_time fixed_clock(void *payload)
+{
+	return *(const iv_time *)payload;
+}
+
+static void set_clock_replaces_and_restores_the_clock(void **state)
+{
+	iv_db *db = NULL;
+	iv_contact *c = NULL;
+	iv_time now = 1234567890;
+	iv_time system_now;
+
+	(void)state;
+	ok(iv_db_open_memory(&db));
+	ok(iv_db_set_clock(db, fixed_clock, &now));
+	assert_int_equal(iv_db_now(db), 1234567890);
+	now += 60;
+	assert_int_equal(iv_db_now(db), 1234567950);
+
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Stamped"));
+	ok(iv_contact_insert(db, c));
+	assert_int_equal(iv_contact_created(c), 1234567950);
+	iv_contact_free(c);
+
+	ok(iv_db_set_clock(db, NULL, NULL));
+	system_now = (iv_time)time(NULL);
+	assert_true(iv_db_now(db) >= system_now - 2);
+	assert_true(iv_db_now(db) <= system_now + 2);
+	iv_db_free(db);
+}
+
+/* ======================================================================= */
+/* NULL arguments                                                           */
+/* ======================================================================= */
+
+#define SOME_ID "0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b"
+
+static void null_out_argument_is_invalid(void **state)
+{
+	iv_db *db = NULL;
+	iv_contact_iter *it = NULL;
+
+	(void)state;
+	check(iv_db_open(NULL, "/nonexistent/never/created.db"), IV_EINVALID);
+	check(iv_db_open_memory(NULL), IV_EINVALID);
+	check(iv_db_open_with(NULL, "memory", NULL), IV_EINVALID);
+	check(iv_db_default_path(NULL), IV_EINVALID);
+	check(iv_contact_new(NULL), IV_EINVALID);
+	check(iv_intro_new(NULL), IV_EINVALID);
+	check(iv_interview_new(NULL), IV_EINVALID);
+	check(iv_followup_new(NULL), IV_EINVALID);
+	ok(iv_db_open_memory(&db));
+	check(iv_contact_lookup(NULL, db, SOME_ID), IV_EINVALID);
+	check(iv_contact_list(NULL, db, NULL), IV_EINVALID);
+	check(iv_db_setting_get(NULL, db, "key"), IV_EINVALID);
+	ok(iv_contact_list(&it, db, NULL));
+	check(iv_contact_iter_next(NULL, it), IV_EINVALID);
+	iv_contact_iter_free(it);
+	iv_db_free(db);
+}
+
+static void null_store_argument_is_invalid(void **state)
+{
+	iv_contact *c = NULL, *got = NULL;
+	iv_contact_iter *it = NULL;
+	char *value = NULL;
+
+	(void)state;
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Nowhere"));
+	check(iv_contact_insert(NULL, c), IV_EINVALID);
+	check(iv_contact_update(NULL, c), IV_EINVALID);
+	check(iv_contact_lookup(&got, NULL, SOME_ID), IV_EINVALID);
+	check(iv_contact_delete(NULL, SOME_ID, IV_DELETE_DEFAULT), IV_EINVALID);
+	check(iv_contact_list(&it, NULL, NULL), IV_EINVALID);
+	check(iv_db_begin(NULL), IV_EINVALID);
+	check(iv_db_commit(NULL), IV_EINVALID);
+	check(iv_db_rollback(NULL), IV_EINVALID);
+	check(iv_db_setting_get(&value, NULL, "key"), IV_EINVALID);
+	check(iv_db_setting_set(NULL, "key", "value"), IV_EINVALID);
+	check(iv_db_set_clock(NULL, fixed_clock, NULL), IV_EINVALID);
+	iv_contact_free(c);
+}
+
+static void null_record_or_id_argument_is_invalid(void **state)
+{
+	iv_db *db = NULL;
+	iv_contact *got = NULL;
+	iv_intro *in = NULL;
+	iv_interview *iv = NULL;
+	iv_followup *fu = NULL;
+
+	(void)state;
+	ok(iv_db_open_memory(&db));
+	check(iv_contact_insert(db, NULL), IV_EINVALID);
+	check(iv_contact_update(db, NULL), IV_EINVALID);
+	check(iv_intro_insert(db, NULL), IV_EINVALID);
+	check(iv_interview_insert(db, NULL), IV_EINVALID);
+	check(iv_followup_insert(db, NULL), IV_EINVALID);
+	check(iv_contact_lookup(&got, db, NULL), IV_EINVALID);
+	check(iv_intro_lookup(&in, db, NULL), IV_EINVALID);
+	check(iv_interview_lookup(&iv, db, NULL), IV_EINVALID);
+	check(iv_followup_lookup(&fu, db, NULL), IV_EINVALID);
+	check(iv_contact_delete(db, NULL, IV_DELETE_DEFAULT), IV_EINVALID);
+	iv_db_free(db);
+	db = NULL;
+	check(iv_db_open_with(&db, NULL, NULL), IV_EINVALID);
+}
+
+/* ======================================================================= */
+/* Streaming                                                                */
+/* ======================================================================= */
+
+/* Stores 1000 contacts (in reverse name order), reads three, stops. */
+static void list_three_of_a_thousand(iv_db *db)
+{
+	iv_contact_iter *it = NULL;
+	iv_contact *c = NULL;
+	char name[32];
+	int i;
+
+	ok(iv_db_begin(db));
+	for (i = 999; i >= 0; i--) {
+		snprintf(name, sizeof(name), "Contact %04d", i);
+		ok(iv_contact_new(&c));
+		ok(iv_contact_set_name(c, name));
+		ok(iv_contact_insert(db, c));
+		iv_contact_free(c);
+		c = NULL;
+	}
+	ok(iv_db_commit(db));
+
+	ok(iv_contact_list(&it, db, NULL));
+	for (i = 0; i < 3; i++) {
+		snprintf(name, sizeof(name), "Contact %04d", i);
+		ok(iv_contact_iter_next(&c, it));
+		assert_str(iv_contact_name(c), name);
+		iv_contact_free(c);
+		c = NULL;
+	}
+	iv_contact_iter_free(it);
+}
+
+static void iterator_can_be_freed_early_on_memory_store(void **state)
+{
+	iv_db *db = NULL;
+
+	(void)state;
+	ok(iv_db_open_memory(&db));
+	list_three_of_a_thousand(db);
+	iv_db_free(db);
+}
+
+static void iterator_can_be_freed_early_on_sqlite_store(void **state)
+{
+	iv_db *db = NULL;
+	char dir[512], path[600];
+
+	(void)state;
+	make_temp_dir(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/store.db", dir);
+	ok(iv_db_open(&db, path));
+	list_three_of_a_thousand(db);
+	iv_db_free(db);
+	remove_tree(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(version_matches_header_macros),
+		cmocka_unit_test(error_last_starts_at_ok_with_no_error),
+		cmocka_unit_test(error_last_is_never_null),
+		cmocka_unit_test(error_clear_resets_to_ok),
+		cmocka_unit_test(error_set_records_code_and_copies_message),
+		cmocka_unit_test(error_set_with_null_message_keeps_message_non_null),
+		cmocka_unit_test(error_name_names_each_code),
+		cmocka_unit_test(error_name_of_unknown_code_is_not_null),
+		cmocka_unit_test(error_is_thread_local),
+		cmocka_unit_test(free_functions_accept_null),
+		cmocka_unit_test(new_records_free_cleanly),
+		cmocka_unit_test(id_valid_accepts_uuid_text_in_either_case),
+		cmocka_unit_test(id_valid_refuses_other_text),
+		cmocka_unit_test(limit_gives_each_named_limit),
+		cmocka_unit_test(limit_of_unknown_name_is_minus_one),
+		cmocka_unit_test(enum_name_and_value_round_trip),
+		cmocka_unit_test(enum_value_ignores_case_and_accepts_dashes),
+		cmocka_unit_test(enum_name_of_unknown_value_or_type_is_null),
+		cmocka_unit_test(enum_value_of_unknown_name_is_invalid_naming_it),
+		cmocka_unit_test(backend_init_zeroes_and_sets_version),
+		cmocka_unit_test(backend_init_refuses_unknown_version),
+		cmocka_unit_test(db_open_backend_refuses_unknown_version),
+		cmocka_unit_test(db_open_backend_refuses_missing_required_operation),
+		cmocka_unit_test(db_open_backend_accepts_missing_optional_operation),
+		cmocka_unit_test(backend_register_refuses_bad_names),
+		cmocka_unit_test(backend_register_refuses_null_factory),
+		cmocka_unit_test(backend_register_refuses_taken_names),
+		cmocka_unit_test(db_open_with_uses_registered_factory),
+		cmocka_unit_test(db_open_with_passes_factory_error_on),
+		cmocka_unit_test(db_open_with_unknown_backend_is_notfound_naming_it),
+		cmocka_unit_test_setup_teardown(default_path_uses_xdg_data_home, env_setup, env_teardown),
+		cmocka_unit_test_setup_teardown(default_path_falls_back_to_home, env_setup, env_teardown),
+		cmocka_unit_test_setup_teardown(default_path_ignores_relative_xdg_data_home, env_setup, env_teardown),
+		cmocka_unit_test_setup_teardown(default_path_without_home_or_xdg_is_notfound, env_setup, env_teardown),
+		cmocka_unit_test_setup_teardown(db_open_null_path_creates_store_under_xdg_data_home, env_setup, env_teardown),
+		cmocka_unit_test_setup_teardown(db_open_null_path_creates_missing_directory, env_setup, env_teardown),
+		cmocka_unit_test(set_clock_replaces_and_restores_the_clock),
+		cmocka_unit_test(null_out_argument_is_invalid),
+		cmocka_unit_test(null_store_argument_is_invalid),
+		cmocka_unit_test(null_record_or_id_argument_is_invalid),
+		cmocka_unit_test(iterator_can_be_freed_early_on_memory_store),
+		cmocka_unit_test(iterator_can_be_freed_early_on_sqlite_store),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
