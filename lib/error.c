@@ -42,7 +42,7 @@ void iv_error_clear(void)
 	last.err.message = no_error;
 }
 
-static int set_message(int code, const char *fmt, va_list ap)
+IV_PRINTF(2, 0) static int set_message(int code, const char *fmt, va_list ap)
 {
 	vsnprintf(last.buf, sizeof(last.buf), fmt, ap);
 	last.err.code = code;

@@ -110,6 +110,7 @@ IV_EXTERN(void) iv_contact_clear_emails(iv_contact *c);
  */
 IV_EXTERN(size_t) iv_contact_tag_count(const iv_contact *c);
 IV_EXTERN(const char *) iv_contact_tag_at(const iv_contact *c, size_t i);
+/** 1 if the contact has `tag` (ASCII case-insensitively), else 0. */
 IV_EXTERN(int) iv_contact_has_tag(const iv_contact *c, const char *tag);
 IV_EXTERN(int) iv_contact_add_tag(iv_contact *c, const char *tag);
 IV_EXTERN(int) iv_contact_remove_tag(iv_contact *c, const char *tag);

@@ -62,8 +62,14 @@ struct iv_backend_iter {
  * - contacts: by name compared ASCII case-insensitively, then by id;
  * - introductions and interviews: by created time, then by id;
  * - follow-ups: by due time, then by id.
- * Text comparisons in filters (company, tag) are ASCII case-insensitive
- * equality. Ids compare as their lower-case text.
+ * "ASCII case-insensitively" means comparing with A-Z folded to a-z (as
+ * SQLite's NOCASE does). Text comparisons in filters (company, tag) are ASCII
+ * case-insensitive equality. Ids compare as their lower-case text.
+ *
+ * An iterator reflects the store as it is when next() runs: records written
+ * while it is open may or may not be returned (a record whose sort key moves
+ * past the iterator can be returned twice). After IV_ITEROVER, next() keeps
+ * returning IV_ITEROVER.
  */
 struct iv_backend {
 	unsigned int version; /**< IV_BACKEND_VERSION the backend was built for */
