@@ -14,6 +14,9 @@ IV_BEGIN_DECL
  * Opens the default embedded store: an SQLite file at `path`, created (with
  * its schema) if it does not exist, migrated if it is older.
  *
+ * A write waits up to 5 seconds for another connection's lock, or as many
+ * milliseconds as $INFOVIEW_SQLITE_BUSY_TIMEOUT_MS says (0 to 600000).
+ *
  * @param out the store, free with iv_db_free()
  * @param path the file; NULL means the default path (see iv_db_default_path())
  * @return 0, IV_EVERSION if the file was written by a newer library,

@@ -122,12 +122,17 @@ struct iv_backend {
 
 	/**
 	 * Opens a transaction, nested inside any already open (a savepoint).
-	 * The core pairs every begin() with exactly one commit() or rollback().
+	 * The core ends every begin() with a commit() that succeeds or with a
+	 * rollback(); a failed commit() leaves the transaction open.
 	 */
 	int (*begin)(iv_backend *be);
 	/** Makes the innermost transaction's changes part of the enclosing one, or durable. */
 	int (*commit)(iv_backend *be);
-	/** Undoes every change since the matching begin(); must not fail for lack of memory. */
+	/**
+	 * Undoes every change since the matching begin() and closes that
+	 * transaction, even when it returns an error; must not fail for lack of
+	 * memory.
+	 */
 	int (*rollback)(iv_backend *be);
 
 	/** Required. Releases the backend and everything it holds. */
@@ -137,7 +142,8 @@ struct iv_backend {
 
 	/**
 	 * Optional: sets *out to 1 if an introduction (either side), interview or
-	 * follow-up names contact `id`, else 0. If NULL the core asks the list
+	 * follow-up names contact `id`, else 0 (also for an id that does not
+	 * exist). If NULL the core asks the list
 	 * operations instead.
 	 */
 	int (*contact_referenced)(int *out, iv_backend *be, const char *id);

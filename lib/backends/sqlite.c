@@ -1,0 +1,632 @@
+/*
+ * The SQLite backend: the embedded default store, one file. Here: the
+ * statements, transactions and the operations of the vtable, generic over
+ * the four kinds of record (sqlite_records.c describes each).
+ *
+ * Every statement is prepared once, on first use, and kept in b->stmt, so
+ * that no call parses SQL again; their SQL is generated from the kinds'
+ * descriptions.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sqlite_internal.h"
+
+#define SQ(be) ((struct sq *)(be))
+
+/* --- Errors ------------------------------------------------------------- */
+
+int iv__sq_fail(struct sq *b, int rc, const char *action, const char *kind, const char *id)
+{
+	int code;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		code = IV_EBUSY;
+		break;
+	case SQLITE_CONSTRAINT:
+		code = IV_ECONSTRAINT;
+		break;
+	case SQLITE_NOMEM:
+		code = IV_ENOMEM;
+		break;
+	default:
+		code = IV_ESTORAGE;
+	}
+	return iv__sq_error(code, "sqlite: %s%s%s%s%s: %s", action, kind ? " " : "", kind ? kind : "",
+			id ? " " : "", id ? id : "", b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc));
+}
+
+/* --- Statements --------------------------------------------------------- */
+
+void iv__sq_release(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+int iv__sq_step(struct sq *b, struct sq_put *p, const char *action, const char *kind, const char *id)
+{
+	int rc = iv__sq_put_check(b, p, action, kind, id);
+
+	if (rc < 0)
+		return rc;
+	switch ((rc = sqlite3_step(p->st))) {
+	case SQLITE_ROW:
+		return 1;
+	case SQLITE_DONE:
+		return 0;
+	default:
+		return iv__sq_fail(b, rc, action, kind, id);
+	}
+}
+
+int iv__sq_step_done(struct sq *b, struct sq_put *p, const char *action, const char *kind, const char *id)
+{
+	int rc = iv__sq_step(b, p, action, kind, id);
+
+	iv__sq_release(p->st);
+	return rc < 0 ? rc : 0;
+}
+
+static const char *const fixed_sql[SQ_FIXED_COUNT] = {
+	[SQ_TAG_DELETE] = "DELETE FROM contact_tag WHERE contact_id = ?1",
+	[SQ_TAG_INSERT] = "INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?1, ?4)",
+	[SQ_QUESTION_SELECT] = "SELECT question, answer FROM interview_question WHERE interview = ?1 ORDER BY pos",
+	[SQ_QUESTION_DELETE] = "DELETE FROM interview_question WHERE interview = ?1",
+	[SQ_QUESTION_INSERT] = "INSERT INTO interview_question (interview, pos, question, answer)"
+			       " VALUES (?1, ?3, ?4, ?5)",
+	[SQ_ITEM_SELECT] = "SELECT kind, text FROM interview_item WHERE interview = ?1 ORDER BY kind, pos",
+	[SQ_ITEM_DELETE] = "DELETE FROM interview_item WHERE interview = ?1",
+	[SQ_ITEM_INSERT] = "INSERT INTO interview_item (interview, kind, pos, text) VALUES (?1, ?2, ?3, ?4)",
+	[SQ_SETTING_GET] = "SELECT value FROM setting WHERE key = ?1",
+	[SQ_SETTING_SET] = "INSERT INTO setting (key, value) VALUES (?1, ?2)"
+			   " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	[SQ_SETTING_DELETE] = "DELETE FROM setting WHERE key = ?1",
+	[SQ_REFERENCED] = "SELECT EXISTS (SELECT 1 FROM intro WHERE introducer = c.id)"
+			  " OR EXISTS (SELECT 1 FROM intro WHERE introduced = c.id)"
+			  " OR EXISTS (SELECT 1 FROM interview WHERE contact = c.id)"
+			  " OR EXISTS (SELECT 1 FROM followup WHERE contact = c.id)"
+			  " FROM contact c WHERE c.uuid = ?1",
+};
+
+/* SQL being generated, in a fixed buffer: it is only made once per statement. */
+struct sql {
+	char *p;
+	size_t len, size;
+};
+
+static void cat(struct sql *q, const char *fmt, ...) SQ_PRINTF(2, 3);
+
+static void cat(struct sql *q, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(q->p + q->len, q->size - q->len, fmt, ap);
+	va_end(ap);
+	/* An overflow leaves len at size, which sql_of() refuses. */
+	q->len = n < 0 || (size_t)n >= q->size - q->len ? q->size : q->len + (size_t)n;
+}
+
+/*
+ * The value a column is written from, parameter n. A reference is given as
+ * a uuid and stored as the row id; an optional one that names no row
+ * becomes 0, which no row has, so that its foreign key refuses it instead
+ * of storing NULL.
+ */
+static void cat_value(struct sql *q, const struct sq_column *c, int n)
+{
+	if (!c->ref)
+		cat(q, "?%d", n);
+	else if (!c->optional)
+		cat(q, "(SELECT id FROM %s WHERE uuid = ?%d)", c->ref, n);
+	else
+		cat(q, "CASE WHEN ?%d IS NULL THEN NULL ELSE ifnull((SELECT id FROM %s WHERE uuid = ?%d), 0) END",
+		    n, c->ref, n);
+}
+
+static void cat_select(struct sql *q, const struct sq_kind *k)
+{
+	int i;
+
+	cat(q, "SELECT r.id, r.uuid");
+	for (i = 0; i < k->ncolumns; i++) {
+		if (k->columns[i].ref)
+			cat(q, ", (SELECT uuid FROM %s WHERE id = r.%s)", k->columns[i].ref, k->columns[i].name);
+		else
+			cat(q, ", r.%s", k->columns[i].name);
+	}
+	cat(q, " FROM %s r", k->name);
+}
+
+static void cat_op(struct sql *q, const struct sq_kind *k, int op)
+{
+	int i;
+
+	switch (op) {
+	case SQ_OP_GET:
+		cat_select(q, k);
+		cat(q, " WHERE r.uuid = ?1");
+		break;
+	case SQ_OP_INSERT:
+		cat(q, "INSERT INTO %s (uuid", k->name);
+		for (i = 0; i < k->ncolumns; i++)
+			cat(q, ", %s", k->columns[i].name);
+		cat(q, ") VALUES (?1");
+		for (i = 0; i < k->ncolumns; i++) {
+			cat(q, ", ");
+			cat_value(q, &k->columns[i], i + 2);
+		}
+		cat(q, ") RETURNING id");
+		break;
+	case SQ_OP_UPDATE:
+		cat(q, "UPDATE %s SET ", k->name);
+		for (i = 0; i < k->ncolumns; i++) {
+			cat(q, "%s%s = ", i ? ", " : "", k->columns[i].name);
+			cat_value(q, &k->columns[i], i + 2);
+		}
+		cat(q, " WHERE uuid = ?1 RETURNING id");
+		break;
+	default:
+		cat(q, "DELETE FROM %s WHERE uuid = ?1", k->name);
+	}
+}
+
+static void cat_list(struct sql *q, const struct sq_kind *k, unsigned int mask)
+{
+	int i, first = 1;
+
+	cat_select(q, k);
+	for (i = 0; i < k->nfilters; i++) {
+		if (!(mask & (1u << i)))
+			continue;
+		/* A unary + keeps SQLite from using the column's index. */
+		cat(q, " %s %s%s", first ? "WHERE" : "AND",
+		    (mask & k->narrow) && !(k->narrow & (1u << i)) ? "+" : "", k->filters[i]);
+		first = 0;
+	}
+	cat(q, " ORDER BY %s", k->order);
+}
+
+/* The SQL of statement `idx`: fixed, or generated into `q`. */
+static const char *sql_of(struct sql *q, int idx)
+{
+	int i, op = idx - SQ_STMT_OP(0, 0), list = idx - SQ_STMT_LIST(0, 0);
+
+	if (idx < SQ_FIXED_COUNT)
+		return fixed_sql[idx];
+	if (list < 0) {
+		cat_op(q, &iv__sq_kinds[op / SQ_OP_COUNT], op % SQ_OP_COUNT);
+	} else {
+		for (i = SQ_KIND_COUNT - 1; iv__sq_kinds[i].lists > list; i--)
+			;
+		cat_list(q, &iv__sq_kinds[i], (unsigned int)(list - iv__sq_kinds[i].lists));
+	}
+	return q->len < q->size ? q->p : NULL;
+}
+
+static int compile(sqlite3_stmt **out, struct sq *b, int idx, unsigned int flags)
+{
+	char text[4096];
+	struct sql q = { text, 0, sizeof(text) };
+	const char *sql = sql_of(&q, idx);
+	int rc;
+
+	if (!sql)
+		return iv__sq_error(IV_ERROR, "sqlite: statement %d is too long", idx);
+	if ((rc = sqlite3_prepare_v3(b->db, sql, -1, flags, out, NULL)) != SQLITE_OK)
+		return iv__sq_fail(b, rc, "preparing", "statement", sql);
+	return 0;
+}
+
+/* The cached statement `idx`, prepared on first use. */
+static int prepare(sqlite3_stmt **out, struct sq *b, int idx)
+{
+	int rc;
+
+	if (!b->stmt[idx] && (rc = compile(&b->stmt[idx], b, idx, SQLITE_PREPARE_PERSISTENT)) < 0)
+		return rc;
+	*out = b->stmt[idx];
+	return 0;
+}
+
+int iv__sq_start(struct sq_put *p, struct sq *b, int idx)
+{
+	p->n = 1;
+	return prepare(&p->st, b, idx);
+}
+
+int iv__sq_run(struct sq *b, int idx, const char *action)
+{
+	sqlite3_stmt *st = b->stmt[idx];
+	int rc = sqlite3_step(st);
+
+	rc = rc == SQLITE_DONE ? 0 : iv__sq_fail(b, rc, action, NULL, NULL);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* --- Transactions ------------------------------------------------------- */
+
+/*
+ * The outermost transaction takes the write lock at once (BEGIN IMMEDIATE):
+ * a deferred one that read first could not upgrade in WAL mode once another
+ * connection wrote, and would fail without waiting. Inner ones are
+ * savepoints, all of the same name, which SQLite resolves innermost first.
+ */
+static int tx_begin(iv_backend *be)
+{
+	struct sq *b = SQ(be);
+	int rc = iv__sq_run(b, b->depth ? SQ_SAVEPOINT : SQ_BEGIN, "beginning a transaction");
+
+	if (rc == 0)
+		b->depth++;
+	return rc;
+}
+
+/* A failed commit leaves the transaction open, for the core to roll back. */
+static int tx_commit(iv_backend *be)
+{
+	struct sq *b = SQ(be);
+	int rc;
+
+	if (b->depth == 0)
+		return iv__sq_error(IV_EMISUSE, "sqlite: commit without a transaction");
+	/* SQLite ends a transaction itself after some errors (disk full, I/O). */
+	if (sqlite3_get_autocommit(b->db))
+		return iv__sq_error(IV_ESTORAGE, "sqlite: commit: the transaction was rolled back after an earlier error");
+	if ((rc = iv__sq_run(b, b->depth == 1 ? SQ_COMMIT : SQ_RELEASE, "committing")) == 0)
+		b->depth--;
+	return rc;
+}
+
+static int tx_rollback(iv_backend *be)
+{
+	struct sq *b = SQ(be);
+	int rc = 0;
+
+	if (b->depth == 0)
+		return iv__sq_error(IV_EMISUSE, "sqlite: rollback without a transaction");
+	if (!sqlite3_get_autocommit(b->db)) {
+		if (b->depth == 1)
+			rc = iv__sq_run(b, SQ_ROLLBACK, "rolling back");
+		else if ((rc = iv__sq_run(b, SQ_ROLLBACK_TO, "rolling back")) == 0)
+			rc = iv__sq_run(b, SQ_RELEASE, "rolling back");
+	}
+	b->depth--;
+	return rc;
+}
+
+/* Ends a transaction of the backend's own: commits on success. */
+static int tx_end(struct sq *b, int rc)
+{
+	if (rc == 0 && (rc = tx_commit(&b->base)) == 0)
+		return 0;
+	tx_rollback(&b->base);
+	return rc;
+}
+
+/* --- Generic operations ------------------------------------------------- */
+
+static int not_found(const struct sq_kind *k, const char *id)
+{
+	return iv__sq_error(IV_ENOTFOUND, "sqlite: %s %s not found", k->name, id);
+}
+
+/* Builds a record from the current row of `st`. */
+static int build(void **out, struct sq *b, const struct sq_kind *k, sqlite3_stmt *st)
+{
+	struct sq_get g = { st, 1, { 0 } };
+	char msg[400];
+	int rc = k->build(out, b, &g);
+
+	if (rc < 0 && rc != IV_ENOMEM) {
+		snprintf(msg, sizeof(msg), "%s", iv_error_message());
+		iv__sq_error(rc, "sqlite: reading a stored %s: %s", k->name, msg);
+	}
+	return rc;
+}
+
+static int get_record(void **out, struct sq *b, const struct sq_kind *k, const char *id)
+{
+	struct sq_put p = { 0 };
+	int rc;
+
+	*out = NULL;
+	if ((rc = iv__sq_start(&p, b, SQ_STMT_OP(k->index, SQ_OP_GET))) < 0)
+		return rc;
+	iv__sq_put_uuid(&p, id);
+	if ((rc = iv__sq_step(b, &p, "reading", k->name, id)) > 0)
+		rc = build(out, b, k, p.st);
+	else if (rc == 0)
+		rc = not_found(k, id);
+	iv__sq_release(p.st);
+	return rc;
+}
+
+/*
+ * Inserts or updates the main row, then the child rows; a kind with
+ * children does both in a savepoint of its own so that they stay whole.
+ */
+static int write_record(struct sq *b, const struct sq_kind *k, const void *r, const char *id, int op)
+{
+	const char *action = op == SQ_OP_INSERT ? "inserting" : "updating";
+	struct sq_put p = { 0 };
+	sqlite3_int64 row = 0;
+	int rc;
+
+	if (k->children && (rc = tx_begin(&b->base)) < 0)
+		return rc;
+	if ((rc = iv__sq_start(&p, b, SQ_STMT_OP(k->index, op))) < 0)
+		goto done;
+	iv__sq_put_uuid(&p, id);
+	if ((rc = k->bind(b, &p, r)) == 0)
+		rc = iv__sq_step(b, &p, action, k->name, id);
+	if (rc > 0) {
+		/* RETURNING gave the row id the children need; this step ends it. */
+		row = sqlite3_column_int64(p.st, 0);
+		rc = iv__sq_step(b, &p, action, k->name, id);
+	} else if (rc == 0) {
+		rc = not_found(k, id);
+	} else if (op == SQ_OP_INSERT && rc == IV_ECONSTRAINT &&
+		   sqlite3_extended_errcode(b->db) == SQLITE_CONSTRAINT_UNIQUE) {
+		/* The uuid is the only UNIQUE column. */
+		rc = iv__sq_error(IV_EEXISTS, "sqlite: %s %s already exists", k->name, id);
+	}
+	iv__sq_release(p.st);
+	if (rc == 0 && k->children) {
+		struct sq_owner o = { row, k->name, id };
+
+		rc = k->children(b, &o, r, op == SQ_OP_UPDATE);
+	}
+done:
+	return k->children ? tx_end(b, rc) : rc;
+}
+
+/* Child rows go with their owner through ON DELETE CASCADE. */
+static int delete_record(struct sq *b, const struct sq_kind *k, const char *id)
+{
+	struct sq_put p = { 0 };
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, SQ_STMT_OP(k->index, SQ_OP_DELETE))) < 0)
+		return rc;
+	iv__sq_put_uuid(&p, id);
+	if ((rc = iv__sq_step_done(b, &p, "deleting", k->name, id)) == 0 && sqlite3_changes(b->db) == 0)
+		rc = not_found(k, id);
+	return rc;
+}
+
+/* --- Lists -------------------------------------------------------------- */
+
+struct iter {
+	iv_backend_iter base;
+	struct sq *b;
+	const struct sq_kind *k;
+	int slot;   /* the cached statement it borrows, or -1 if it has its own */
+	int over;
+	struct sq_put p;  /* the statement, and the ids bound to it */
+};
+
+static int iter_next(void **out, iv_backend_iter *base)
+{
+	struct iter *it = (struct iter *)base;
+	int rc;
+
+	*out = NULL;
+	if (it->over)
+		return IV_ITEROVER;
+	if ((rc = iv__sq_step(it->b, &it->p, "listing", it->k->name, NULL)) > 0)
+		return build(out, it->b, it->k, it->p.st);
+	/* Stepping again would start over; and a finished read frees its snapshot. */
+	it->over = 1;
+	sqlite3_reset(it->p.st);
+	return rc == 0 ? IV_ITEROVER : rc;
+}
+
+static void iter_free(iv_backend_iter *base)
+{
+	struct iter *it = (struct iter *)base;
+
+	if (it->slot >= 0) {
+		iv__sq_release(it->p.st);
+		it->b->in_use[it->slot] = 0;
+	} else {
+		sqlite3_finalize(it->p.st);
+	}
+	free(it);
+}
+
+/*
+ * An iterator borrows the cached statement of its filter combination; only
+ * when another open iterator holds that one does it prepare its own.
+ */
+static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kind *k, const void *filter)
+{
+	struct sq_arg a[SQ_MAX_FILTERS];
+	struct iter *it;
+	unsigned int mask = 0;
+	int i, idx, rc;
+
+	*out = NULL;
+	k->args(a, filter);
+	for (i = 0; i < k->nfilters; i++)
+		if (a[i].s || a[i].i)
+			mask |= 1u << i;
+	idx = SQ_STMT_LIST(k->lists, mask);
+	if (!(it = calloc(1, sizeof(*it))))
+		return iv__sq_oom();
+	it->base.version = IV_BACKEND_ITER_VERSION;
+	it->base.next = iter_next;
+	it->base.free = iter_free;
+	it->b = b;
+	it->k = k;
+	it->slot = b->in_use[idx] ? -1 : idx;
+	rc = it->slot < 0 ? compile(&it->p.st, b, idx, 0) : prepare(&it->p.st, b, idx);
+	if (rc < 0) {
+		free(it);
+		return rc;
+	}
+	if (it->slot >= 0)
+		b->in_use[idx] = 1;
+	it->p.transient = 1;
+	for (i = 0; i < k->nfilters; i++) {
+		if (!(mask & (1u << i)))
+			continue;
+		it->p.n = i + 1;
+		if (a[i].type == SQ_ARG_UUID)
+			iv__sq_put_uuid(&it->p, a[i].s);
+		else if (a[i].type == SQ_ARG_TEXT)
+			iv__sq_put_text(&it->p, a[i].s);
+		else
+			iv__sq_put_int(&it->p, a[i].i);
+	}
+	if ((rc = iv__sq_put_check(b, &it->p, "listing", k->name, NULL)) < 0) {
+		iter_free(&it->base);
+		return rc;
+	}
+	*out = &it->base;
+	return 0;
+}
+
+/* --- The operations of the vtable --------------------------------------- */
+
+/* The typed entry points, each a call of the generic operation for its kind. */
+#define SQ_KIND_OPS(K, KIND) \
+	static int K##_get(iv_##K **out, iv_backend *be, const char *id) \
+	{ void *r = NULL; int rc = get_record(&r, SQ(be), &iv__sq_kinds[KIND], id); *out = r; return rc; } \
+	static int K##_insert(iv_backend *be, const iv_##K *r) \
+	{ return write_record(SQ(be), &iv__sq_kinds[KIND], r, iv_##K##_id(r), SQ_OP_INSERT); } \
+	static int K##_update(iv_backend *be, const iv_##K *r) \
+	{ return write_record(SQ(be), &iv__sq_kinds[KIND], r, iv_##K##_id(r), SQ_OP_UPDATE); } \
+	static int K##_delete(iv_backend *be, const char *id) \
+	{ return delete_record(SQ(be), &iv__sq_kinds[KIND], id); } \
+	static int K##_list(iv_backend_iter **out, iv_backend *be, const iv_##K##_filter *f) \
+	{ return list_records(out, SQ(be), &iv__sq_kinds[KIND], f); }
+
+SQ_KIND_OPS(contact, SQ_CONTACT)
+SQ_KIND_OPS(intro, SQ_INTRO)
+SQ_KIND_OPS(interview, SQ_INTERVIEW)
+SQ_KIND_OPS(followup, SQ_FOLLOWUP)
+
+static int setting_get(char **out, iv_backend *be, const char *key)
+{
+	struct sq *b = SQ(be);
+	struct sq_put p = { 0 };
+	const char *v;
+	size_t n;
+	int rc;
+
+	*out = NULL;
+	if ((rc = iv__sq_start(&p, b, SQ_SETTING_GET)) < 0)
+		return rc;
+	iv__sq_put_text(&p, key);
+	if ((rc = iv__sq_step(b, &p, "reading", "setting", key)) > 0) {
+		v = (const char *)sqlite3_column_text(p.st, 0);
+		n = (size_t)sqlite3_column_bytes(p.st, 0);
+		rc = v && (*out = malloc(n + 1)) ? 0 : iv__sq_oom();
+		if (rc == 0)
+			memcpy(*out, v, n + 1);
+	} else if (rc == 0) {
+		rc = iv__sq_error(IV_ENOTFOUND, "sqlite: setting %s is not set", key);
+	}
+	iv__sq_release(p.st);
+	return rc;
+}
+
+static int setting_set(iv_backend *be, const char *key, const char *value)
+{
+	struct sq *b = SQ(be);
+	struct sq_put p = { 0 };
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, value ? SQ_SETTING_SET : SQ_SETTING_DELETE)) < 0)
+		return rc;
+	iv__sq_put_text(&p, key);
+	if (value)
+		iv__sq_put_text(&p, value);
+	return iv__sq_step_done(b, &p, "writing", "setting", key);
+}
+
+static int contact_referenced(int *out, iv_backend *be, const char *id)
+{
+	struct sq *b = SQ(be);
+	struct sq_put p = { 0 };
+	int rc;
+
+	*out = 0;
+	if ((rc = iv__sq_start(&p, b, SQ_REFERENCED)) < 0)
+		return rc;
+	iv__sq_put_uuid(&p, id);
+	/* No row: there is no such contact, so nothing names it. */
+	if ((rc = iv__sq_step(b, &p, "checking references to", "contact", id)) > 0)
+		*out = sqlite3_column_int(p.st, 0) != 0;
+	iv__sq_release(p.st);
+	return rc < 0 ? rc : 0;
+}
+
+static void sq_free(iv_backend *be)
+{
+	struct sq *b = SQ(be);
+	int i;
+
+	if (!b)
+		return;
+	for (i = 0; i < SQ_STMT_COUNT; i++)
+		sqlite3_finalize(b->stmt[i]);
+	sqlite3_close_v2(b->db);
+	free(b->scratch[0].p);
+	free(b->scratch[1].p);
+	free(b);
+}
+
+IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
+{
+	struct sq *b;
+	int rc;
+
+	if (!out)
+		return iv_error_set(IV_EINVALID, "iv_backend_sqlite_new: argument 'out' is NULL");
+	*out = NULL;
+	if (!(b = calloc(1, sizeof(*b))))
+		return iv__sq_oom();
+	iv_backend_init(&b->base, IV_BACKEND_VERSION);
+	b->base.contact_get = contact_get;
+	b->base.contact_insert = contact_insert;
+	b->base.contact_update = contact_update;
+	b->base.contact_delete = contact_delete;
+	b->base.contact_list = contact_list;
+	b->base.intro_get = intro_get;
+	b->base.intro_insert = intro_insert;
+	b->base.intro_update = intro_update;
+	b->base.intro_delete = intro_delete;
+	b->base.intro_list = intro_list;
+	b->base.interview_get = interview_get;
+	b->base.interview_insert = interview_insert;
+	b->base.interview_update = interview_update;
+	b->base.interview_delete = interview_delete;
+	b->base.interview_list = interview_list;
+	b->base.followup_get = followup_get;
+	b->base.followup_insert = followup_insert;
+	b->base.followup_update = followup_update;
+	b->base.followup_delete = followup_delete;
+	b->base.followup_list = followup_list;
+	b->base.setting_get = setting_get;
+	b->base.setting_set = setting_set;
+	b->base.begin = tx_begin;
+	b->base.commit = tx_commit;
+	b->base.rollback = tx_rollback;
+	b->base.free = sq_free;
+	b->base.contact_referenced = contact_referenced;
+	if ((rc = iv__sq_open(b, path)) < 0) {
+		sq_free(&b->base);
+		return rc;
+	}
+	*out = &b->base;
+	return 0;
+}

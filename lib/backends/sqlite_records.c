@@ -1,0 +1,591 @@
+/*
+ * The SQLite backend: how each kind of record maps to its rows. One
+ * description per kind (struct sq_kind) drives the SQL that sqlite.c generates,
+ * so the column order of SELECT, INSERT and UPDATE and the order in which
+ * fields are bound and read here cannot drift apart.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <uuid/uuid.h>
+
+#include "sqlite_internal.h"
+
+/* --- Reusable buffers --------------------------------------------------- */
+
+static char *reserve(struct sq_buf *buf, size_t n)
+{
+	char *p;
+
+	if (n <= buf->size)
+		return buf->p;
+	if (!(p = realloc(buf->p, n)))
+		return NULL;
+	buf->p = p;
+	buf->size = n;
+	return p;
+}
+
+/* Adapters from the typed list getters and adders of the records. */
+typedef const char *(*text_at)(const void *r, size_t i);
+typedef int (*text_add)(void *r, const char *s);
+
+static const char *email_at(const void *r, size_t i) { return iv_contact_email_at(r, i); }
+static const char *tag_at(const void *r, size_t i) { return iv_contact_tag_at(r, i); }
+static const char *question_at(const void *r, size_t i) { return iv_interview_question_at(r, i); }
+static const char *answer_at(const void *r, size_t i) { return iv_interview_answer_at(r, i); }
+static const char *advice_at(const void *r, size_t i) { return iv_interview_advice_at(r, i); }
+static const char *resource_at(const void *r, size_t i) { return iv_interview_resource_at(r, i); }
+static int email_add(void *r, const char *s) { return iv_contact_add_email(r, s); }
+static int tag_add(void *r, const char *s) { return iv_contact_add_tag(r, s); }
+
+/* The items of a list joined with newlines into `buf`; NULL for none. */
+static int join(const char **out, struct sq_buf *buf, const void *r, size_t n, text_at at)
+{
+	size_t i, len = 0, k;
+	char *p;
+
+	*out = NULL;
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		len += strlen(at(r, i)) + 1;
+	if (!(p = reserve(buf, len)))
+		return iv__sq_oom();
+	for (i = 0; i < n; i++) {
+		k = strlen(at(r, i));
+		memcpy(p, at(r, i), k);
+		p += k;
+		*p++ = '\n';
+	}
+	p[-1] = '\0';
+	*out = buf->p;
+	return 0;
+}
+
+/* --- Binding parameters ------------------------------------------------- */
+
+static void put_rc(struct sq_put *p, int rc)
+{
+	if (rc != SQLITE_OK && p->rc == SQLITE_OK)
+		p->rc = rc;
+	p->n++;
+}
+
+void iv__sq_put_text(struct sq_put *p, const char *s)
+{
+	if (!s)
+		put_rc(p, sqlite3_bind_null(p->st, p->n));
+	else
+		put_rc(p, sqlite3_bind_text(p->st, p->n, s, -1, p->transient ? SQLITE_TRANSIENT : SQLITE_STATIC));
+}
+
+void iv__sq_put_int(struct sq_put *p, sqlite3_int64 v)
+{
+	put_rc(p, sqlite3_bind_int64(p->st, p->n, v));
+}
+
+/* Ids are stored as their 16 bytes: smaller keys, faster joins. */
+void iv__sq_put_uuid(struct sq_put *p, const char *id)
+{
+	unsigned char *u;
+
+	if (!id) {
+		put_rc(p, sqlite3_bind_null(p->st, p->n));
+	} else if (p->nuuid == (int)(sizeof(p->uuid) / sizeof(p->uuid[0])) ||
+		   uuid_parse(id, (u = p->uuid[p->nuuid])) < 0) {
+		p->bad_id = id;
+		p->n++;
+	} else {
+		p->nuuid++;
+		put_rc(p, sqlite3_bind_blob(p->st, p->n, u, 16, SQLITE_STATIC));
+	}
+}
+
+int iv__sq_put_check(struct sq *b, const struct sq_put *p, const char *action, const char *kind, const char *id)
+{
+	if (p->bad_id)
+		return iv__sq_error(IV_EINVALID, "sqlite: %s %s: '%.40s' is not a UUID", action,
+				    kind ? kind : "record", p->bad_id);
+	if (p->rc != SQLITE_OK)
+		return iv__sq_fail(b, p->rc, action, kind, id);
+	return 0;
+}
+
+/* --- Reading columns ---------------------------------------------------- */
+
+static const char *get_text(struct sq_get *g)
+{
+	return (const char *)sqlite3_column_text(g->st, g->n++);
+}
+
+static sqlite3_int64 get_int(struct sq_get *g)
+{
+	return sqlite3_column_int64(g->st, g->n++);
+}
+
+/* NULL for NULL; a damaged id comes out as text no setter accepts. */
+static const char *get_uuid(struct sq_get *g)
+{
+	const void *u = sqlite3_column_blob(g->st, g->n);
+	int n = sqlite3_column_bytes(g->st, g->n++);
+
+	if (!u)
+		return NULL;
+	if (n != 16)
+		return "(damaged id)";
+	uuid_unparse_lower(u, g->uuid);
+	return g->uuid;
+}
+
+/* Adds the newline-joined items of the next column to `r`. */
+static int get_list(struct sq *b, struct sq_get *g, void *r, text_add add)
+{
+	const char *s = get_text(g);
+	size_t n = (size_t)sqlite3_column_bytes(g->st, g->n - 1);
+	char *p, *item, *nl;
+	int rc = 0;
+
+	if (!s)
+		return 0;
+	if (!(p = reserve(&b->scratch[0], n + 1)))
+		return iv__sq_oom();
+	memcpy(p, s, n + 1);
+	for (item = p; rc == 0 && item; item = nl ? nl + 1 : NULL) {
+		if ((nl = strchr(item, '\n')))
+			*nl = '\0';
+		rc = add(r, item);
+	}
+	return rc;
+}
+
+/* --- Child tables ------------------------------------------------------ */
+
+/* Runs a statement whose only parameter is a row id (deleting children). */
+static int run_for(struct sq *b, int idx, const struct sq_owner *o)
+{
+	struct sq_put p = { 0 };
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, idx)) < 0)
+		return rc;
+	iv__sq_put_int(&p, o->row);
+	return iv__sq_step_done(b, &p, "replacing the lists of", o->kind, o->id);
+}
+
+/*
+ * Writes a list of `r` as rows of a child table. Every such statement takes
+ * ?1 the owner's row id, ?2 a kind of item, ?3 the position, ?4 the text
+ * and ?5 a second text, using those it needs.
+ */
+static int write_list(struct sq *b, int idx, const struct sq_owner *o, int kind, const void *r, size_t n,
+		      text_at text, text_at second)
+{
+	struct sq_put p = { 0 };
+	size_t i;
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, idx)) < 0)
+		return rc;
+	for (i = 0; i < n && rc == 0; i++) {
+		p.n = 1;
+		iv__sq_put_int(&p, o->row);
+		iv__sq_put_int(&p, kind);
+		iv__sq_put_int(&p, (sqlite3_int64)i);
+		iv__sq_put_text(&p, text(r, i));
+		if (second)
+			iv__sq_put_text(&p, second(r, i));
+		rc = iv__sq_step_done(b, &p, "writing the lists of", o->kind, o->id);
+	}
+	return rc;
+}
+
+typedef int (*row_cb)(void *r, sqlite3_stmt *st);
+
+/* Reads the child rows of `o`, passing each to `row`. */
+static int each_row(struct sq *b, int idx, const struct sq_owner *o, void *r, row_cb row)
+{
+	struct sq_put p = { 0 };
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, idx)) < 0)
+		return rc;
+	iv__sq_put_int(&p, o->row);
+	while ((rc = iv__sq_step(b, &p, "reading the lists of", o->kind, o->id)) > 0 &&
+	       (rc = row(r, p.st)) == 0)
+		;
+	iv__sq_release(p.st);
+	return rc;
+}
+
+/* --- Record kinds ------------------------------------------------------- */
+
+/* Contacts. */
+
+static const struct sq_column contact_columns[] = {
+	{ "name", NULL, 0 }, { "phone", NULL, 0 }, { "company", NULL, 0 }, { "title", NULL, 0 },
+	{ "location", NULL, 0 }, { "url", NULL, 0 }, { "notes", NULL, 0 }, { "known", NULL, 0 },
+	{ "cadence_days", NULL, 0 }, { "last_interaction", NULL, 0 }, { "emails", NULL, 0 },
+	{ "tags", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 },
+};
+
+static const char *const contact_filters[] = {
+	"r.company = ?1 COLLATE NOCASE",
+	"r.id IN (SELECT contact_id FROM contact_tag WHERE tag = ?2)",
+};
+
+static int contact_bind(struct sq *b, struct sq_put *p, const void *r)
+{
+	const iv_contact *c = r;
+	const char *emails, *tags;
+	int rc;
+
+	if ((rc = join(&emails, &b->scratch[0], c, iv_contact_email_count(c), email_at)) < 0 ||
+	    (rc = join(&tags, &b->scratch[1], c, iv_contact_tag_count(c), tag_at)) < 0)
+		return rc;
+	iv__sq_put_text(p, iv_contact_name(c));
+	iv__sq_put_text(p, iv_contact_phone(c));
+	iv__sq_put_text(p, iv_contact_company(c));
+	iv__sq_put_text(p, iv_contact_title(c));
+	iv__sq_put_text(p, iv_contact_location(c));
+	iv__sq_put_text(p, iv_contact_url(c));
+	iv__sq_put_text(p, iv_contact_notes(c));
+	iv__sq_put_int(p, iv_contact_known(c));
+	iv__sq_put_int(p, iv_contact_cadence_days(c));
+	iv__sq_put_int(p, iv_contact_last_interaction(c));
+	iv__sq_put_text(p, emails);
+	iv__sq_put_text(p, tags);
+	iv__sq_put_int(p, iv_contact_created(c));
+	iv__sq_put_int(p, iv_contact_updated(c));
+	return 0;
+}
+
+static int contact_build(void **out, struct sq *b, struct sq_get *g)
+{
+	iv_contact *c;
+	iv_time created, updated;
+	int rc;
+
+	if ((rc = iv_contact_new(&c)) < 0)
+		return rc;
+	if ((rc = iv_contact_set_id(c, get_uuid(g))) < 0 ||
+	    (rc = iv_contact_set_name(c, get_text(g))) < 0 ||
+	    (rc = iv_contact_set_phone(c, get_text(g))) < 0 ||
+	    (rc = iv_contact_set_company(c, get_text(g))) < 0 ||
+	    (rc = iv_contact_set_title(c, get_text(g))) < 0 ||
+	    (rc = iv_contact_set_location(c, get_text(g))) < 0 ||
+	    (rc = iv_contact_set_url(c, get_text(g))) < 0 ||
+	    (rc = iv_contact_set_notes(c, get_text(g))) < 0 ||
+	    (rc = iv_contact_set_known(c, (int)get_int(g))) < 0 ||
+	    (rc = iv_contact_set_cadence_days(c, (int)get_int(g))) < 0 ||
+	    (rc = iv_contact_set_last_interaction(c, get_int(g))) < 0 ||
+	    (rc = get_list(b, g, c, email_add)) < 0 ||
+	    (rc = get_list(b, g, c, tag_add)) < 0) {
+		iv_contact_free(c);
+		return rc;
+	}
+	created = get_int(g);
+	updated = get_int(g);
+	iv_contact_set_times(c, created, updated);
+	*out = c;
+	return 0;
+}
+
+static void contact_args(struct sq_arg *a, const void *filter)
+{
+	const iv_contact_filter *f = filter;
+
+	a[0] = (struct sq_arg){ SQ_ARG_TEXT, f->company, 0 };
+	a[1] = (struct sq_arg){ SQ_ARG_TEXT, f->tag, 0 };
+}
+
+static int contact_children(struct sq *b, const struct sq_owner *o, const void *r, int replace)
+{
+	const iv_contact *c = r;
+	int rc = replace ? run_for(b, SQ_TAG_DELETE, o) : 0;
+
+	return rc < 0 ? rc : write_list(b, SQ_TAG_INSERT, o, 0, c, iv_contact_tag_count(c), tag_at, NULL);
+}
+
+/* Introductions. */
+
+static const struct sq_column intro_columns[] = {
+	{ "introducer", "contact", 0 }, { "introduced", "contact", 0 }, { "channel", NULL, 0 },
+	{ "status", NULL, 0 }, { "requested_at", NULL, 0 }, { "made_at", NULL, 0 },
+	{ "note", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 },
+};
+
+static const char *const intro_filters[] = {
+	"r.introducer = (SELECT id FROM contact WHERE uuid = ?1)",
+	"r.introduced = (SELECT id FROM contact WHERE uuid = ?2)",
+	"r.status = ?3",
+};
+
+static int intro_bind(struct sq *b, struct sq_put *p, const void *r)
+{
+	const iv_intro *in = r;
+
+	(void)b;
+	iv__sq_put_uuid(p, iv_intro_introducer(in));
+	iv__sq_put_uuid(p, iv_intro_introduced(in));
+	iv__sq_put_int(p, iv_intro_channel(in));
+	iv__sq_put_int(p, iv_intro_status(in));
+	iv__sq_put_int(p, iv_intro_requested_at(in));
+	iv__sq_put_int(p, iv_intro_made_at(in));
+	iv__sq_put_text(p, iv_intro_note(in));
+	iv__sq_put_int(p, iv_intro_created(in));
+	iv__sq_put_int(p, iv_intro_updated(in));
+	return 0;
+}
+
+static int intro_build(void **out, struct sq *b, struct sq_get *g)
+{
+	iv_intro *in;
+	iv_time created, updated;
+	int rc;
+
+	(void)b;
+	if ((rc = iv_intro_new(&in)) < 0)
+		return rc;
+	if ((rc = iv_intro_set_id(in, get_uuid(g))) < 0 ||
+	    (rc = iv_intro_set_introducer(in, get_uuid(g))) < 0 ||
+	    (rc = iv_intro_set_introduced(in, get_uuid(g))) < 0 ||
+	    (rc = iv_intro_set_channel(in, (int)get_int(g))) < 0 ||
+	    (rc = iv_intro_set_status(in, (int)get_int(g))) < 0 ||
+	    (rc = iv_intro_set_requested_at(in, get_int(g))) < 0 ||
+	    (rc = iv_intro_set_made_at(in, get_int(g))) < 0 ||
+	    (rc = iv_intro_set_note(in, get_text(g))) < 0) {
+		iv_intro_free(in);
+		return rc;
+	}
+	created = get_int(g);
+	updated = get_int(g);
+	iv_intro_set_times(in, created, updated);
+	*out = in;
+	return 0;
+}
+
+static void intro_args(struct sq_arg *a, const void *filter)
+{
+	const iv_intro_filter *f = filter;
+
+	a[0] = (struct sq_arg){ SQ_ARG_UUID, f->introducer, 0 };
+	a[1] = (struct sq_arg){ SQ_ARG_UUID, f->introduced, 0 };
+	a[2] = (struct sq_arg){ SQ_ARG_INT, NULL, f->status };
+}
+
+/* Interviews, with their questions, advice and resources in child tables. */
+
+enum { ITEM_ADVICE = 1, ITEM_RESOURCE = 2 };
+
+static const struct sq_column interview_columns[] = {
+	{ "contact", "contact", 0 }, { "intro", "intro", 1 }, { "purpose", NULL, 0 },
+	{ "notes", NULL, 0 }, { "medium", NULL, 0 }, { "scheduled_at", NULL, 0 },
+	{ "minutes", NULL, 0 }, { "status", NULL, 0 },
+	/* when it entered each status, in the order of their values */
+	{ "t_planned", NULL, 0 }, { "t_requested", NULL, 0 }, { "t_scheduled", NULL, 0 },
+	{ "t_completed", NULL, 0 }, { "t_declined", NULL, 0 }, { "t_no_response", NULL, 0 },
+	{ "t_cancelled", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 },
+};
+
+static const char *const interview_filters[] = {
+	"r.contact = (SELECT id FROM contact WHERE uuid = ?1)",
+	"r.status = ?2",
+	"r.intro = (SELECT id FROM intro WHERE uuid = ?3)",
+};
+
+static int interview_bind(struct sq *b, struct sq_put *p, const void *r)
+{
+	const iv_interview *iv = r;
+	int s;
+
+	(void)b;
+	iv__sq_put_uuid(p, iv_interview_contact(iv));
+	iv__sq_put_uuid(p, iv_interview_intro(iv));
+	iv__sq_put_text(p, iv_interview_purpose(iv));
+	iv__sq_put_text(p, iv_interview_notes(iv));
+	iv__sq_put_int(p, iv_interview_medium(iv));
+	iv__sq_put_int(p, iv_interview_scheduled_at(iv));
+	iv__sq_put_int(p, iv_interview_minutes(iv));
+	iv__sq_put_int(p, iv_interview_status(iv));
+	for (s = IV_INTERVIEW_PLANNED; s <= IV_INTERVIEW_CANCELLED; s++)
+		iv__sq_put_int(p, iv_interview_status_at(iv, s));
+	iv__sq_put_int(p, iv_interview_created(iv));
+	iv__sq_put_int(p, iv_interview_updated(iv));
+	return 0;
+}
+
+static int question_row(void *r, sqlite3_stmt *st)
+{
+	iv_interview *iv = r;
+	size_t i = iv_interview_question_count(iv);
+	const char *answer = (const char *)sqlite3_column_text(st, 1);
+	int rc = iv_interview_add_question(iv, (const char *)sqlite3_column_text(st, 0));
+
+	return rc < 0 || !answer ? rc : iv_interview_set_answer(iv, i, answer);
+}
+
+static int item_row(void *r, sqlite3_stmt *st)
+{
+	const char *text = (const char *)sqlite3_column_text(st, 1);
+
+	switch (sqlite3_column_int(st, 0)) {
+	case ITEM_ADVICE:
+		return iv_interview_add_advice(r, text);
+	case ITEM_RESOURCE:
+		return iv_interview_add_resource(r, text);
+	default:
+		return iv__sq_error(IV_ESTORAGE, "sqlite: unknown kind of interview item %d", sqlite3_column_int(st, 0));
+	}
+}
+
+static int interview_build(void **out, struct sq *b, struct sq_get *g)
+{
+	struct sq_owner o = { sqlite3_column_int64(g->st, 0), "interview", NULL };
+	iv_interview *iv;
+	iv_time created, updated;
+	int s, rc;
+
+	if ((rc = iv_interview_new(&iv)) < 0)
+		return rc;
+	if ((rc = iv_interview_set_id(iv, get_uuid(g))) < 0 ||
+	    (rc = iv_interview_set_contact(iv, get_uuid(g))) < 0 ||
+	    (rc = iv_interview_set_intro(iv, get_uuid(g))) < 0 ||
+	    (rc = iv_interview_set_purpose(iv, get_text(g))) < 0 ||
+	    (rc = iv_interview_set_notes(iv, get_text(g))) < 0 ||
+	    (rc = iv_interview_set_medium(iv, (int)get_int(g))) < 0 ||
+	    (rc = iv_interview_set_scheduled_at(iv, get_int(g))) < 0 ||
+	    (rc = iv_interview_set_minutes(iv, (int)get_int(g))) < 0 ||
+	    (rc = iv_interview_set_status(iv, (int)get_int(g))) < 0)
+		goto fail;
+	for (s = IV_INTERVIEW_PLANNED; s <= IV_INTERVIEW_CANCELLED; s++)
+		if ((rc = iv_interview_set_status_at(iv, s, get_int(g))) < 0)
+			goto fail;
+	o.id = iv_interview_id(iv);
+	if ((rc = each_row(b, SQ_QUESTION_SELECT, &o, iv, question_row)) < 0 ||
+	    (rc = each_row(b, SQ_ITEM_SELECT, &o, iv, item_row)) < 0)
+		goto fail;
+	created = get_int(g);
+	updated = get_int(g);
+	iv_interview_set_times(iv, created, updated);
+	*out = iv;
+	return 0;
+fail:
+	iv_interview_free(iv);
+	return rc;
+}
+
+static void interview_args(struct sq_arg *a, const void *filter)
+{
+	const iv_interview_filter *f = filter;
+
+	a[0] = (struct sq_arg){ SQ_ARG_UUID, f->contact, 0 };
+	a[1] = (struct sq_arg){ SQ_ARG_INT, NULL, f->status };
+	a[2] = (struct sq_arg){ SQ_ARG_UUID, f->intro, 0 };
+}
+
+static int interview_children(struct sq *b, const struct sq_owner *o, const void *r, int replace)
+{
+	const iv_interview *iv = r;
+	int rc = 0;
+
+	if (replace && ((rc = run_for(b, SQ_QUESTION_DELETE, o)) < 0 || (rc = run_for(b, SQ_ITEM_DELETE, o)) < 0))
+		return rc;
+	if ((rc = write_list(b, SQ_QUESTION_INSERT, o, 0, iv, iv_interview_question_count(iv),
+			     question_at, answer_at)) < 0 ||
+	    (rc = write_list(b, SQ_ITEM_INSERT, o, ITEM_ADVICE, iv, iv_interview_advice_count(iv),
+			     advice_at, NULL)) < 0)
+		return rc;
+	return write_list(b, SQ_ITEM_INSERT, o, ITEM_RESOURCE, iv, iv_interview_resource_count(iv),
+			  resource_at, NULL);
+}
+
+/* Follow-ups. */
+
+static const struct sq_column followup_columns[] = {
+	{ "contact", "contact", 0 }, { "interview", "interview", 1 }, { "kind", NULL, 0 },
+	{ "status", NULL, 0 }, { "earliest", NULL, 0 }, { "due", NULL, 0 }, { "closed_at", NULL, 0 },
+	{ "note", NULL, 0 }, { "draft", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 },
+};
+
+static const char *const followup_filters[] = {
+	"r.status = ?1",
+	"r.due <= ?2",
+	"r.contact = (SELECT id FROM contact WHERE uuid = ?3)",
+	"r.interview = (SELECT id FROM interview WHERE uuid = ?4)",
+};
+
+static int followup_bind(struct sq *b, struct sq_put *p, const void *r)
+{
+	const iv_followup *fu = r;
+
+	(void)b;
+	iv__sq_put_uuid(p, iv_followup_contact(fu));
+	iv__sq_put_uuid(p, iv_followup_interview(fu));
+	iv__sq_put_int(p, iv_followup_kind(fu));
+	iv__sq_put_int(p, iv_followup_status(fu));
+	iv__sq_put_int(p, iv_followup_earliest(fu));
+	iv__sq_put_int(p, iv_followup_due(fu));
+	iv__sq_put_int(p, iv_followup_closed_at(fu));
+	iv__sq_put_text(p, iv_followup_note(fu));
+	iv__sq_put_text(p, iv_followup_draft(fu));
+	iv__sq_put_int(p, iv_followup_created(fu));
+	iv__sq_put_int(p, iv_followup_updated(fu));
+	return 0;
+}
+
+static int followup_build(void **out, struct sq *b, struct sq_get *g)
+{
+	iv_followup *fu;
+	iv_time created, updated;
+	int rc;
+
+	(void)b;
+	if ((rc = iv_followup_new(&fu)) < 0)
+		return rc;
+	if ((rc = iv_followup_set_id(fu, get_uuid(g))) < 0 ||
+	    (rc = iv_followup_set_contact(fu, get_uuid(g))) < 0 ||
+	    (rc = iv_followup_set_interview(fu, get_uuid(g))) < 0 ||
+	    (rc = iv_followup_set_kind(fu, (int)get_int(g))) < 0 ||
+	    (rc = iv_followup_set_status(fu, (int)get_int(g))) < 0 ||
+	    (rc = iv_followup_set_earliest(fu, get_int(g))) < 0 ||
+	    (rc = iv_followup_set_due(fu, get_int(g))) < 0 ||
+	    (rc = iv_followup_set_closed_at(fu, get_int(g))) < 0 ||
+	    (rc = iv_followup_set_note(fu, get_text(g))) < 0 ||
+	    (rc = iv_followup_set_draft(fu, get_text(g))) < 0) {
+		iv_followup_free(fu);
+		return rc;
+	}
+	created = get_int(g);
+	updated = get_int(g);
+	iv_followup_set_times(fu, created, updated);
+	*out = fu;
+	return 0;
+}
+
+static void followup_args(struct sq_arg *a, const void *filter)
+{
+	const iv_followup_filter *f = filter;
+
+	a[0] = (struct sq_arg){ SQ_ARG_INT, NULL, f->status };
+	a[1] = (struct sq_arg){ SQ_ARG_INT, NULL, f->due_before };
+	a[2] = (struct sq_arg){ SQ_ARG_UUID, f->contact, 0 };
+	a[3] = (struct sq_arg){ SQ_ARG_UUID, f->interview, 0 };
+}
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
+	[SQ_CONTACT] = { SQ_CONTACT, "contact", contact_columns, COUNT(contact_columns),
+		contact_filters, COUNT(contact_filters), 0, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
+		contact_bind, contact_build, contact_args, contact_children },
+	[SQ_INTRO] = { SQ_INTRO, "intro", intro_columns, COUNT(intro_columns),
+		intro_filters, COUNT(intro_filters), 0x3, SQ_LISTS_INTRO, "r.created, r.uuid",
+		intro_bind, intro_build, intro_args, NULL },
+	[SQ_INTERVIEW] = { SQ_INTERVIEW, "interview", interview_columns, COUNT(interview_columns),
+		interview_filters, COUNT(interview_filters), 0x5, SQ_LISTS_INTERVIEW, "r.created, r.uuid",
+		interview_bind, interview_build, interview_args, interview_children },
+	[SQ_FOLLOWUP] = { SQ_FOLLOWUP, "followup", followup_columns, COUNT(followup_columns),
+		followup_filters, COUNT(followup_filters), 0xc, SQ_LISTS_FOLLOWUP, "r.due, r.uuid",
+		followup_bind, followup_build, followup_args, NULL },
+};
+

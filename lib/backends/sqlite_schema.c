@@ -1,0 +1,343 @@
+/*
+ * The SQLite backend: opening the file, its connection settings, and the
+ * versioned schema with its migrations.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sqlite_internal.h"
+
+/*
+ * The schema, as the steps that take a store from version i to i + 1. A
+ * step is never edited once released: a new version appends one. Ids are
+ * integer keys inside the store, the public UUID a 16-byte blob, so that
+ * references and their indexes stay small. Times are integers, 0 for
+ * "unset"; optional text is NULL.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE contact ("
+	" id INTEGER PRIMARY KEY,"
+	" uuid BLOB NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"
+	" phone TEXT, company TEXT, title TEXT, location TEXT, url TEXT, notes TEXT,"
+	" known INTEGER NOT NULL,"
+	" cadence_days INTEGER NOT NULL,"
+	" last_interaction INTEGER NOT NULL,"
+	/* Lists joined with newlines, which neither e-mails nor tags may hold. */
+	" emails TEXT, tags TEXT,"
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"CREATE INDEX contact_name ON contact (name COLLATE NOCASE, uuid);"
+	/* Ends like contact_name so that a company's contacts need no sort. */
+	"CREATE INDEX contact_company ON contact (company COLLATE NOCASE, name COLLATE NOCASE, uuid);"
+	/* An index of contact.tags for the tag filter, kept by the backend. */
+	"CREATE TABLE contact_tag ("
+	" contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,"
+	" tag TEXT NOT NULL COLLATE NOCASE,"
+	" PRIMARY KEY (contact_id, tag)) WITHOUT ROWID;"
+	"CREATE INDEX contact_tag_tag ON contact_tag (tag);"
+
+	"CREATE TABLE intro ("
+	" id INTEGER PRIMARY KEY,"
+	" uuid BLOB NOT NULL UNIQUE,"
+	" introducer INTEGER NOT NULL REFERENCES contact (id),"
+	" introduced INTEGER NOT NULL REFERENCES contact (id),"
+	" channel INTEGER NOT NULL, status INTEGER NOT NULL,"
+	" requested_at INTEGER NOT NULL, made_at INTEGER NOT NULL,"
+	" note TEXT,"
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"CREATE INDEX intro_introducer ON intro (introducer);"
+	"CREATE INDEX intro_introduced ON intro (introduced);"
+	"CREATE INDEX intro_created ON intro (created, uuid);"
+
+	"CREATE TABLE interview ("
+	" id INTEGER PRIMARY KEY,"
+	" uuid BLOB NOT NULL UNIQUE,"
+	" contact INTEGER NOT NULL REFERENCES contact (id),"
+	" intro INTEGER REFERENCES intro (id),"
+	" purpose TEXT, notes TEXT,"
+	" medium INTEGER NOT NULL, scheduled_at INTEGER NOT NULL,"
+	" minutes INTEGER NOT NULL, status INTEGER NOT NULL,"
+	" t_planned INTEGER NOT NULL, t_requested INTEGER NOT NULL,"
+	" t_scheduled INTEGER NOT NULL, t_completed INTEGER NOT NULL,"
+	" t_declined INTEGER NOT NULL, t_no_response INTEGER NOT NULL,"
+	" t_cancelled INTEGER NOT NULL,"
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"CREATE INDEX interview_contact ON interview (contact);"
+	"CREATE INDEX interview_intro ON interview (intro);"
+	"CREATE INDEX interview_created ON interview (created, uuid);"
+	"CREATE TABLE interview_question ("
+	" interview INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,"
+	" pos INTEGER NOT NULL, question TEXT NOT NULL, answer TEXT,"
+	" PRIMARY KEY (interview, pos)) WITHOUT ROWID;"
+	/* kind 1 is advice, 2 a resource */
+	"CREATE TABLE interview_item ("
+	" interview INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,"
+	" kind INTEGER NOT NULL, pos INTEGER NOT NULL, text TEXT NOT NULL,"
+	" PRIMARY KEY (interview, kind, pos)) WITHOUT ROWID;"
+
+	"CREATE TABLE followup ("
+	" id INTEGER PRIMARY KEY,"
+	" uuid BLOB NOT NULL UNIQUE,"
+	" contact INTEGER NOT NULL REFERENCES contact (id),"
+	" interview INTEGER REFERENCES interview (id),"
+	" kind INTEGER NOT NULL, status INTEGER NOT NULL,"
+	" earliest INTEGER NOT NULL, due INTEGER NOT NULL, closed_at INTEGER NOT NULL,"
+	" note TEXT, draft TEXT,"
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"CREATE INDEX followup_due ON followup (due, uuid);"
+	/* The agenda (pending, due before a time) in order, without a sort. */
+	"CREATE INDEX followup_status ON followup (status, due, uuid);"
+	"CREATE INDEX followup_contact ON followup (contact);"
+	"CREATE INDEX followup_interview ON followup (interview);"
+
+	"CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
+};
+
+#define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+/*
+ * Settings of the connection; they write nothing to the file. Foreign keys
+ * are the second line of defence behind the core's own reference checks;
+ * the journal limit bounds the WAL after a large transaction; the cache
+ * (8 MiB at most) trades bulk-insert speed against memory.
+ */
+static const char connection_pragmas[] =
+	"PRAGMA foreign_keys = ON;"
+	"PRAGMA synchronous = NORMAL;"
+	"PRAGMA journal_size_limit = 67108864;"
+	"PRAGMA cache_size = -8192;";
+
+int iv__sq_error(int code, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return iv_error_set(code, msg);
+}
+
+int iv__sq_oom(void)
+{
+	return iv_error_set(IV_ENOMEM, "sqlite: out of memory");
+}
+
+static int exec(struct sq *b, const char *sql, const char *action)
+{
+	int rc = sqlite3_exec(b->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : iv__sq_fail(b, rc, action, NULL, NULL);
+}
+
+static int query_int(struct sq *b, const char *sql, int *out, const char *path)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(b->db, sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_OK) {
+		if (rc == SQLITE_NOTADB)
+			rc = iv__sq_error(IV_EINVALID, "sqlite: %s is not an infoview store (not an SQLite database)", path);
+		else
+			rc = iv__sq_fail(b, rc, "reading the schema of", "store", path);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The store's schema version; 0 for an empty file. */
+static int schema_version(struct sq *b, const char *path, int *version)
+{
+	int app = 0, tables = 0, rc;
+
+	if ((rc = query_int(b, "PRAGMA application_id", &app, path)) < 0 ||
+	    (rc = query_int(b, "PRAGMA user_version", version, path)) < 0)
+		return rc;
+	if (app == 0 && *version == 0) {
+		if ((rc = query_int(b, "SELECT count(*) FROM sqlite_master", &tables, path)) < 0)
+			return rc;
+		if (tables > 0)
+			return iv__sq_error(IV_EINVALID,
+					"sqlite: %s is not an infoview store (it holds tables but no infoview application id)",
+					path);
+		return 0;
+	}
+	if (app != SQ_APPLICATION_ID)
+		return iv__sq_error(IV_EINVALID, "sqlite: %s is not an infoview store (application id 0x%08x)",
+				path, (unsigned int)app);
+	if (*version > SCHEMA_VERSION)
+		return iv__sq_error(IV_EVERSION, "sqlite: store schema version %d is newer than this library's %d (%s)",
+				*version, SCHEMA_VERSION, path);
+	return 0;
+}
+
+/* Runs the steps from `version` up, all in one transaction. */
+static int migrate(struct sq *b, const char *path)
+{
+	char sql[96];
+	int version, rc;
+
+	if ((rc = iv__sq_run(b, SQ_BEGIN, "starting the schema migration")) < 0)
+		return rc;
+	/* Another connection may have migrated it while we waited for the lock. */
+	if ((rc = schema_version(b, path, &version)) < 0)
+		goto fail;
+	for (; version < SCHEMA_VERSION; version++) {
+		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+			 SQ_APPLICATION_ID, version + 1);
+		if ((rc = exec(b, migrations[version], "creating the schema")) < 0 ||
+		    (rc = exec(b, sql, "setting the schema version")) < 0)
+			goto fail;
+	}
+	if ((rc = iv__sq_run(b, SQ_COMMIT, "committing the schema")) == 0)
+		return 0;
+fail:
+	iv__sq_run(b, SQ_ROLLBACK, "rolling back the schema");
+	return rc;
+}
+
+static int busy_timeout(void)
+{
+	const char *s = getenv(SQ_BUSY_TIMEOUT_ENV);
+	char *end;
+	long ms;
+
+	if (!s || !*s)
+		return SQ_BUSY_TIMEOUT_MS;
+	errno = 0;
+	ms = strtol(s, &end, 10);
+	if (errno || *end || ms < 0 || ms > 600000)
+		return SQ_BUSY_TIMEOUT_MS;
+	return (int)ms;
+}
+
+/* mkdir -p, each missing level made private to the user; `dir` is scratch. */
+static int make_dirs(char *dir)
+{
+	char *p = dir, saved;
+
+	while (*p) {
+		while (*p == '/')
+			p++;
+		while (*p && *p != '/')
+			p++;
+		saved = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+			return iv__sq_error(IV_ESTORAGE, "sqlite: cannot create the directory %s: %s", dir, strerror(errno));
+		*p = saved;
+	}
+	return 0;
+}
+
+static int make_parent_dirs(const char *path)
+{
+	char *dir = strdup(path);
+	char *slash;
+	int rc = 0;
+
+	if (!dir)
+		return iv__sq_oom();
+	if ((slash = strrchr(dir, '/')) && slash != dir) {
+		*slash = '\0';
+		rc = make_dirs(dir);
+	}
+	free(dir);
+	return rc;
+}
+
+/*
+ * SQLite would create the file with the process umask's mode, typically
+ * world-readable; a private network is not, so the file is made first.
+ * Its -wal and -shm files take the same mode from it.
+ */
+static int create_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd >= 0) {
+		close(fd);
+		return 0;
+	}
+	if (errno == EEXIST)
+		return 0;
+	return iv__sq_error(IV_ESTORAGE, "sqlite: cannot create %s: %s", path, strerror(errno));
+}
+
+static const char *const tx_sql[SQ_TX_COUNT] = {
+	[SQ_BEGIN] = "BEGIN IMMEDIATE",
+	[SQ_COMMIT] = "COMMIT",
+	[SQ_ROLLBACK] = "ROLLBACK",
+	[SQ_SAVEPOINT] = "SAVEPOINT iv",
+	[SQ_RELEASE] = "RELEASE iv",
+	[SQ_ROLLBACK_TO] = "ROLLBACK TO iv",
+};
+
+static int connect_db(struct sq *b, const char *path)
+{
+	int rc;
+
+	rc = sqlite3_open_v2(path, &b->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		if (!b->db)
+			return iv__sq_oom();
+		return iv__sq_fail(b, rc, "opening", "store", path);
+	}
+	sqlite3_extended_result_codes(b->db, 1);
+	sqlite3_busy_timeout(b->db, busy_timeout());
+	return 0;
+}
+
+/* After the file is known to be ours: settings that read it, then WAL. */
+static int configure(struct sq *b)
+{
+	int i, rc;
+
+	if ((rc = exec(b, connection_pragmas, "configuring the connection")) < 0 ||
+	    (rc = exec(b, "PRAGMA journal_mode = WAL", "switching to WAL")) < 0)
+		return rc;
+	for (i = 0; i < SQ_TX_COUNT; i++) {
+		rc = sqlite3_prepare_v3(b->db, tx_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &b->stmt[i], NULL);
+		if (rc != SQLITE_OK)
+			return iv__sq_fail(b, rc, "preparing", "statement", tx_sql[i]);
+	}
+	return 0;
+}
+
+int iv__sq_open(struct sq *b, const char *path)
+{
+	char *default_path = NULL;
+	int version, rc;
+
+	if (!path) {
+		if ((rc = iv_db_default_path(&default_path)) < 0)
+			return rc;
+		if ((rc = make_parent_dirs(default_path)) < 0)
+			goto done;
+		path = default_path;
+	}
+	/*
+	 * Nothing is written before the file is known to be ours: not even the
+	 * switch to WAL, which changes the header.
+	 */
+	if ((rc = create_private(path)) < 0 || (rc = connect_db(b, path)) < 0 ||
+	    (rc = schema_version(b, path, &version)) < 0 || (rc = configure(b)) < 0)
+		goto done;
+	if (version < SCHEMA_VERSION)
+		rc = migrate(b, path);
+done:
+	iv_free(default_path);
+	return rc;
+}

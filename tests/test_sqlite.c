@@ -1,0 +1,1226 @@
+/*
+ * What is particular to the SQLite backend, beyond the conformance suite:
+ * the file it makes (schema, version, WAL, foreign keys, mode), the files it
+ * refuses and leaves alone, locking, transactions at the vtable, and that
+ * every field survives the trip through SQL.
+ *
+ * The file is inspected with SQLite itself, as a second connection.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include <infoview/infoview.h>
+#include <infoview/sys/backend.h>
+
+#define BUSY_ENV "INFOVIEW_SQLITE_BUSY_TIMEOUT_MS"
+#define APP_ID 0x49567731 /* 'IVw1' */
+
+/* --- Fixture: a fresh directory per test -------------------------------- */
+
+typedef struct {
+	char dir[512];
+	char path[600];   /* dir/store.db */
+	iv_backend *be;
+} fixture;
+
+static void remove_tree(const char *path)
+{
+	struct stat st;
+	struct dirent *e;
+	char child[1024];
+	DIR *d;
+
+	if (lstat(path, &st) != 0)
+		return;
+	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			if ((size_t)snprintf(child, sizeof(child), "%s/%s", path, e->d_name) < sizeof(child))
+				remove_tree(child);
+		}
+		closedir(d);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+static int setup(void **state)
+{
+	fixture *fx = calloc(1, sizeof(*fx));
+	const char *tmp = getenv("TMPDIR");
+
+	if (!fx)
+		return -1;
+	if (!tmp || tmp[0] != '/')
+		tmp = "/tmp";
+	snprintf(fx->dir, sizeof(fx->dir), "%s/iv-sqlite-XXXXXX", tmp);
+	if (!mkdtemp(fx->dir)) {
+		free(fx);
+		return -1;
+	}
+	snprintf(fx->path, sizeof(fx->path), "%s/store.db", fx->dir);
+	*state = fx;
+	iv_error_clear();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *fx = *state;
+
+	if (fx->be)
+		fx->be->free(fx->be);
+	remove_tree(fx->dir);
+	free(fx);
+	return 0;
+}
+
+static iv_backend *open_be(fixture *fx)
+{
+	int rc = iv_backend_sqlite_new(&fx->be, fx->path);
+
+	if (rc != 0)
+		fail_msg("opening %s: %s", fx->path, iv_error_message());
+	return fx->be;
+}
+
+static iv_backend *reopen(fixture *fx)
+{
+	fx->be->free(fx->be);
+	fx->be = NULL;
+	return open_be(fx);
+}
+
+static void close_be(fixture *fx)
+{
+	fx->be->free(fx->be);
+	fx->be = NULL;
+}
+
+/* --- A second connection ------------------------------------------------ */
+
+static sqlite3 *raw_open(const char *path)
+{
+	sqlite3 *db = NULL;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), SQLITE_OK);
+	return db;
+}
+
+static void raw_exec(sqlite3 *db, const char *sql)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+}
+
+static sqlite3_int64 raw_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 v;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void raw_text(char *buf, size_t size, sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* An SQLite file another program could have made. */
+static void make_foreign_file(const char *path, const char *pragmas)
+{
+	sqlite3 *db = raw_open(path);
+
+	raw_exec(db, pragmas);
+	sqlite3_close(db);
+}
+
+static unsigned char *read_file(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *buf;
+	long n;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*size = (size_t)n;
+	return buf;
+}
+
+static int exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+static int path_mode(const char *path)
+{
+	struct stat st;
+
+	assert_int_equal(stat(path, &st), 0);
+	return (int)(st.st_mode & 0777);
+}
+
+/* Opening `path` fails with `code` and a message holding `needle`, and leaves the file as it was. */
+static void assert_refused_untouched(const char *path, int code, const char *needle)
+{
+	iv_backend *be = (iv_backend *)&be;  /* anything but NULL */
+	unsigned char *before, *after;
+	size_t n_before, n_after;
+	char wal[700];
+
+	before = read_file(path, &n_before);
+	assert_int_equal(iv_backend_sqlite_new(&be, path), code);
+	assert_null(be);
+	assert_int_equal(iv_error_code(), code);
+	if (!strstr(iv_error_message(), needle))
+		fail_msg("message \"%s\" lacks \"%s\"", iv_error_message(), needle);
+	after = read_file(path, &n_after);
+	assert_int_equal(n_before, n_after);
+	assert_memory_equal(before, after, n_before);
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	assert_false(exists(wal));
+	free(before);
+	free(after);
+}
+
+/* --- Records ------------------------------------------------------------ */
+
+typedef char id_buf[IV_ID_LEN + 1];
+
+static void make_id(id_buf out, unsigned long n)
+{
+	snprintf(out, sizeof(id_buf), "0190a5c0-0000-7000-8000-%012lx", n);
+}
+
+static void ok(int rc)
+{
+	if (rc != 0)
+		fail_msg("%s: %s", iv_error_name(rc), iv_error_message());
+}
+
+static iv_contact *new_contact(unsigned long n, const char *name)
+{
+	iv_contact *c;
+	id_buf id;
+
+	make_id(id, n);
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_id(c, id));
+	ok(iv_contact_set_name(c, name));
+	iv_contact_set_times(c, 1000 + (iv_time)n, 2000 + (iv_time)n);
+	return c;
+}
+
+static void add_contact(iv_backend *be, unsigned long n, const char *name)
+{
+	iv_contact *c = new_contact(n, name);
+
+	ok(be->contact_insert(be, c));
+	iv_contact_free(c);
+}
+
+static iv_intro *new_intro(unsigned long n, unsigned long by, unsigned long to)
+{
+	iv_intro *in;
+	id_buf id;
+
+	ok(iv_intro_new(&in));
+	make_id(id, n);
+	ok(iv_intro_set_id(in, id));
+	make_id(id, by);
+	ok(iv_intro_set_introducer(in, id));
+	make_id(id, to);
+	ok(iv_intro_set_introduced(in, id));
+	iv_intro_set_times(in, 3000 + (iv_time)n, 3000 + (iv_time)n);
+	return in;
+}
+
+static iv_interview *new_interview(unsigned long n, unsigned long with)
+{
+	iv_interview *iv;
+	id_buf id;
+
+	ok(iv_interview_new(&iv));
+	make_id(id, n);
+	ok(iv_interview_set_id(iv, id));
+	make_id(id, with);
+	ok(iv_interview_set_contact(iv, id));
+	iv_interview_set_times(iv, 4000 + (iv_time)n, 4000 + (iv_time)n);
+	return iv;
+}
+
+static iv_followup *new_followup(unsigned long n, unsigned long to, iv_time due)
+{
+	iv_followup *fu;
+	id_buf id;
+
+	ok(iv_followup_new(&fu));
+	make_id(id, n);
+	ok(iv_followup_set_id(fu, id));
+	make_id(id, to);
+	ok(iv_followup_set_contact(fu, id));
+	ok(iv_followup_set_due(fu, due));
+	iv_followup_set_times(fu, 5000 + (iv_time)n, 5000 + (iv_time)n);
+	return fu;
+}
+
+/* Lookups that free what they find; they return the operation's code. */
+static int contact_exists(iv_backend *be, unsigned long n)
+{
+	iv_contact *c = NULL;
+	id_buf id;
+	int rc;
+
+	make_id(id, n);
+	rc = be->contact_get(&c, be, id);
+	iv_contact_free(c);
+	return rc;
+}
+
+/* The names of the contacts a list gives, as "a,b,c". */
+static void list_names(char *buf, size_t size, iv_backend *be, const iv_contact_filter *f)
+{
+	iv_backend_iter *it;
+	void *r;
+	size_t len = 0;
+	int rc;
+
+	buf[0] = '\0';
+	ok(be->contact_list(&it, be, f));
+	while ((rc = it->next(&r, it)) == 0) {
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? "," : "", iv_contact_name(r));
+		iv_contact_free(r);
+		assert_true(len < size);
+	}
+	assert_int_equal(rc, IV_ITEROVER);
+	it->free(it);
+}
+
+/* --- The file ----------------------------------------------------------- */
+
+static void new_store_has_version_and_application_id(void **state)
+{
+	fixture *fx = *state;
+	sqlite3 *db;
+
+	open_be(fx);
+	close_be(fx);
+	db = raw_open(fx->path);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(db, "PRAGMA application_id"), APP_ID);
+	sqlite3_close(db);
+}
+
+static void new_store_uses_wal(void **state)
+{
+	fixture *fx = *state;
+	char mode[16];
+	sqlite3 *db;
+
+	open_be(fx);
+	close_be(fx);
+	db = raw_open(fx->path);
+	raw_text(mode, sizeof(mode), db, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	sqlite3_close(db);
+}
+
+static void new_store_has_every_table(void **state)
+{
+	static const char *const tables[] = {
+		"contact", "contact_tag", "intro", "interview", "interview_question",
+		"interview_item", "followup", "setting",
+	};
+	fixture *fx = *state;
+	char sql[200];
+	sqlite3 *db;
+	size_t i;
+
+	open_be(fx);
+	db = raw_open(fx->path);
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'",
+			 tables[i]);
+		if (raw_int(db, sql) != 1)
+			fail_msg("table %s is missing", tables[i]);
+	}
+	sqlite3_close(db);
+}
+
+/* Deleting a contact would otherwise scan every table that names it. */
+static void every_foreign_key_is_indexed(void **state)
+{
+	fixture *fx = *state;
+	sqlite3 *db;
+
+	open_be(fx);
+	db = raw_open(fx->path);
+	assert_true(raw_int(db, "SELECT count(*) FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
+			    " WHERE m.type = 'table'") >= 9);
+	assert_int_equal(raw_int(db,
+		"SELECT count(*) FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
+		" WHERE m.type = 'table' AND NOT EXISTS ("
+		"  SELECT 1 FROM pragma_index_list(m.name) l, pragma_index_info(l.name) i"
+		"  WHERE i.seqno = 0 AND i.name = f.\"from\")"), 0);
+	sqlite3_close(db);
+}
+
+/* The core checks references itself; the foreign keys are the second line. */
+static void foreign_keys_are_enforced(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_intro *in = new_intro(10, 1, 2);
+	id_buf id;
+
+	add_contact(be, 1, "Ada");
+	add_contact(be, 2, "Bea");
+	ok(be->intro_insert(be, in));
+	make_id(id, 1);
+	assert_int_equal(be->contact_delete(be, id), IV_ECONSTRAINT);
+	assert_non_null(strstr(iv_error_message(), id));
+	assert_int_equal(contact_exists(be, 1), 0);
+	iv_intro_free(in);
+}
+
+static void new_file_is_private(void **state)
+{
+	fixture *fx = *state;
+	mode_t old = umask(0);
+	char wal[700];
+
+	open_be(fx);
+	umask(old);
+	add_contact(fx->be, 1, "Ada");
+	assert_int_equal(path_mode(fx->path), 0600);
+	snprintf(wal, sizeof(wal), "%s-wal", fx->path);
+	assert_true(exists(wal));
+	assert_int_equal(path_mode(wal), 0600);
+}
+
+static void empty_file_gets_the_schema(void **state)
+{
+	fixture *fx = *state;
+	FILE *f = fopen(fx->path, "w");
+	sqlite3 *db;
+
+	assert_non_null(f);
+	fclose(f);
+	open_be(fx);
+	db = raw_open(fx->path);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 1);
+	sqlite3_close(db);
+}
+
+/* A version 0 store of ours (no schema yet) goes through every migration step. */
+static void store_of_version_0_is_migrated(void **state)
+{
+	fixture *fx = *state;
+	sqlite3 *db;
+
+	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377;");
+	add_contact(open_be(fx), 1, "Ada");
+	db = raw_open(fx->path);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM contact"), 1);
+	sqlite3_close(db);
+}
+
+static void two_connections_share_one_store(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *first = open_be(fx), *second = NULL;
+
+	ok(iv_backend_sqlite_new(&second, fx->path));
+	add_contact(first, 1, "Ada");
+	assert_int_equal(contact_exists(second, 1), 0);
+	second->free(second);
+}
+
+static void data_persists_across_reopening(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	char *value = NULL;
+
+	add_contact(be, 1, "Ada");
+	ok(be->setting_set(be, "profile.name", "Me"));
+	be = reopen(fx);
+	assert_int_equal(contact_exists(be, 1), 0);
+	ok(be->setting_get(&value, be, "profile.name"));
+	assert_string_equal(value, "Me");
+	free(value);
+}
+
+static void public_open_reads_the_same_file(void **state)
+{
+	fixture *fx = *state;
+	iv_contact *c = NULL;
+	iv_db *db = NULL;
+	id_buf id;
+
+	add_contact(open_be(fx), 1, "Ada");
+	close_be(fx);
+	ok(iv_db_open(&db, fx->path));
+	make_id(id, 1);
+	ok(iv_contact_lookup(&c, db, id));
+	assert_string_equal(iv_contact_name(c), "Ada");
+	iv_contact_free(c);
+	iv_db_free(db);
+}
+
+static void newer_schema_is_refused_untouched(void **state)
+{
+	fixture *fx = *state;
+
+	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 2;"
+				    " CREATE TABLE contact (x);");
+	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 2 is newer than this library's 1");
+}
+
+static void other_application_is_refused_untouched(void **state)
+{
+	fixture *fx = *state;
+
+	make_foreign_file(fx->path, "PRAGMA application_id = 305419896; CREATE TABLE t (x);");
+	assert_refused_untouched(fx->path, IV_EINVALID, "is not an infoview store");
+}
+
+static void tables_without_application_id_are_refused_untouched(void **state)
+{
+	fixture *fx = *state;
+
+	make_foreign_file(fx->path, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');");
+	assert_refused_untouched(fx->path, IV_EINVALID, "is not an infoview store");
+}
+
+static void non_database_file_is_refused_untouched(void **state)
+{
+	fixture *fx = *state;
+	FILE *f = fopen(fx->path, "w");
+	int i;
+
+	assert_non_null(f);
+	for (i = 0; i < 200; i++)
+		fputs("this is a text file, not a database\n", f);
+	fclose(f);
+	assert_refused_untouched(fx->path, IV_EINVALID, "is not an infoview store");
+}
+
+static void missing_directory_is_a_clear_error(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = NULL;
+	char dir[600], path[700];
+
+	snprintf(dir, sizeof(dir), "%s/missing", fx->dir);
+	snprintf(path, sizeof(path), "%s/store.db", dir);
+	assert_int_equal(iv_backend_sqlite_new(&be, path), IV_ESTORAGE);
+	assert_null(be);
+	assert_non_null(strstr(iv_error_message(), path));
+	assert_non_null(strstr(iv_error_message(), strerror(ENOENT)));
+	assert_false(exists(dir));
+}
+
+static void default_path_gets_a_private_directory(void **state)
+{
+	fixture *fx = *state;
+	const char *old = getenv("XDG_DATA_HOME");
+	char *saved = old ? strdup(old) : NULL;
+	char xdg[600], dir[700], file[800];
+
+	snprintf(xdg, sizeof(xdg), "%s/xdg/data", fx->dir);
+	snprintf(dir, sizeof(dir), "%s/infoview", xdg);
+	snprintf(file, sizeof(file), "%s/infoview.db", dir);
+	setenv("XDG_DATA_HOME", xdg, 1);
+	ok(iv_backend_sqlite_new(&fx->be, NULL));
+	if (saved)
+		setenv("XDG_DATA_HOME", saved, 1);
+	else
+		unsetenv("XDG_DATA_HOME");
+	free(saved);
+	assert_true(exists(file));
+	assert_int_equal(path_mode(file), 0600);
+	assert_int_equal(path_mode(dir), 0700);
+	assert_int_equal(path_mode(xdg), 0700);
+}
+
+/* --- Locking ------------------------------------------------------------ */
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void write_fails_busy_after_the_timeout(void **state)
+{
+	fixture *fx = *state;
+	iv_contact *c = new_contact(1, "Ada");
+	struct timespec t0;
+	iv_backend *be;
+	sqlite3 *other;
+	double waited;
+
+	setenv(BUSY_ENV, "150", 1);
+	be = open_be(fx);
+	unsetenv(BUSY_ENV);
+	other = raw_open(fx->path);
+	raw_exec(other, "BEGIN IMMEDIATE");
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(be->contact_insert(be, c), IV_EBUSY);
+	waited = seconds_since(&t0);
+	assert_true(waited >= 0.12);
+	assert_true(waited < 3.0);
+	assert_non_null(strstr(iv_error_message(), "locked"));
+	assert_int_equal(be->begin(be), IV_EBUSY);
+
+	raw_exec(other, "COMMIT");
+	ok(be->contact_insert(be, c));
+	sqlite3_close(other);
+	iv_contact_free(c);
+}
+
+/* WAL: a reader is not blocked by a writer. */
+static void reads_go_on_while_another_connection_writes(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	sqlite3 *other;
+
+	add_contact(be, 1, "Ada");
+	other = raw_open(fx->path);
+	raw_exec(other, "BEGIN IMMEDIATE; DELETE FROM contact_tag;");
+	assert_int_equal(contact_exists(be, 1), 0);
+	raw_exec(other, "ROLLBACK");
+	sqlite3_close(other);
+}
+
+/* --- Transactions at the vtable ----------------------------------------- */
+
+static void rollback_leaves_nothing(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_interview *iv = new_interview(20, 1);
+	iv_followup *fu = new_followup(30, 1, 9000);
+	iv_contact *c = new_contact(1, "Ada");
+	char *value = NULL;
+	sqlite3 *db;
+
+	ok(iv_contact_add_tag(c, "mentor"));
+	ok(iv_interview_add_question(iv, "How did you start?"));
+	ok(iv_interview_add_advice(iv, "Read more"));
+	ok(be->begin(be));
+	ok(be->contact_insert(be, c));
+	ok(be->interview_insert(be, iv));
+	ok(be->followup_insert(be, fu));
+	ok(be->setting_set(be, "k", "v"));
+	ok(be->rollback(be));
+
+	assert_int_equal(contact_exists(be, 1), IV_ENOTFOUND);
+	assert_int_equal(be->setting_get(&value, be, "k"), IV_ENOTFOUND);
+	close_be(fx);
+	db = raw_open(fx->path);
+	assert_int_equal(raw_int(db, "SELECT (SELECT count(*) FROM contact) + (SELECT count(*) FROM contact_tag)"
+				     " + (SELECT count(*) FROM interview) + (SELECT count(*) FROM interview_question)"
+				     " + (SELECT count(*) FROM interview_item) + (SELECT count(*) FROM followup)"
+				     " + (SELECT count(*) FROM setting)"), 0);
+	sqlite3_close(db);
+	iv_contact_free(c);
+	iv_interview_free(iv);
+	iv_followup_free(fu);
+}
+
+static void inner_rollback_undoes_only_the_inner_transaction(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+
+	ok(be->begin(be));
+	add_contact(be, 1, "Ada");
+	ok(be->begin(be));
+	add_contact(be, 2, "Bea");
+	ok(be->rollback(be));
+	ok(be->begin(be));
+	add_contact(be, 3, "Cy");
+	ok(be->commit(be));
+	ok(be->commit(be));
+
+	be = reopen(fx);
+	assert_int_equal(contact_exists(be, 1), 0);
+	assert_int_equal(contact_exists(be, 2), IV_ENOTFOUND);
+	assert_int_equal(contact_exists(be, 3), 0);
+}
+
+static void outer_rollback_undoes_committed_inner_work(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+
+	ok(be->begin(be));
+	ok(be->begin(be));
+	add_contact(be, 1, "Ada");
+	ok(be->commit(be));
+	ok(be->rollback(be));
+	assert_int_equal(contact_exists(be, 1), IV_ENOTFOUND);
+	/* The connection is back in autocommit: a write now is durable. */
+	add_contact(be, 2, "Bea");
+	be = reopen(fx);
+	assert_int_equal(contact_exists(be, 2), 0);
+}
+
+static void commit_or_rollback_without_begin_is_misuse(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+
+	assert_int_equal(be->commit(be), IV_EMISUSE);
+	assert_int_equal(be->rollback(be), IV_EMISUSE);
+	ok(be->begin(be));
+	ok(be->commit(be));
+	assert_int_equal(be->commit(be), IV_EMISUSE);
+}
+
+/* --- Records through SQL ------------------------------------------------ */
+
+static void contact_keeps_every_field(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_contact *c = new_contact(1, "Ada Lovelace"), *d = NULL;
+	size_t i;
+
+	ok(iv_contact_set_phone(c, "+44 20 1234"));
+	ok(iv_contact_set_company(c, "Analytical Engines"));
+	ok(iv_contact_set_title(c, "Programmer"));
+	ok(iv_contact_set_location(c, "London"));
+	ok(iv_contact_set_url(c, "https://example.org/ada"));
+	ok(iv_contact_set_notes(c, "Line one\nline two\ttabbed"));
+	ok(iv_contact_set_known(c, IV_KNOWN_INTRODUCED));
+	ok(iv_contact_set_cadence_days(c, 45));
+	ok(iv_contact_set_last_interaction(c, 1700000000));
+	ok(iv_contact_add_email(c, "zed@example.org"));
+	ok(iv_contact_add_email(c, "ada@example.org"));
+	ok(iv_contact_add_email(c, "Mid@Example.org"));
+	ok(iv_contact_add_tag(c, "mentor"));
+	ok(iv_contact_add_tag(c, "Pfizer alumni"));
+	ok(iv_contact_add_tag(c, "a"));
+	ok(be->contact_insert(be, c));
+	be = reopen(fx);
+
+	ok(be->contact_get(&d, be, iv_contact_id(c)));
+	assert_string_equal(iv_contact_id(d), iv_contact_id(c));
+	assert_string_equal(iv_contact_name(d), "Ada Lovelace");
+	assert_string_equal(iv_contact_phone(d), "+44 20 1234");
+	assert_string_equal(iv_contact_company(d), "Analytical Engines");
+	assert_string_equal(iv_contact_title(d), "Programmer");
+	assert_string_equal(iv_contact_location(d), "London");
+	assert_string_equal(iv_contact_url(d), "https://example.org/ada");
+	assert_string_equal(iv_contact_notes(d), "Line one\nline two\ttabbed");
+	assert_int_equal(iv_contact_known(d), IV_KNOWN_INTRODUCED);
+	assert_int_equal(iv_contact_cadence_days(d), 45);
+	assert_int_equal(iv_contact_last_interaction(d), 1700000000);
+	assert_int_equal(iv_contact_created(d), iv_contact_created(c));
+	assert_int_equal(iv_contact_updated(d), iv_contact_updated(c));
+	assert_int_equal(iv_contact_email_count(d), 3);
+	for (i = 0; i < 3; i++)
+		assert_string_equal(iv_contact_email_at(d, i), iv_contact_email_at(c, i));
+	assert_int_equal(iv_contact_tag_count(d), 3);
+	for (i = 0; i < 3; i++)
+		assert_string_equal(iv_contact_tag_at(d, i), iv_contact_tag_at(c, i));
+	iv_contact_free(c);
+	iv_contact_free(d);
+}
+
+static void contact_with_only_a_name_keeps_unset_fields_unset(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_contact *d = NULL;
+	id_buf id;
+
+	add_contact(be, 1, "Ada");
+	make_id(id, 1);
+	ok(be->contact_get(&d, be, id));
+	assert_null(iv_contact_phone(d));
+	assert_null(iv_contact_company(d));
+	assert_null(iv_contact_notes(d));
+	assert_int_equal(iv_contact_known(d), IV_KNOWN_DIRECT);
+	assert_int_equal(iv_contact_cadence_days(d), 0);
+	assert_int_equal(iv_contact_last_interaction(d), 0);
+	assert_int_equal(iv_contact_email_count(d), 0);
+	assert_int_equal(iv_contact_tag_count(d), 0);
+	iv_contact_free(d);
+}
+
+static void intro_keeps_every_field(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_intro *in = new_intro(10, 1, 2), *d = NULL;
+
+	add_contact(be, 1, "Ada");
+	add_contact(be, 2, "Bea");
+	ok(iv_intro_set_channel(in, IV_CHANNEL_IN_PERSON));
+	ok(iv_intro_set_status(in, IV_INTRO_MADE));
+	ok(iv_intro_set_requested_at(in, 1700000100));
+	ok(iv_intro_set_made_at(in, 1700000200));
+	ok(iv_intro_set_note(in, "At the conference"));
+	ok(be->intro_insert(be, in));
+	be = reopen(fx);
+
+	ok(be->intro_get(&d, be, iv_intro_id(in)));
+	assert_string_equal(iv_intro_id(d), iv_intro_id(in));
+	assert_string_equal(iv_intro_introducer(d), iv_intro_introducer(in));
+	assert_string_equal(iv_intro_introduced(d), iv_intro_introduced(in));
+	assert_int_equal(iv_intro_channel(d), IV_CHANNEL_IN_PERSON);
+	assert_int_equal(iv_intro_status(d), IV_INTRO_MADE);
+	assert_int_equal(iv_intro_requested_at(d), 1700000100);
+	assert_int_equal(iv_intro_made_at(d), 1700000200);
+	assert_string_equal(iv_intro_note(d), "At the conference");
+	assert_int_equal(iv_intro_created(d), iv_intro_created(in));
+	assert_int_equal(iv_intro_updated(d), iv_intro_updated(in));
+	iv_intro_free(in);
+	iv_intro_free(d);
+}
+
+static void interview_keeps_every_field(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_interview *iv = new_interview(20, 2), *d = NULL;
+	iv_intro *in = new_intro(10, 1, 2);
+	int s;
+
+	add_contact(be, 1, "Ada");
+	add_contact(be, 2, "Bea");
+	ok(be->intro_insert(be, in));
+	ok(iv_interview_set_intro(iv, iv_intro_id(in)));
+	ok(iv_interview_set_purpose(iv, "Learn about clinical data"));
+	ok(iv_interview_set_notes(iv, "Friendly.\nSuggested two people."));
+	ok(iv_interview_set_medium(iv, IV_MEDIUM_VIDEO));
+	ok(iv_interview_set_scheduled_at(iv, 1700001000));
+	ok(iv_interview_set_minutes(iv, 45));
+	ok(iv_interview_set_status(iv, IV_INTERVIEW_COMPLETED));
+	for (s = IV_INTERVIEW_PLANNED; s <= IV_INTERVIEW_CANCELLED; s++)
+		ok(iv_interview_set_status_at(iv, s, 1700000000 + s));
+	ok(iv_interview_add_question(iv, "How did you get here?"));
+	ok(iv_interview_add_question(iv, "What is a normal day?"));
+	ok(iv_interview_add_question(iv, "Whom else should I ask?"));
+	ok(iv_interview_set_answer(iv, 0, "By accident"));
+	ok(iv_interview_set_answer(iv, 2, "Cy, and Dee"));
+	ok(iv_interview_add_advice(iv, "Learn SQL"));
+	ok(iv_interview_add_advice(iv, "Go to meetups"));
+	ok(iv_interview_add_resource(iv, "https://example.org/book"));
+	ok(be->interview_insert(be, iv));
+	be = reopen(fx);
+
+	ok(be->interview_get(&d, be, iv_interview_id(iv)));
+	assert_string_equal(iv_interview_id(d), iv_interview_id(iv));
+	assert_string_equal(iv_interview_contact(d), iv_interview_contact(iv));
+	assert_string_equal(iv_interview_intro(d), iv_intro_id(in));
+	assert_string_equal(iv_interview_purpose(d), "Learn about clinical data");
+	assert_string_equal(iv_interview_notes(d), "Friendly.\nSuggested two people.");
+	assert_int_equal(iv_interview_medium(d), IV_MEDIUM_VIDEO);
+	assert_int_equal(iv_interview_scheduled_at(d), 1700001000);
+	assert_int_equal(iv_interview_minutes(d), 45);
+	assert_int_equal(iv_interview_status(d), IV_INTERVIEW_COMPLETED);
+	for (s = IV_INTERVIEW_PLANNED; s <= IV_INTERVIEW_CANCELLED; s++)
+		assert_int_equal(iv_interview_status_at(d, s), 1700000000 + s);
+	assert_int_equal(iv_interview_question_count(d), 3);
+	assert_string_equal(iv_interview_question_at(d, 0), "How did you get here?");
+	assert_string_equal(iv_interview_question_at(d, 1), "What is a normal day?");
+	assert_string_equal(iv_interview_question_at(d, 2), "Whom else should I ask?");
+	assert_string_equal(iv_interview_answer_at(d, 0), "By accident");
+	assert_null(iv_interview_answer_at(d, 1));
+	assert_string_equal(iv_interview_answer_at(d, 2), "Cy, and Dee");
+	assert_int_equal(iv_interview_advice_count(d), 2);
+	assert_string_equal(iv_interview_advice_at(d, 0), "Learn SQL");
+	assert_string_equal(iv_interview_advice_at(d, 1), "Go to meetups");
+	assert_int_equal(iv_interview_resource_count(d), 1);
+	assert_string_equal(iv_interview_resource_at(d, 0), "https://example.org/book");
+	assert_int_equal(iv_interview_created(d), iv_interview_created(iv));
+	assert_int_equal(iv_interview_updated(d), iv_interview_updated(iv));
+	iv_interview_free(iv);
+	iv_interview_free(d);
+	iv_intro_free(in);
+}
+
+static void interview_update_replaces_its_lists(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_interview *iv = new_interview(20, 1), *d = NULL;
+
+	add_contact(be, 1, "Ada");
+	ok(iv_interview_add_question(iv, "One?"));
+	ok(iv_interview_add_question(iv, "Two?"));
+	ok(iv_interview_add_advice(iv, "Old advice"));
+	ok(be->interview_insert(be, iv));
+	ok(iv_interview_remove_question(iv, 0));
+	ok(iv_interview_set_answer(iv, 0, "Yes"));
+	ok(iv_interview_remove_advice(iv, 0));
+	ok(iv_interview_add_resource(iv, "New resource"));
+	ok(be->interview_update(be, iv));
+
+	ok(be->interview_get(&d, be, iv_interview_id(iv)));
+	assert_int_equal(iv_interview_question_count(d), 1);
+	assert_string_equal(iv_interview_question_at(d, 0), "Two?");
+	assert_string_equal(iv_interview_answer_at(d, 0), "Yes");
+	assert_int_equal(iv_interview_advice_count(d), 0);
+	assert_int_equal(iv_interview_resource_count(d), 1);
+	assert_null(iv_interview_intro(d));
+	iv_interview_free(iv);
+	iv_interview_free(d);
+}
+
+static void followup_keeps_every_field(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_interview *iv = new_interview(20, 1);
+	iv_followup *fu = new_followup(30, 1, 1700090000), *d = NULL;
+
+	add_contact(be, 1, "Ada");
+	ok(be->interview_insert(be, iv));
+	ok(iv_followup_set_interview(fu, iv_interview_id(iv)));
+	ok(iv_followup_set_kind(fu, IV_FOLLOWUP_THANK_YOU));
+	ok(iv_followup_set_status(fu, IV_FOLLOWUP_DONE));
+	ok(iv_followup_set_earliest(fu, 1700080000));
+	ok(iv_followup_set_closed_at(fu, 1700085000));
+	ok(iv_followup_set_note(fu, "Thank Ada for the talk"));
+	ok(iv_followup_set_draft(fu, "Dear Ada,\n\nThank you."));
+	ok(be->followup_insert(be, fu));
+	be = reopen(fx);
+
+	ok(be->followup_get(&d, be, iv_followup_id(fu)));
+	assert_string_equal(iv_followup_id(d), iv_followup_id(fu));
+	assert_string_equal(iv_followup_contact(d), iv_followup_contact(fu));
+	assert_string_equal(iv_followup_interview(d), iv_interview_id(iv));
+	assert_int_equal(iv_followup_kind(d), IV_FOLLOWUP_THANK_YOU);
+	assert_int_equal(iv_followup_status(d), IV_FOLLOWUP_DONE);
+	assert_int_equal(iv_followup_earliest(d), 1700080000);
+	assert_int_equal(iv_followup_due(d), 1700090000);
+	assert_int_equal(iv_followup_closed_at(d), 1700085000);
+	assert_string_equal(iv_followup_note(d), "Thank Ada for the talk");
+	assert_string_equal(iv_followup_draft(d), "Dear Ada,\n\nThank you.");
+	assert_int_equal(iv_followup_created(d), iv_followup_created(fu));
+	assert_int_equal(iv_followup_updated(d), iv_followup_updated(fu));
+	iv_followup_free(d);
+
+	/* and without an interview */
+	ok(iv_followup_set_interview(fu, NULL));
+	ok(be->followup_update(be, fu));
+	ok(be->followup_get(&d, be, iv_followup_id(fu)));
+	assert_null(iv_followup_interview(d));
+	iv_interview_free(iv);
+	iv_followup_free(fu);
+	iv_followup_free(d);
+}
+
+static void reference_to_a_missing_record_is_a_constraint_error(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_followup *fu = new_followup(30, 1, 9000);
+	id_buf id;
+
+	add_contact(be, 1, "Ada");
+	make_id(id, 99);
+	ok(iv_followup_set_interview(fu, id));
+	assert_int_equal(be->followup_insert(be, fu), IV_ECONSTRAINT);
+	assert_non_null(strstr(iv_error_message(), iv_followup_id(fu)));
+	iv_followup_free(fu);
+}
+
+static void existing_id_and_missing_id_are_reported(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_contact *c = new_contact(1, "Ada");
+	id_buf missing;
+
+	ok(be->contact_insert(be, c));
+	assert_int_equal(be->contact_insert(be, c), IV_EEXISTS);
+	assert_non_null(strstr(iv_error_message(), iv_contact_id(c)));
+	make_id(missing, 2);
+	ok(iv_contact_set_id(c, missing));
+	assert_int_equal(be->contact_update(be, c), IV_ENOTFOUND);
+	assert_non_null(strstr(iv_error_message(), missing));
+	assert_int_equal(be->contact_delete(be, missing), IV_ENOTFOUND);
+	assert_non_null(strstr(iv_error_message(), missing));
+	assert_int_equal(contact_exists(be, 2), IV_ENOTFOUND);
+	assert_non_null(strstr(iv_error_message(), missing));
+	iv_contact_free(c);
+}
+
+/* What the backend finds invalid on the way out is named, not passed on. */
+static void damaged_stored_record_is_reported(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	sqlite3 *db;
+
+	add_contact(be, 1, "Ada");
+	db = raw_open(fx->path);
+	raw_exec(db, "UPDATE contact SET name = '   '");
+	sqlite3_close(db);
+	assert_int_equal(contact_exists(be, 1), IV_EINVALID);
+	assert_non_null(strstr(iv_error_message(), "sqlite: reading a stored contact"));
+	assert_non_null(strstr(iv_error_message(), "name"));
+}
+
+/* --- Lists -------------------------------------------------------------- */
+
+static void tag_and_company_filters_ignore_case(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	iv_contact *c;
+	char names[200];
+
+	c = new_contact(1, "Ada");
+	ok(iv_contact_set_company(c, "Pfizer"));
+	ok(iv_contact_add_tag(c, "Mentor"));
+	ok(be->contact_insert(be, c));
+	iv_contact_free(c);
+	c = new_contact(2, "bea");
+	ok(iv_contact_set_company(c, "PFIZER"));
+	ok(be->contact_insert(be, c));
+	/* The tag index follows an update. */
+	ok(iv_contact_add_tag(c, "mentor"));
+	ok(be->contact_update(be, c));
+	iv_contact_free(c);
+	c = new_contact(3, "Cy");
+	ok(iv_contact_add_tag(c, "MENTOR"));
+	ok(be->contact_insert(be, c));
+	iv_contact_clear_tags(c);
+	ok(be->contact_update(be, c));
+	iv_contact_free(c);
+
+	f.company = "pfizer";
+	list_names(names, sizeof(names), be, &f);
+	assert_string_equal(names, "Ada,bea");
+	f.company = NULL;
+	f.tag = "mENTOR";
+	list_names(names, sizeof(names), be, &f);
+	assert_string_equal(names, "Ada,bea");
+	f.company = "Pfizer";
+	list_names(names, sizeof(names), be, &f);
+	assert_string_equal(names, "Ada,bea");
+}
+
+/* Ids are blobs inside; their order must still be that of the text. */
+static void equal_names_are_ordered_by_id_text(void **state)
+{
+	static const char *const ids[] = {
+		"f0000000-0000-4000-8000-000000000000",
+		"0a000000-0000-4000-8000-000000000000",
+		"a0000000-0000-4000-8000-000000000000",
+		"09000000-0000-4000-8000-000000000000",
+	};
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	iv_backend_iter *it;
+	iv_contact *c;
+	void *r;
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		ok(iv_contact_new(&c));
+		ok(iv_contact_set_id(c, ids[i]));
+		ok(iv_contact_set_name(c, i % 2 ? "same" : "SAME"));
+		ok(be->contact_insert(be, c));
+		iv_contact_free(c);
+	}
+	ok(be->contact_list(&it, be, &f));
+	ok(it->next(&r, it));
+	assert_string_equal(iv_contact_id(r), ids[3]);
+	iv_contact_free(r);
+	ok(it->next(&r, it));
+	assert_string_equal(iv_contact_id(r), ids[1]);
+	iv_contact_free(r);
+	ok(it->next(&r, it));
+	assert_string_equal(iv_contact_id(r), ids[2]);
+	iv_contact_free(r);
+	ok(it->next(&r, it));
+	assert_string_equal(iv_contact_id(r), ids[0]);
+	iv_contact_free(r);
+	assert_int_equal(it->next(&r, it), IV_ITEROVER);
+	assert_int_equal(it->next(&r, it), IV_ITEROVER);
+	it->free(it);
+}
+
+/* The second takes a statement of its own; neither disturbs the other. */
+static void two_iterators_over_one_query_run_apart(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_backend_iter *a, *b;
+	unsigned long n;
+	void *ra, *rb;
+	iv_followup *fu;
+
+	add_contact(be, 1, "Ada");
+	for (n = 1; n <= 3; n++) {
+		fu = new_followup(30 + n, 1, (iv_time)(1000 * n));
+		ok(be->followup_insert(be, fu));
+		iv_followup_free(fu);
+	}
+	f.status = IV_FOLLOWUP_PENDING;
+	ok(be->followup_list(&a, be, &f));
+	ok(a->next(&ra, a));
+	iv_followup_free(ra);
+	ok(be->followup_list(&b, be, &f));
+	for (n = 1; n <= 3; n++) {
+		ok(b->next(&rb, b));
+		assert_int_equal(iv_followup_due(rb), 1000 * n);
+		iv_followup_free(rb);
+	}
+	assert_int_equal(b->next(&rb, b), IV_ITEROVER);
+	b->free(b);
+	for (n = 2; n <= 3; n++) {
+		ok(a->next(&ra, a));
+		assert_int_equal(iv_followup_due(ra), 1000 * n);
+		iv_followup_free(ra);
+	}
+	assert_int_equal(a->next(&ra, a), IV_ITEROVER);
+	a->free(a);
+	/* and the cached statement is free again */
+	ok(be->followup_list(&a, be, &f));
+	ok(a->next(&ra, a));
+	assert_int_equal(iv_followup_due(ra), 1000);
+	iv_followup_free(ra);
+	a->free(a);
+}
+
+static void contact_referenced_sees_every_kind_of_reference(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_intro *in = new_intro(10, 1, 2);
+	iv_interview *iv = new_interview(20, 3);
+	iv_followup *fu = new_followup(30, 4, 9000);
+	unsigned long n;
+	id_buf id;
+	int used;
+
+	for (n = 1; n <= 5; n++)
+		add_contact(be, n, "Someone");
+	ok(be->intro_insert(be, in));
+	ok(be->interview_insert(be, iv));
+	ok(be->followup_insert(be, fu));
+	for (n = 1; n <= 6; n++) {
+		make_id(id, n);
+		ok(be->contact_referenced(&used, be, id));
+		assert_int_equal(used, n <= 4);
+	}
+	iv_intro_free(in);
+	iv_interview_free(iv);
+	iv_followup_free(fu);
+}
+
+static void settings_are_written_replaced_and_removed(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	char *v = NULL;
+
+	assert_int_equal(be->setting_get(&v, be, "a.b"), IV_ENOTFOUND);
+	assert_null(v);
+	ok(be->setting_set(be, "a.b", "one"));
+	ok(be->setting_set(be, "a.b", "two"));
+	ok(be->setting_get(&v, be, "a.b"));
+	assert_string_equal(v, "two");
+	free(v);
+	ok(be->setting_set(be, "a.b", NULL));
+	ok(be->setting_set(be, "a.b", NULL));
+	assert_int_equal(be->setting_get(&v, be, "a.b"), IV_ENOTFOUND);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(new_store_has_version_and_application_id),
+		T(new_store_uses_wal),
+		T(new_store_has_every_table),
+		T(every_foreign_key_is_indexed),
+		T(foreign_keys_are_enforced),
+		T(new_file_is_private),
+		T(empty_file_gets_the_schema),
+		T(store_of_version_0_is_migrated),
+		T(two_connections_share_one_store),
+		T(data_persists_across_reopening),
+		T(public_open_reads_the_same_file),
+		T(newer_schema_is_refused_untouched),
+		T(other_application_is_refused_untouched),
+		T(tables_without_application_id_are_refused_untouched),
+		T(non_database_file_is_refused_untouched),
+		T(missing_directory_is_a_clear_error),
+		T(default_path_gets_a_private_directory),
+		T(write_fails_busy_after_the_timeout),
+		T(reads_go_on_while_another_connection_writes),
+		T(rollback_leaves_nothing),
+		T(inner_rollback_undoes_only_the_inner_transaction),
+		T(outer_rollback_undoes_committed_inner_work),
+		T(commit_or_rollback_without_begin_is_misuse),
+		T(contact_keeps_every_field),
+		T(contact_with_only_a_name_keeps_unset_fields_unset),
+		T(intro_keeps_every_field),
+		T(interview_keeps_every_field),
+		T(interview_update_replaces_its_lists),
+		T(followup_keeps_every_field),
+		T(reference_to_a_missing_record_is_a_constraint_error),
+		T(existing_id_and_missing_id_are_reported),
+		T(damaged_stored_record_is_reported),
+		T(tag_and_company_filters_ignore_case),
+		T(equal_names_are_ordered_by_id_text),
+		T(two_iterators_over_one_query_run_apart),
+		T(contact_referenced_sees_every_kind_of_reference),
+		T(settings_are_written_replaced_and_removed),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
