@@ -9,6 +9,7 @@
 #include "db.h"
 #include "records.h"
 #include "util.h"
+#include "workflow.h"
 
 /*
  * What the generic code needs of a kind of record. The wrappers exist
@@ -32,6 +33,9 @@ typedef struct kind {
 	int (*refs)(iv_db *db, const void *r, int updating);
 	/* Stamps what an insert records beyond the times; may be NULL. */
 	void (*stamp)(void *r, iv_time now);
+	/* The workflow's hooks around a write (old is NULL on insert); may be NULL. */
+	int (*before)(iv_db *db, const void *old, void *r);
+	int (*after)(iv_db *db, const void *old, const void *r);
 } kind;
 
 /* The public iterators all wrap a backend iterator the same way. */
@@ -47,7 +51,7 @@ static int record_lookup(void **out, iv_db *db, const kind *k, const char *id);
 static int iter_next(void **out, struct iv__iter *it);
 static void iter_free(struct iv__iter *it);
 
-#define IV__KIND(K, T, REFS, STAMP) \
+#define IV__KIND(K, T, REFS, STAMP, BEFORE, AFTER) \
 	static const char *K##_id_(const void *r) { return iv_##K##_id(r); } \
 	static int K##_set_id_(void *r, const char *id) { return iv_##K##_set_id(r, id); } \
 	static iv_time K##_created_(const void *r) { return iv_##K##_created(r); } \
@@ -62,7 +66,7 @@ static void iter_free(struct iv__iter *it);
 	static int K##_remove_(iv_backend *be, const char *id) { return be->K##_delete(be, id); } \
 	static const kind K##_kind = { #K, K##_id_, K##_set_id_, K##_created_, K##_updated_, \
 		K##_set_times_, K##_check_, K##_free_, K##_get_, K##_insert_, K##_update_, \
-		K##_remove_, REFS, STAMP }; \
+		K##_remove_, REFS, STAMP, BEFORE, AFTER }; \
 	struct iv_##K##_iter { struct iv__iter base; }; \
 	int iv_##K##_insert(iv_db *db, T *r) { return record_insert(db, &K##_kind, r); } \
 	int iv_##K##_update(iv_db *db, T *r) { return record_update(db, &K##_kind, r); } \
@@ -137,17 +141,37 @@ static int filter_enum(int value, const char *field, const char *type)
 
 /* --- Kinds -------------------------------------------------------------- */
 
-IV__KIND(contact, iv_contact, NULL, NULL)
+static int contact_after(iv_db *db, const void *old, const void *r)
+{
+	return iv__contact_after(db, old, r);
+}
+IV__KIND(contact, iv_contact, NULL, NULL, NULL, contact_after)
 
 static int intro_refs(iv_db *db, const void *r, int updating);
-IV__KIND(intro, iv_intro, intro_refs, NULL)
+IV__KIND(intro, iv_intro, intro_refs, NULL, NULL, NULL)
 
 static int interview_refs(iv_db *db, const void *r, int updating);
 static void interview_stamp(void *r, iv_time now);
-IV__KIND(interview, iv_interview, interview_refs, interview_stamp)
+static int interview_before(iv_db *db, const void *old, void *r)
+{
+	return iv__interview_before(db, old, r);
+}
+static int interview_after(iv_db *db, const void *old, const void *r)
+{
+	return iv__interview_after(db, old, r);
+}
+IV__KIND(interview, iv_interview, interview_refs, interview_stamp, interview_before, interview_after)
 
 static int followup_refs(iv_db *db, const void *r, int updating);
-IV__KIND(followup, iv_followup, followup_refs, NULL)
+static int followup_before(iv_db *db, const void *old, void *r)
+{
+	return iv__followup_before(db, old, r);
+}
+static int followup_after(iv_db *db, const void *old, const void *r)
+{
+	return iv__followup_after(db, old, r);
+}
+IV__KIND(followup, iv_followup, followup_refs, NULL, followup_before, followup_after)
 
 /*
  * Reads the first record of a backend iterator, if any, and frees the
@@ -291,8 +315,12 @@ static int record_insert(iv_db *db, const kind *k, void *r)
 		k->set_times(r, now, now);
 		if (k->stamp)
 			k->stamp(r, now);
-		if ((error = k->insert(db->be, r)) < 0)
+		if (k->before)
+			error = k->before(db, NULL, r);
+		if (error >= 0 && (error = k->insert(db->be, r)) < 0)
 			error = backend_error(error, k, k->id(r), "storing a record");
+		if (error >= 0 && k->after)
+			error = k->after(db, NULL, r);
 	}
 	if ((error = iv__tx_end(db, error)) < 0) {
 		/* The caller's record goes back to how it was: nothing was stored. */
@@ -325,8 +353,12 @@ static int record_update(iv_db *db, const kind *k, void *r)
 		error = k->refs(db, r, 1);
 	if (error >= 0) {
 		k->set_times(r, k->created(old), iv_db_now(db));
-		if ((error = k->update(db->be, r)) < 0)
+		if (k->before)
+			error = k->before(db, old, r);
+		if (error >= 0 && (error = k->update(db->be, r)) < 0)
 			error = backend_error(error, k, k->id(r), "updating a record");
+		if (error >= 0 && k->after)
+			error = k->after(db, old, r);
 	}
 	k->free(old);
 	if ((error = iv__tx_end(db, error)) < 0)

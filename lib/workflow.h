@@ -1,0 +1,22 @@
+/*
+ * Private: the workflow rules the core applies around each write. Every
+ * hook runs inside the write's transaction; an error from it rolls the
+ * write back.
+ */
+#ifndef IV_WORKFLOW_H
+#define IV_WORKFLOW_H
+
+#include "infoview/infoview.h"
+
+/*
+ * Before a record is stored: `old` is the stored version (NULL on insert),
+ * `r` the one about to be stored, which the hook may complete (times).
+ * After: the same, once `r` is stored.
+ */
+int iv__interview_before(iv_db *db, const iv_interview *old, iv_interview *iv);
+int iv__interview_after(iv_db *db, const iv_interview *old, const iv_interview *iv);
+int iv__followup_before(iv_db *db, const iv_followup *old, iv_followup *fu);
+int iv__followup_after(iv_db *db, const iv_followup *old, const iv_followup *fu);
+int iv__contact_after(iv_db *db, const iv_contact *old, const iv_contact *c);
+
+#endif
