@@ -1,0 +1,79 @@
+# Packaging checks: what users of the built and installed library see.
+#   exports      the shared library exports exactly the IV_EXTERN functions
+#   headers_c    every public header compiles alone as C11, warnings as errors
+#   headers_cxx  the same as C++ (when a C++ compiler is available)
+#   consumer     install to a prefix; build and run programs against it with
+#                pkg-config (shared and static) and CMake find_package()
+#   quickstart   the example runs twice on one store without duplicating it
+# The checks are shell scripts so that each ctest does its work when run,
+# against what the build produced, rather than at configure time.
+
+find_program(IV_BASH bash)
+if(NOT IV_BASH)
+  message(STATUS "bash not found: packaging tests disabled")
+  return()
+endif()
+
+set(IV_PUBLIC_INCLUDE "${PROJECT_SOURCE_DIR}/include")
+set(IV_SONAME "libinfoview.so.${IV_SOVERSION}")
+
+if(BUILD_SHARED_LIBS)
+  if(CMAKE_NM)
+    set(_iv_nm "${CMAKE_NM}")
+  else()
+    set(_iv_nm nm)
+  endif()
+  add_test(NAME exports
+    COMMAND "${IV_BASH}" "${CMAKE_CURRENT_SOURCE_DIR}/check-exports.sh"
+            "$<TARGET_FILE:infoview>" "${IV_PUBLIC_INCLUDE}"
+            "${PROJECT_SOURCE_DIR}/lib/infoview.map" "${_iv_nm}")
+  set_tests_properties(exports PROPERTIES LABELS packaging)
+endif()
+
+add_test(NAME headers_c
+  COMMAND "${IV_BASH}" "${CMAKE_CURRENT_SOURCE_DIR}/check-headers.sh"
+          c "${CMAKE_C_COMPILER}" "${IV_PUBLIC_INCLUDE}")
+set_tests_properties(headers_c PROPERTIES LABELS packaging)
+
+# Only the compiler's path is needed, so the project does not enable C++.
+include(CheckLanguage)
+check_language(CXX)
+if(CMAKE_CXX_COMPILER)
+  add_test(NAME headers_cxx
+    COMMAND "${IV_BASH}" "${CMAKE_CURRENT_SOURCE_DIR}/check-headers.sh"
+            c++ "${CMAKE_CXX_COMPILER}" "${IV_PUBLIC_INCLUDE}")
+  set_tests_properties(headers_cxx PROPERTIES LABELS packaging)
+else()
+  message(STATUS "no C++ compiler: headers_cxx disabled")
+endif()
+
+if(BUILD_SHARED_LIBS)
+  set(_iv_shared 1)
+else()
+  set(_iv_shared 0)
+endif()
+if(TARGET infoview_static OR NOT BUILD_SHARED_LIBS)
+  set(_iv_static 1)
+else()
+  set(_iv_static 0)
+endif()
+add_test(NAME consumer
+  COMMAND "${IV_BASH}" "${CMAKE_CURRENT_SOURCE_DIR}/consumer/run.sh"
+          --build "${PROJECT_BINARY_DIR}"
+          --libdir "${CMAKE_INSTALL_LIBDIR}"
+          --cmake "${CMAKE_COMMAND}"
+          --cc "${CMAKE_C_COMPILER}"
+          --pkg-config "${PKG_CONFIG_EXECUTABLE}"
+          --version "${PROJECT_VERSION}"
+          --soname "${IV_SONAME}"
+          --shared ${_iv_shared}
+          --static ${_iv_static})
+# Configuring and building two small projects takes a few seconds.
+set_tests_properties(consumer PROPERTIES LABELS packaging TIMEOUT 600)
+
+if(TARGET iv-quickstart)
+  add_test(NAME quickstart
+    COMMAND "${IV_BASH}" "${CMAKE_CURRENT_SOURCE_DIR}/check-quickstart.sh"
+            "$<TARGET_FILE:iv-quickstart>")
+  set_tests_properties(quickstart PROPERTIES LABELS packaging)
+endif()
