@@ -171,28 +171,6 @@ out:
 	return good;
 }
 
-static int add_followup(iv_db *db, const char *to, const char *interview, int kind,
-			iv_time earliest, iv_time due, const char *note, const char *draft)
-{
-	iv_followup *fu = NULL;
-	int good = 0;
-
-	if (!ok(iv_followup_new(&fu), "new follow-up") ||
-	    !ok(iv_followup_set_contact(fu, to), "contact") ||
-	    !ok(iv_followup_set_interview(fu, interview), "interview") ||
-	    !ok(iv_followup_set_kind(fu, kind), "kind") ||
-	    !ok(iv_followup_set_earliest(fu, earliest), "earliest") ||
-	    !ok(iv_followup_set_due(fu, due), "due") ||
-	    !ok(iv_followup_set_note(fu, note), "note") ||
-	    !ok(iv_followup_set_draft(fu, draft), "draft") ||
-	    !ok(iv_followup_insert(db, fu), "insert follow-up"))
-		goto out;
-	good = 1;
-out:
-	iv_followup_free(fu);
-	return good;
-}
-
 /*
  * Writes the whole story in one transaction: a failure half-way leaves the
  * store as it was, so the next run starts over instead of finding half a
@@ -203,20 +181,15 @@ static int create_story(iv_db *db, struct story *s)
 	iv_time now = iv_db_now(db);
 	/* The talk started three and a half hours ago and lasted 30 minutes. */
 	iv_time start = now - 3 * HOUR - HOUR / 2;
-	iv_time end = start + 30 * 60;
 
 	if (!ok(iv_db_begin(db), "begin"))
 		return 0;
-	/* Thank within the day, after a few hours: the rule of thumb. */
+	/*
+	 * No follow-up is written by hand: storing the completed interview makes
+	 * the library add the thank-yous (to Dana, and to Alex who introduced
+	 * you), a report-back on Dana's advice, and the stay-in-touch check-ins.
+	 */
 	if (add_contacts(db, s) && add_intro(db, s, now) && add_interview(db, s, start) &&
-	    add_followup(db, s->dana, s->interview, IV_FOLLOWUP_THANK_YOU, end + 2 * HOUR, end + DAY,
-			 "Thank Dana for the talk",
-			 "Dear Dana,\n\nThank you for your time today. I have signed up for the "
-			 "CDISC SDTM course you recommended.\n") &&
-	    add_followup(db, s->alex, s->interview, IV_FOLLOWUP_THANK_INTRODUCER, end + 2 * HOUR,
-			 end + DAY, "Thank Alex for the introduction to Dana",
-			 "Hi Alex,\n\nI talked with Dana today; it was just what I needed. "
-			 "Thank you for introducing us!\n") &&
 	    ok(iv_db_commit(db), "commit"))
 		return 1;
 	iv_db_rollback(db);

@@ -8,7 +8,7 @@
 #include "util.h"
 
 /* The text fields live in one list, so that dup and free take them at once. */
-enum { F_ID, F_CONTACT, F_INTERVIEW, F_NOTE, F_DRAFT, F_NTEXT };
+enum { F_ID, F_CONTACT, F_INTERVIEW, F_NOTE, F_DRAFT, F_RULE, F_NTEXT };
 
 struct iv_followup {
 	iv__strlist text;   /* F_NTEXT entries, NULL when unset */
@@ -164,6 +164,16 @@ int iv_followup_set_closed_at(iv_followup *fu, iv_time when)
 {
 	fu->closed_at = when;
 	return 0;
+}
+
+const char *iv_followup_rule(const iv_followup *fu)
+{
+	return fu->text.items[F_RULE];
+}
+
+int iv_followup_set_rule(iv_followup *fu, const char *rule)
+{
+	return iv__set_text(&fu->text.items[F_RULE], "followup.rule", rule, IV_LIMIT_SHORT, IV__ONELINE | IV__NOSPACE);
 }
 
 const char *iv_followup_note(const iv_followup *fu)

@@ -719,6 +719,7 @@ int iv_followup_list(iv_followup_iter **out, iv_db *db, const iv_followup_filter
 	IV__LIST_BEGIN(iv_followup_filter, (iv_followup_filter)IV_FOLLOWUP_FILTER_INIT, IV_FOLLOWUP_FILTER_VERSION);
 	if ((error = filter_id(&f.contact, a, "followup_filter.contact")) < 0 ||
 	    (error = filter_id(&f.interview, b, "followup_filter.interview")) < 0 ||
+	    (f.rule && (error = iv__check_text("followup_filter.rule", f.rule, IV_LIMIT_SHORT, IV__ONELINE | IV__NOSPACE)) < 0) ||
 	    (error = filter_enum(f.status, "followup_filter.status", "followup_status")) < 0)
 		return error;
 	error = iter_make(&it, &followup_kind, bi, db->be->followup_list(&bi, db->be, &f));

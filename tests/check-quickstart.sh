@@ -34,7 +34,7 @@ grep -q '^story: created' "$tmp/first" || fail "first run did not create the sto
 grep -qx "store: $XDG_DATA_HOME/infoview/infoview.db" "$tmp/first" ||
 	fail "first run did not report the default store path"
 [ -f "$XDG_DATA_HOME/infoview/infoview.db" ] || fail "no store at the default path"
-for want in '(2 contacts)' '(1 introduction)' '(1 interview)' '(2 follow-ups)'; do
+for want in '(2 contacts)' '(1 introduction)' '(1 interview)' '(5 follow-ups)'; do
 	grep -qF "  $want" "$tmp/first" || fail "first run does not list $want"
 done
 

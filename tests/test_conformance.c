@@ -448,6 +448,11 @@ static void put_intro(iv_db *db, const char *introducer, const char *introduced,
 	iv_intro_free(in);
 }
 
+/*
+ * Tests of storage store interviews as planned or scheduled where the status
+ * is not the point: requested and completed ones make the workflow rules add
+ * follow-ups (nudges, thank-yous), which those tests would then count.
+ */
 static void put_interview(iv_db *db, const char *contact, const char *intro,
                           int status, const char *id, id_buf out)
 {
@@ -1616,8 +1621,8 @@ static void interview_update_replaces_fields_and_stamps_updated(void **state)
 	ok(iv_interview_set_purpose(iv, "New purpose"));
 	ok(iv_interview_set_medium(iv, IV_MEDIUM_PHONE));
 	ok(iv_interview_set_minutes(iv, 20));
-	ok(iv_interview_set_status(iv, IV_INTERVIEW_COMPLETED));
-	ok(iv_interview_set_status_at(iv, IV_INTERVIEW_COMPLETED, T0 + DAY - HOUR));
+	ok(iv_interview_set_status(iv, IV_INTERVIEW_REQUESTED));
+	ok(iv_interview_set_status_at(iv, IV_INTERVIEW_REQUESTED, T0 + DAY - HOUR));
 	ok(iv_interview_remove_question(iv, 0));
 	ok(iv_interview_set_answer(iv, 0, "Answer to the second"));
 	ok(iv_interview_add_question(iv, "Third question"));
@@ -1632,8 +1637,8 @@ static void interview_update_replaces_fields_and_stamps_updated(void **state)
 	assert_str(iv_interview_purpose(got), "New purpose");
 	assert_int_equal(iv_interview_medium(got), IV_MEDIUM_PHONE);
 	assert_int_equal(iv_interview_minutes(got), 20);
-	assert_int_equal(iv_interview_status(got), IV_INTERVIEW_COMPLETED);
-	assert_int_equal(iv_interview_status_at(got, IV_INTERVIEW_COMPLETED), T0 + DAY - HOUR);
+	assert_int_equal(iv_interview_status(got), IV_INTERVIEW_REQUESTED);
+	assert_int_equal(iv_interview_status_at(got, IV_INTERVIEW_REQUESTED), T0 + DAY - HOUR);
 	assert_int_equal(iv_interview_question_count(got), 2);
 	assert_str(iv_interview_question_at(got, 0), "Second question");
 	assert_str(iv_interview_answer_at(got, 0), "Answer to the second");
@@ -1990,7 +1995,7 @@ static void followup_lookup_round_trips_every_field(void **state)
 	id_buf a, v;
 
 	put_contact(fx->db, "Ann", NULL, a);
-	put_interview(fx->db, a, NULL, IV_INTERVIEW_COMPLETED, NULL, v);
+	put_interview(fx->db, a, NULL, IV_INTERVIEW_SCHEDULED, NULL, v);
 	ok(iv_followup_new(&fu));
 	ok(iv_followup_set_contact(fu, a));
 	ok(iv_followup_set_interview(fu, v));
@@ -2064,7 +2069,7 @@ static void followup_update_replaces_fields_and_stamps_updated(void **state)
 	id_buf a, v, id;
 
 	put_contact(fx->db, "Ann", NULL, a);
-	put_interview(fx->db, a, NULL, IV_INTERVIEW_COMPLETED, NULL, v);
+	put_interview(fx->db, a, NULL, IV_INTERVIEW_SCHEDULED, NULL, v);
 	ok(iv_followup_new(&fu));
 	ok(iv_followup_set_contact(fu, a));
 	ok(iv_followup_set_interview(fu, v));
@@ -2148,7 +2153,7 @@ static void build_followups(fixture *fx, id_buf p[2], id_buf v, id_buf f[4])
 {
 	put_contact(fx->db, "Ann", NULL, p[0]);
 	put_contact(fx->db, "Ben", NULL, p[1]);
-	put_interview(fx->db, p[0], NULL, IV_INTERVIEW_COMPLETED, NULL, v);
+	put_interview(fx->db, p[0], NULL, IV_INTERVIEW_SCHEDULED, NULL, v);
 	put_followup(fx->db, p[0], NULL, T0 + 300, IV_FOLLOWUP_PENDING, NULL, f[0]);
 	put_followup(fx->db, p[1], NULL, T0 + 100, IV_FOLLOWUP_DONE, NULL, f[1]);
 	put_followup(fx->db, p[0], v, T0 + 200, IV_FOLLOWUP_PENDING, NULL, f[2]);
@@ -2245,6 +2250,101 @@ static void followup_list_filters_by_interview(void **state)
 	EXPECT_IDS(&l, f[2]);
 }
 
+/* Stores a pending follow-up to `contact` with a rule key and times. */
+static void put_ruled_followup(iv_db *db, const char *contact, const char *rule,
+                               iv_time earliest, iv_time due, id_buf out)
+{
+	iv_followup *fu = NULL;
+
+	ok(iv_followup_new(&fu));
+	ok(iv_followup_set_contact(fu, contact));
+	ok(iv_followup_set_rule(fu, rule));
+	ok(iv_followup_set_earliest(fu, earliest));
+	ok(iv_followup_set_due(fu, due));
+	ok(iv_followup_insert(db, fu));
+	copy_id(out, iv_followup_id(fu));
+	iv_followup_free(fu);
+}
+
+static void followup_rule_round_trips(void **state)
+{
+	fixture *fx = *state;
+	iv_followup *fu = NULL;
+	id_buf a, f[2];
+
+	put_contact(fx->db, "Ann", NULL, a);
+	put_ruled_followup(fx->db, a, "thank_you:" ID(1), 0, T0 + DAY, f[0]);
+	put_ruled_followup(fx->db, a, NULL, 0, T0 + DAY, f[1]);
+	ok(iv_followup_lookup(&fu, fx->db, f[0]));
+	assert_str(iv_followup_rule(fu), "thank_you:" ID(1));
+	/* and an update replaces it */
+	ok(iv_followup_set_rule(fu, "nudge:" ID(2)));
+	ok(iv_followup_update(fx->db, fu));
+	iv_followup_free(fu);
+	fu = NULL;
+	ok(iv_followup_lookup(&fu, fx->db, f[0]));
+	assert_str(iv_followup_rule(fu), "nudge:" ID(2));
+	iv_followup_free(fu);
+	fu = NULL;
+	ok(iv_followup_lookup(&fu, fx->db, f[1]));
+	assert_null(iv_followup_rule(fu));
+	iv_followup_free(fu);
+}
+
+static void followup_list_by_rule(void **state)
+{
+	fixture *fx = *state;
+	iv_followup_filter flt = IV_FOLLOWUP_FILTER_INIT;
+	id_buf a, b, f[5];
+	idlist l;
+
+	put_contact(fx->db, "Ann", NULL, a);
+	put_contact(fx->db, "Ben", NULL, b);
+	put_ruled_followup(fx->db, a, "nudge:x", 0, T0 + 300, f[0]);
+	put_ruled_followup(fx->db, b, "nudge:x", 0, T0 + 100, f[1]);
+	put_ruled_followup(fx->db, a, "nudge:xy", 0, T0 + 200, f[2]);
+	put_ruled_followup(fx->db, a, "Nudge:x", 0, T0 + 200, f[3]);
+	put_ruled_followup(fx->db, a, NULL, 0, T0 + 200, f[4]);
+	/* exact and case-sensitive: no prefix, no case folding */
+	flt.rule = "nudge:x";
+	list_followups(&l, fx->db, &flt);
+	EXPECT_IDS(&l, f[1], f[0]);
+	/* and combined with a narrowing filter */
+	flt.contact = a;
+	list_followups(&l, fx->db, &flt);
+	EXPECT_IDS(&l, f[0]);
+	flt.contact = NULL;
+	flt.rule = "nudge:none";
+	list_followups(&l, fx->db, &flt);
+	assert_int_equal(l.count, 0);
+}
+
+static void followup_list_by_earliest_before(void **state)
+{
+	fixture *fx = *state;
+	iv_followup_filter flt = IV_FOLLOWUP_FILTER_INIT;
+	id_buf a, f[4];
+	idlist l;
+
+	put_contact(fx->db, "Ann", NULL, a);
+	put_ruled_followup(fx->db, a, NULL, T0 + 100, T0 + 900, f[0]);
+	put_ruled_followup(fx->db, a, NULL, T0 + 200, T0 + 500, f[1]);
+	put_ruled_followup(fx->db, a, NULL, 0, T0 + 700, f[2]);
+	put_ruled_followup(fx->db, a, NULL, T0 + 201, T0 + 300, f[3]);
+	/* inclusive; an unset earliest time (0) is "any time", so it is always in */
+	flt.earliest_before = T0 + 200;
+	list_followups(&l, fx->db, &flt);
+	EXPECT_IDS(&l, f[1], f[2], f[0]);
+	/* as the agenda asks: pending ones, by due time */
+	flt.status = IV_FOLLOWUP_PENDING;
+	flt.earliest_before = T0 + 201;
+	list_followups(&l, fx->db, &flt);
+	EXPECT_IDS(&l, f[3], f[1], f[2], f[0]);
+	flt.earliest_before = T0 + 99;
+	list_followups(&l, fx->db, &flt);
+	EXPECT_IDS(&l, f[2]);
+}
+
 static void followup_list_of_empty_store_returns_iterover_repeatedly(void **state)
 {
 	fixture *fx = *state;
@@ -2292,6 +2392,8 @@ static void followup_filter_init_sets_defaults(void **state)
 	assert_int_equal(f.due_before, 0);
 	assert_null(f.contact);
 	assert_null(f.interview);
+	assert_null(f.rule);
+	assert_int_equal(f.earliest_before, 0);
 	check(iv_followup_filter_init(&f, 99), IV_EVERSION);
 }
 
@@ -2475,8 +2577,8 @@ static void contact_delete_cascade_removes_dependents_only(void **state)
 	put_intro(fx->db, b, a, IV_INTRO_MADE, NULL, i1);  /* to the target */
 	put_intro(fx->db, a, c, IV_INTRO_MADE, NULL, i2);  /* by the target */
 	put_intro(fx->db, b, c, IV_INTRO_MADE, NULL, i3);  /* unrelated */
-	put_interview(fx->db, a, i1, IV_INTERVIEW_COMPLETED, NULL, v1);
-	put_interview(fx->db, c, i3, IV_INTERVIEW_COMPLETED, NULL, v2);
+	put_interview(fx->db, a, i1, IV_INTERVIEW_SCHEDULED, NULL, v1);
+	put_interview(fx->db, c, i3, IV_INTERVIEW_SCHEDULED, NULL, v2);
 	put_followup(fx->db, a, NULL, T0 + DAY, IV_FOLLOWUP_PENDING, NULL, f1);
 	/* To someone else, but about the target's interview. */
 	put_followup(fx->db, b, v1, T0 + DAY, IV_FOLLOWUP_PENDING, NULL, f2);
@@ -2511,7 +2613,7 @@ static void interview_delete_refused_with_followups(void **state)
 	id_buf a, v, f;
 
 	put_contact(fx->db, "Ann", NULL, a);
-	put_interview(fx->db, a, NULL, IV_INTERVIEW_COMPLETED, NULL, v);
+	put_interview(fx->db, a, NULL, IV_INTERVIEW_SCHEDULED, NULL, v);
 	put_followup(fx->db, a, v, T0 + DAY, IV_FOLLOWUP_PENDING, NULL, f);
 	check(iv_interview_delete(fx->db, v, IV_DELETE_DEFAULT), IV_ECONSTRAINT);
 	assert_true(interview_exists(fx->db, v));
@@ -2524,7 +2626,7 @@ static void interview_delete_cascade_removes_its_followups(void **state)
 	id_buf a, v, other_v, f1, f2, f3;
 
 	put_contact(fx->db, "Ann", NULL, a);
-	put_interview(fx->db, a, NULL, IV_INTERVIEW_COMPLETED, NULL, v);
+	put_interview(fx->db, a, NULL, IV_INTERVIEW_SCHEDULED, NULL, v);
 	put_interview(fx->db, a, NULL, IV_INTERVIEW_PLANNED, NULL, other_v);
 	put_followup(fx->db, a, v, T0 + DAY, IV_FOLLOWUP_PENDING, NULL, f1);
 	put_followup(fx->db, a, v, T0 + 2 * DAY, IV_FOLLOWUP_PENDING, NULL, f2);
@@ -2715,7 +2817,7 @@ static void transaction_rollback_restores_deleted_record(void **state)
 	id_buf a, v, f;
 
 	put_contact(fx->db, "Ann", NULL, a);
-	put_interview(fx->db, a, NULL, IV_INTERVIEW_COMPLETED, NULL, v);
+	put_interview(fx->db, a, NULL, IV_INTERVIEW_SCHEDULED, NULL, v);
 	put_followup(fx->db, a, v, T0 + DAY, IV_FOLLOWUP_PENDING, NULL, f);
 	ok(iv_db_begin(fx->db));
 	ok(iv_contact_delete(fx->db, a, IV_DELETE_CASCADE));
@@ -2933,7 +3035,7 @@ static void failed_cascade_keeps_transaction_and_earlier_writes(void **state)
 	ok(iv_db_begin(fx->db));
 	put_contact(fx->db, "Ben", NULL, b);
 	put_intro(fx->db, b, a, IV_INTRO_MADE, NULL, in);
-	put_interview(fx->db, a, in, IV_INTERVIEW_COMPLETED, NULL, v);
+	put_interview(fx->db, a, in, IV_INTERVIEW_SCHEDULED, NULL, v);
 	put_followup(fx->db, b, v, T0 + DAY, IV_FOLLOWUP_PENDING, NULL, f);
 	fail_two_deletes(fx, a);
 	assert_int_equal(iv_db_transaction_depth(fx->db), 1);
@@ -3082,6 +3184,9 @@ int main(int argc, char **argv)
 		T(followup_list_combines_status_and_due_before),
 		T(followup_list_filters_by_contact),
 		T(followup_list_filters_by_interview),
+		T(followup_rule_round_trips),
+		T(followup_list_by_rule),
+		T(followup_list_by_earliest_before),
 		T(followup_list_of_empty_store_returns_iterover_repeatedly),
 		T(followup_list_refuses_malformed_filter),
 		T(followup_list_refuses_unknown_filter_version),

@@ -26,6 +26,8 @@
 
 #define BUSY_ENV "INFOVIEW_SQLITE_BUSY_TIMEOUT_MS"
 #define APP_ID 0x49567731 /* 'IVw1' */
+/* The schema version this library writes. */
+#define SCHEMA_VERSION 2
 
 /* --- Fixture: a fresh directory per test -------------------------------- */
 
@@ -339,7 +341,7 @@ static void new_store_has_version_and_application_id(void **state)
 	open_be(fx);
 	close_be(fx);
 	db = raw_open(fx->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
 	assert_int_equal(raw_int(db, "PRAGMA application_id"), APP_ID);
 	sqlite3_close(db);
 }
@@ -362,7 +364,7 @@ static void new_store_has_every_table(void **state)
 {
 	static const char *const tables[] = {
 		"contact", "contact_tag", "intro", "interview", "interview_question",
-		"interview_item", "followup", "setting",
+		"interview_item", "followup", "setting", "contact_fts", "interview_fts",
 	};
 	fixture *fx = *state;
 	char sql[200];
@@ -441,7 +443,7 @@ static void empty_file_gets_the_schema(void **state)
 	fclose(f);
 	open_be(fx);
 	db = raw_open(fx->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
 	sqlite3_close(db);
 }
 
@@ -454,9 +456,115 @@ static void store_of_version_0_is_migrated(void **state)
 	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377;");
 	add_contact(open_be(fx), 1, "Ada");
 	db = raw_open(fx->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM contact"), 1);
 	sqlite3_close(db);
+}
+
+/*
+ * Turns the store at fx->path back into what version 1 of the schema made,
+ * by taking away what the later migrations add.
+ */
+static void downgrade_to_version_1(fixture *fx)
+{
+	sqlite3 *db = raw_open(fx->path);
+
+	raw_exec(db, "BEGIN;"
+		     "DROP INDEX followup_rule;"
+		     "ALTER TABLE followup DROP COLUMN rule;"
+		     "DROP TRIGGER contact_fts_insert;"
+		     "DROP TRIGGER contact_fts_delete;"
+		     "DROP TRIGGER contact_fts_update;"
+		     "DROP TRIGGER interview_fts_delete;"
+		     "DROP TABLE contact_fts;"
+		     "DROP TABLE interview_fts;"
+		     "PRAGMA user_version = 1;"
+		     "COMMIT;");
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%fts%'"), 0);
+	sqlite3_close(db);
+}
+
+/* The kinds and ids of what the backend's search finds for `terms`, as "c:<n>,i:<n>" (n from make_id). */
+static void search_ids(char *buf, size_t size, iv_backend *be, const char *const *terms, size_t nterms)
+{
+	iv_backend_iter *it;
+	void *r;
+	size_t len = 0;
+	int rc;
+
+	buf[0] = '\0';
+	ok(be->search(&it, be, terms, nterms, IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW, 0));
+	while ((rc = it->next(&r, it)) == 0) {
+		const char *id = iv_search_hit_id(r);
+
+		len += (size_t)snprintf(buf + len, size - len, "%s%c:%lu", len ? "," : "",
+					iv_search_hit_kind(r) == IV_SEARCH_CONTACT ? 'c' : 'i',
+					strtoul(id + 24, NULL, 16));
+		iv_search_hit_free(r);
+		assert_true(len < size);
+	}
+	assert_int_equal(rc, IV_ITEROVER);
+	it->free(it);
+}
+
+/* A store of the first release is brought up to date on open, and keeps its data. */
+static void store_of_version_1_is_migrated_keeping_its_data(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_followup *fu = new_followup(30, 1, 9000), *d = NULL;
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_backend_iter *it;
+	sqlite3 *db;
+	void *r;
+
+	iv_contact *c = new_contact(2, "Bea");
+	iv_interview *iv = new_interview(20, 1);
+	const char *pfi = "pfi", *biotech = "biotech";
+	char hits[100];
+
+	add_contact(be, 1, "Ada");
+	ok(iv_contact_set_company(c, "Pfizer"));
+	ok(be->contact_insert(be, c));
+	ok(iv_interview_add_question(iv, "Where next?"));
+	ok(iv_interview_set_answer(iv, 0, "Biotech, for sure"));
+	ok(be->interview_insert(be, iv));
+	ok(iv_followup_set_note(fu, "Ask Ada again"));
+	ok(be->followup_insert(be, fu));
+	close_be(fx);
+	downgrade_to_version_1(fx);
+
+	be = open_be(fx);
+	db = raw_open(fx->path);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM pragma_table_info('followup') WHERE name = 'rule'"), 1);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'followup_rule'"), 1);
+	sqlite3_close(db);
+	assert_int_equal(contact_exists(be, 1), 0);
+	ok(be->followup_get(&d, be, iv_followup_id(fu)));
+	assert_string_equal(iv_followup_note(d), "Ask Ada again");
+	assert_int_equal(iv_followup_due(d), 9000);
+	/* a follow-up made before rules existed was made by hand */
+	assert_null(iv_followup_rule(d));
+	iv_followup_free(d);
+	/* what was there is indexed for search */
+	search_ids(hits, sizeof(hits), be, &pfi, 1);
+	assert_string_equal(hits, "c:2");
+	search_ids(hits, sizeof(hits), be, &biotech, 1);
+	assert_string_equal(hits, "i:20");
+	iv_contact_free(c);
+	iv_interview_free(iv);
+	/* and the new column is usable at once */
+	ok(iv_followup_set_rule(fu, "nudge:1"));
+	ok(be->followup_update(be, fu));
+	f.rule = "nudge:1";
+	ok(be->followup_list(&it, be, &f));
+	ok(it->next(&r, it));
+	assert_string_equal(iv_followup_id(r), iv_followup_id(fu));
+	iv_followup_free(r);
+	assert_int_equal(it->next(&r, it), IV_ITEROVER);
+	it->free(it);
+	iv_followup_free(fu);
 }
 
 static void two_connections_share_one_store(void **state)
@@ -506,9 +614,9 @@ static void newer_schema_is_refused_untouched(void **state)
 {
 	fixture *fx = *state;
 
-	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 2;"
+	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 3;"
 				    " CREATE TABLE contact (x);");
-	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 2 is newer than this library's 1");
+	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 3 is newer than this library's 2");
 }
 
 static void other_application_is_refused_untouched(void **state)
@@ -927,6 +1035,7 @@ static void followup_keeps_every_field(void **state)
 	ok(iv_followup_set_closed_at(fu, 1700085000));
 	ok(iv_followup_set_note(fu, "Thank Ada for the talk"));
 	ok(iv_followup_set_draft(fu, "Dear Ada,\n\nThank you."));
+	ok(iv_followup_set_rule(fu, "thank_you:0190a5c0-0000-7000-8000-000000000014"));
 	ok(be->followup_insert(be, fu));
 	be = reopen(fx);
 
@@ -941,6 +1050,7 @@ static void followup_keeps_every_field(void **state)
 	assert_int_equal(iv_followup_closed_at(d), 1700085000);
 	assert_string_equal(iv_followup_note(d), "Thank Ada for the talk");
 	assert_string_equal(iv_followup_draft(d), "Dear Ada,\n\nThank you.");
+	assert_string_equal(iv_followup_rule(d), "thank_you:0190a5c0-0000-7000-8000-000000000014");
 	assert_int_equal(iv_followup_created(d), iv_followup_created(fu));
 	assert_int_equal(iv_followup_updated(d), iv_followup_updated(fu));
 	iv_followup_free(d);
@@ -1090,6 +1200,47 @@ static void equal_names_are_ordered_by_id_text(void **state)
 	it->free(it);
 }
 
+/* 1 if the plan of `sql` on `db` has a step whose description holds `needle`. */
+static int plan_has(sqlite3 *db, const char *sql, const char *needle)
+{
+	char explain[1024];
+	sqlite3_stmt *st;
+	int found = 0;
+
+	snprintf(explain, sizeof(explain), "EXPLAIN QUERY PLAN %s", sql);
+	if (sqlite3_prepare_v2(db, explain, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", explain, sqlite3_errmsg(db));
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strstr((const char *)sqlite3_column_text(st, 3), needle))
+			found = 1;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/*
+ * The agenda's question, pending follow-ups whose earliest time has come by
+ * due time, walks the (status, due) index in order: no sort of every match.
+ * The SQL has the shape the backend generates for those two filters.
+ */
+static void pending_followups_by_earliest_need_no_sort(void **state)
+{
+	static const char agenda[] =
+		"SELECT r.id, r.uuid FROM followup r WHERE r.status = 1 AND r.earliest <= 1700000000"
+		" ORDER BY r.due, r.uuid";
+	static const char by_rule[] =
+		"SELECT r.id, r.uuid FROM followup r WHERE +r.status = 1 AND r.rule = 'nudge:1'"
+		" ORDER BY r.due, r.uuid";
+	fixture *fx = *state;
+	sqlite3 *db;
+
+	open_be(fx);
+	db = raw_open(fx->path);
+	assert_true(plan_has(db, agenda, "followup_status"));
+	assert_false(plan_has(db, agenda, "TEMP B-TREE"));
+	assert_true(plan_has(db, by_rule, "followup_rule"));
+	sqlite3_close(db);
+}
+
 /* The second takes a statement of its own; neither disturbs the other. */
 static void two_iterators_over_one_query_run_apart(void **state)
 {
@@ -1132,6 +1283,145 @@ static void two_iterators_over_one_query_run_apart(void **state)
 	assert_int_equal(iv_followup_due(ra), 1000);
 	iv_followup_free(ra);
 	a->free(a);
+}
+
+/* --- Search ------------------------------------------------------------ */
+
+/*
+ * The number of index entries (term, row, column, offset) in which the
+ * search index `fts` and a reference index built afresh from the rows by
+ * `fill` differ, both ways. `columns` are those of the index.
+ */
+static sqlite3_int64 index_differences(sqlite3 *db, const char *fts, const char *columns, const char *fill)
+{
+	char sql[1400];
+
+	snprintf(sql, sizeof(sql),
+		 "CREATE VIRTUAL TABLE temp.ref USING fts5(%s, tokenize = 'unicode61 remove_diacritics 0');"
+		 "INSERT INTO temp.ref %s;"
+		 "CREATE VIRTUAL TABLE temp.v_idx USING fts5vocab(main, %s, instance);"
+		 "CREATE VIRTUAL TABLE temp.v_ref USING fts5vocab(temp, ref, instance);",
+		 columns, fill, fts);
+	raw_exec(db, sql);
+	return raw_int(db, "SELECT (SELECT count(*) FROM (SELECT * FROM v_idx EXCEPT SELECT * FROM v_ref))"
+			   " + (SELECT count(*) FROM (SELECT * FROM v_ref EXCEPT SELECT * FROM v_idx))"
+			   " + (SELECT count(*) = 0 FROM v_ref)");
+}
+
+static void write_contacts_of_every_kind(iv_backend *be)
+{
+	iv_contact *c;
+	id_buf id;
+	unsigned long n;
+
+	for (n = 1; n <= 4; n++) {
+		c = new_contact(n, n % 2 ? "Ada Lovelace" : "Bea Smith");
+		ok(iv_contact_set_company(c, "Pfizer"));
+		ok(iv_contact_set_notes(c, "Met at the Basel conference"));
+		ok(iv_contact_add_tag(c, "mentor"));
+		ok(iv_contact_add_tag(c, "biotech"));
+		ok(be->contact_insert(be, c));
+		if (n == 2)
+			ok(iv_contact_set_name(c, "Bea Jones"));
+		if (n == 3)
+			ok(iv_contact_set_last_interaction(c, 1700000000));
+		if (n == 2 || n == 3)
+			ok(be->contact_update(be, c));
+		iv_contact_free(c);
+	}
+	make_id(id, 4);
+	ok(be->contact_delete(be, id));
+	ok(be->begin(be));
+	add_contact(be, 5, "Cy Rolledback");
+	ok(be->rollback(be));
+}
+
+static void write_interviews_of_every_kind(iv_backend *be)
+{
+	iv_interview *iv = new_interview(20, 1), *gone = new_interview(21, 1);
+
+	ok(iv_interview_set_purpose(iv, "Learn about regulatory affairs"));
+	ok(iv_interview_add_question(iv, "How did you start?"));
+	ok(iv_interview_add_question(iv, "Left unanswered?"));
+	ok(iv_interview_add_question(iv, "What next?"));
+	ok(iv_interview_set_answer(iv, 0, "As a chemist"));
+	ok(iv_interview_set_answer(iv, 2, "Oncology"));
+	ok(iv_interview_add_advice(iv, "Join RAPS"));
+	ok(iv_interview_add_resource(iv, "The FDA guidance pages"));
+	ok(be->interview_insert(be, iv));
+	ok(iv_interview_set_answer(iv, 0, "As a pharmacist"));
+	ok(iv_interview_set_notes(iv, "Follow up in spring"));
+	ok(be->interview_update(be, iv));
+	ok(be->interview_insert(be, gone));
+	ok(be->interview_delete(be, iv_interview_id(gone)));
+	iv_interview_free(iv);
+	iv_interview_free(gone);
+}
+
+/* After inserts, updates (of searched fields and others), deletes and a rollback, the indexes hold exactly the rows' words. */
+static void search_indexes_match_the_rows_after_every_kind_of_write(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	sqlite3 *db;
+
+	write_contacts_of_every_kind(be);
+	write_interviews_of_every_kind(be);
+	db = raw_open(fx->path);
+	assert_int_equal(index_differences(db, "contact_fts", "name, company, title, tags, notes",
+		"(rowid, name, company, title, tags, notes)"
+		" SELECT id, name, company, title, tags, notes FROM main.contact"), 0);
+	raw_exec(db, "DROP TABLE temp.ref; DROP TABLE temp.v_idx; DROP TABLE temp.v_ref;");
+	assert_int_equal(index_differences(db, "interview_fts", "purpose, notes, answers, advice, resources",
+		"(rowid, purpose, notes, answers, advice, resources)"
+		" SELECT i.id, i.purpose, i.notes,"
+		" (SELECT group_concat(answer, char(10)) FROM main.interview_question WHERE interview = i.id),"
+		" (SELECT group_concat(text, char(10)) FROM main.interview_item WHERE interview = i.id AND kind = 1),"
+		" (SELECT group_concat(text, char(10)) FROM main.interview_item WHERE interview = i.id AND kind = 2)"
+		" FROM main.interview i"), 0);
+	sqlite3_close(db);
+}
+
+/* Two searches open at once: the second prepares statements of its own. */
+static void two_searches_open_at_once_run_apart(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	const char *ada = "ada", *bea = "bea";
+	iv_backend_iter *a, *b;
+	void *ra, *rb;
+	char hits[100];
+
+	add_contact(be, 1, "Ada");
+	add_contact(be, 2, "Bea");
+	ok(be->search(&a, be, &ada, 1, IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW, 0));
+	ok(be->search(&b, be, &bea, 1, IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW, 0));
+	ok(b->next(&rb, b));
+	ok(a->next(&ra, a));
+	assert_string_equal(iv_search_hit_id(ra), "0190a5c0-0000-7000-8000-000000000001");
+	assert_string_equal(iv_search_hit_id(rb), "0190a5c0-0000-7000-8000-000000000002");
+	iv_search_hit_free(ra);
+	iv_search_hit_free(rb);
+	assert_int_equal(a->next(&ra, a), IV_ITEROVER);
+	assert_int_equal(b->next(&rb, b), IV_ITEROVER);
+	a->free(a);
+	b->free(b);
+	/* and the cached statements serve the next search */
+	search_ids(hits, sizeof(hits), be, &bea, 1);
+	assert_string_equal(hits, "c:2");
+}
+
+/* A word the core sees but FTS5 splits into nothing (a dash) finds nothing, without an error. */
+static void term_fts5_sees_no_word_in_finds_nothing(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	const char *dash = "\xe2\x80\x94";
+	char hits[100];
+
+	add_contact(be, 1, "Ada \xe2\x80\x94 Lovelace");
+	search_ids(hits, sizeof(hits), be, &dash, 1);
+	assert_string_equal(hits, "");
 }
 
 static void contact_referenced_sees_every_kind_of_reference(void **state)
@@ -1190,6 +1480,7 @@ int main(void)
 		T(new_file_is_private),
 		T(empty_file_gets_the_schema),
 		T(store_of_version_0_is_migrated),
+		T(store_of_version_1_is_migrated_keeping_its_data),
 		T(two_connections_share_one_store),
 		T(data_persists_across_reopening),
 		T(public_open_reads_the_same_file),
@@ -1216,7 +1507,11 @@ int main(void)
 		T(damaged_stored_record_is_reported),
 		T(tag_and_company_filters_ignore_case),
 		T(equal_names_are_ordered_by_id_text),
+		T(pending_followups_by_earliest_need_no_sort),
 		T(two_iterators_over_one_query_run_apart),
+		T(search_indexes_match_the_rows_after_every_kind_of_write),
+		T(two_searches_open_at_once_run_apart),
+		T(term_fts5_sees_no_word_in_finds_nothing),
 		T(contact_referenced_sees_every_kind_of_reference),
 		T(settings_are_written_replaced_and_removed),
 #undef T

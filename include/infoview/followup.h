@@ -57,6 +57,13 @@ IV_EXTERN(int) iv_followup_set_closed_at(iv_followup *fu, iv_time when);
 /** A one-line summary ("Thank Dana for the talk"); borrowed. */
 IV_EXTERN(const char *) iv_followup_note(const iv_followup *fu);
 IV_EXTERN(int) iv_followup_set_note(iv_followup *fu, const char *note);
+/**
+ * The key of the rule that made the follow-up ("thank_you:<interview id>",
+ * see workflow.h), or NULL for one made by hand; borrowed. A key is one
+ * word of at most IV_LIMIT_SHORT bytes.
+ */
+IV_EXTERN(const char *) iv_followup_rule(const iv_followup *fu);
+IV_EXTERN(int) iv_followup_set_rule(iv_followup *fu, const char *rule);
 /** The draft message text; borrowed. */
 IV_EXTERN(const char *) iv_followup_draft(const iv_followup *fu);
 IV_EXTERN(int) iv_followup_set_draft(iv_followup *fu, const char *draft);
@@ -86,10 +93,14 @@ typedef struct iv_followup_filter {
 	const char *contact;
 	/** only those about this interview id; NULL for any */
 	const char *interview;
+	/** only those made by the rule with this key; NULL for any */
+	const char *rule;
+	/** only those whose earliest time is at or before this time; 0 for any */
+	iv_time earliest_before;
 } iv_followup_filter;
 
 #define IV_FOLLOWUP_FILTER_VERSION 1
-#define IV_FOLLOWUP_FILTER_INIT { IV_FOLLOWUP_FILTER_VERSION, 0, 0, NULL, NULL }
+#define IV_FOLLOWUP_FILTER_INIT { IV_FOLLOWUP_FILTER_VERSION, 0, 0, NULL, NULL, NULL, 0 }
 IV_EXTERN(int) iv_followup_filter_init(iv_followup_filter *filter, unsigned int version);
 
 /**

@@ -13,5 +13,10 @@
 #include "intro.h"
 #include "interview.h"
 #include "followup.h"
+#include "workflow.h"
+#include "network.h"
+#include "agenda.h"
+#include "draft.h"
+#include "search.h"
 
 #endif

@@ -43,13 +43,16 @@ struct mem_node {
 };
 
 /*
- * A list filter in the one shape the four entities fit: up to two strings
- * (company and tag, or ids), a status and a due limit; NULL or 0 is "any".
+ * A list filter in the one shape the four entities fit: up to three strings
+ * (company and tag, or ids, and a follow-up's rule), a status and two time
+ * limits (due, earliest); NULL or 0 is "any".
  */
+#define MEM_FILTER_TEXTS 3
 struct mem_filter {
-	const char *text[2];
+	const char *text[MEM_FILTER_TEXTS];
 	int status;
 	iv_time due_before;
+	iv_time earliest_before;
 };
 
 /* What differs between the entities; everything else is generic. */
@@ -106,7 +109,7 @@ struct mem_iter {
 	iv_backend_iter base;
 	struct mem_table *table;
 	struct mem_filter filter; /* strings point into own[] */
-	char *own[2];
+	char *own[MEM_FILTER_TEXTS];
 	/*
 	 * The key of the last record returned, copied into buf: the iterator
 	 * resumes strictly after it, so it holds no pointer into the table and
@@ -517,11 +520,12 @@ static int table_delete(struct mem_backend *mb, int ti, const char *id)
 static void iter_free(iv_backend_iter *base)
 {
 	struct mem_iter *it = (struct mem_iter *)base;
+	int i;
 
 	if (!it)
 		return;
-	free(it->own[0]);
-	free(it->own[1]);
+	for (i = 0; i < MEM_FILTER_TEXTS; i++)
+		free(it->own[i]);
 	free(it->buf);
 	free(it);
 }
@@ -592,7 +596,7 @@ static int table_list(iv_backend_iter **out, struct mem_backend *mb, int ti, con
 	if (filter)
 		t->ops->filter(&it->filter, filter);
 	/* The filter is only lent for this call. */
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < MEM_FILTER_TEXTS; i++) {
 		if (!it->filter.text[i])
 			continue;
 		if (!(it->own[i] = malloc(strlen(it->filter.text[i]) + 1))) {
@@ -700,16 +704,21 @@ static void followup_filter(struct mem_filter *out, const void *filter)
 
 	out->text[0] = f->contact;
 	out->text[1] = f->interview;
+	out->text[2] = f->rule;
 	out->status = f->status;
 	out->due_before = f->due_before;
+	out->earliest_before = f->earliest_before;
 }
 
 static int followup_match(const void *rec, const struct mem_filter *f)
 {
+	/* A rule key compares exactly, as ids do. */
 	return (!f->status || iv_followup_status(rec) == f->status) &&
 	       (!f->due_before || iv_followup_due(rec) <= f->due_before) &&
+	       (!f->earliest_before || iv_followup_earliest(rec) <= f->earliest_before) &&
 	       id_matches(f->text[0], iv_followup_contact(rec)) &&
-	       id_matches(f->text[1], iv_followup_interview(rec));
+	       id_matches(f->text[1], iv_followup_interview(rec)) &&
+	       id_matches(f->text[2], iv_followup_rule(rec));
 }
 
 /*
@@ -944,6 +953,10 @@ IV_EXTERN(int) iv_backend_memory_new(iv_backend **out)
 	 * contact_referenced stays NULL on purpose: the conformance suite then
 	 * exercises the core's fallback through the list operations on this
 	 * backend, while the SQLite backend exercises the accelerated path.
+	 * search stays NULL for the same reason: the core's scan (search.c)
+	 * answers searches here, and test_search holds it to the same results
+	 * as the SQLite backend's FTS5 indexes. A scan is what an index of its
+	 * own would save, but a memory store is small.
 	 */
 	*out = &mb->base;
 	return 0;

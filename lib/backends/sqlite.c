@@ -91,6 +91,16 @@ static const char *const fixed_sql[SQ_FIXED_COUNT] = {
 			  " OR EXISTS (SELECT 1 FROM interview WHERE contact = c.id)"
 			  " OR EXISTS (SELECT 1 FROM followup WHERE contact = c.id)"
 			  " FROM contact c WHERE c.uuid = ?1",
+	[SQ_INTERVIEW_FTS_WRITE] = "INSERT OR REPLACE INTO interview_fts (rowid, purpose, notes, answers, advice, resources)"
+				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	/*
+	 * ?1 is an FTS5 query, ?2 the most hits (-1 for all). The rank is the
+	 * weighted bm25 of the schema; the ids are looked up for the hits only.
+	 */
+	[SQ_SEARCH_CONTACT] = "SELECT (SELECT uuid FROM contact WHERE id = contact_fts.rowid), -rank"
+			      " FROM contact_fts WHERE contact_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+	[SQ_SEARCH_INTERVIEW] = "SELECT (SELECT uuid FROM interview WHERE id = interview_fts.rowid), -rank"
+				" FROM interview_fts WHERE interview_fts MATCH ?1 ORDER BY rank LIMIT ?2",
 };
 
 /* SQL being generated, in a fixed buffer: it is only made once per statement. */
@@ -239,6 +249,32 @@ int iv__sq_start(struct sq_put *p, struct sq *b, int idx)
 {
 	p->n = 1;
 	return prepare(&p->st, b, idx);
+}
+
+int iv__sq_borrow(struct sq_put *p, int *slot, struct sq *b, int idx)
+{
+	int rc;
+
+	*slot = b->in_use[idx] ? -1 : idx;
+	rc = *slot < 0 ? compile(&p->st, b, idx, 0) : prepare(&p->st, b, idx);
+	if (rc < 0)
+		return rc;
+	if (*slot >= 0)
+		b->in_use[idx] = 1;
+	/* What is bound outlives the caller's strings. */
+	p->transient = 1;
+	p->n = 1;
+	return 0;
+}
+
+void iv__sq_give_back(struct sq *b, struct sq_put *p, int slot)
+{
+	if (slot >= 0) {
+		iv__sq_release(p->st);
+		b->in_use[slot] = 0;
+	} else {
+		sqlite3_finalize(p->st);
+	}
 }
 
 int iv__sq_run(struct sq *b, int idx, const char *action)
@@ -433,12 +469,7 @@ static void iter_free(iv_backend_iter *base)
 {
 	struct iter *it = (struct iter *)base;
 
-	if (it->slot >= 0) {
-		iv__sq_release(it->p.st);
-		it->b->in_use[it->slot] = 0;
-	} else {
-		sqlite3_finalize(it->p.st);
-	}
+	iv__sq_give_back(it->b, &it->p, it->slot);
 	free(it);
 }
 
@@ -466,15 +497,10 @@ static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kin
 	it->base.free = iter_free;
 	it->b = b;
 	it->k = k;
-	it->slot = b->in_use[idx] ? -1 : idx;
-	rc = it->slot < 0 ? compile(&it->p.st, b, idx, 0) : prepare(&it->p.st, b, idx);
-	if (rc < 0) {
+	if ((rc = iv__sq_borrow(&it->p, &it->slot, b, idx)) < 0) {
 		free(it);
 		return rc;
 	}
-	if (it->slot >= 0)
-		b->in_use[idx] = 1;
-	it->p.transient = 1;
 	for (i = 0; i < k->nfilters; i++) {
 		if (!(mask & (1u << i)))
 			continue;
@@ -580,8 +606,8 @@ static void sq_free(iv_backend *be)
 	for (i = 0; i < SQ_STMT_COUNT; i++)
 		sqlite3_finalize(b->stmt[i]);
 	sqlite3_close_v2(b->db);
-	free(b->scratch[0].p);
-	free(b->scratch[1].p);
+	for (i = 0; i < SQ_SCRATCH; i++)
+		free(b->scratch[i].p);
 	free(b);
 }
 
@@ -623,6 +649,7 @@ IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
 	b->base.rollback = tx_rollback;
 	b->base.free = sq_free;
 	b->base.contact_referenced = contact_referenced;
+	b->base.search = iv__sq_search;
 	if ((rc = iv__sq_open(b, path)) < 0) {
 		sq_free(&b->base);
 		return rc;

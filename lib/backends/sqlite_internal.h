@@ -34,6 +34,7 @@ enum {
 	SQ_ITEM_SELECT, SQ_ITEM_DELETE, SQ_ITEM_INSERT,
 	SQ_SETTING_GET, SQ_SETTING_SET, SQ_SETTING_DELETE,
 	SQ_REFERENCED,
+	SQ_INTERVIEW_FTS_WRITE, SQ_SEARCH_CONTACT, SQ_SEARCH_INTERVIEW,
 	SQ_FIXED_COUNT
 };
 
@@ -43,13 +44,13 @@ enum { SQ_CONTACT, SQ_INTRO, SQ_INTERVIEW, SQ_FOLLOWUP, SQ_KIND_COUNT };
 
 /*
  * List statements, one per kind and combination of filters (a bit per
- * filter), so that each can use its index: 2, 3, 3 and 4 filters.
+ * filter), so that each can use its index: 2, 3, 3 and 6 filters.
  */
 #define SQ_LISTS_CONTACT 0
 #define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 2))
 #define SQ_LISTS_INTERVIEW (SQ_LISTS_INTRO + (1 << 3))
 #define SQ_LISTS_FOLLOWUP (SQ_LISTS_INTERVIEW + (1 << 3))
-#define SQ_LISTS_COUNT (SQ_LISTS_FOLLOWUP + (1 << 4))
+#define SQ_LISTS_COUNT (SQ_LISTS_FOLLOWUP + (1 << 6))
 
 #define SQ_STMT_OP(kind, op) (SQ_FIXED_COUNT + (kind) * SQ_OP_COUNT + (op))
 #define SQ_STMT_LIST(first, mask) (SQ_STMT_OP(SQ_KIND_COUNT, 0) + (first) + (int)(mask))
@@ -61,11 +62,14 @@ struct sq_buf {
 	size_t size;
 };
 
+/* Enough for the lists of an interview's search index, written at once. */
+#define SQ_SCRATCH 3
+
 struct sq {
 	iv_backend base; /* first, so that an iv_backend * is a struct sq * */
 	sqlite3 *db;
 	int depth;       /* transactions open through begin() */
-	struct sq_buf scratch[2];
+	struct sq_buf scratch[SQ_SCRATCH];
 	sqlite3_stmt *stmt[SQ_STMT_COUNT];
 	/* Set while an open iterator runs the cached statement. */
 	unsigned char in_use[SQ_STMT_COUNT];
@@ -112,7 +116,7 @@ struct sq_arg {
 	sqlite3_int64 i;
 };
 
-#define SQ_MAX_FILTERS 4
+#define SQ_MAX_FILTERS 6
 
 /* How a kind of record maps to its rows (sqlite_records.c). */
 struct sq_kind {
@@ -181,6 +185,14 @@ int iv__sq_start(struct sq_put *p, struct sq *b, int idx);
 /* Makes a cached statement ready for its next use. */
 void iv__sq_release(sqlite3_stmt *st);
 /*
+ * Gives an iterator statement `idx` in p->st (p zeroed by the caller): the
+ * cached one, or, while another open iterator holds that, one of its own.
+ * *slot says which, for iv__sq_give_back().
+ */
+int iv__sq_borrow(struct sq_put *p, int *slot, struct sq *b, int idx);
+/* Ends an iterator's use of the statement iv__sq_borrow() gave it. */
+void iv__sq_give_back(struct sq *b, struct sq_put *p, int slot);
+/*
  * Steps the statement bound in `p`: 1 for a row, 0 at the end, or the
  * error of a bind or of the step, reported as `action` on the record.
  */
@@ -194,7 +206,16 @@ void iv__sq_put_text(struct sq_put *p, const char *s);
 void iv__sq_put_int(struct sq_put *p, sqlite3_int64 v);
 /* An id, bound as its 16 bytes; NULL binds NULL. */
 void iv__sq_put_uuid(struct sq_put *p, const char *id);
+/*
+ * The text of the id stored as 16 bytes in column `col`, written to `out`;
+ * NULL for NULL, and a damaged id comes out as text no setter accepts.
+ */
+const char *iv__sq_uuid_text(char out[IV_ID_LEN + 1], sqlite3_stmt *st, int col);
 /* 0, or the error of the first failed bind (IV_EINVALID for a bad id). */
 int iv__sq_put_check(struct sq *b, const struct sq_put *p, const char *action, const char *kind, const char *id);
+
+/* The search operation of the vtable (sqlite_search.c). */
+int iv__sq_search(iv_backend_iter **out, iv_backend *be, const char *const *terms, size_t nterms,
+		  unsigned int kinds, size_t limit);
 
 #endif

@@ -38,20 +38,25 @@ static const char *resource_at(const void *r, size_t i) { return iv_interview_re
 static int email_add(void *r, const char *s) { return iv_contact_add_email(r, s); }
 static int tag_add(void *r, const char *s) { return iv_contact_add_tag(r, s); }
 
-/* The items of a list joined with newlines into `buf`; NULL for none. */
+/*
+ * The items of a list joined with newlines into `buf`, leaving out NULL
+ * ones (unanswered questions); NULL when none is left.
+ */
 static int join(const char **out, struct sq_buf *buf, const void *r, size_t n, text_at at)
 {
 	size_t i, len = 0, k;
 	char *p;
 
 	*out = NULL;
-	if (n == 0)
-		return 0;
 	for (i = 0; i < n; i++)
-		len += strlen(at(r, i)) + 1;
+		len += at(r, i) ? strlen(at(r, i)) + 1 : 0;
+	if (len == 0)
+		return 0;
 	if (!(p = reserve(buf, len)))
 		return iv__sq_oom();
 	for (i = 0; i < n; i++) {
+		if (!at(r, i))
+			continue;
 		k = strlen(at(r, i));
 		memcpy(p, at(r, i), k);
 		p += k;
@@ -123,18 +128,21 @@ static sqlite3_int64 get_int(struct sq_get *g)
 	return sqlite3_column_int64(g->st, g->n++);
 }
 
-/* NULL for NULL; a damaged id comes out as text no setter accepts. */
-static const char *get_uuid(struct sq_get *g)
+const char *iv__sq_uuid_text(char out[IV_ID_LEN + 1], sqlite3_stmt *st, int col)
 {
-	const void *u = sqlite3_column_blob(g->st, g->n);
-	int n = sqlite3_column_bytes(g->st, g->n++);
+	const void *u = sqlite3_column_blob(st, col);
 
 	if (!u)
 		return NULL;
-	if (n != 16)
+	if (sqlite3_column_bytes(st, col) != 16)
 		return "(damaged id)";
-	uuid_unparse_lower(u, g->uuid);
-	return g->uuid;
+	uuid_unparse_lower(u, out);
+	return out;
+}
+
+static const char *get_uuid(struct sq_get *g)
+{
+	return iv__sq_uuid_text(g->uuid, g->st, g->n++);
 }
 
 /* Adds the newline-joined items of the next column to `r`. */
@@ -483,6 +491,30 @@ static void interview_args(struct sq_arg *a, const void *filter)
 	a[2] = (struct sq_arg){ SQ_ARG_UUID, f->intro, 0 };
 }
 
+/*
+ * Replaces the interview's row in the search index with its text as it is
+ * now; in the savepoint of the interview's write, so it rolls back with it.
+ */
+static int interview_index(struct sq *b, const struct sq_owner *o, const iv_interview *iv)
+{
+	const char *answers, *advice, *resources;
+	struct sq_put p = { 0 };
+	int rc;
+
+	if ((rc = join(&answers, &b->scratch[0], iv, iv_interview_question_count(iv), answer_at)) < 0 ||
+	    (rc = join(&advice, &b->scratch[1], iv, iv_interview_advice_count(iv), advice_at)) < 0 ||
+	    (rc = join(&resources, &b->scratch[2], iv, iv_interview_resource_count(iv), resource_at)) < 0 ||
+	    (rc = iv__sq_start(&p, b, SQ_INTERVIEW_FTS_WRITE)) < 0)
+		return rc;
+	iv__sq_put_int(&p, o->row);
+	iv__sq_put_text(&p, iv_interview_purpose(iv));
+	iv__sq_put_text(&p, iv_interview_notes(iv));
+	iv__sq_put_text(&p, answers);
+	iv__sq_put_text(&p, advice);
+	iv__sq_put_text(&p, resources);
+	return iv__sq_step_done(b, &p, "indexing", o->kind, o->id);
+}
+
 static int interview_children(struct sq *b, const struct sq_owner *o, const void *r, int replace)
 {
 	const iv_interview *iv = r;
@@ -493,10 +525,11 @@ static int interview_children(struct sq *b, const struct sq_owner *o, const void
 	if ((rc = write_list(b, SQ_QUESTION_INSERT, o, 0, iv, iv_interview_question_count(iv),
 			     question_at, answer_at)) < 0 ||
 	    (rc = write_list(b, SQ_ITEM_INSERT, o, ITEM_ADVICE, iv, iv_interview_advice_count(iv),
-			     advice_at, NULL)) < 0)
+			     advice_at, NULL)) < 0 ||
+	    (rc = write_list(b, SQ_ITEM_INSERT, o, ITEM_RESOURCE, iv, iv_interview_resource_count(iv),
+			     resource_at, NULL)) < 0)
 		return rc;
-	return write_list(b, SQ_ITEM_INSERT, o, ITEM_RESOURCE, iv, iv_interview_resource_count(iv),
-			  resource_at, NULL);
+	return interview_index(b, o, iv);
 }
 
 /* Follow-ups. */
@@ -504,14 +537,21 @@ static int interview_children(struct sq *b, const struct sq_owner *o, const void
 static const struct sq_column followup_columns[] = {
 	{ "contact", "contact", 0 }, { "interview", "interview", 1 }, { "kind", NULL, 0 },
 	{ "status", NULL, 0 }, { "earliest", NULL, 0 }, { "due", NULL, 0 }, { "closed_at", NULL, 0 },
-	{ "note", NULL, 0 }, { "draft", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 },
+	{ "note", NULL, 0 }, { "draft", NULL, 0 }, { "rule", NULL, 0 }, { "created", NULL, 0 },
+	{ "updated", NULL, 0 },
 };
 
+/*
+ * Pending and earliest <= now, the agenda, runs down the (status, due) index
+ * in order and tests earliest on each row: no sort, and it stops at LIMIT.
+ */
 static const char *const followup_filters[] = {
 	"r.status = ?1",
 	"r.due <= ?2",
 	"r.contact = (SELECT id FROM contact WHERE uuid = ?3)",
 	"r.interview = (SELECT id FROM interview WHERE uuid = ?4)",
+	"r.rule = ?5",
+	"r.earliest <= ?6",
 };
 
 static int followup_bind(struct sq *b, struct sq_put *p, const void *r)
@@ -528,6 +568,7 @@ static int followup_bind(struct sq *b, struct sq_put *p, const void *r)
 	iv__sq_put_int(p, iv_followup_closed_at(fu));
 	iv__sq_put_text(p, iv_followup_note(fu));
 	iv__sq_put_text(p, iv_followup_draft(fu));
+	iv__sq_put_text(p, iv_followup_rule(fu));
 	iv__sq_put_int(p, iv_followup_created(fu));
 	iv__sq_put_int(p, iv_followup_updated(fu));
 	return 0;
@@ -551,7 +592,8 @@ static int followup_build(void **out, struct sq *b, struct sq_get *g)
 	    (rc = iv_followup_set_due(fu, get_int(g))) < 0 ||
 	    (rc = iv_followup_set_closed_at(fu, get_int(g))) < 0 ||
 	    (rc = iv_followup_set_note(fu, get_text(g))) < 0 ||
-	    (rc = iv_followup_set_draft(fu, get_text(g))) < 0) {
+	    (rc = iv_followup_set_draft(fu, get_text(g))) < 0 ||
+	    (rc = iv_followup_set_rule(fu, get_text(g))) < 0) {
 		iv_followup_free(fu);
 		return rc;
 	}
@@ -570,6 +612,8 @@ static void followup_args(struct sq_arg *a, const void *filter)
 	a[1] = (struct sq_arg){ SQ_ARG_INT, NULL, f->due_before };
 	a[2] = (struct sq_arg){ SQ_ARG_UUID, f->contact, 0 };
 	a[3] = (struct sq_arg){ SQ_ARG_UUID, f->interview, 0 };
+	a[4] = (struct sq_arg){ SQ_ARG_TEXT, f->rule, 0 };
+	a[5] = (struct sq_arg){ SQ_ARG_INT, NULL, f->earliest_before };
 }
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -585,7 +629,7 @@ const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 		interview_filters, COUNT(interview_filters), 0x5, SQ_LISTS_INTERVIEW, "r.created, r.uuid",
 		interview_bind, interview_build, interview_args, interview_children },
 	[SQ_FOLLOWUP] = { SQ_FOLLOWUP, "followup", followup_columns, COUNT(followup_columns),
-		followup_filters, COUNT(followup_filters), 0xc, SQ_LISTS_FOLLOWUP, "r.due, r.uuid",
+		followup_filters, COUNT(followup_filters), 0x1c, SQ_LISTS_FOLLOWUP, "r.due, r.uuid",
 		followup_bind, followup_build, followup_args, NULL },
 };
 

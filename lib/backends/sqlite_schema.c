@@ -99,6 +99,58 @@ static const char *const migrations[] = {
 	"CREATE INDEX followup_interview ON followup (interview);"
 
 	"CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
+
+	/* 1 -> 2 */
+	/* The key of the workflow rule that made a follow-up, so a rule applied twice finds its own. */
+	"ALTER TABLE followup ADD COLUMN rule TEXT;"
+	"CREATE INDEX followup_rule ON followup (rule);"
+
+	/*
+	 * Full-text search. The tokenizer keeps accents, as the core's own
+	 * search (search.c) does. The rank is bm25 with the weights search.h
+	 * documents, so that ORDER BY rank is the documented order.
+	 *
+	 * Contacts: the index reads its text from the contact rows (external
+	 * content), kept in step by triggers, so any write of a contact, by
+	 * whatever connection, updates it in the same statement; an update that
+	 * leaves the searched columns alone (the last interaction, say) costs
+	 * nothing.
+	 */
+	"CREATE VIRTUAL TABLE contact_fts USING fts5(name, company, title, tags, notes,"
+	" content = 'contact', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0');"
+	"INSERT INTO contact_fts (contact_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 5.0, 1.0)');"
+	"CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact BEGIN"
+	" INSERT INTO contact_fts (rowid, name, company, title, tags, notes)"
+	" VALUES (new.id, new.name, new.company, new.title, new.tags, new.notes); END;"
+	"CREATE TRIGGER contact_fts_delete AFTER DELETE ON contact BEGIN"
+	" INSERT INTO contact_fts (contact_fts, rowid, name, company, title, tags, notes)"
+	" VALUES ('delete', old.id, old.name, old.company, old.title, old.tags, old.notes); END;"
+	"CREATE TRIGGER contact_fts_update AFTER UPDATE ON contact"
+	" WHEN old.name IS NOT new.name OR old.company IS NOT new.company OR old.title IS NOT new.title"
+	" OR old.tags IS NOT new.tags OR old.notes IS NOT new.notes BEGIN"
+	" INSERT INTO contact_fts (contact_fts, rowid, name, company, title, tags, notes)"
+	" VALUES ('delete', old.id, old.name, old.company, old.title, old.tags, old.notes);"
+	" INSERT INTO contact_fts (rowid, name, company, title, tags, notes)"
+	" VALUES (new.id, new.name, new.company, new.title, new.tags, new.notes); END;"
+	"INSERT INTO contact_fts (contact_fts) VALUES ('rebuild');"
+
+	/*
+	 * Interviews: their text is spread over three tables, so the index keeps
+	 * its own copy, which the backend writes whole once an interview and its
+	 * lists are written (sqlite_records.c); a deleted interview leaves it by
+	 * trigger.
+	 */
+	"CREATE VIRTUAL TABLE interview_fts USING fts5(purpose, notes, answers, advice, resources,"
+	" tokenize = 'unicode61 remove_diacritics 0');"
+	"INSERT INTO interview_fts (interview_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0, 2.0, 2.0, 2.0)');"
+	"CREATE TRIGGER interview_fts_delete AFTER DELETE ON interview BEGIN"
+	" DELETE FROM interview_fts WHERE rowid = old.id; END;"
+	"INSERT INTO interview_fts (rowid, purpose, notes, answers, advice, resources)"
+	" SELECT i.id, i.purpose, i.notes,"
+	" (SELECT group_concat(answer, char(10)) FROM interview_question WHERE interview = i.id),"
+	" (SELECT group_concat(text, char(10)) FROM interview_item WHERE interview = i.id AND kind = 1),"
+	" (SELECT group_concat(text, char(10)) FROM interview_item WHERE interview = i.id AND kind = 2)"
+	" FROM interview i;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

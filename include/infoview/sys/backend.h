@@ -147,12 +147,23 @@ struct iv_backend {
 	 * operations instead.
 	 */
 	int (*contact_referenced)(int *out, iv_backend *be, const char *id);
+
+	/**
+	 * Optional: full-text search (see search.h). `terms` are the query's
+	 * `nterms` words (at least one), lower-cased ASCII; every one must match
+	 * as a prefix of a word of the record. `kinds` is a non-zero mask of
+	 * iv_search_kind_t; `limit` the most hits wanted (0 for all). The
+	 * iterator yields iv_search_hit * (made with iv_search_hit_new()), best
+	 * first. If NULL the core scans the contacts and interviews itself.
+	 */
+	int (*search)(iv_backend_iter **out, iv_backend *be, const char *const *terms,
+		      size_t nterms, unsigned int kinds, size_t limit);
 };
 
 #define IV_BACKEND_VERSION 1
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Zeroes `be` and sets its version.

@@ -1,0 +1,86 @@
+/*
+ * libinfoview: your network: degrees of separation and introduction paths.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef INCLUDE_infoview_network_h__
+#define INCLUDE_infoview_network_h__
+
+#include "common.h"
+#include "types.h"
+
+IV_BEGIN_DECL
+
+/*
+ * You are the root. Contacts known directly (IV_KNOWN_DIRECT) are at degree
+ * 1; an introduction from A to B (in any status but declined) leads from A
+ * to B, so B is at most one degree further than A. A path is the shortest
+ * chain from you: a contact you know directly, then each contact introduced
+ * by the one before. Among equally short paths the one whose people you
+ * interacted with most recently wins: last-interaction times are compared
+ * hop by hop from the first (never counts as oldest), and paths with the
+ * same times are ordered by their contacts' ids, the same way, so that the
+ * answer is always the same. Where one contact introduced another several
+ * times, the path names the introduction that was made (else any), the most
+ * recent first.
+ */
+
+/** A snapshot of the network, taken once and queried many times. */
+typedef struct iv_network iv_network;
+/** One path from you to a contact. */
+typedef struct iv_path iv_path;
+typedef struct iv_path_iter iv_path_iter;
+
+/**
+ * Reads the contacts and introductions of a store into a snapshot; later
+ * changes to the store are not seen.
+ * @param out free with iv_network_free()
+ */
+IV_EXTERN(int) iv_network_load(iv_network **out, iv_db *db);
+IV_EXTERN(void) iv_network_free(iv_network *net);
+
+/**
+ * The degree of separation of a contact.
+ * @param out 1 for known directly, 2 for one person removed, ...; 0 if no
+ *        path reaches the contact
+ * @return 0, IV_EINVALID for a malformed id, IV_ENOTFOUND for an unknown contact
+ */
+IV_EXTERN(int) iv_network_degree(int *out, const iv_network *net, const char *contact_id);
+
+/**
+ * The introduction chain behind a contact: the shortest path to it.
+ * @param out free with iv_path_free()
+ * @return 0; IV_EINVALID for a malformed id; IV_ENOTFOUND if the contact is
+ *         unknown or unreachable (the message says which)
+ */
+IV_EXTERN(int) iv_network_path(iv_path **out, const iv_network *net, const char *contact_id);
+
+/**
+ * Who can introduce me to someone at a company: the shortest path to each
+ * reachable contact whose company matches (ASCII case-insensitively),
+ * shortest first, then by most recent interaction (as for one path), then
+ * by the contact's id. Unreachable contacts there are left out. The paths
+ * are found by this call: the iterator may outlive `net`.
+ * @param out free with iv_path_iter_free()
+ * @return 0, or IV_EINVALID for a NULL or empty company
+ */
+IV_EXTERN(int) iv_network_company_paths(iv_path_iter **out, const iv_network *net, const char *company);
+/** @param out free with iv_path_free(); @return 0, IV_ITEROVER */
+IV_EXTERN(int) iv_path_iter_next(iv_path **out, iv_path_iter *it);
+IV_EXTERN(void) iv_path_iter_free(iv_path_iter *it);
+
+/** Number of contacts on the path (1 for someone you know directly). */
+IV_EXTERN(size_t) iv_path_length(const iv_path *p);
+/** The id of the i-th contact from you (0 is known directly); borrowed; NULL if out of range. */
+IV_EXTERN(const char *) iv_path_contact_at(const iv_path *p, size_t i);
+/**
+ * The id of the introduction by which contact i-1 introduced contact i;
+ * NULL for i == 0 or out of range. Borrowed.
+ */
+IV_EXTERN(const char *) iv_path_intro_at(const iv_path *p, size_t i);
+/** The last contact of the path (the target); borrowed. */
+IV_EXTERN(const char *) iv_path_target(const iv_path *p);
+IV_EXTERN(void) iv_path_free(iv_path *p);
+
+IV_END_DECL
+
+#endif

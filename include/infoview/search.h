@@ -1,0 +1,92 @@
+/*
+ * libinfoview: full-text search over contacts and interviews.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef INCLUDE_infoview_search_h__
+#define INCLUDE_infoview_search_h__
+
+#include "common.h"
+#include "types.h"
+
+IV_BEGIN_DECL
+
+/*
+ * A query is words; every word must match (AND), each as a prefix of a word
+ * in the record, ASCII case-insensitively ("pfi" finds "Pfizer", "izer" does
+ * not). Words are split, in the query and in the records alike, on every
+ * character that is not an ASCII letter or digit; other characters (those
+ * beyond ASCII) belong to words, and accents are kept ("cafe" does not find
+ * "café"). "O'Brien-Lopez" is thus the three words "o", "brien", "lopez".
+ *
+ * Contacts are searched in their name, company, title, tags and notes;
+ * interviews in their purpose, notes, answers (not the questions), advice
+ * and resources. Other fields (e-mails, location...) are not searched.
+ *
+ * Hits are ranked best first by weights per field:
+ *
+ *   contact:   name 10, company 5, title 5, tags 5, notes 1
+ *   interview: purpose 3, answers 2, advice 2, resources 2, notes 1
+ *
+ * When a backend has no search of its own (the memory backend), the core
+ * scans the records and a hit's score is the sum, over the query's words,
+ * of the highest weight among the fields the word matched in; equal scores
+ * rank contacts first, then by id. The SQLite backend ranks with FTS5's
+ * bm25 using the same weights (the score is -bm25, so higher is better),
+ * which also counts how often and how rarely a word occurs. Scores thus
+ * differ between backends and only compare within one search; the records
+ * found are the same, except around characters beyond ASCII that are not
+ * letters or digits (dashes, curly quotes), which the SQLite backend also
+ * splits words on, and letters beyond ASCII, whose case it also ignores.
+ */
+
+typedef struct iv_search_iter iv_search_iter;
+typedef struct iv_search_hit iv_search_hit;
+
+/** What a hit is. */
+typedef enum {
+	IV_SEARCH_CONTACT = 1u << 0,
+	IV_SEARCH_INTERVIEW = 1u << 1
+} iv_search_kind_t;
+
+typedef struct iv_search_options {
+	unsigned int version;
+	/** iv_search_kind_t flags of what to search; 0 for everything */
+	unsigned int kinds;
+	/** the most hits to return; 0 for all */
+	size_t limit;
+} iv_search_options;
+
+#define IV_SEARCH_OPTIONS_VERSION 1
+#define IV_SEARCH_OPTIONS_INIT { IV_SEARCH_OPTIONS_VERSION, 0, 0 }
+IV_EXTERN(int) iv_search_options_init(iv_search_options *opts, unsigned int version);
+
+/**
+ * Searches the store, best hits first.
+ * @param out free with iv_search_iter_free()
+ * @param query UTF-8 text, at most IV_LIMIT_TEXT bytes; borrowed for this call
+ * @param opts NULL for the defaults (everything, no limit); borrowed
+ * @return 0; IV_EINVALID for a query with no word, invalid UTF-8, control
+ *         characters other than tab and newlines, or unknown kinds;
+ *         IV_EVERSION for an options version this library does not know
+ */
+IV_EXTERN(int) iv_search(iv_search_iter **out, iv_db *db, const char *query, const iv_search_options *opts);
+/** @param out free with iv_search_hit_free(); @return 0, IV_ITEROVER */
+IV_EXTERN(int) iv_search_iter_next(iv_search_hit **out, iv_search_iter *it);
+IV_EXTERN(void) iv_search_iter_free(iv_search_iter *it);
+
+/**
+ * Makes a hit (for backends answering searches). The kind is one
+ * iv_search_kind_t flag; a higher score ranks higher.
+ */
+IV_EXTERN(int) iv_search_hit_new(iv_search_hit **out, int kind, const char *id, double score);
+IV_EXTERN(void) iv_search_hit_free(iv_search_hit *hit);
+/** One iv_search_kind_t flag. */
+IV_EXTERN(int) iv_search_hit_kind(const iv_search_hit *hit);
+/** The id of the contact or interview; borrowed. */
+IV_EXTERN(const char *) iv_search_hit_id(const iv_search_hit *hit);
+/** The hit's relevance; higher ranks higher; only comparable within one search. */
+IV_EXTERN(double) iv_search_hit_score(const iv_search_hit *hit);
+
+IV_END_DECL
+
+#endif

@@ -1,0 +1,173 @@
+/*
+ * libinfoview: the craft's rules: interview lifecycle, follow-ups created by
+ * rules, stay-in-touch cadences, business days, the question bank.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef INCLUDE_infoview_workflow_h__
+#define INCLUDE_infoview_workflow_h__
+
+#include "common.h"
+#include "types.h"
+
+IV_BEGIN_DECL
+
+/*
+ * Interview lifecycle
+ * -------------------
+ * planned -> requested -> scheduled -> completed; declined, no_response and
+ * cancelled can be reached from each of the open states (planned, requested,
+ * scheduled). Completed, declined, no_response and cancelled are final.
+ *
+ * iv_interview_update() enforces this whenever the status it is given
+ * differs from the stored one: an illegal move is refused with IV_EINVALID
+ * naming both states, and nothing changes. A legal move records the time of
+ * the new status (iv_interview_status_at()) from the store's clock and
+ * applies the rules below, all in one transaction. iv_interview_insert()
+ * accepts any status and applies the rules of that status.
+ *
+ * Rules (each idempotent: applying it again creates nothing new; times
+ * configurable per store with iv_rules_set()):
+ * - requested at T: two nudges to the interviewee, due T + 3 business days
+ *   ("reach out to another contact") and T + 7 business days ("follow up
+ *   once"); both are cancelled when the interview moves to scheduled,
+ *   declined, completed, no_response or cancelled;
+ * - completed at T: a thank-you to the interviewee, earliest T + 3 h, due
+ *   T + 24 h; a thank-you to each introducer on the introduction chain that
+ *   led to the interviewee (the one who introduced you to them, whoever
+ *   introduced you to that person, and so on), same window; if advice was
+ *   recorded, a report-back to the interviewee due T + 30 days (also made
+ *   when advice is added to an interview already completed);
+ *   completing also counts as an interaction with the interviewee.
+ *   The chain starts at the introduction the interview names, else at the
+ *   most recently made one to the interviewee, and goes on through the most
+ *   recently made introduction to each introducer; it stops at someone
+ *   nobody introduced or already on the chain, so cycles end.
+ * - a contact with a cadence of N days has one pending check-in, due N days
+ *   after the last interaction (or after it was added, if none); any
+ *   interaction (a completed interview, a follow-up to them marked done,
+ *   iv_contact_touch()) moves it; a cadence set to 0 cancels it.
+ * Day-based offsets are counted in the local time zone (TZ is honoured) and
+ * keep the local wall-clock time across daylight-saving changes; business
+ * days are Monday to Friday.
+ *
+ * Follow-ups made by rules carry a rule key (iv_followup_rule()):
+ * "nudge_other:<interview id>", "nudge_followup:<interview id>",
+ * "thank_you:<interview id>", "thank_introducer:<interview id>:<contact id>",
+ * "report_back:<interview id>", "check_in:<contact id>". A rule creates
+ * nothing when a follow-up with its key exists in any status (so one done,
+ * skipped or cancelled is not made again); a check-in is made when its
+ * contact has no pending one.
+ */
+
+/** 1 if an interview may move from status `from` to status `to`, else 0. */
+IV_EXTERN(int) iv_interview_can_move(int from, int to);
+
+/**
+ * Moves a stored interview to `status`: loads it, sets the status and
+ * stores it through iv_interview_update() (so the rules apply).
+ * @param out if not NULL, the interview as stored, free with iv_interview_free()
+ * @return 0; IV_EINVALID for an illegal move, including to the status it
+ *         already has (the message names both states); IV_ENOTFOUND
+ */
+IV_EXTERN(int) iv_interview_move(iv_interview **out, iv_db *db, const char *id, int status);
+
+/** Rule times of a store. */
+typedef struct iv_rules {
+	unsigned int version;
+	/** seconds after completion before a thank-you should be sent (3 h) */
+	int64_t thank_earliest;
+	/** seconds after completion by which it is due (24 h) */
+	int64_t thank_due;
+	/** business days after a request to reach out to someone else (3); 0 disables */
+	int nudge_other_days;
+	/** business days after a request to follow up once (7); 0 disables */
+	int nudge_followup_days;
+	/** days after completion to report back on advice (30); 0 disables */
+	int report_back_days;
+} iv_rules;
+
+#define IV_RULES_VERSION 1
+#define IV_RULES_INIT { IV_RULES_VERSION, 3 * 3600, 24 * 3600, 3, 7, 30 }
+
+/** Initialises `rules` to the defaults; IV_EVERSION for an unknown version. */
+IV_EXTERN(int) iv_rules_init(iv_rules *rules, unsigned int version);
+/** The store's rule times (the defaults where none were set); fills all of `out`, version included. */
+IV_EXTERN(int) iv_rules_get(iv_rules *out, iv_db *db);
+/**
+ * Sets the store's rule times. IV_EINVALID naming the field unless
+ * 0 <= thank_earliest <= thank_due <= 30 days and each day count is 0..365.
+ */
+IV_EXTERN(int) iv_rules_set(iv_db *db, const iv_rules *rules);
+
+/**
+ * Applies every rule to the whole store once more (after an import, or after
+ * changing the rule times for future follow-ups); creates only what is
+ * missing. Follow-ups already made keep their times.
+ */
+IV_EXTERN(int) iv_rules_apply(iv_db *db);
+
+/**
+ * Records an interaction with a contact: sets its last interaction to `when`
+ * (0 for now) if later than the one stored, appends `note` (one line; may be
+ * NULL) to its notes as a line "YYYY-MM-DD: note" dated `when` in local
+ * time, and moves its check-in.
+ * @return 0; IV_EINVALID for a malformed id or note, or notes that would
+ *         grow past IV_LIMIT_TEXT; IV_ENOTFOUND
+ */
+IV_EXTERN(int) iv_contact_touch(iv_db *db, const char *contact_id, iv_time when, const char *note);
+
+/**
+ * Closes a pending follow-up as done, skipped or cancelled, recording when
+ * (from the store's clock). Done counts as an interaction with the recipient.
+ * @param out if not NULL, the follow-up as stored, free with iv_followup_free()
+ * @return 0; IV_EINVALID for another status or a follow-up already closed
+ */
+IV_EXTERN(int) iv_followup_close(iv_followup **out, iv_db *db, const char *id, int status);
+
+/*
+ * Calendar arithmetic in the local time zone (TZ honoured).
+ */
+
+/** `t` plus `days` calendar days, keeping the local wall-clock time. */
+IV_EXTERN(iv_time) iv_time_add_days(iv_time t, int days);
+/**
+ * `t` plus `days` business days (Monday to Friday), keeping the local
+ * wall-clock time: each day counted moves to the next weekday, so Friday
+ * plus 1 and Saturday plus 1 are both Monday.
+ */
+IV_EXTERN(iv_time) iv_time_add_business_days(iv_time t, int days);
+
+/*
+ * The question bank: prepared questions tagged by category (the TIARA set:
+ * trends, insights, advice, resources, assignments; plus how they got there).
+ */
+typedef enum {
+	IV_QUESTION_JOURNEY = 1,     /**< how did you get there */
+	IV_QUESTION_TRENDS = 2,
+	IV_QUESTION_INSIGHTS = 3,
+	IV_QUESTION_ADVICE = 4,
+	IV_QUESTION_RESOURCES = 5,
+	IV_QUESTION_ASSIGNMENTS = 6
+} iv_question_category_t;
+
+/** Number of questions in the bank. */
+IV_EXTERN(size_t) iv_question_bank_count(void);
+/** The i-th question's text (static), or NULL if out of range. */
+IV_EXTERN(const char *) iv_question_bank_text(size_t i);
+/** The i-th question's iv_question_category_t, or 0 if out of range. */
+IV_EXTERN(int) iv_question_bank_category(size_t i);
+
+/**
+ * Appends `count` questions from the bank to `iv`, one per category in the
+ * order journey, insights, trends, advice, resources, assignments (cycling,
+ * from journey on each call), skipping any the interview already has and
+ * categories with none left; fewer when the bank runs out. 4 is the usual
+ * count.
+ * @return 0; IV_EINVALID (changing nothing) if the interview would hold
+ *         more than IV_LIMIT_LIST questions
+ */
+IV_EXTERN(int) iv_interview_seed_questions(iv_interview *iv, size_t count);
+
+IV_END_DECL
+
+#endif

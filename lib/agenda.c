@@ -1,0 +1,327 @@
+/*
+ * The agenda: what to do at a moment, assembled from the public lists so
+ * that every backend gives the same answer.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define DEFAULT_HORIZON ((int64_t)7 * 24 * 3600)
+
+struct iv_agenda_item {
+	int kind;
+	iv_time time;
+	int overdue;
+	int64_t waiting;
+	iv_followup *followup;
+	iv_interview *interview;
+	iv_contact *contact;
+};
+
+/* An interview of the second or third section, with the time it is sorted by. */
+typedef struct entry {
+	iv_time time;
+	iv_interview *iv;    /* NULL once handed to an item */
+} entry;
+
+typedef struct section {
+	entry *items;
+	size_t n;
+	size_t pos;
+} section;
+
+struct iv_agenda_iter {
+	iv_db *db;
+	iv_time at;
+	/* The follow-ups can be many, so they stream; NULL once exhausted. */
+	iv_followup_iter *followups;
+	section scheduled;
+	section waiting;
+};
+
+static int check_version(unsigned int version)
+{
+	if (version == 0 || version > IV_AGENDA_OPTIONS_VERSION)
+		return iv__error(IV_EVERSION, "iv_agenda_options: version %u is not supported (this library knows 1 to %u)",
+				 version, (unsigned int)IV_AGENDA_OPTIONS_VERSION);
+	return 0;
+}
+
+int iv_agenda_options_init(iv_agenda_options *opts, unsigned int version)
+{
+	int error;
+
+	IV__ARG(opts);
+	if ((error = check_version(version)) < 0)
+		return error;
+	*opts = (iv_agenda_options)IV_AGENDA_OPTIONS_INIT;
+	opts->version = version;
+	return 0;
+}
+
+/* --- Collecting the interviews ------------------------------------------- */
+
+static iv_time interview_time(const iv_interview *iv)
+{
+	iv_time t;
+
+	if (iv_interview_status(iv) == IV_INTERVIEW_SCHEDULED)
+		return iv_interview_scheduled_at(iv);
+	/* A request stored without its time counts from when it was recorded. */
+	t = iv_interview_status_at(iv, IV_INTERVIEW_REQUESTED);
+	return t ? t : iv_interview_created(iv);
+}
+
+static int entry_cmp(const void *pa, const void *pb)
+{
+	const entry *a = pa, *b = pb;
+
+	if (a->time != b->time)
+		return a->time < b->time ? -1 : 1;
+	return strcmp(iv_interview_id(a->iv), iv_interview_id(b->iv));
+}
+
+static int section_add(section *s, size_t *alloc, iv_interview *iv)
+{
+	if (s->n == *alloc) {
+		size_t n = *alloc ? *alloc * 2 : 8;
+		entry *grown = n <= SIZE_MAX / sizeof(entry) ? realloc(s->items, n * sizeof(entry)) : NULL;
+		if (!grown)
+			return iv__oom();
+		s->items = grown;
+		*alloc = n;
+	}
+	s->items[s->n].time = interview_time(iv);
+	s->items[s->n++].iv = iv;
+	return 0;
+}
+
+/* Reads the interviews in `status` whose time is at most `limit`, in time order. */
+static int section_load(section *s, iv_db *db, int status, iv_time limit)
+{
+	iv_interview_filter f = IV_INTERVIEW_FILTER_INIT;
+	iv_interview_iter *it = NULL;
+	iv_interview *iv = NULL;
+	size_t alloc = 0;
+	int error;
+
+	f.status = status;
+	if ((error = iv_interview_list(&it, db, &f)) < 0)
+		return error;
+	while ((error = iv_interview_iter_next(&iv, it)) == 0) {
+		if (interview_time(iv) > limit)
+			iv_interview_free(iv);
+		else if ((error = section_add(s, &alloc, iv)) < 0) {
+			iv_interview_free(iv);
+			break;
+		}
+	}
+	iv_interview_iter_free(it);
+	if (error != IV_ITEROVER)
+		return error;
+	if (s->n)
+		qsort(s->items, s->n, sizeof(entry), entry_cmp);
+	return 0;
+}
+
+static void section_free(section *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		iv_interview_free(s->items[i].iv);
+	free(s->items);
+}
+
+/* --- The iterator ---------------------------------------------------------- */
+
+int iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
+{
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_agenda_iter *it;
+	int64_t horizon = DEFAULT_HORIZON;
+	iv_time limit;
+	int error;
+
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(db);
+	if (opts && (error = check_version(opts->version)) < 0)
+		return error;
+	if (opts && opts->horizon < 0)
+		return iv__error(IV_EINVALID, "iv_agenda_options.horizon: must not be negative (got %lld)",
+				 (long long)opts->horizon);
+	if (opts && opts->horizon)
+		horizon = opts->horizon;
+	if (!(it = calloc(1, sizeof(*it))))
+		return iv__oom();
+	it->db = db;
+	it->at = opts && opts->at ? opts->at : iv_db_now(db);
+	limit = it->at > INT64_MAX - horizon ? INT64_MAX : it->at + horizon;
+	f.status = IV_FOLLOWUP_PENDING;
+	f.earliest_before = it->at;
+	if ((error = iv_followup_list(&it->followups, db, &f)) < 0 ||
+	    (error = section_load(&it->scheduled, db, IV_INTERVIEW_SCHEDULED, limit)) < 0 ||
+	    (error = section_load(&it->waiting, db, IV_INTERVIEW_REQUESTED, INT64_MAX)) < 0) {
+		iv_agenda_iter_free(it);
+		return error;
+	}
+	*out = it;
+	return 0;
+}
+
+/*
+ * Completes an item with the contact concerned, and hands it out. On
+ * failure the item is freed.
+ */
+static int item_finish(iv_agenda_item **out, iv_agenda_item *item, iv_db *db, const char *contact_id)
+{
+	int error = iv_contact_lookup(&item->contact, db, contact_id);
+
+	if (error < 0) {
+		iv_agenda_item_free(item);
+		return error;
+	}
+	*out = item;
+	return 0;
+}
+
+static int next_followup(iv_agenda_item **out, iv_agenda_iter *it)
+{
+	iv_agenda_item *item;
+	iv_followup *fu = NULL;
+	const char *interview_id;
+	int error;
+
+	do {
+		iv_followup_free(fu);
+		if ((error = iv_followup_iter_next(&fu, it->followups)) < 0)
+			return error;
+		/* Checked here too: a backend older than the earliest_before filter ignores it. */
+	} while (iv_followup_earliest(fu) > it->at);
+	if (!(item = calloc(1, sizeof(*item)))) {
+		iv_followup_free(fu);
+		return iv__oom();
+	}
+	item->kind = IV_AGENDA_FOLLOWUP;
+	item->followup = fu;
+	item->time = iv_followup_due(fu);
+	item->overdue = item->time < it->at;
+	interview_id = iv_followup_interview(fu);
+	if (interview_id && (error = iv_interview_lookup(&item->interview, it->db, interview_id)) < 0) {
+		iv_agenda_item_free(item);
+		return error;
+	}
+	return item_finish(out, item, it->db, iv_followup_contact(fu));
+}
+
+static int next_interview(iv_agenda_item **out, iv_agenda_iter *it, section *s, int kind)
+{
+	iv_agenda_item *item = calloc(1, sizeof(*item));
+	entry *e = &s->items[s->pos];
+
+	if (!item)
+		return iv__oom();
+	s->pos++;
+	item->kind = kind;
+	item->time = e->time;
+	item->interview = e->iv;
+	e->iv = NULL;
+	if (kind == IV_AGENDA_INTERVIEW)
+		item->overdue = e->time && e->time < it->at; /* 0: scheduled, time not recorded */
+	else
+		item->waiting = it->at > e->time ? it->at - e->time : 0;
+	return item_finish(out, item, it->db, iv_interview_contact(item->interview));
+}
+
+static int next_any(iv_agenda_item **out, iv_agenda_iter *it)
+{
+	int error;
+
+	if (it->followups) {
+		if ((error = next_followup(out, it)) != IV_ITEROVER)
+			return error;
+		iv_followup_iter_free(it->followups);
+		it->followups = NULL;
+	}
+	if (it->scheduled.pos < it->scheduled.n)
+		return next_interview(out, it, &it->scheduled, IV_AGENDA_INTERVIEW);
+	if (it->waiting.pos < it->waiting.n)
+		return next_interview(out, it, &it->waiting, IV_AGENDA_WAITING);
+	return iv__error(IV_ITEROVER, "no more agenda items");
+}
+
+int iv_agenda_iter_next(iv_agenda_item **out, iv_agenda_iter *it)
+{
+	int error;
+
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(it);
+	/*
+	 * A record the item needs was deleted since the lists were read (by
+	 * another connection): the item is moot, so move on to the next.
+	 */
+	while ((error = next_any(out, it)) == IV_ENOTFOUND)
+		;
+	return error;
+}
+
+void iv_agenda_iter_free(iv_agenda_iter *it)
+{
+	if (!it)
+		return;
+	iv_followup_iter_free(it->followups);
+	section_free(&it->scheduled);
+	section_free(&it->waiting);
+	free(it);
+}
+
+/* --- Items ------------------------------------------------------------------ */
+
+void iv_agenda_item_free(iv_agenda_item *item)
+{
+	if (!item)
+		return;
+	iv_followup_free(item->followup);
+	iv_interview_free(item->interview);
+	iv_contact_free(item->contact);
+	free(item);
+}
+
+int iv_agenda_item_kind(const iv_agenda_item *item)
+{
+	return item ? item->kind : 0;
+}
+
+iv_time iv_agenda_item_time(const iv_agenda_item *item)
+{
+	return item ? item->time : 0;
+}
+
+int iv_agenda_item_overdue(const iv_agenda_item *item)
+{
+	return item ? item->overdue : 0;
+}
+
+int64_t iv_agenda_item_waiting(const iv_agenda_item *item)
+{
+	return item ? item->waiting : 0;
+}
+
+const iv_followup *iv_agenda_item_followup(const iv_agenda_item *item)
+{
+	return item ? item->followup : NULL;
+}
+
+const iv_interview *iv_agenda_item_interview(const iv_agenda_item *item)
+{
+	return item ? item->interview : NULL;
+}
+
+const iv_contact *iv_agenda_item_contact(const iv_agenda_item *item)
+{
+	return item ? item->contact : NULL;
+}

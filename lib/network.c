@@ -1,0 +1,563 @@
+/*
+ * Your network: a snapshot of the contacts and introductions, read through
+ * the public API (so it works alike on every backend), with every degree and
+ * best path worked out once when it is loaded.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define NONE SIZE_MAX
+
+typedef struct edge {
+	size_t from, to;     /* node indices */
+	int made;            /* 1 if the introduction was made */
+	iv_time when;        /* when it was made, else when it was recorded */
+	char id[IV_ID_LEN + 1];
+} edge;
+
+typedef struct node {
+	char id[IV_ID_LEN + 1];
+	int known;
+	int degree;          /* 0 while (or if) unreachable */
+	iv_time last;        /* last interaction; 0 for never */
+	size_t name;         /* offsets into the text arena; NONE if unset */
+	size_t company;
+	const struct node *pred; /* the contact before this one on the best path */
+	const edge *via;         /* the introduction from pred */
+	/*
+	 * Ranks within the node's layer (all nodes of its degree): by the
+	 * last-interaction times along the best path (equal times, equal rank),
+	 * and by the ids along it. Comparing a path to the next layer reduces to
+	 * comparing these, which is what keeps the choice of paths linear.
+	 */
+	size_t trank;
+	size_t irank;
+} node;
+
+struct iv_network {
+	node *nodes;         /* sorted by id */
+	size_t n;
+	edge *edges;         /* sorted by from, then to; the best one per pair */
+	size_t nedges;
+	size_t *first;       /* node i's edges are first[i] .. first[i + 1] - 1 */
+	char *text;          /* names and companies, NUL-terminated, end to end */
+	size_t text_len;
+};
+
+struct hop {
+	char contact[IV_ID_LEN + 1];
+	char intro[IV_ID_LEN + 1]; /* "" for the first hop */
+};
+
+struct iv_path {
+	size_t n;
+	struct hop hops[];
+};
+
+struct iv_path_iter {
+	iv_path **paths;
+	size_t n;
+	size_t pos;
+};
+
+/* --- Loading ------------------------------------------------------------ */
+
+/* Makes room for `want` elements of `size` bytes; returns the array, moved, or NULL. */
+static void *reserve(void *items, size_t *alloc, size_t want, size_t size)
+{
+	size_t n = *alloc ? *alloc : 16;
+	void *grown;
+
+	if (want <= *alloc)
+		return items;
+	while (n < want)
+		n *= 2;
+	if (n > SIZE_MAX / size || !(grown = realloc(items, n * size))) {
+		iv__oom();
+		return NULL;
+	}
+	*alloc = n;
+	return grown;
+}
+
+static int text_add(size_t *off, iv_network *net, size_t *alloc, const char *s)
+{
+	size_t len;
+	char *text;
+
+	if (!s) {
+		*off = NONE;
+		return 0;
+	}
+	len = strlen(s) + 1;
+	if (!(text = reserve(net->text, alloc, net->text_len + len, 1)))
+		return IV_ENOMEM;
+	net->text = text;
+	memcpy(net->text + net->text_len, s, len);
+	*off = net->text_len;
+	net->text_len += len;
+	return 0;
+}
+
+static int add_contact(iv_network *net, size_t *alloc, size_t *text_alloc, const iv_contact *c)
+{
+	node *v;
+	int error;
+
+	if (!(v = reserve(net->nodes, alloc, net->n + 1, sizeof(node))))
+		return IV_ENOMEM;
+	net->nodes = v;
+	v += net->n;
+	memset(v, 0, sizeof(*v));
+	memcpy(v->id, iv_contact_id(c), IV_ID_LEN + 1);
+	v->known = iv_contact_known(c);
+	v->last = iv_contact_last_interaction(c);
+	if ((error = text_add(&v->name, net, text_alloc, iv_contact_name(c))) < 0 ||
+	    (error = text_add(&v->company, net, text_alloc, iv_contact_company(c))) < 0)
+		return error;
+	net->n++;
+	return 0;
+}
+
+static int node_cmp(const void *a, const void *b)
+{
+	return strcmp(((const node *)a)->id, ((const node *)b)->id);
+}
+
+/* The node with id `id` (lower case), or NONE. */
+static size_t find(const iv_network *net, const char *id)
+{
+	size_t lo = 0, hi = net->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strcmp(net->nodes[mid].id, id);
+		if (d == 0)
+			return mid;
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NONE;
+}
+
+static int load_contacts(iv_network *net, iv_db *db)
+{
+	iv_contact_iter *it = NULL;
+	iv_contact *c = NULL;
+	size_t alloc = 0, text_alloc = 0;
+	int error;
+
+	if ((error = iv_contact_list(&it, db, NULL)) < 0)
+		return error;
+	while ((error = iv_contact_iter_next(&c, it)) == 0) {
+		error = add_contact(net, &alloc, &text_alloc, c);
+		iv_contact_free(c);
+		if (error < 0)
+			break;
+	}
+	iv_contact_iter_free(it);
+	if (error != IV_ITEROVER)
+		return error;
+	if (net->n)
+		qsort(net->nodes, net->n, sizeof(node), node_cmp);
+	return 0;
+}
+
+static int add_intro(iv_network *net, size_t *alloc, const iv_intro *in)
+{
+	size_t from, to;
+	edge *e;
+
+	if (iv_intro_status(in) == IV_INTRO_DECLINED)
+		return 0;
+	from = find(net, iv_intro_introducer(in));
+	to = find(net, iv_intro_introduced(in));
+	/* Only possible if another connection wrote between the two reads. */
+	if (from == NONE || to == NONE)
+		return 0;
+	if (!(e = reserve(net->edges, alloc, net->nedges + 1, sizeof(edge))))
+		return IV_ENOMEM;
+	net->edges = e;
+	e += net->nedges++;
+	e->from = from;
+	e->to = to;
+	e->made = iv_intro_status(in) == IV_INTRO_MADE;
+	e->when = iv_intro_made_at(in) ? iv_intro_made_at(in) : iv_intro_created(in);
+	memcpy(e->id, iv_intro_id(in), IV_ID_LEN + 1);
+	return 0;
+}
+
+static int time_desc(iv_time a, iv_time b)
+{
+	return (a < b) - (a > b);
+}
+
+static int size_cmp(size_t a, size_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* By pair; within a pair the one to use first: made, then most recent, then id. */
+static int edge_cmp(const void *pa, const void *pb)
+{
+	const edge *a = pa, *b = pb;
+	int d;
+
+	if ((d = size_cmp(a->from, b->from)) || (d = size_cmp(a->to, b->to)))
+		return d;
+	if ((d = b->made - a->made) || (d = time_desc(a->when, b->when)))
+		return d;
+	return strcmp(a->id, b->id);
+}
+
+/* Keeps the best introduction of each pair and indexes them by introducer. */
+static int index_edges(iv_network *net)
+{
+	size_t i, kept = 0;
+
+	if (net->nedges)
+		qsort(net->edges, net->nedges, sizeof(edge), edge_cmp);
+	for (i = 0; i < net->nedges; i++) {
+		const edge *e = &net->edges[i];
+		if (kept && e->from == net->edges[kept - 1].from && e->to == net->edges[kept - 1].to)
+			continue;
+		net->edges[kept++] = *e;
+	}
+	net->nedges = kept;
+	if (!(net->first = calloc(net->n + 1, sizeof(size_t))))
+		return iv__oom();
+	for (i = 0; i < net->nedges; i++)
+		net->first[net->edges[i].from + 1]++;
+	for (i = 0; i < net->n; i++)
+		net->first[i + 1] += net->first[i];
+	return 0;
+}
+
+static int load_intros(iv_network *net, iv_db *db)
+{
+	iv_intro_iter *it = NULL;
+	iv_intro *in = NULL;
+	size_t alloc = 0;
+	int error;
+
+	if ((error = iv_intro_list(&it, db, NULL)) < 0)
+		return error;
+	while ((error = iv_intro_iter_next(&in, it)) == 0) {
+		error = add_intro(net, &alloc, in);
+		iv_intro_free(in);
+		if (error < 0)
+			break;
+	}
+	iv_intro_iter_free(it);
+	return error == IV_ITEROVER ? index_edges(net) : error;
+}
+
+/* --- Degrees and best paths ---------------------------------------------- */
+
+static size_t pred_trank(const node *v)
+{
+	return v->pred ? v->pred->trank : 0;
+}
+
+static size_t pred_irank(const node *v)
+{
+	return v->pred ? v->pred->irank : 0;
+}
+
+/* The ids along the path, compared from the first hop. */
+static int ids_cmp(const void *pa, const void *pb)
+{
+	const node *a = *(const node *const *)pa, *b = *(const node *const *)pb;
+	int d = size_cmp(pred_irank(a), pred_irank(b));
+
+	return d ? d : strcmp(a->id, b->id);
+}
+
+/* The times along the path from the first hop, most recent first. */
+static int times_cmp(const node *a, const node *b)
+{
+	int d = size_cmp(pred_trank(a), pred_trank(b));
+
+	return d ? d : time_desc(a->last, b->last);
+}
+
+/* Paths in the order of preference: the times along them, then the ids. */
+static int path_cmp(const void *pa, const void *pb)
+{
+	const node *a = *(const node *const *)pa, *b = *(const node *const *)pb;
+	int d = times_cmp(a, b);
+
+	return d ? d : ids_cmp(pa, pb);
+}
+
+/* Ranks a layer whose paths are known and sorts it into preference order. */
+static void rank_layer(node **layer, size_t n)
+{
+	size_t i, rank = 0;
+
+	qsort(layer, n, sizeof(*layer), ids_cmp);
+	for (i = 0; i < n; i++)
+		layer[i]->irank = i;
+	qsort(layer, n, sizeof(*layer), path_cmp);
+	for (i = 0; i < n; i++) {
+		if (i && times_cmp(layer[i - 1], layer[i]) != 0)
+			rank++;
+		layer[i]->trank = rank;
+	}
+}
+
+/*
+ * Breadth first from you, one layer (degree) at a time. A layer is visited
+ * in preference order, so the first contact to reach a node of the next
+ * layer is on its best path: extending two paths by the same contact keeps
+ * their order.
+ */
+static int walk(iv_network *net)
+{
+	node **queue;
+	size_t i, start = 0, end = 0;
+	int degree = 1;
+
+	if (!net->n)
+		return 0;
+	if (!(queue = malloc(net->n * sizeof(*queue))))
+		return iv__oom();
+	for (i = 0; i < net->n; i++) {
+		if (net->nodes[i].known == IV_KNOWN_DIRECT) {
+			net->nodes[i].degree = 1;
+			queue[end++] = &net->nodes[i];
+		}
+	}
+	while (start < end) {
+		size_t layer_end = end;
+		rank_layer(queue + start, layer_end - start);
+		degree++;
+		for (; start < layer_end; start++) {
+			const node *a = queue[start];
+			size_t k, ai = (size_t)(a - net->nodes);
+			for (k = net->first[ai]; k < net->first[ai + 1]; k++) {
+				node *b = &net->nodes[net->edges[k].to];
+				if (b->degree)
+					continue;
+				b->degree = degree;
+				b->pred = a;
+				b->via = &net->edges[k];
+				queue[end++] = b;
+			}
+		}
+	}
+	free(queue);
+	return 0;
+}
+
+int iv_network_load(iv_network **out, iv_db *db)
+{
+	iv_network *net;
+	int error;
+
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(db);
+	if (!(net = calloc(1, sizeof(*net))))
+		return iv__oom();
+	if ((error = load_contacts(net, db)) < 0 ||
+	    (error = load_intros(net, db)) < 0 ||
+	    (error = walk(net)) < 0) {
+		iv_network_free(net);
+		return error;
+	}
+	*out = net;
+	return 0;
+}
+
+void iv_network_free(iv_network *net)
+{
+	if (!net)
+		return;
+	free(net->nodes);
+	free(net->edges);
+	free(net->first);
+	free(net->text);
+	free(net);
+}
+
+/* --- Queries -------------------------------------------------------------- */
+
+static int lookup(const node **out, const iv_network *net, const char *contact_id)
+{
+	char id[IV_ID_LEN + 1];
+	size_t i;
+	int error;
+
+	IV__ARG(net);
+	if ((error = iv__parse_id(id, "contact_id", contact_id)) < 0)
+		return error;
+	if ((i = find(net, id)) == NONE)
+		return iv__error(IV_ENOTFOUND, "contact %s not found", id);
+	*out = &net->nodes[i];
+	return 0;
+}
+
+int iv_network_degree(int *out, const iv_network *net, const char *contact_id)
+{
+	const node *v = NULL;
+	int error;
+
+	IV__ARG(out);
+	*out = 0;
+	if ((error = lookup(&v, net, contact_id)) < 0)
+		return error;
+	*out = v->degree;
+	return 0;
+}
+
+static int path_make(iv_path **out, const node *target)
+{
+	size_t i = (size_t)target->degree;
+	const node *v = target;
+	iv_path *p = malloc(sizeof(*p) + i * sizeof(struct hop));
+
+	if (!p)
+		return iv__oom();
+	p->n = i;
+	while (i-- > 0) {
+		memcpy(p->hops[i].contact, v->id, IV_ID_LEN + 1);
+		if (v->via)
+			memcpy(p->hops[i].intro, v->via->id, IV_ID_LEN + 1);
+		else
+			p->hops[i].intro[0] = '\0';
+		v = v->pred;
+	}
+	*out = p;
+	return 0;
+}
+
+int iv_network_path(iv_path **out, const iv_network *net, const char *contact_id)
+{
+	const node *v = NULL;
+	int error;
+
+	IV__ARG(out);
+	*out = NULL;
+	if ((error = lookup(&v, net, contact_id)) < 0)
+		return error;
+	if (!v->degree)
+		return iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s (%s)",
+				 v->id, net->text + v->name);
+	return path_make(out, v);
+}
+
+/* Shortest first, then by the times along the path, then by the target's id. */
+static int company_cmp(const void *pa, const void *pb)
+{
+	const node *a = *(const node *const *)pa, *b = *(const node *const *)pb;
+	int d;
+
+	if ((d = a->degree - b->degree) || (d = size_cmp(a->trank, b->trank)))
+		return d;
+	return strcmp(a->id, b->id);
+}
+
+/* Collects the reachable contacts at `company` into `matches`, in order; returns how many. */
+static size_t company_matches(const node **matches, const iv_network *net, const char *company)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < net->n; i++) {
+		const node *v = &net->nodes[i];
+		if (v->degree && v->company != NONE && iv__ascii_casecmp(net->text + v->company, company) == 0)
+			matches[count++] = v;
+	}
+	if (count)
+		qsort(matches, count, sizeof(*matches), company_cmp);
+	return count;
+}
+
+int iv_network_company_paths(iv_path_iter **out, const iv_network *net, const char *company)
+{
+	const node **matches = NULL;
+	iv_path_iter *it;
+	size_t i, count = 0;
+	int error = 0;
+
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(net);
+	if (!company || !*company)
+		return iv__error(IV_EINVALID, "company: must not be empty");
+	if (!(it = calloc(1, sizeof(*it))) ||
+	    (net->n && !(matches = malloc(net->n * sizeof(*matches))))) {
+		free(it);
+		return iv__oom();
+	}
+	count = company_matches(matches, net, company);
+	/* The paths are made now so that the iterator does not depend on `net`. */
+	if (count && !(it->paths = calloc(count, sizeof(*it->paths))))
+		error = iv__oom();
+	for (i = 0; i < count && error >= 0; i++)
+		if ((error = path_make(&it->paths[i], matches[i])) >= 0)
+			it->n++;
+	free(matches);
+	if (error < 0) {
+		iv_path_iter_free(it);
+		return error;
+	}
+	*out = it;
+	return 0;
+}
+
+int iv_path_iter_next(iv_path **out, iv_path_iter *it)
+{
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(it);
+	if (it->pos >= it->n)
+		return iv__error(IV_ITEROVER, "no more paths");
+	*out = it->paths[it->pos];
+	it->paths[it->pos++] = NULL;
+	return 0;
+}
+
+void iv_path_iter_free(iv_path_iter *it)
+{
+	size_t i;
+
+	if (!it)
+		return;
+	for (i = it->pos; i < it->n; i++)
+		iv_path_free(it->paths[i]);
+	free(it->paths);
+	free(it);
+}
+
+/* --- Paths ---------------------------------------------------------------- */
+
+size_t iv_path_length(const iv_path *p)
+{
+	return p ? p->n : 0;
+}
+
+const char *iv_path_contact_at(const iv_path *p, size_t i)
+{
+	return p && i < p->n ? p->hops[i].contact : NULL;
+}
+
+const char *iv_path_intro_at(const iv_path *p, size_t i)
+{
+	return p && i > 0 && i < p->n ? p->hops[i].intro : NULL;
+}
+
+const char *iv_path_target(const iv_path *p)
+{
+	return p && p->n ? p->hops[p->n - 1].contact : NULL;
+}
+
+void iv_path_free(iv_path *p)
+{
+	free(p);
+}
