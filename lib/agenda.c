@@ -43,23 +43,10 @@ struct iv_agenda_iter {
 
 static int check_version(unsigned int version)
 {
-	if (version == 0 || version > IV_AGENDA_OPTIONS_VERSION)
-		return iv__error(IV_EVERSION, "iv_agenda_options: version %u is not supported (this library knows 1 to %u)",
-				 version, (unsigned int)IV_AGENDA_OPTIONS_VERSION);
-	return 0;
+	return iv__check_version("iv_agenda_options", version, IV_AGENDA_OPTIONS_VERSION);
 }
 
-int iv_agenda_options_init(iv_agenda_options *opts, unsigned int version)
-{
-	int error;
-
-	IV__ARG(opts);
-	if ((error = check_version(version)) < 0)
-		return error;
-	*opts = (iv_agenda_options)IV_AGENDA_OPTIONS_INIT;
-	opts->version = version;
-	return 0;
-}
+IV__DEFINE_INIT(iv_agenda_options_init, iv_agenda_options, IV_AGENDA_OPTIONS_INIT, IV_AGENDA_OPTIONS_VERSION)
 
 /* --- Collecting the interviews ------------------------------------------- */
 

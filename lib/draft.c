@@ -68,23 +68,10 @@ const char *iv_draft_default_template(int which)
 
 static int options_version(unsigned int version)
 {
-	if (version == 0 || version > IV_DRAFT_OPTIONS_VERSION)
-		return iv__error(IV_EVERSION, "iv_draft_options: version %u is not supported (this library knows 1 to %u)",
-				 version, (unsigned int)IV_DRAFT_OPTIONS_VERSION);
-	return 0;
+	return iv__check_version("iv_draft_options", version, IV_DRAFT_OPTIONS_VERSION);
 }
 
-int iv_draft_options_init(iv_draft_options *opts, unsigned int version)
-{
-	int error;
-
-	IV__ARG(opts);
-	if ((error = options_version(version)) < 0)
-		return error;
-	*opts = (iv_draft_options)IV_DRAFT_OPTIONS_INIT;
-	opts->version = version;
-	return 0;
-}
+IV__DEFINE_INIT(iv_draft_options_init, iv_draft_options, IV_DRAFT_OPTIONS_INIT, IV_DRAFT_OPTIONS_VERSION)
 
 /* The caller's template, or NULL for the built-in one. */
 static int custom_template(const char **out, const iv_draft_options *opts)

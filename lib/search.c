@@ -81,23 +81,10 @@ double iv_search_hit_score(const iv_search_hit *hit)
 
 static int options_version(unsigned int version)
 {
-	if (version == 0 || version > IV_SEARCH_OPTIONS_VERSION)
-		return iv__error(IV_EVERSION, "iv_search_options: version %u is not supported (this library knows 1 to %d)",
-				 version, IV_SEARCH_OPTIONS_VERSION);
-	return 0;
+	return iv__check_version("iv_search_options", version, IV_SEARCH_OPTIONS_VERSION);
 }
 
-int iv_search_options_init(iv_search_options *opts, unsigned int version)
-{
-	int error;
-
-	IV__ARG(opts);
-	if ((error = options_version(version)) < 0)
-		return error;
-	*opts = (iv_search_options)IV_SEARCH_OPTIONS_INIT;
-	opts->version = version;
-	return 0;
-}
+IV__DEFINE_INIT(iv_search_options_init, iv_search_options, IV_SEARCH_OPTIONS_INIT, IV_SEARCH_OPTIONS_VERSION)
 
 /* --- The query ------------------------------------------------------------- */
 

@@ -113,14 +113,6 @@ static int check_flags(unsigned int flags)
 	return 0;
 }
 
-static int filter_version(unsigned int version, unsigned int current, const char *what)
-{
-	if (version == 0 || version > current)
-		return iv__error(IV_EVERSION, "%s: version %u is not supported (this library knows 1 to %u)",
-				 what, version, current);
-	return 0;
-}
-
 /* Normalises an optional id in a filter into `buf`; NULL stays NULL. */
 static int filter_id(const char **id, char buf[IV_ID_LEN + 1], const char *field)
 {
@@ -668,7 +660,7 @@ static void iter_free(struct iv__iter *it)
 	IV__ARG(out); \
 	*out = NULL; \
 	IV__ARG(db); \
-	if (filter && (error = filter_version(filter->version, VERSION, #T)) < 0) \
+	if (filter && (error = iv__check_version(#T, filter->version, VERSION)) < 0) \
 		return error; \
 	if (filter) \
 		f = *filter
@@ -729,19 +721,7 @@ int iv_followup_list(iv_followup_iter **out, iv_db *db, const iv_followup_filter
 
 /* --- Filter initialisers -------------------------------------------------- */
 
-#define IV__FILTER_INIT(T, INIT, VERSION) \
-	int T##_init(T *filter, unsigned int version) \
-	{ \
-		int error; \
-		IV__ARG(filter); \
-		if ((error = filter_version(version, VERSION, #T)) < 0) \
-			return error; \
-		*filter = (T)INIT; \
-		filter->version = version; \
-		return 0; \
-	}
-
-IV__FILTER_INIT(iv_contact_filter, IV_CONTACT_FILTER_INIT, IV_CONTACT_FILTER_VERSION)
-IV__FILTER_INIT(iv_intro_filter, IV_INTRO_FILTER_INIT, IV_INTRO_FILTER_VERSION)
-IV__FILTER_INIT(iv_interview_filter, IV_INTERVIEW_FILTER_INIT, IV_INTERVIEW_FILTER_VERSION)
-IV__FILTER_INIT(iv_followup_filter, IV_FOLLOWUP_FILTER_INIT, IV_FOLLOWUP_FILTER_VERSION)
+IV__DEFINE_INIT(iv_contact_filter_init, iv_contact_filter, IV_CONTACT_FILTER_INIT, IV_CONTACT_FILTER_VERSION)
+IV__DEFINE_INIT(iv_intro_filter_init, iv_intro_filter, IV_INTRO_FILTER_INIT, IV_INTRO_FILTER_VERSION)
+IV__DEFINE_INIT(iv_interview_filter_init, iv_interview_filter, IV_INTERVIEW_FILTER_INIT, IV_INTERVIEW_FILTER_VERSION)
+IV__DEFINE_INIT(iv_followup_filter_init, iv_followup_filter, IV_FOLLOWUP_FILTER_INIT, IV_FOLLOWUP_FILTER_VERSION)

@@ -313,6 +313,14 @@ int iv__check_index(const char *field, size_t i, size_t count)
 	return 0;
 }
 
+int iv__check_version(const char *what, unsigned int version, unsigned int current)
+{
+	if (version == 0 || version > current)
+		return iv__error(IV_EVERSION, "%s: version %u is not supported (this library knows 1 to %u)",
+				 what, version, current);
+	return 0;
+}
+
 int iv_limit(const char *name)
 {
 	static const struct { const char *name; int value; } limits[] = {

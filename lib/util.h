@@ -89,6 +89,25 @@ long iv__strlist_find_nocase(const iv__strlist *l, const char *s);
 /** Checks that `i` < count for `field`; IV_EINVALID with a message otherwise. */
 int iv__check_index(const char *field, size_t i, size_t count);
 
+/** IV_EVERSION naming `what` unless 1 <= version <= current. */
+int iv__check_version(const char *what, unsigned int version, unsigned int current);
+
+/*
+ * Defines FN(T *opts, unsigned int version), which fills a versioned options
+ * or filter struct with its defaults (the public *_init() functions).
+ */
+#define IV__DEFINE_INIT(FN, T, INIT, VERSION) \
+	int FN(T *opts, unsigned int version) \
+	{ \
+		int error; \
+		IV__ARG(opts); \
+		if ((error = iv__check_version(#T, version, VERSION)) < 0) \
+			return error; \
+		*opts = (T)INIT; \
+		opts->version = version; \
+		return 0; \
+	}
+
 /** Checks an enum value for `field`, using iv_enum_name(type, value). */
 int iv__check_enum(const char *field, const char *type, int value);
 

@@ -108,23 +108,10 @@ static int check_rule_values(const int64_t v[R_COUNT])
 
 static int check_rules_version(unsigned int version)
 {
-	if (version == 0 || version > IV_RULES_VERSION)
-		return iv__error(IV_EVERSION, "iv_rules: version %u is not supported (this library knows 1 to %d)",
-				 version, IV_RULES_VERSION);
-	return 0;
+	return iv__check_version("iv_rules", version, IV_RULES_VERSION);
 }
 
-int iv_rules_init(iv_rules *rules, unsigned int version)
-{
-	int error;
-
-	IV__ARG(rules);
-	if ((error = check_rules_version(version)) < 0)
-		return error;
-	*rules = (iv_rules)IV_RULES_INIT;
-	rules->version = version;
-	return 0;
-}
+IV__DEFINE_INIT(iv_rules_init, iv_rules, IV_RULES_INIT, IV_RULES_VERSION)
 
 static int parse_rule(int64_t *out, const char *s)
 {
