@@ -17,6 +17,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "check.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -24,19 +26,7 @@
 
 #include "fixture.h"
 
-/* Asserts that `expr` returns `code`, showing the library's message if not. */
-#define check(expr, code) do { \
-	int rc_ = (expr); \
-	if (rc_ != (code)) { \
-		print_error("%s\n  returned %s: %s\n  expected %s\n", #expr, \
-			    iv_error_name(rc_), iv_error_message(), iv_error_name(code)); \
-		fail(); \
-	} \
-} while (0)
-#define ok(expr) check(expr, IV_OK)
 
-#define HOUR ((iv_time)3600)
-#define DAY (24 * HOUR)
 
 typedef char id_t_[IV_ID_LEN + 1];
 

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "check.h"
+
 #include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -22,31 +24,10 @@
 #include <infoview/infoview.h>
 #include <infoview/sys/backend.h>
 
-#define FAIL(...) do { print_error(__VA_ARGS__); fail(); } while (0)
 
-#define check(expr, code) do { \
-	int rc_ = (expr); \
-	if (rc_ != (code)) \
-		FAIL("%s\n  returned %s (%d): %s\n  expected %s\n", #expr, \
-		     iv_error_name(rc_), rc_, iv_error_last()->message, \
-		     iv_error_name(code)); \
-} while (0)
 
-#define ok(expr) check(expr, IV_OK)
 
-#define assert_str(actual, expected) do { \
-	const char *s_ = (actual); \
-	if (s_ == NULL) \
-		FAIL("%s is NULL, expected \"%s\"\n", #actual, (expected)); \
-	assert_string_equal(s_, (expected)); \
-} while (0)
 
-#define assert_message_has(needle) do { \
-	const char *m_ = iv_error_last()->message; \
-	assert_non_null(m_); \
-	if (strstr(m_, (needle)) == NULL) \
-		FAIL("error message \"%s\" does not contain \"%s\"\n", m_, (needle)); \
-} while (0)
 
 /* --- Temporary directories ---------------------------------------------- */
 

@@ -20,6 +20,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "check.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,38 +33,12 @@
 
 /* --- Helpers for assertions ------------------------------------------- */
 
-#define FAIL(...) do { print_error(__VA_ARGS__); fail(); } while (0)
 
-/* Asserts that `expr` returns `code`, showing the library's message if not. */
-#define check(expr, code) do { \
-	int rc_ = (expr); \
-	if (rc_ != (code)) \
-		FAIL("%s\n  returned %s (%d): %s\n  expected %s\n", #expr, \
-		     iv_error_name(rc_), rc_, iv_error_last()->message, \
-		     iv_error_name(code)); \
-} while (0)
 
-#define ok(expr) check(expr, IV_OK)
 
-/* Asserts that a string is set and equal to `expected`. */
-#define assert_str(actual, expected) do { \
-	const char *s_ = (actual); \
-	if (s_ == NULL) \
-		FAIL("%s is NULL, expected \"%s\"\n", #actual, (expected)); \
-	assert_string_equal(s_, (expected)); \
-} while (0)
 
-/* Asserts that the last error's message contains `needle`. */
-#define assert_message_has(needle) do { \
-	const char *m_ = iv_error_last()->message; \
-	assert_non_null(m_); \
-	if (strstr(m_, (needle)) == NULL) \
-		FAIL("error message \"%s\" does not contain \"%s\"\n", m_, (needle)); \
-} while (0)
 
 #define T0 ((iv_time)1700000000)
-#define HOUR ((iv_time)3600)
-#define DAY ((iv_time)86400)
 
 /* Fixed ids, so that orders by id are known in advance. */
 #define ID(n) "01900000-0000-7000-8000-00000000000" #n

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,24 +17,9 @@
 
 #include <infoview/infoview.h>
 
-#define FAIL(...) do { print_error(__VA_ARGS__); fail(); } while (0)
 
-#define check(expr, code) do { \
-	int rc_ = (expr); \
-	if (rc_ != (code)) \
-		FAIL("%s\n  returned %s (%d): %s\n  expected %s\n", #expr, \
-		     iv_error_name(rc_), rc_, iv_error_last()->message, \
-		     iv_error_name(code)); \
-} while (0)
 
-#define ok(expr) check(expr, IV_OK)
 
-#define assert_str(actual, expected) do { \
-	const char *s_ = (actual); \
-	if (s_ == NULL) \
-		FAIL("%s is NULL, expected \"%s\"\n", #actual, (expected)); \
-	assert_string_equal(s_, (expected)); \
-} while (0)
 
 #define assert_has(text, needle) do { \
 	const char *t_ = (text); \
@@ -48,7 +35,6 @@
 		FAIL("\"%s\"\n  contains \"%s\"\n", t_, (needle)); \
 } while (0)
 
-#define assert_message_has(needle) assert_has(iv_error_last()->message, (needle))
 
 /* The warnings iv_draft_check() gives a text that must be valid. */
 static unsigned int warnings_of(const char *text)

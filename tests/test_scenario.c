@@ -16,10 +16,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "check.h"
+
 #include "fixture.h"
 
-#define HOUR ((iv_time)3600)
-#define DAY (24 * HOUR)
 
 typedef char id_t37[IV_ID_LEN + 1];
 
@@ -29,12 +29,6 @@ typedef struct story {
 	id_t37 alex_blake, blake_dana;
 	id_t37 interview;
 } story;
-
-static void ok(int rc)
-{
-	if (rc != 0)
-		fail_msg("expected success, got %s: %s", iv_error_name(rc), iv_error_message());
-}
 
 static void set_profile(iv_db *db)
 {

@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,19 +25,7 @@
 
 #include "fixture.h"
 
-/* Asserts that `expr` returns `code`, showing the library's message if not. */
-#define check(expr, code) do { \
-	int rc_ = (expr); \
-	if (rc_ != (code)) { \
-		print_error("%s\n  returned %s: %s\n  expected %s\n", #expr, \
-			    iv_error_name(rc_), iv_error_message(), iv_error_name(code)); \
-		fail(); \
-	} \
-} while (0)
-#define ok(expr) check(expr, IV_OK)
 
-#define HOUR ((iv_time)3600)
-#define DAY (24 * HOUR)
 /* IV_FIXTURE_T0 is Monday 2026-03-02 09:00 UTC. */
 #define T0 IV_FIXTURE_T0
 
