@@ -10,6 +10,13 @@
 
 IV_BEGIN_DECL
 
+/*
+ * Threads: a store and its iterators may be used by one thread at a time
+ * (records are independent copies, free to move between threads);
+ * open one store per thread to work in parallel. The last error
+ * is kept per thread. iv_backend_register() may be called from any thread.
+ */
+
 /**
  * Opens the default embedded store: an SQLite file at `path`, created (with
  * its schema) if it does not exist, migrated if it is older.
