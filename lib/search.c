@@ -381,7 +381,8 @@ static int scan_store(iv_search_iter *it, iv_db *db, const query *q, unsigned in
 		free(s.hits);
 		return error;
 	}
-	qsort(s.hits, s.nhits, sizeof(*s.hits), hit_qsort_cmp);
+	if (s.nhits)
+		qsort(s.hits, s.nhits, sizeof(*s.hits), hit_qsort_cmp);
 	it->hits = s.hits;
 	it->nhits = s.nhits;
 	return 0;
