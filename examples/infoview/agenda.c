@@ -1,0 +1,237 @@
+/*
+ * infoview agenda: what to do now. Also what a bare `infoview` runs.
+ * SPDX-License-Identifier: MIT
+ */
+#include "args.h"
+#include "cli.h"
+#include "json.h"
+#include "out.h"
+#include "ref.h"
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define DAY 86400
+
+static const char help[] =
+	"Usage: infoview agenda [--days N]\n"
+	"\n"
+	"What to do now, in three parts:\n"
+	"  To do        follow-ups whose earliest time has passed, by due time,\n"
+	"               overdue ones flagged;\n"
+	"  Interviews   interviews scheduled in the next N days (and past ones\n"
+	"               not yet marked completed);\n"
+	"  Waiting      requests still waiting for a reply, longest first.\n"
+	"A follow-up whose earliest time is still ahead (a thank-you right after\n"
+	"the talk) appears once that time comes. This is what 'infoview' alone\n"
+	"runs. Use --now to see the agenda of another moment.\n"
+	"\n"
+	"Options:\n"
+	"  --days N   how far ahead interviews are shown (default 7)\n";
+
+enum { O_DAYS = 1 };
+
+struct sections {
+	struct table *todo, *interviews, *waiting;
+};
+
+static void todo_row(struct cli *ctx, struct table *t, const iv_agenda_item *item)
+{
+	const iv_followup *fu = iv_agenda_item_followup(item);
+	char when[64], late[48], what[256], sid[IV_ID_LEN + 1];
+	int overdue = iv_agenda_item_overdue(item);
+
+	table_row(t);
+	table_cell(t, C_YELLOW, short_id(sid, ctx, REF_FOLLOWUP, iv_followup_id(fu)));
+	if (overdue) {
+		fmt_when_plain(when, sizeof(when), iv_agenda_item_time(item), ctx->now);
+		fmt_duration(late, sizeof(late), ctx->now - iv_agenda_item_time(item));
+		table_cellf(t, C_RED, "%s, %s overdue", when, late);
+	} else {
+		fmt_when(when, sizeof(when), iv_agenda_item_time(item), ctx->now);
+		table_cell(t, C_NONE, when);
+	}
+	table_cell(t, C_BOLD, iv_contact_name(iv_agenda_item_contact(item)));
+	table_cell(t, C_NONE, followup_what(what, sizeof(what), fu));
+}
+
+static void interview_row_at(struct cli *ctx, struct table *t, const iv_agenda_item *item)
+{
+	const iv_interview *iv = iv_agenda_item_interview(item);
+	char when[64], medium[32], sid[IV_ID_LEN + 1];
+
+	fmt_when(when, sizeof(when), iv_agenda_item_time(item), ctx->now);
+	table_row(t);
+	table_cell(t, C_YELLOW, short_id(sid, ctx, REF_INTERVIEW, iv_interview_id(iv)));
+	table_cell(t, iv_agenda_item_overdue(item) ? C_RED : C_CYAN, when);
+	table_cell(t, C_BOLD, iv_contact_name(iv_agenda_item_contact(item)));
+	table_cell(t, C_NONE, iv_interview_medium(iv) == IV_MEDIUM_UNSET ? NULL
+			      : enum_label(medium, sizeof(medium), "medium", iv_interview_medium(iv)));
+	table_cell(t, C_NONE, iv_interview_purpose(iv));
+}
+
+static void waiting_row(struct cli *ctx, struct table *t, const iv_agenda_item *item)
+{
+	const iv_interview *iv = iv_agenda_item_interview(item);
+	char when[64], waited[48], sid[IV_ID_LEN + 1];
+
+	fmt_when(when, sizeof(when), iv_agenda_item_time(item), ctx->now);
+	fmt_duration(waited, sizeof(waited), iv_agenda_item_waiting(item));
+	table_row(t);
+	table_cell(t, C_YELLOW, short_id(sid, ctx, REF_INTERVIEW, iv_interview_id(iv)));
+	table_cell(t, C_BOLD, iv_contact_name(iv_agenda_item_contact(item)));
+	table_cell(t, C_NONE, when);
+	table_cell(t, C_NONE, waited);
+}
+
+static void json_item(struct json *j, struct cli *ctx, const iv_agenda_item *item)
+{
+	static const char *const kinds[] = { NULL, "followup", "interview", "waiting" };
+	const iv_contact *c = iv_agenda_item_contact(item);
+	int kind = iv_agenda_item_kind(item);
+
+	json_object(j);
+	json_kstring(j, "kind", kind >= 1 && kind <= 3 ? kinds[kind] : NULL);
+	json_ktime(j, "time", iv_agenda_item_time(item));
+	json_kbool(j, "overdue", iv_agenda_item_overdue(item));
+	json_key(j, "waiting_seconds");
+	if (kind == IV_AGENDA_WAITING)
+		json_int(j, (long long)iv_agenda_item_waiting(item));
+	else
+		json_null(j);
+	json_kstring(j, "contact", c ? iv_contact_id(c) : NULL);
+	json_kstring(j, "contact_name", c ? iv_contact_name(c) : NULL);
+	json_key(j, "followup");
+	if (iv_agenda_item_followup(item))
+		json_followup(j, ctx, iv_agenda_item_followup(item));
+	else
+		json_null(j);
+	json_key(j, "interview");
+	if (iv_agenda_item_interview(item))
+		json_interview(j, ctx, iv_agenda_item_interview(item));
+	else
+		json_null(j);
+	json_object_end(j);
+}
+
+static void section(struct cli *ctx, const char *title, struct table *t, int *printed)
+{
+	if (table_rows(t)) {
+		if ((*printed)++)
+			printf("\n");
+		out_heading(ctx, title);
+		table_print(t, ctx, 2);
+	}
+}
+
+/* Whether the store holds any contact: an empty agenda then means a new store. */
+static int store_is_empty(struct cli *ctx)
+{
+	iv_contact_iter *it = NULL;
+	iv_contact *c = NULL;
+	int rc;
+
+	if (iv_contact_list(&it, ctx->db, NULL) < 0)
+		return 0;
+	rc = iv_contact_iter_next(&c, it);
+	iv_contact_free(c);
+	iv_contact_iter_free(it);
+	return rc == IV_ITEROVER;
+}
+
+static void print_sections(struct cli *ctx, struct sections *s, int days)
+{
+	int printed = 0;
+
+	section(ctx, "To do", s->todo, &printed);
+	section(ctx, "Interviews", s->interviews, &printed);
+	section(ctx, "Waiting for a reply", s->waiting, &printed);
+	if (printed)
+		return;
+	if (store_is_empty(ctx))
+		printf("Nothing here yet. Add someone with 'infoview contact add NAME',\n"
+		       "or see what a store in use looks like with 'infoview demo'.\n");
+	else
+		printf("Nothing to do now, and no interview in the next %d day%s.\n", days, days == 1 ? "" : "s");
+}
+
+int agenda_show(struct cli *ctx, int days, struct json *j)
+{
+	static const char *const todo_heads[] = { "ID", "DUE", "TO", "WHAT" };
+	static const char *const interview_heads[] = { "ID", "WHEN", "WITH", "MEDIUM", "PURPOSE" };
+	static const char *const waiting_heads[] = { "ID", "WITH", "ASKED", "WAITING" };
+	iv_agenda_options opts = IV_AGENDA_OPTIONS_INIT;
+	struct sections s = { NULL, NULL, NULL };
+	iv_agenda_item *item = NULL;
+	iv_agenda_iter *it = NULL;
+	int rc;
+
+	opts.at = ctx->now;
+	opts.horizon = (int64_t)days * DAY;
+	if (iv_agenda(&it, ctx->db, &opts) < 0)
+		return cli_fail();
+	if (j) {
+		json_object(j);
+		json_ktime(j, "at", ctx->now);
+		json_kint(j, "days", days);
+		json_key(j, "items");
+		json_array(j);
+	} else {
+		s.todo = table_new(4, todo_heads);
+		s.interviews = table_new(5, interview_heads);
+		s.waiting = table_new(4, waiting_heads);
+		table_limit(s.todo, 3, 50);
+		table_limit(s.interviews, 4, 40);
+	}
+	while ((rc = iv_agenda_iter_next(&item, it)) == 0) {
+		if (j)
+			json_item(j, ctx, item);
+		else if (iv_agenda_item_kind(item) == IV_AGENDA_FOLLOWUP)
+			todo_row(ctx, s.todo, item);
+		else if (iv_agenda_item_kind(item) == IV_AGENDA_INTERVIEW)
+			interview_row_at(ctx, s.interviews, item);
+		else
+			waiting_row(ctx, s.waiting, item);
+		iv_agenda_item_free(item);
+	}
+	iv_agenda_iter_free(it);
+	if (rc != IV_ITEROVER)
+		rc = cli_fail();
+	else if (j) {
+		json_array_end(j);
+		json_object_end(j);
+		rc = CLI_OK;
+	} else {
+		print_sections(ctx, &s, days);
+		rc = CLI_OK;
+	}
+	table_free(s.todo);
+	table_free(s.interviews);
+	table_free(s.waiting);
+	return rc;
+}
+
+int cmd_agenda(struct cli *ctx, int argc, char **argv)
+{
+	static const struct opt opts[] = { { "days", O_DAYS, 1 }, { NULL, 0, 0 } };
+	struct parsed p;
+	struct args a;
+	struct json j;
+	int rc = 0, days = 7;
+
+	args_init(&a, ctx, "agenda", help, argc, argv);
+	if (args_parse(&a, opts, &p, 0, 0, NULL))
+		return a.status;
+	if (parsed_option(&p, O_DAYS))
+		rc = args_int(&a, "days", parsed_option(&p, O_DAYS), 1, 3650, &days);
+	parsed_free(&p);
+	if (rc || (rc = cli_open(ctx, 0)) != 0)
+		return rc;
+	if (!ctx->json)
+		return agenda_show(ctx, days, NULL);
+	json_init(&j, stdout);
+	if ((rc = agenda_show(ctx, days, &j)) == 0)
+		json_finish(&j);
+	return rc;
+}

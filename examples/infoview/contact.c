@@ -1,0 +1,537 @@
+/*
+ * infoview contact: add, list, show, edit, touch and remove contacts.
+ * SPDX-License-Identifier: MIT
+ */
+#include "args.h"
+#include "cli.h"
+#include "json.h"
+#include "out.h"
+#include "ref.h"
+#include "render.h"
+#include "when.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help_group[] =
+	"Usage: infoview contact COMMAND [ARGS...]\n"
+	"\n"
+	"The people in your network.\n"
+	"\n"
+	"Commands:\n"
+	"  add NAME [OPTIONS]          add a contact; prints its id\n"
+	"  list [--company C] [--tag T]\n"
+	"                              list contacts (the default)\n"
+	"  show CONTACT                everything about a contact\n"
+	"  edit CONTACT [OPTIONS]      change a contact\n"
+	"  touch CONTACT [--note TEXT] [--at WHEN]\n"
+	"                              record an interaction (moves its check-in)\n"
+	"  rm CONTACT [--cascade]      remove a contact\n"
+	"\n"
+	"CONTACT is an id prefix or the exact name (case-insensitive).\n"
+	"Run 'infoview contact COMMAND --help' for the options.\n";
+
+#define FIELD_OPTIONS \
+	"  --email E            an e-mail address (repeatable; the first is primary)\n" \
+	"  --phone P            a phone number\n" \
+	"  --company C          where they work\n" \
+	"  --title T            their job title\n" \
+	"  --location L         where they are\n" \
+	"  --url U              a profile URL\n" \
+	"  --tag T              a tag (repeatable)\n" \
+	"  --note N             notes about them\n" \
+	"  --direct             you know them yourself (the default for a new contact)\n" \
+	"  --introduced         someone introduced you\n" \
+	"  --cold               you have no connection yet\n" \
+	"  --known K            direct, introduced or cold\n" \
+	"  --cadence DAYS       stay in touch every DAYS days (0 for never); a\n" \
+	"                       check-in follow-up is kept due that long after the\n" \
+	"                       last interaction\n"
+
+static const char help_add[] =
+	"Usage: infoview contact add NAME [OPTIONS]\n"
+	"\n"
+	"Adds a contact and prints its id (with --json, the contact). NAME may be\n"
+	"several words.\n"
+	"\n"
+	"Options:\n"
+	FIELD_OPTIONS;
+
+static const char help_edit[] =
+	"Usage: infoview contact edit CONTACT [OPTIONS]\n"
+	"\n"
+	"Changes a contact. An empty value clears a field (--company '').\n"
+	"\n"
+	"Options:\n"
+	"  --name NAME          rename\n"
+	FIELD_OPTIONS
+	"  --remove-email E     remove one address\n"
+	"  --remove-tag T       remove one tag\n"
+	"  --clear-emails       remove every address (before any --email)\n"
+	"  --clear-tags         remove every tag (before any --tag)\n";
+
+static const char help_list[] =
+	"Usage: infoview contact list [--company C] [--tag T]\n"
+	"\n"
+	"Lists contacts by name, with their degree of separation (1: you know them\n"
+	"directly, 2: one introduction away, ...).\n"
+	"\n"
+	"Options:\n"
+	"  --company C   only contacts at company C (case-insensitive)\n"
+	"  --tag T       only contacts with tag T\n";
+
+static const char help_show[] =
+	"Usage: infoview contact show CONTACT\n"
+	"\n"
+	"Shows every field of a contact, how you reach them, the introductions to\n"
+	"and from them, their interviews and the follow-ups pending for them.\n";
+
+static const char help_touch[] =
+	"Usage: infoview contact touch CONTACT [--note TEXT] [--at WHEN]\n"
+	"\n"
+	"Records an interaction with a contact: their last interaction becomes\n"
+	"WHEN (default now), TEXT is added to their notes as a dated line, and\n"
+	"their stay-in-touch check-in moves.\n"
+	"\n"
+	WHEN_HELP;
+
+static const char help_rm[] =
+	"Usage: infoview contact rm CONTACT [--cascade]\n"
+	"\n"
+	"Removes a contact. One that introductions, interviews or follow-ups name\n"
+	"is kept unless --cascade is given, which removes those too.\n";
+
+enum {
+	O_EMAIL = 1, O_PHONE, O_COMPANY, O_TITLE, O_LOCATION, O_URL, O_TAG, O_NOTE,
+	O_DIRECT, O_INTRODUCED, O_COLD, O_KNOWN, O_CADENCE,
+	O_NAME, O_REMOVE_EMAIL, O_REMOVE_TAG, O_CLEAR_EMAILS, O_CLEAR_TAGS,
+	O_CASCADE, O_AT
+};
+
+#define FIELD_OPTS \
+	{ "email", O_EMAIL, 1 }, { "phone", O_PHONE, 1 }, { "company", O_COMPANY, 1 }, \
+	{ "title", O_TITLE, 1 }, { "location", O_LOCATION, 1 }, { "url", O_URL, 1 }, \
+	{ "tag", O_TAG, 1 }, { "note", O_NOTE, 1 }, { "direct", O_DIRECT, 0 }, \
+	{ "introduced", O_INTRODUCED, 0 }, { "cold", O_COLD, 0 }, { "known", O_KNOWN, 1 }, \
+	{ "cadence", O_CADENCE, 1 }
+
+static const struct opt add_opts[] = { FIELD_OPTS, { NULL, 0, 0 } };
+static const struct opt edit_opts[] = {
+	FIELD_OPTS,
+	{ "name", O_NAME, 1 }, { "remove-email", O_REMOVE_EMAIL, 1 },
+	{ "remove-tag", O_REMOVE_TAG, 1 }, { "clear-emails", O_CLEAR_EMAILS, 0 },
+	{ "clear-tags", O_CLEAR_TAGS, 0 }, { NULL, 0, 0 },
+};
+
+static int apply(struct args *a, iv_contact *c, const struct setting *s)
+{
+	int v;
+
+	switch (s->id) {
+	case O_EMAIL:
+		return args_check(a, s->opt, iv_contact_add_email(c, s->val));
+	case O_PHONE:
+		return args_check(a, s->opt, iv_contact_set_phone(c, s->val));
+	case O_COMPANY:
+		return args_check(a, s->opt, iv_contact_set_company(c, s->val));
+	case O_TITLE:
+		return args_check(a, s->opt, iv_contact_set_title(c, s->val));
+	case O_LOCATION:
+		return args_check(a, s->opt, iv_contact_set_location(c, s->val));
+	case O_URL:
+		return args_check(a, s->opt, iv_contact_set_url(c, s->val));
+	case O_TAG:
+		return args_check(a, s->opt, iv_contact_add_tag(c, s->val));
+	case O_NOTE:
+		return args_check(a, s->opt, iv_contact_set_notes(c, s->val));
+	case O_NAME:
+		return args_check(a, s->opt, iv_contact_set_name(c, s->val));
+	case O_DIRECT:
+		return args_check(a, s->opt, iv_contact_set_known(c, IV_KNOWN_DIRECT));
+	case O_INTRODUCED:
+		return args_check(a, s->opt, iv_contact_set_known(c, IV_KNOWN_INTRODUCED));
+	case O_COLD:
+		return args_check(a, s->opt, iv_contact_set_known(c, IV_KNOWN_COLD));
+	case O_KNOWN:
+		if (args_enum(a, s->opt, "known", s->val, &v))
+			return CLI_USAGE;
+		return args_check(a, s->opt, iv_contact_set_known(c, v));
+	case O_CADENCE:
+		if (args_int(a, s->opt, s->val, 0, 3650, &v))
+			return CLI_USAGE;
+		return args_check(a, s->opt, iv_contact_set_cadence_days(c, v));
+	case O_REMOVE_EMAIL:
+		return args_check(a, s->opt, iv_contact_remove_email(c, s->val));
+	case O_REMOVE_TAG:
+		return args_check(a, s->opt, iv_contact_remove_tag(c, s->val));
+	case O_CLEAR_EMAILS:
+		iv_contact_clear_emails(c);
+		return 0;
+	case O_CLEAR_TAGS:
+		iv_contact_clear_tags(c);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* Reads a command whose positional arguments are the words of one NAME or CONTACT. */
+static int read_named(struct args *a, const struct opt *opts, struct parsed *p, char **words,
+		      const char *what)
+{
+	if (args_parse(a, opts, p, 1, -1, what))
+		return 1;
+	*words = parsed_words(p, 0);
+	return 0;
+}
+
+/* Prints a contact stored by add or edit: its id, or with --json the record. */
+static void print_stored(struct cli *ctx, const iv_contact *c)
+{
+	struct json j;
+
+	if (!ctx->json) {
+		printf("%s\n", iv_contact_id(c));
+		return;
+	}
+	json_init(&j, stdout);
+	json_contact(&j, ctx, c);
+	json_finish(&j);
+}
+
+static int contact_add(struct cli *ctx, int argc, char **argv)
+{
+	iv_contact *c = NULL;
+	struct parsed p;
+	struct args a;
+	char *name;
+	size_t i;
+	int rc = 0;
+
+	args_init(&a, ctx, "contact add", help_add, argc, argv);
+	if (read_named(&a, add_opts, &p, &name, "NAME"))
+		return a.status;
+	iv_contact_new(&c);
+	if (iv_contact_set_name(c, name) < 0)
+		rc = args_error(&a, "NAME: %s", iv_error_message());
+	for (i = 0; rc == 0 && i < p.nset; i++)
+		rc = apply(&a, c, &p.set[i]);
+	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0) {
+		if (iv_contact_insert(ctx->db, c) < 0)
+			rc = cli_fail();
+		else if ((rc = cli_commit(ctx)) == 0) {
+			cli_ids_changed(ctx);
+			print_stored(ctx, c);
+		}
+	}
+	iv_contact_free(c);
+	free(name);
+	parsed_free(&p);
+	return rc;
+}
+
+static int contact_edit(struct cli *ctx, int argc, char **argv)
+{
+	iv_contact *c = NULL, *scratch = NULL;
+	struct parsed p;
+	struct args a;
+	char *ref;
+	size_t i;
+	int rc = 0;
+
+	args_init(&a, ctx, "contact edit", help_edit, argc, argv);
+	if (read_named(&a, edit_opts, &p, &ref, "CONTACT"))
+		return a.status;
+	/* Bad values are usage errors, found before the store is opened. */
+	iv_contact_new(&scratch);
+	for (i = 0; rc == 0 && i < p.nset; i++)
+		if (p.set[i].id != O_REMOVE_EMAIL && p.set[i].id != O_REMOVE_TAG)
+			rc = apply(&a, scratch, &p.set[i]);
+	iv_contact_free(scratch);
+	if (rc == 0 && p.nset == 0)
+		rc = args_error(&a, "nothing to change: give at least one option");
+	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0 && (rc = ref_contact(&c, ctx, ref)) == 0) {
+		for (i = 0; rc == 0 && i < p.nset; i++)
+			rc = apply(&a, c, &p.set[i]);
+		if (rc == 0 && iv_contact_update(ctx->db, c) < 0)
+			rc = cli_fail();
+		if (rc == 0 && (rc = cli_commit(ctx)) == 0) {
+			cli_ids_changed(ctx);
+			print_stored(ctx, c);
+		}
+	}
+	iv_contact_free(c);
+	free(ref);
+	parsed_free(&p);
+	return rc;
+}
+
+static int contact_list(struct cli *ctx, int argc, char **argv)
+{
+	enum { L_COMPANY = 1, L_TAG };
+	static const struct opt opts[] = { { "company", L_COMPANY, 1 }, { "tag", L_TAG, 1 }, { NULL, 0, 0 } };
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	struct listing l;
+	struct parsed p;
+	struct args a;
+	int rc;
+
+	args_init(&a, ctx, "contact list", help_list, argc, argv);
+	if (args_parse(&a, opts, &p, 0, 0, NULL))
+		return a.status;
+	f.company = parsed_option(&p, L_COMPANY);
+	f.tag = parsed_option(&p, L_TAG);
+	if ((rc = cli_open(ctx, 0)) == 0) {
+		listing_begin(&l, ctx, contact_table);
+		rc = list_contacts(ctx, &f, l.j, l.t, &l.n);
+		rc = listing_end(&l, ctx, rc, f.company || f.tag ? "No contacts match."
+				 : "No contacts yet. Add one with 'infoview contact add NAME'.");
+	}
+	parsed_free(&p);
+	return rc;
+}
+
+static void show_path(struct cli *ctx, struct json *j, const char *id)
+{
+	const iv_network *net = cli_network(ctx);
+	iv_path *p = NULL;
+	char *line;
+
+	if (net && iv_network_path(&p, net, id) < 0)
+		p = NULL;
+	if (j) {
+		json_key(j, "path");
+		if (p)
+			json_path(j, ctx, p);
+		else
+			json_null(j);
+	} else if (p) {
+		line = path_line(ctx, p);
+		out_field(ctx, "Path", line);
+		free(line);
+	} else {
+		out_field(ctx, "Path", "nobody you know leads to them yet");
+	}
+	iv_path_free(p);
+}
+
+static void show_fields(struct cli *ctx, const iv_contact *c)
+{
+	char buf[128], known[32];
+	size_t i;
+	int degree = contact_degree(ctx, iv_contact_id(c));
+
+	out_heading(ctx, iv_contact_name(c));
+	out_field(ctx, "Id", iv_contact_id(c));
+	out_field(ctx, "Company", iv_contact_company(c));
+	out_field(ctx, "Title", iv_contact_title(c));
+	for (i = 0; i < iv_contact_email_count(c); i++)
+		out_field(ctx, i ? "" : "E-mail", iv_contact_email_at(c, i));
+	out_field(ctx, "Phone", iv_contact_phone(c));
+	out_field(ctx, "Location", iv_contact_location(c));
+	out_field(ctx, "URL", iv_contact_url(c));
+	if (iv_contact_tag_count(c)) {
+		char **tags = xmalloc(iv_contact_tag_count(c) * sizeof(*tags));
+		char *joined;
+
+		for (i = 0; i < iv_contact_tag_count(c); i++)
+			tags[i] = (char *)iv_contact_tag_at(c, i);
+		joined = join_words(tags, (int)i, ", ");
+		out_field(ctx, "Tags", joined);
+		free(joined);
+		free(tags);
+	}
+	enum_label(known, sizeof(known), "known", iv_contact_known(c));
+	if (degree)
+		out_fieldf(ctx, "Known", "%s, degree %d", known, degree);
+	else
+		out_fieldf(ctx, "Known", "%s, not reachable through your network", known);
+	show_path(ctx, NULL, iv_contact_id(c));
+	if (iv_contact_cadence_days(c))
+		out_fieldf(ctx, "Stay in touch", "every %d days", iv_contact_cadence_days(c));
+	fmt_when(buf, sizeof(buf), iv_contact_last_interaction(c), ctx->now);
+	out_field(ctx, "Last contact", iv_contact_last_interaction(c) ? buf : "never recorded");
+	out_field(ctx, "Notes", iv_contact_notes(c));
+	fmt_when(buf, sizeof(buf), iv_contact_created(c), ctx->now);
+	out_field(ctx, "Added", buf);
+}
+
+/* A titled table of what a contact is part of, skipped when empty. */
+static void print_section(struct cli *ctx, const char *title, struct table *t)
+{
+	if (table_rows(t)) {
+		printf("\n");
+		out_heading(ctx, title);
+		table_print(t, ctx, 2);
+	}
+	table_free(t);
+}
+
+static int show_related(struct cli *ctx, struct json *j, const char *id)
+{
+	iv_intro_filter by = IV_INTRO_FILTER_INIT, to = IV_INTRO_FILTER_INIT;
+	iv_interview_filter ivf = IV_INTERVIEW_FILTER_INIT;
+	iv_followup_filter fuf = IV_FOLLOWUP_FILTER_INIT;
+	struct table *intros = j ? NULL : intro_table();
+	struct table *interviews = j ? NULL : interview_table();
+	struct table *followups = j ? NULL : followup_table();
+	int rc;
+
+	to.introduced = id;
+	by.introducer = id;
+	ivf.contact = id;
+	fuf.contact = id;
+	fuf.status = IV_FOLLOWUP_PENDING;
+	if (j) {
+		json_key(j, "introductions");
+		json_array(j);
+	}
+	rc = list_intros(ctx, &to, j, intros, NULL);
+	if (rc == 0)
+		rc = list_intros(ctx, &by, j, intros, NULL);
+	if (j && rc == 0) {
+		json_array_end(j);
+		json_key(j, "interviews");
+		json_array(j);
+	}
+	if (rc == 0)
+		rc = list_interviews(ctx, &ivf, j, interviews, NULL);
+	if (j && rc == 0) {
+		json_array_end(j);
+		json_key(j, "followups");
+		json_array(j);
+	}
+	if (rc == 0)
+		rc = list_followups(ctx, &fuf, j, followups, NULL);
+	if (j && rc == 0)
+		json_array_end(j);
+	if (!j && rc == 0) {
+		print_section(ctx, "Introductions", intros);
+		print_section(ctx, "Interviews", interviews);
+		print_section(ctx, "Pending follow-ups", followups);
+	} else {
+		table_free(intros);
+		table_free(interviews);
+		table_free(followups);
+	}
+	return rc;
+}
+
+static int contact_show(struct cli *ctx, int argc, char **argv)
+{
+	iv_contact *c = NULL;
+	struct parsed p;
+	struct args a;
+	struct json j;
+	char *ref;
+	int rc;
+
+	args_init(&a, ctx, "contact show", help_show, argc, argv);
+	if (read_named(&a, NULL, &p, &ref, "CONTACT"))
+		return a.status;
+	parsed_free(&p);
+	if ((rc = cli_open(ctx, 0)) == 0 && (rc = ref_contact(&c, ctx, ref)) == 0) {
+		if (ctx->json) {
+			/* The contact's fields, then what it is part of, in one object. */
+			json_init(&j, stdout);
+			json_object(&j);
+			json_key(&j, "contact");
+			json_contact(&j, ctx, c);
+			show_path(ctx, &j, iv_contact_id(c));
+			rc = show_related(ctx, &j, iv_contact_id(c));
+			json_object_end(&j);
+			if (rc == 0)
+				json_finish(&j);
+		} else {
+			show_fields(ctx, c);
+			rc = show_related(ctx, NULL, iv_contact_id(c));
+		}
+	}
+	iv_contact_free(c);
+	free(ref);
+	return rc;
+}
+
+static int contact_touch(struct cli *ctx, int argc, char **argv)
+{
+	enum { T_NOTE = 1, T_AT };
+	static const struct opt opts[] = { { "note", T_NOTE, 1 }, { "at", T_AT, 1 }, { NULL, 0, 0 } };
+	const char *note = NULL;
+	iv_contact *c = NULL;
+	struct parsed p;
+	iv_time at = 0;
+	struct args a;
+	char *ref;
+	size_t i;
+	int rc = 0;
+
+	args_init(&a, ctx, "contact touch", help_touch, argc, argv);
+	if (read_named(&a, opts, &p, &ref, "CONTACT"))
+		return a.status;
+	for (i = 0; rc == 0 && i < p.nset; i++) {
+		if (p.set[i].id == T_NOTE)
+			note = p.set[i].val;
+		else
+			rc = args_time(&a, p.set[i].opt, p.set[i].val, &at);
+	}
+	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0 && (rc = ref_contact(&c, ctx, ref)) == 0) {
+		if (iv_contact_touch(ctx->db, iv_contact_id(c), at, note) < 0)
+			rc = cli_fail();
+		else if ((rc = cli_commit(ctx)) == 0 && !ctx->json)
+			printf("Noted an interaction with %s.\n", iv_contact_name(c));
+	}
+	if (rc == 0 && ctx->json) {
+		iv_contact *now = NULL;
+
+		if (iv_contact_lookup(&now, ctx->db, iv_contact_id(c)) < 0) {
+			rc = cli_fail();
+		} else {
+			print_stored(ctx, now);
+			iv_contact_free(now);
+		}
+	}
+	iv_contact_free(c);
+	free(ref);
+	parsed_free(&p);
+	return rc;
+}
+
+static int contact_rm(struct cli *ctx, int argc, char **argv)
+{
+	static const struct opt opts[] = { { "cascade", O_CASCADE, 0 }, { NULL, 0, 0 } };
+	iv_contact *c = NULL;
+	struct parsed p;
+	struct args a;
+	char *ref;
+	int rc;
+
+	args_init(&a, ctx, "contact rm", help_rm, argc, argv);
+	if (read_named(&a, opts, &p, &ref, "CONTACT"))
+		return a.status;
+	if ((rc = cli_open(ctx, 1)) == 0 && (rc = ref_contact(&c, ctx, ref)) == 0) {
+		if (iv_contact_delete(ctx->db, iv_contact_id(c), p.nset ? IV_DELETE_CASCADE : 0) < 0) {
+			rc = cli_fail();
+			if (iv_error_code() == IV_ECONSTRAINT)
+				fprintf(stderr, "infoview: add --cascade to remove its introductions, "
+						"interviews and follow-ups too\n");
+		} else if ((rc = cli_commit(ctx)) == 0) {
+			print_removed(ctx, "contact", iv_contact_id(c), iv_contact_name(c));
+		}
+	}
+	iv_contact_free(c);
+	free(ref);
+	parsed_free(&p);
+	return rc;
+}
+
+int cmd_contact(struct cli *ctx, int argc, char **argv)
+{
+	static const struct subcommand subs[] = {
+		{ "add", contact_add }, { "list", contact_list }, { "show", contact_show },
+		{ "edit", contact_edit }, { "touch", contact_touch }, { "rm", contact_rm },
+		{ NULL, NULL },
+	};
+
+	return run_group(ctx, "contact", help_group, subs, "list", argc, argv);
+}

@@ -1,0 +1,654 @@
+/*
+ * infoview interview: plan, request, schedule and complete interviews.
+ * SPDX-License-Identifier: MIT
+ */
+#include "interview.h"
+#include "args.h"
+#include "cli.h"
+#include "json.h"
+#include "out.h"
+#include "ref.h"
+#include "render.h"
+#include "when.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help_group[] =
+	"Usage: infoview interview COMMAND [ARGS...]\n"
+	"\n"
+	"Informational interviews: planned -> requested -> scheduled -> completed,\n"
+	"or declined, no-response or cancelled from any of the first three.\n"
+	"Each move applies the library's rules: a request sets two nudges (after 3\n"
+	"and 7 business days) that a reply cancels; completing sets a thank-you to\n"
+	"the person (from 3 hours, due within 24) and to everyone on the chain of\n"
+	"introductions that led to them, and a report-back when advice was noted.\n"
+	"\n"
+	"Commands:\n"
+	"  add CONTACT --purpose TEXT [--via INTRO] [--seed N] ...\n"
+	"                               plan an interview; prints its id\n"
+	"  list [--status S] [--contact CONTACT]\n"
+	"                               list interviews (the default)\n"
+	"  show INTERVIEW               everything about an interview\n"
+	"  request INTERVIEW            you asked them\n"
+	"  schedule INTERVIEW --at WHEN [--medium M] [--minutes N]\n"
+	"                               a time is agreed (again: reschedule)\n"
+	"  complete INTERVIEW [--notes TEXT] [--advice TEXT]... [--resource TEXT]...\n"
+	"                               it took place\n"
+	"  decline INTERVIEW            they said no\n"
+	"  no-response INTERVIEW        they never answered\n"
+	"  cancel INTERVIEW             called off\n"
+	"  edit INTERVIEW [OPTIONS]     change purpose, notes, medium, length, advice\n"
+	"  questions INTERVIEW [add|answer|set|remove|move|seed ...]\n"
+	"                               the prepared questions and their answers\n"
+	"  rm INTERVIEW [--cascade]     remove an interview\n"
+	"\n"
+	"INTERVIEW is an id prefix; CONTACT an id prefix or a name.\n";
+
+static const char help_add[] =
+	"Usage: infoview interview add CONTACT --purpose TEXT [OPTIONS]\n"
+	"\n"
+	"Plans an interview with CONTACT and prints its id. Four questions from\n"
+	"the built-in bank (how they got there, insights, trends, advice) are\n"
+	"added unless --seed or --question says otherwise.\n"
+	"\n"
+	"Options:\n"
+	"  --purpose TEXT   what you want to learn from them (required)\n"
+	"  --via INTRO      the introduction that led to it; by default the one\n"
+	"                   introduction to CONTACT that was not declined, if\n"
+	"                   there is exactly one\n"
+	"  --seed N         add N questions from the bank (0 for none)\n"
+	"  --question TEXT  add a question of your own (repeatable)\n"
+	"  --medium M       phone, video or in-person\n"
+	"  --minutes N      planned length (default 30)\n";
+
+static const char help_list[] =
+	"Usage: infoview interview list [--status S] [--contact CONTACT]\n"
+	"\n"
+	"Lists interviews in the order they were planned. S is one of planned,\n"
+	"requested, scheduled, completed, declined, no-response, cancelled.\n";
+
+static const char help_show[] =
+	"Usage: infoview interview show INTERVIEW\n"
+	"\n"
+	"Shows an interview: its status history, time, introduction, purpose,\n"
+	"notes, questions and answers, advice, resources and follow-ups.\n";
+
+static const char help_request[] =
+	"Usage: infoview interview request INTERVIEW\n"
+	"\n"
+	"Records that you asked for the interview (planned -> requested). Two\n"
+	"nudges follow if no reply comes: after 3 business days, reach out to\n"
+	"another contact; after 7, follow up once with this one.\n";
+
+static const char help_schedule[] =
+	"Usage: infoview interview schedule INTERVIEW --at WHEN [--medium M] [--minutes N]\n"
+	"\n"
+	"Records the agreed time (requested -> scheduled), which cancels the\n"
+	"nudges. A planned interview is first moved to requested, in the same\n"
+	"transaction, as the reply came before you recorded the request. On an\n"
+	"interview already scheduled, changes its time.\n"
+	"\n"
+	"Options:\n"
+	"  --at WHEN        when (required)\n"
+	"  --medium M       phone, video or in-person\n"
+	"  --minutes N      planned length (1 to 600)\n"
+	"\n"
+	WHEN_HELP;
+
+static const char help_complete[] =
+	"Usage: infoview interview complete INTERVIEW [--notes TEXT] [--advice TEXT]... [--resource TEXT]...\n"
+	"\n"
+	"Records that the interview took place (scheduled -> completed), with\n"
+	"your notes and what came out of it. Thank-yous follow: to the person and\n"
+	"to each introducer on the chain that led to them, from 3 hours after,\n"
+	"due within 24; with advice, a report-back after 30 days.\n"
+	"\n"
+	"Options:\n"
+	"  --notes TEXT     notes of the talk\n"
+	"  --advice TEXT    a piece of advice (repeatable)\n"
+	"  --resource TEXT  a resource they pointed to (repeatable)\n";
+
+static const char help_decline[] =
+	"Usage: infoview interview decline INTERVIEW\n"
+	"\n"
+	"Records that they said no; pending nudges are cancelled.\n";
+
+static const char help_no_response[] =
+	"Usage: infoview interview no-response INTERVIEW\n"
+	"\n"
+	"Records that they never answered; pending nudges are cancelled.\n";
+
+static const char help_cancel[] =
+	"Usage: infoview interview cancel INTERVIEW\n"
+	"\n"
+	"Calls the interview off; pending nudges are cancelled.\n";
+
+static const char help_edit[] =
+	"Usage: infoview interview edit INTERVIEW [OPTIONS]\n"
+	"\n"
+	"Changes an interview without moving it. An empty value clears a text.\n"
+	"\n"
+	"Options:\n"
+	"  --purpose TEXT   what you want to learn\n"
+	"  --notes TEXT     notes of the talk (replaces them)\n"
+	"  --medium M       phone, video, in-person or unset\n"
+	"  --minutes N      planned length (1 to 600)\n"
+	"  --advice TEXT    add a piece of advice (repeatable)\n"
+	"  --resource TEXT  add a resource (repeatable)\n";
+
+static const char help_rm[] =
+	"Usage: infoview interview rm INTERVIEW [--cascade]\n"
+	"\n"
+	"Removes an interview. One with follow-ups is kept unless --cascade is\n"
+	"given, which removes them too.\n";
+
+enum {
+	O_PURPOSE = 1, O_NOTES, O_MEDIUM, O_MINUTES, O_ADVICE, O_RESOURCE, O_QUESTION,
+	O_AT, O_VIA, O_SEED, O_STATUS, O_CONTACT, O_CASCADE
+};
+
+/* Applies the options that describe an interview; the others are the caller's. */
+static int apply(struct args *a, iv_interview *iv, const struct parsed *p)
+{
+	iv_time when;
+	size_t i;
+	int v, rc = 0;
+
+	for (i = 0; rc == 0 && i < p->nset; i++) {
+		const struct setting *s = &p->set[i];
+
+		switch (s->id) {
+		case O_PURPOSE:
+			rc = args_check(a, s->opt, iv_interview_set_purpose(iv, s->val));
+			break;
+		case O_NOTES:
+			rc = args_check(a, s->opt, iv_interview_set_notes(iv, s->val));
+			break;
+		case O_MEDIUM:
+			if ((rc = args_enum(a, s->opt, "medium", s->val, &v)) == 0)
+				rc = args_check(a, s->opt, iv_interview_set_medium(iv, v));
+			break;
+		case O_MINUTES:
+			if ((rc = args_int(a, s->opt, s->val, 1, 600, &v)) == 0)
+				rc = args_check(a, s->opt, iv_interview_set_minutes(iv, v));
+			break;
+		case O_ADVICE:
+			rc = args_check(a, s->opt, iv_interview_add_advice(iv, s->val));
+			break;
+		case O_RESOURCE:
+			rc = args_check(a, s->opt, iv_interview_add_resource(iv, s->val));
+			break;
+		case O_QUESTION:
+			rc = args_check(a, s->opt, iv_interview_add_question(iv, s->val));
+			break;
+		case O_AT:
+			if ((rc = args_time(a, s->opt, s->val, &when)) == 0)
+				rc = args_check(a, s->opt, iv_interview_set_scheduled_at(iv, when));
+			break;
+		default:
+			break;
+		}
+	}
+	return rc;
+}
+
+/* Checks the options on a blank interview, so that bad values are usage errors found early. */
+static int validate(struct args *a, const struct parsed *p)
+{
+	iv_interview *scratch = NULL;
+	int rc;
+
+	iv_interview_new(&scratch);
+	rc = apply(a, scratch, p);
+	iv_interview_free(scratch);
+	return rc;
+}
+
+/* The one introduction to `contact` that was not declined, if there is exactly one. */
+static int default_via(struct cli *ctx, const char *contact, char id[IV_ID_LEN + 1])
+{
+	iv_intro_filter f = IV_INTRO_FILTER_INIT;
+	iv_intro_iter *it = NULL;
+	iv_intro *in = NULL;
+	int rc, n = 0;
+
+	id[0] = '\0';
+	f.introduced = contact;
+	if (iv_intro_list(&it, ctx->db, &f) < 0)
+		return cli_fail();
+	while ((rc = iv_intro_iter_next(&in, it)) == 0) {
+		if (iv_intro_status(in) != IV_INTRO_DECLINED && n++ == 0)
+			snprintf(id, IV_ID_LEN + 1, "%s", iv_intro_id(in));
+		iv_intro_free(in);
+	}
+	iv_intro_iter_free(it);
+	if (n != 1)
+		id[0] = '\0';
+	return rc == IV_ITEROVER ? CLI_OK : cli_fail();
+}
+
+/* ------------------------------------------------------------------------ */
+/* Showing                                                                    */
+
+static void print_list(struct cli *ctx, const char *title, size_t n,
+		       const char *(*at)(const iv_interview *, size_t), const iv_interview *iv)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	printf("\n");
+	out_heading(ctx, title);
+	for (i = 0; i < n; i++)
+		printf("  - %s\n", at(iv, i));
+}
+
+static void print_history(struct cli *ctx, const iv_interview *iv)
+{
+	char line[512], when[64], name[32];
+	size_t used = 0;
+	int s;
+
+	line[0] = '\0';
+	for (s = IV_INTERVIEW_PLANNED; iv_enum_name("interview_status", s); s++) {
+		if (!iv_interview_status_at(iv, s))
+			continue;
+		fmt_when(when, sizeof(when), iv_interview_status_at(iv, s), ctx->now);
+		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s %s", used ? "; " : "",
+					 enum_label(name, sizeof(name), "interview_status", s), when);
+		if (used >= sizeof(line))
+			break;
+	}
+	out_field(ctx, "History", line);
+}
+
+static void print_details(struct cli *ctx, const iv_interview *iv)
+{
+	char title[IV_LIMIT_SHORT + 32], when[64], medium[32], status[32];
+
+	snprintf(title, sizeof(title), "Interview with %s", contact_name(ctx, iv_interview_contact(iv)));
+	out_heading(ctx, title);
+	out_field(ctx, "Id", iv_interview_id(iv));
+	out_field(ctx, "Status", enum_label(status, sizeof(status), "interview_status", iv_interview_status(iv)));
+	print_history(ctx, iv);
+	if (iv_interview_scheduled_at(iv)) {
+		fmt_when(when, sizeof(when), iv_interview_scheduled_at(iv), ctx->now);
+		out_field(ctx, "When", when);
+	}
+	out_fieldf(ctx, "Length", "%d minutes", iv_interview_minutes(iv));
+	if (iv_interview_medium(iv) != IV_MEDIUM_UNSET)
+		out_field(ctx, "Medium", enum_label(medium, sizeof(medium), "medium", iv_interview_medium(iv)));
+	if (iv_interview_intro(iv)) {
+		iv_intro *in = NULL;
+
+		if (iv_intro_lookup(&in, ctx->db, iv_interview_intro(iv)) == 0)
+			out_fieldf(ctx, "Via", "an introduction by %s",
+				   contact_name(ctx, iv_intro_introducer(in)));
+		iv_intro_free(in);
+	}
+	out_field(ctx, "Purpose", iv_interview_purpose(iv));
+	out_field(ctx, "Notes", iv_interview_notes(iv));
+	if (iv_interview_question_count(iv)) {
+		printf("\n");
+		out_heading(ctx, "Questions");
+		questions_print(ctx, iv, 2);
+	}
+	print_list(ctx, "Advice", iv_interview_advice_count(iv), iv_interview_advice_at, iv);
+	print_list(ctx, "Resources", iv_interview_resource_count(iv), iv_interview_resource_at, iv);
+}
+
+/*
+ * An interview and its follow-ups (only the pending ones when `pending`):
+ * {"interview": {...}, "followups": [...]} or in words.
+ */
+static int show(struct cli *ctx, const iv_interview *iv, int pending)
+{
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	struct table *t = NULL;
+	struct json j;
+	size_t n = 0;
+	int rc;
+
+	f.interview = iv_interview_id(iv);
+	f.status = pending ? IV_FOLLOWUP_PENDING : 0;
+	if (ctx->json) {
+		json_init(&j, stdout);
+		json_object(&j);
+		json_key(&j, "interview");
+		json_interview(&j, ctx, iv);
+		json_key(&j, "followups");
+		json_array(&j);
+		rc = list_followups(ctx, &f, &j, NULL, NULL);
+		json_array_end(&j);
+		json_object_end(&j);
+		if (rc == 0)
+			json_finish(&j);
+		return rc;
+	}
+	t = followup_table();
+	if ((rc = list_followups(ctx, &f, NULL, t, &n)) == 0 && n) {
+		printf("\n");
+		out_heading(ctx, pending ? "Pending follow-ups" : "Follow-ups");
+		table_print(t, ctx, 2);
+	}
+	table_free(t);
+	return rc;
+}
+
+/* Looks the interview up again, as stored, and shows it. */
+static int show_stored(struct cli *ctx, const char *id, int details)
+{
+	iv_interview *iv = NULL;
+	int rc;
+
+	if (iv_interview_lookup(&iv, ctx->db, id) < 0)
+		return cli_fail();
+	if (details && !ctx->json)
+		print_details(ctx, iv);
+	rc = show(ctx, iv, !details);
+	iv_interview_free(iv);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Commands                                                                   */
+
+static int interview_add(struct cli *ctx, int argc, char **argv)
+{
+	static const struct opt opts[] = {
+		{ "purpose", O_PURPOSE, 1 }, { "via", O_VIA, 1 }, { "seed", O_SEED, 1 },
+		{ "question", O_QUESTION, 1 }, { "medium", O_MEDIUM, 1 }, { "minutes", O_MINUTES, 1 },
+		{ NULL, 0, 0 },
+	};
+	const char *via, *seed;
+	char via_id[IV_ID_LEN + 1];
+	iv_interview *iv = NULL;
+	iv_contact *c = NULL;
+	iv_intro *in = NULL;
+	struct parsed p;
+	struct args a;
+	char *ref;
+	int rc = 0, nseed;
+
+	via_id[0] = '\0';
+	args_init(&a, ctx, "interview add", help_add, argc, argv);
+	if (args_parse(&a, opts, &p, 1, -1, "CONTACT"))
+		return a.status;
+	ref = parsed_words(&p, 0);
+	via = parsed_option(&p, O_VIA);
+	seed = parsed_option(&p, O_SEED);
+	nseed = parsed_option(&p, O_QUESTION) ? 0 : 4;
+	if (!parsed_option(&p, O_PURPOSE))
+		rc = args_error(&a, "missing --purpose TEXT");
+	if (rc == 0 && seed)
+		rc = args_int(&a, "seed", seed, 0, 50, &nseed);
+	iv_interview_new(&iv);
+	if (rc == 0)
+		rc = apply(&a, iv, &p);
+	if (rc == 0 && nseed)
+		rc = args_check(&a, "seed", iv_interview_seed_questions(iv, (size_t)nseed));
+	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0 && (rc = ref_contact(&c, ctx, ref)) == 0) {
+		if (via && (rc = ref_intro(&in, ctx, via)) == 0)
+			snprintf(via_id, sizeof(via_id), "%s", iv_intro_id(in));
+		else if (!via)
+			rc = default_via(ctx, iv_contact_id(c), via_id);
+	}
+	if (rc == 0) {
+		iv_interview_set_contact(iv, iv_contact_id(c));
+		if (via_id[0])
+			iv_interview_set_intro(iv, via_id);
+		if (iv_interview_insert(ctx->db, iv) < 0)
+			rc = cli_fail();
+		else if ((rc = cli_commit(ctx)) == 0) {
+			cli_ids_changed(ctx);
+			if (ctx->json)
+				rc = show_stored(ctx, iv_interview_id(iv), 0);
+			else
+				printf("%s\n", iv_interview_id(iv));
+		}
+	}
+	iv_interview_free(iv);
+	iv_contact_free(c);
+	iv_intro_free(in);
+	free(ref);
+	parsed_free(&p);
+	return rc;
+}
+
+static int interview_list(struct cli *ctx, int argc, char **argv)
+{
+	static const struct opt opts[] = {
+		{ "status", O_STATUS, 1 }, { "contact", O_CONTACT, 1 }, { NULL, 0, 0 },
+	};
+	iv_interview_filter f = IV_INTERVIEW_FILTER_INIT;
+	const char *status;
+	iv_contact *c = NULL;
+	struct listing l;
+	struct parsed p;
+	struct args a;
+	int rc = 0;
+
+	args_init(&a, ctx, "interview list", help_list, argc, argv);
+	if (args_parse(&a, opts, &p, 0, 0, NULL))
+		return a.status;
+	if ((status = parsed_option(&p, O_STATUS)))
+		rc = args_enum(&a, "status", "interview_status", status, &f.status);
+	if (rc == 0 && (rc = cli_open(ctx, 0)) == 0 &&
+	    (rc = ref_contact_option(ctx, parsed_option(&p, O_CONTACT), &c, &f.contact)) == 0) {
+		listing_begin(&l, ctx, interview_table);
+		rc = list_interviews(ctx, &f, l.j, l.t, &l.n);
+		rc = listing_end(&l, ctx, rc, status || c ? "No interviews match." : "No interviews yet. "
+				 "Plan one with 'infoview interview add CONTACT --purpose TEXT'.");
+	}
+	iv_contact_free(c);
+	parsed_free(&p);
+	return rc;
+}
+
+static int interview_show(struct cli *ctx, int argc, char **argv)
+{
+	iv_interview *iv = NULL;
+	struct parsed p;
+	struct args a;
+	int rc;
+
+	args_init(&a, ctx, "interview show", help_show, argc, argv);
+	if (args_parse(&a, NULL, &p, 1, 1, "INTERVIEW"))
+		return a.status;
+	if ((rc = cli_open(ctx, 0)) == 0 && (rc = ref_interview(&iv, ctx, p.pos[0])) == 0) {
+		if (!ctx->json)
+			print_details(ctx, iv);
+		rc = show(ctx, iv, 0);
+	}
+	iv_interview_free(iv);
+	parsed_free(&p);
+	return rc;
+}
+
+/* A move of the lifecycle: its command, options and target status. */
+struct move {
+	const char *cmd;
+	const char *help;
+	const struct opt *opts;
+	int status;
+};
+
+static void print_moved(struct cli *ctx, const iv_interview *iv)
+{
+	char status[32], when[64], medium[32];
+	int s = iv_interview_status(iv);
+
+	printf("Interview with %s: %s", contact_name(ctx, iv_interview_contact(iv)),
+	       enum_label(status, sizeof(status), "interview_status", s));
+	if (s == IV_INTERVIEW_SCHEDULED) {
+		fmt_when(when, sizeof(when), iv_interview_scheduled_at(iv), ctx->now);
+		printf(" for %s, %d minutes", when, iv_interview_minutes(iv));
+		if (iv_interview_medium(iv) != IV_MEDIUM_UNSET)
+			printf(" by %s", enum_label(medium, sizeof(medium), "medium", iv_interview_medium(iv)));
+	}
+	printf(".\n");
+}
+
+static int move(struct cli *ctx, int argc, char **argv, const struct move *m)
+{
+	char id[IV_ID_LEN + 1];
+	iv_interview *iv = NULL;
+	struct parsed p;
+	struct args a;
+	int rc = 0;
+
+	args_init(&a, ctx, m->cmd, m->help, argc, argv);
+	if (args_parse(&a, m->opts, &p, 1, 1, "INTERVIEW"))
+		return a.status;
+	if (m->status == IV_INTERVIEW_SCHEDULED && !parsed_option(&p, O_AT))
+		rc = args_error(&a, "missing --at WHEN");
+	if (rc == 0)
+		rc = validate(&a, &p);
+	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0 && (rc = ref_interview(&iv, ctx, p.pos[0])) == 0) {
+		/* A reply can come before the request was recorded: record both. */
+		if (m->status == IV_INTERVIEW_SCHEDULED && iv_interview_status(iv) == IV_INTERVIEW_PLANNED) {
+			snprintf(id, sizeof(id), "%s", iv_interview_id(iv));
+			iv_interview_free(iv);
+			iv = NULL;
+			if (iv_interview_move(&iv, ctx->db, id, IV_INTERVIEW_REQUESTED) < 0)
+				rc = cli_fail();
+		}
+	}
+	if (rc == 0 && (rc = apply(&a, iv, &p)) == 0) {
+		iv_interview_set_status(iv, m->status);
+		if (iv_interview_update(ctx->db, iv) < 0)
+			rc = cli_fail();
+		else if ((rc = cli_commit(ctx)) == 0) {
+			if (!ctx->json)
+				print_moved(ctx, iv);
+			rc = show_stored(ctx, iv_interview_id(iv), 0);
+		}
+	}
+	iv_interview_free(iv);
+	parsed_free(&p);
+	return rc;
+}
+
+static int interview_request(struct cli *ctx, int argc, char **argv)
+{
+	static const struct move m = { "interview request", help_request, NULL, IV_INTERVIEW_REQUESTED };
+
+	return move(ctx, argc, argv, &m);
+}
+
+static int interview_schedule(struct cli *ctx, int argc, char **argv)
+{
+	static const struct opt opts[] = {
+		{ "at", O_AT, 1 }, { "medium", O_MEDIUM, 1 }, { "minutes", O_MINUTES, 1 }, { NULL, 0, 0 },
+	};
+	static const struct move m = { "interview schedule", help_schedule, opts, IV_INTERVIEW_SCHEDULED };
+
+	return move(ctx, argc, argv, &m);
+}
+
+static int interview_complete(struct cli *ctx, int argc, char **argv)
+{
+	static const struct opt opts[] = {
+		{ "notes", O_NOTES, 1 }, { "advice", O_ADVICE, 1 }, { "resource", O_RESOURCE, 1 }, { NULL, 0, 0 },
+	};
+	static const struct move m = { "interview complete", help_complete, opts, IV_INTERVIEW_COMPLETED };
+
+	return move(ctx, argc, argv, &m);
+}
+
+static int interview_decline(struct cli *ctx, int argc, char **argv)
+{
+	static const struct move m = { "interview decline", help_decline, NULL, IV_INTERVIEW_DECLINED };
+
+	return move(ctx, argc, argv, &m);
+}
+
+static int interview_no_response(struct cli *ctx, int argc, char **argv)
+{
+	static const struct move m = {
+		"interview no-response", help_no_response, NULL, IV_INTERVIEW_NO_RESPONSE
+	};
+
+	return move(ctx, argc, argv, &m);
+}
+
+static int interview_cancel(struct cli *ctx, int argc, char **argv)
+{
+	static const struct move m = { "interview cancel", help_cancel, NULL, IV_INTERVIEW_CANCELLED };
+
+	return move(ctx, argc, argv, &m);
+}
+
+static int interview_edit(struct cli *ctx, int argc, char **argv)
+{
+	static const struct opt opts[] = {
+		{ "purpose", O_PURPOSE, 1 }, { "notes", O_NOTES, 1 }, { "medium", O_MEDIUM, 1 },
+		{ "minutes", O_MINUTES, 1 }, { "advice", O_ADVICE, 1 }, { "resource", O_RESOURCE, 1 },
+		{ NULL, 0, 0 },
+	};
+	iv_interview *iv = NULL;
+	struct parsed p;
+	struct args a;
+	int rc = 0;
+
+	args_init(&a, ctx, "interview edit", help_edit, argc, argv);
+	if (args_parse(&a, opts, &p, 1, 1, "INTERVIEW"))
+		return a.status;
+	if (p.nset == 0)
+		rc = args_error(&a, "nothing to change: give at least one option");
+	if (rc == 0)
+		rc = validate(&a, &p);
+	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0 && (rc = ref_interview(&iv, ctx, p.pos[0])) == 0 &&
+	    (rc = apply(&a, iv, &p)) == 0) {
+		if (iv_interview_update(ctx->db, iv) < 0)
+			rc = cli_fail();
+		else if ((rc = cli_commit(ctx)) == 0)
+			rc = show_stored(ctx, iv_interview_id(iv), 1);
+	}
+	iv_interview_free(iv);
+	parsed_free(&p);
+	return rc;
+}
+
+static int interview_rm(struct cli *ctx, int argc, char **argv)
+{
+	static const struct opt opts[] = { { "cascade", O_CASCADE, 0 }, { NULL, 0, 0 } };
+	char label[IV_LIMIT_SHORT + 32];
+	iv_interview *iv = NULL;
+	struct parsed p;
+	struct args a;
+	int rc;
+
+	args_init(&a, ctx, "interview rm", help_rm, argc, argv);
+	if (args_parse(&a, opts, &p, 1, 1, "INTERVIEW"))
+		return a.status;
+	if ((rc = cli_open(ctx, 1)) == 0 && (rc = ref_interview(&iv, ctx, p.pos[0])) == 0) {
+		snprintf(label, sizeof(label), "with %s", contact_name(ctx, iv_interview_contact(iv)));
+		if (iv_interview_delete(ctx->db, iv_interview_id(iv), p.nset ? IV_DELETE_CASCADE : 0) < 0) {
+			rc = cli_fail();
+			if (iv_error_code() == IV_ECONSTRAINT)
+				fprintf(stderr, "infoview: add --cascade to remove its follow-ups too\n");
+		} else if ((rc = cli_commit(ctx)) == 0) {
+			print_removed(ctx, "interview", iv_interview_id(iv), label);
+		}
+	}
+	iv_interview_free(iv);
+	parsed_free(&p);
+	return rc;
+}
+
+int cmd_interview(struct cli *ctx, int argc, char **argv)
+{
+	static const struct subcommand subs[] = {
+		{ "add", interview_add }, { "list", interview_list }, { "show", interview_show },
+		{ "request", interview_request }, { "schedule", interview_schedule },
+		{ "complete", interview_complete }, { "decline", interview_decline },
+		{ "no-response", interview_no_response }, { "cancel", interview_cancel },
+		{ "edit", interview_edit }, { "questions", cmd_questions }, { "rm", interview_rm },
+		{ NULL, NULL },
+	};
+
+	return run_group(ctx, "interview", help_group, subs, "list", argc, argv);
+}

@@ -1,0 +1,345 @@
+/*
+ * infoview: human output: colour, times with relative hints, aligned tables,
+ * details.
+ * SPDX-License-Identifier: MIT
+ */
+#include "out.h"
+#include "when.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Values of out_field() start in this column. */
+#define LABEL_WIDTH 14
+
+int out_want_color(void)
+{
+	const char *no = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+
+	/* https://no-color.org: any non-empty value turns colour off. */
+	if (no && *no)
+		return 0;
+	if (term && strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+static const char *const sgr[] = {
+	[C_NONE] = "", [C_BOLD] = "\033[1m", [C_DIM] = "\033[2m", [C_RED] = "\033[31m",
+	[C_GREEN] = "\033[32m", [C_YELLOW] = "\033[33m", [C_CYAN] = "\033[36m",
+};
+
+const char *color_on(const struct cli *ctx, int color)
+{
+	return ctx->color && color > C_NONE && color <= C_CYAN ? sgr[color] : "";
+}
+
+const char *color_off(const struct cli *ctx, int color)
+{
+	return ctx->color && color > C_NONE && color <= C_CYAN ? "\033[0m" : "";
+}
+
+/* `t` as local time: "today 09:00", "Fri 10:00", "2026-02-20 10:00"; days from now's day in *days. */
+static void when_words(char *buf, size_t n, iv_time t, iv_time now, long *days)
+{
+	static const char *const near[] = { "yesterday", "today", "tomorrow" };
+	char clock[8], date[16];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	strftime(clock, sizeof(clock), "%H:%M", &tm);
+	*days = when_local_day(t) - when_local_day(now);
+	if (*days >= -1 && *days <= 1) {
+		snprintf(buf, n, "%s %s", near[*days + 1], clock);
+		return;
+	}
+	strftime(date, sizeof(date), *days >= -6 && *days <= 6 ? "%a" : "%Y-%m-%d", &tm);
+	snprintf(buf, n, "%s %s", date, clock);
+}
+
+void fmt_when(char *buf, size_t n, iv_time t, iv_time now)
+{
+	char words[64];
+	long days;
+
+	if (t == 0) {
+		snprintf(buf, n, "-");
+		return;
+	}
+	when_words(words, sizeof(words), t, now, &days);
+	if (days >= 2)
+		snprintf(buf, n, "%s (in %ld days)", words, days);
+	else if (days <= -2)
+		snprintf(buf, n, "%s (%ld days ago)", words, -days);
+	else
+		snprintf(buf, n, "%s", words);
+}
+
+void fmt_when_plain(char *buf, size_t n, iv_time t, iv_time now)
+{
+	long days;
+
+	if (t == 0)
+		snprintf(buf, n, "-");
+	else
+		when_words(buf, n, t, now, &days);
+}
+
+void fmt_duration(char *buf, size_t n, int64_t secs)
+{
+	static const struct {
+		int64_t size;
+		const char *one, *many;
+	} units[] = {
+		{ 86400, "day", "days" }, { 3600, "hour", "hours" }, { 60, "minute", "minutes" },
+	};
+	size_t i;
+
+	if (secs < 0)
+		secs = -secs;
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		/* The largest unit that fits, rounded: 2 days 23 hours reads "3 days". */
+		int64_t k = (secs + units[i].size / 2) / units[i].size;
+
+		if (secs >= units[i].size) {
+			snprintf(buf, n, "%lld %s", (long long)k, k == 1 ? units[i].one : units[i].many);
+			return;
+		}
+	}
+	snprintf(buf, n, "less than a minute");
+}
+
+void fmt_iso(char *buf, size_t n, iv_time t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+const char *enum_label(char *buf, size_t n, const char *type, int value)
+{
+	const char *name = iv_enum_name(type, value);
+	size_t i;
+
+	snprintf(buf, n, "%s", name ? name : "?");
+	for (i = 0; buf[i]; i++)
+		if (buf[i] == '_')
+			buf[i] = '-';
+	return buf;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tables                                                                     */
+
+struct table {
+	size_t ncols;
+	const char *const *heads;
+	size_t *limit;
+	char **cells;
+	int *colors;
+	size_t count, cap;
+};
+
+/* Columns on a terminal: one per code point (wide scripts are rare in a contact list). */
+static size_t text_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+/* The byte length of the first `width` code points of `s`. */
+static size_t prefix_bytes(const char *s, size_t width)
+{
+	size_t i = 0, w = 0;
+
+	while (s[i]) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && w++ == width)
+			break;
+		i++;
+	}
+	return i;
+}
+
+struct table *table_new(size_t ncols, const char *const *heads)
+{
+	struct table *t = xmalloc(sizeof(*t));
+
+	memset(t, 0, sizeof(*t));
+	t->ncols = ncols;
+	t->heads = heads;
+	t->limit = xmalloc(ncols * sizeof(*t->limit));
+	memset(t->limit, 0, ncols * sizeof(*t->limit));
+	return t;
+}
+
+void table_limit(struct table *t, size_t col, size_t width)
+{
+	if (col < t->ncols)
+		t->limit[col] = width < 2 ? 2 : width;
+}
+
+static void push(struct table *t, int color, char *text)
+{
+	if (t->count == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->cells = xrealloc(t->cells, t->cap * sizeof(*t->cells));
+		t->colors = xrealloc(t->colors, t->cap * sizeof(*t->colors));
+	}
+	t->cells[t->count] = text;
+	t->colors[t->count++] = color;
+}
+
+void table_row(struct table *t)
+{
+	while (t->count % t->ncols)
+		push(t, C_NONE, xstrdup(""));
+}
+
+void table_cell(struct table *t, int color, const char *text)
+{
+	char *copy = xstrdup(text ? text : "-"), *p;
+
+	for (p = copy; *p; p++)
+		if (*p == '\n' || *p == '\t' || *p == '\r')
+			*p = ' ';
+	push(t, color, copy);
+}
+
+void table_cellf(struct table *t, int color, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	table_cell(t, color, buf);
+}
+
+size_t table_rows(const struct table *t)
+{
+	return (t->count + t->ncols - 1) / t->ncols;
+}
+
+static void print_cell(const struct table *t, const struct cli *ctx, size_t col,
+		       const char *text, int color, const size_t *width)
+{
+	size_t w = text_width(text), shown = w;
+	int last = col + 1 == t->ncols;
+
+	fputs(color_on(ctx, color), stdout);
+	if (w > width[col]) {
+		fwrite(text, 1, prefix_bytes(text, width[col] - 1), stdout);
+		fputs("\xe2\x80\xa6", stdout);
+		shown = width[col];
+	} else {
+		fputs(text, stdout);
+	}
+	fputs(color_off(ctx, color), stdout);
+	if (!last)
+		printf("%*s", (int)(width[col] - shown + 2), "");
+}
+
+void table_print(const struct table *t, const struct cli *ctx, int indent)
+{
+	size_t *width = xmalloc(t->ncols * sizeof(*width));
+	size_t c, i, rows = table_rows(t);
+
+	for (c = 0; c < t->ncols; c++) {
+		width[c] = text_width(t->heads[c]);
+		for (i = c; i < t->count; i += t->ncols)
+			if (text_width(t->cells[i]) > width[c])
+				width[c] = text_width(t->cells[i]);
+		if (t->limit[c] && width[c] > t->limit[c])
+			width[c] = t->limit[c];
+	}
+	printf("%*s", indent, "");
+	for (c = 0; c < t->ncols; c++)
+		print_cell(t, ctx, c, t->heads[c], C_BOLD, width);
+	putchar('\n');
+	for (i = 0; i < rows; i++) {
+		printf("%*s", indent, "");
+		for (c = 0; c < t->ncols; c++) {
+			size_t k = i * t->ncols + c;
+
+			print_cell(t, ctx, c, k < t->count ? t->cells[k] : "",
+				   k < t->count ? t->colors[k] : C_NONE, width);
+		}
+		putchar('\n');
+	}
+	free(width);
+}
+
+void table_free(struct table *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->count; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->colors);
+	free(t->limit);
+	free(t);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Details                                                                    */
+
+void out_heading(const struct cli *ctx, const char *text)
+{
+	printf("%s%s%s\n", color_on(ctx, C_BOLD), text, color_off(ctx, C_BOLD));
+}
+
+static void label(const struct cli *ctx, const char *name)
+{
+	printf("  %s%s%s%*s", color_on(ctx, C_DIM), name, color_off(ctx, C_DIM),
+	       (int)(LABEL_WIDTH - (text_width(name) < LABEL_WIDTH ? text_width(name) : LABEL_WIDTH - 1)), "");
+}
+
+void out_field(const struct cli *ctx, const char *name, const char *value)
+{
+	if (!value)
+		return;
+	out_text(ctx, name, value);
+}
+
+void out_fieldf(const struct cli *ctx, const char *name, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	out_text(ctx, name, buf);
+}
+
+void out_text(const struct cli *ctx, const char *name, const char *text)
+{
+	const char *line = text, *nl;
+
+	label(ctx, name);
+	for (;;) {
+		nl = strchr(line, '\n');
+		fwrite(line, 1, nl ? (size_t)(nl - line) : strlen(line), stdout);
+		putchar('\n');
+		if (!nl || nl[1] == '\0')
+			break;
+		line = nl + 1;
+		printf("%*s", LABEL_WIDTH + 2, "");
+	}
+}

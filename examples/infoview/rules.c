@@ -1,0 +1,156 @@
+/*
+ * infoview rules: the timing of the follow-ups the library's rules make.
+ * SPDX-License-Identifier: MIT
+ */
+#include "args.h"
+#include "cli.h"
+#include "json.h"
+#include "out.h"
+
+#include <stdio.h>
+
+#define HOUR 3600
+
+static const char help_group[] =
+	"Usage: infoview rules [show | set OPTIONS]\n"
+	"\n"
+	"The timing of the follow-ups made by rules, per store.\n"
+	"\n"
+	"Commands:\n"
+	"  show       print them (the default)\n"
+	"  set ...    change them (see 'infoview rules set --help')\n";
+
+static const char help_show[] =
+	"Usage: infoview rules show\n"
+	"\n"
+	"Prints the timing of the follow-ups made by rules.\n";
+
+static const char help_set[] =
+	"Usage: infoview rules set [OPTIONS]\n"
+	"\n"
+	"Changes the timing of follow-ups made from now on; those already made\n"
+	"keep their times.\n"
+	"\n"
+	"Options:\n"
+	"  --thank-earliest HOURS  thank-yous not before HOURS after the interview (3)\n"
+	"  --thank-due HOURS       thank-yous due HOURS after it (24; at most 720)\n"
+	"  --nudge-other DAYS      business days after a request to reach out to\n"
+	"                          someone else (3; 0 turns it off)\n"
+	"  --nudge-followup DAYS   business days after a request to follow up once\n"
+	"                          (7; 0 turns it off)\n"
+	"  --report-back DAYS      days after advice to report back (30; 0: off)\n";
+
+enum { O_THANK_EARLIEST = 1, O_THANK_DUE, O_NUDGE_OTHER, O_NUDGE_FOLLOWUP, O_REPORT_BACK };
+
+static void print_rules(struct cli *ctx, const iv_rules *r)
+{
+	struct json j;
+
+	if (ctx->json) {
+		json_init(&j, stdout);
+		json_object(&j);
+		json_kint(&j, "thank_earliest_seconds", (long long)r->thank_earliest);
+		json_kint(&j, "thank_due_seconds", (long long)r->thank_due);
+		json_kint(&j, "nudge_other_days", r->nudge_other_days);
+		json_kint(&j, "nudge_followup_days", r->nudge_followup_days);
+		json_kint(&j, "report_back_days", r->report_back_days);
+		json_object_end(&j);
+		json_finish(&j);
+		return;
+	}
+	out_fieldf(ctx, "Thank-you", "from %lld hours after an interview, due within %lld hours",
+		   (long long)(r->thank_earliest / HOUR), (long long)(r->thank_due / HOUR));
+	out_fieldf(ctx, "Nudges", "after %d and %d business days without a reply (0: off)",
+		   r->nudge_other_days, r->nudge_followup_days);
+	out_fieldf(ctx, "Report back", "%d days after advice (0: off)", r->report_back_days);
+}
+
+static int rules_show(struct cli *ctx, int argc, char **argv)
+{
+	iv_rules r = IV_RULES_INIT;
+	struct parsed p;
+	struct args a;
+	int rc;
+
+	args_init(&a, ctx, "rules show", help_show, argc, argv);
+	if (args_parse(&a, NULL, &p, 0, 0, NULL))
+		return a.status;
+	parsed_free(&p);
+	if ((rc = cli_open(ctx, 0)) == 0 && iv_rules_get(&r, ctx->db) < 0)
+		rc = cli_fail();
+	if (rc == 0)
+		print_rules(ctx, &r);
+	return rc;
+}
+
+static int apply(struct args *a, iv_rules *r, const struct parsed *p)
+{
+	size_t i;
+	int v, rc = 0;
+
+	for (i = 0; rc == 0 && i < p->nset; i++) {
+		const struct setting *s = &p->set[i];
+		int days = s->id != O_THANK_EARLIEST && s->id != O_THANK_DUE;
+
+		if ((rc = args_int(a, s->opt, s->val, 0, days ? 365 : 720, &v)) != 0)
+			break;
+		switch (s->id) {
+		case O_THANK_EARLIEST:
+			r->thank_earliest = (int64_t)v * HOUR;
+			break;
+		case O_THANK_DUE:
+			r->thank_due = (int64_t)v * HOUR;
+			break;
+		case O_NUDGE_OTHER:
+			r->nudge_other_days = v;
+			break;
+		case O_NUDGE_FOLLOWUP:
+			r->nudge_followup_days = v;
+			break;
+		default:
+			r->report_back_days = v;
+			break;
+		}
+	}
+	return rc;
+}
+
+static int rules_set(struct cli *ctx, int argc, char **argv)
+{
+	static const struct opt opts[] = {
+		{ "thank-earliest", O_THANK_EARLIEST, 1 }, { "thank-due", O_THANK_DUE, 1 },
+		{ "nudge-other", O_NUDGE_OTHER, 1 }, { "nudge-followup", O_NUDGE_FOLLOWUP, 1 },
+		{ "report-back", O_REPORT_BACK, 1 }, { NULL, 0, 0 },
+	};
+	iv_rules r = IV_RULES_INIT;
+	struct parsed p;
+	struct args a;
+	int rc = 0;
+
+	args_init(&a, ctx, "rules set", help_set, argc, argv);
+	if (args_parse(&a, opts, &p, 0, 0, NULL))
+		return a.status;
+	if (p.nset == 0)
+		rc = args_error(&a, "nothing to change: give at least one option");
+	if (rc == 0)
+		rc = apply(&a, &r, &p);
+	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0) {
+		if (iv_rules_get(&r, ctx->db) < 0)
+			rc = cli_fail();
+		else if ((rc = apply(&a, &r, &p)) == 0 && iv_rules_set(ctx->db, &r) < 0)
+			rc = iv_error_code() == IV_EINVALID ? args_error(&a, "%s", iv_error_message()) : cli_fail();
+		else if (rc == 0 && (rc = cli_commit(ctx)) == 0)
+			print_rules(ctx, &r);
+	}
+	parsed_free(&p);
+	return rc;
+}
+
+int cmd_rules(struct cli *ctx, int argc, char **argv)
+{
+	static const struct subcommand subs[] = {
+		{ "show", rules_show }, { "set", rules_set }, { NULL, NULL },
+	};
+
+	return run_group(ctx, "rules", help_group, subs, "show", argc, argv);
+}
