@@ -77,3 +77,12 @@ if(TARGET iv-quickstart)
             "$<TARGET_FILE:iv-quickstart>")
   set_tests_properties(quickstart PROPERTIES LABELS packaging)
 endif()
+
+# The C programs in README.md compile and run as printed.
+if(BUILD_SHARED_LIBS)
+  add_test(NAME readme
+    COMMAND "${IV_BASH}" "${CMAKE_CURRENT_SOURCE_DIR}/check-readme.sh"
+            "${PROJECT_SOURCE_DIR}/README.md" "${CMAKE_C_COMPILER}"
+            "${IV_PUBLIC_INCLUDE}" "$<TARGET_FILE_DIR:infoview>")
+  set_tests_properties(readme PROPERTIES LABELS packaging)
+endif()
