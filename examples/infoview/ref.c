@@ -309,6 +309,32 @@ static int ambiguous(struct cli *ctx, enum ref_kind kind, const char *what, cons
 	return CLI_FAIL;
 }
 
+/* 1 if `needle` occurs in `hay`, ASCII case aside. */
+static int contains_nocase(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* After "no contact matches 'ann'": the names that contain it, if any. */
+static void suggest_names(struct idset *s, const char *ref)
+{
+	size_t i, shown = 0;
+
+	for (i = 0; i < s->n && shown < 3; i++) {
+		if (!contains_nocase(s->e[i].name, ref))
+			continue;
+		fprintf(stderr, "%s'%s'", shown ? ", " : "hint: did you mean ", s->e[i].name);
+		shown++;
+	}
+	if (shown)
+		fputs("? (a contact is named by its whole name or an id prefix)\n", stderr);
+}
+
 /* The id of the one record `ref` names, in *out; or reported. */
 static int resolve(const char **out, struct cli *ctx, enum ref_kind kind, const char *ref)
 {
@@ -337,8 +363,11 @@ static int resolve(const char **out, struct cli *ctx, enum ref_kind kind, const 
 	} else if (n > 1) {
 		rc = ambiguous(ctx, kind, "id prefix", ref, m, n);
 	}
-	if (n == 0)
+	if (n == 0) {
 		rc = cli_failf("no %s matches '%s'", nouns[kind], ref);
+		if (kind == REF_CONTACT && *ref)
+			suggest_names(s, ref);
+	}
 	if (rc == CLI_OK)
 		*out = m[0]->id;
 	free(m);

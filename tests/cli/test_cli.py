@@ -380,6 +380,15 @@ class ContactTest(CliTestCase):
         self.assertFailure(self.iv("contact", "show", "Dana"), "no contact matches 'Dana'")
         self.assertFailure(self.iv("contact", "show", "ffffffff"), "no contact matches 'ffffffff'")
 
+    def test_an_unknown_contact_hints_at_names_containing_it(self):
+        self.add_contact("Dana Smith")
+        self.add_contact("Danny Ortiz")
+        self.add_contact("Blake Chen")
+        r = self.iv("contact", "show", "dan")
+        self.assertFailure(r, "no contact matches 'dan'")
+        self.assertIn("hint: did you mean 'Dana Smith', 'Danny Ortiz'?", r.err)
+        self.assertNotIn("Blake", r.err)
+
 
 class InterviewTest(CliTestCase):
     def setUp(self):
