@@ -593,6 +593,51 @@ static void data_persists_across_reopening(void **state)
 	free(value);
 }
 
+/*
+ * A write of several tables (an interview and its questions) that fails half
+ * way rolls back its own savepoint: the next write commits and is still
+ * there after reopening.
+ */
+static void failed_child_write_leaves_the_store_usable(void **state)
+{
+	fixture *fx = *state;
+	iv_interview *iv = NULL;
+	iv_contact *c = NULL;
+	iv_db *db = NULL;
+	sqlite3 *raw;
+	id_buf id;
+
+	add_contact(open_be(fx), 1, "Ada");
+	close_be(fx);
+	raw = raw_open(fx->path);
+	raw_exec(raw, "CREATE TRIGGER refuse_boom BEFORE INSERT ON interview_question "
+		      "WHEN NEW.question = 'boom' BEGIN SELECT RAISE(ABORT, 'boom refused'); END");
+	sqlite3_close(raw);
+
+	ok(iv_db_open(&db, fx->path));
+	make_id(id, 1);
+	ok(iv_interview_new(&iv));
+	ok(iv_interview_set_contact(iv, id));
+	ok(iv_interview_add_question(iv, "boom"));
+	assert_true(iv_interview_insert(db, iv) < 0);
+	assert_non_null(strstr(iv_error_message(), "boom refused"));
+	iv_interview_free(iv);
+	assert_int_equal(iv_db_transaction_depth(db), 0);
+
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Grace"));
+	ok(iv_contact_insert(db, c));
+	snprintf(id, sizeof(id), "%s", iv_contact_id(c));
+	iv_contact_free(c);
+	iv_db_free(db);
+
+	ok(iv_db_open(&db, fx->path));
+	ok(iv_contact_lookup(&c, db, id));
+	assert_string_equal(iv_contact_name(c), "Grace");
+	iv_contact_free(c);
+	iv_db_free(db);
+}
+
 static void public_open_reads_the_same_file(void **state)
 {
 	fixture *fx = *state;
@@ -1484,6 +1529,7 @@ int main(void)
 		T(two_connections_share_one_store),
 		T(data_persists_across_reopening),
 		T(public_open_reads_the_same_file),
+		T(failed_child_write_leaves_the_store_usable),
 		T(newer_schema_is_refused_untouched),
 		T(other_application_is_refused_untouched),
 		T(tables_without_application_id_are_refused_untouched),
