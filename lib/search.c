@@ -157,6 +157,7 @@ typedef struct {
 	double *best;
 	kept *hits;
 	size_t nhits, alloc, limit;
+	int unranked; /* stop at the first `limit` hits (IV_SEARCH_UNRANKED) */
 } scan;
 
 /* 1 if `term` (lower case) begins the word of `len` bytes at `w`, ASCII case-insensitively. */
@@ -354,6 +355,10 @@ static int scan_kind(scan *s, iv_db *db, const searched *k)
 	if ((error = k->list(&it, db)) < 0)
 		return error;
 	while ((error = k->next(&r, it)) == 0) {
+		if (s->unranked && s->nhits == s->limit) {
+			k->free(r);
+			break;
+		}
 		k->fields(s, r);
 		error = scan_keep(s, k->kind, k->id(r));
 		k->free(r);
@@ -365,16 +370,17 @@ static int scan_kind(scan *s, iv_db *db, const searched *k)
 	return error == IV_ITEROVER ? 0 : error;
 }
 
-static int scan_store(iv_search_iter *it, iv_db *db, const query *q, unsigned int kinds, size_t limit)
+static int scan_store(iv_search_iter *it, iv_db *db, const query *q, unsigned int kinds, size_t limit,
+		      unsigned int flags)
 {
-	scan s = { q->terms, q->nterms, NULL, NULL, 0, 0, limit };
+	scan s = { q->terms, q->nterms, NULL, NULL, 0, 0, limit, (flags & IV_SEARCH_UNRANKED) && limit > 0 };
 	int error = 0;
 
 	if (!(s.best = calloc(q->nterms, sizeof(*s.best))))
 		return iv__oom();
 	if (kinds & IV_SEARCH_CONTACT)
 		error = scan_kind(&s, db, &contact_searched);
-	if (error >= 0 && (kinds & IV_SEARCH_INTERVIEW))
+	if (error >= 0 && (kinds & IV_SEARCH_INTERVIEW) && !(s.unranked && s.nhits == s.limit))
 		error = scan_kind(&s, db, &interview_searched);
 	free(s.best);
 	if (error < 0) {
@@ -401,6 +407,8 @@ static int check_options(iv_search_options *o, const iv_search_options *opts)
 		return error;
 	if (opts->kinds & ~(unsigned int)(IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW))
 		return iv__error(IV_EINVALID, "search_options.kinds: unknown kinds 0x%x", opts->kinds);
+	if (opts->flags & ~(unsigned int)IV_SEARCH_UNRANKED)
+		return iv__error(IV_EINVALID, "search_options.flags: unknown flags 0x%x", opts->flags);
 	*o = *opts;
 	return 0;
 }
@@ -427,9 +435,9 @@ int iv_search(iv_search_iter **out, iv_db *db, const char *query_text, const iv_
 	it->left = o.limit;
 	it->limited = o.limit > 0;
 	if (db->be->search)
-		error = db->be->search(&it->bi, db->be, q.terms, q.nterms, kinds, o.limit);
+		error = db->be->search(&it->bi, db->be, q.terms, q.nterms, kinds, o.limit, o.flags);
 	else
-		error = scan_store(it, db, &q, kinds, o.limit);
+		error = scan_store(it, db, &q, kinds, o.limit, o.flags);
 	if (error < 0) {
 		error = iv__error_ensure(error, "searching");
 		free(it);

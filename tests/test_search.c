@@ -70,7 +70,7 @@ static void put_interview(iv_db *db, iv_interview *iv, id_buf out)
 
 /* --- Hits ------------------------------------------------------------------ */
 
-#define MAX_HITS 16
+#define MAX_HITS 32
 
 typedef struct {
 	size_t n;
@@ -80,7 +80,8 @@ typedef struct {
 } hits;
 
 /* Runs a search that must succeed and collects every hit, in order. */
-static void search(hits *h, iv_db *db, const char *q, unsigned int kinds, size_t limit)
+static void search_with(hits *h, iv_db *db, const char *q, unsigned int kinds, size_t limit,
+			unsigned int flags)
 {
 	iv_search_options o = IV_SEARCH_OPTIONS_INIT;
 	iv_search_iter *it = NULL;
@@ -90,6 +91,7 @@ static void search(hits *h, iv_db *db, const char *q, unsigned int kinds, size_t
 	memset(h, 0, sizeof(*h));
 	o.kinds = kinds;
 	o.limit = limit;
+	o.flags = flags;
 	ok(iv_search(&it, db, q, &o));
 	while ((rc = iv_search_iter_next(&hit, it)) == 0) {
 		assert_true(h->n < MAX_HITS);
@@ -102,6 +104,11 @@ static void search(hits *h, iv_db *db, const char *q, unsigned int kinds, size_t
 	assert_int_equal(rc, IV_ITEROVER);
 	assert_null(hit);
 	iv_search_iter_free(it);
+}
+
+static void search(hits *h, iv_db *db, const char *q, unsigned int kinds, size_t limit)
+{
+	search_with(h, db, q, kinds, limit, 0);
 }
 
 /* The index of `id` among the hits, or -1. */
@@ -421,6 +428,83 @@ static void limit_applies_across_kinds(void **state)
 	EXPECT_SET(&h, a, b, v1, v2);
 }
 
+/* --- Search as you type (IV_SEARCH_UNRANKED) ------------------------------------ */
+
+/* Twelve contacts and six interviews that all match "jordan". */
+static void put_many_jordans(iv_db *db, id_buf ids[18])
+{
+	char name[32];
+	int i;
+
+	for (i = 0; i < 12; i++) {
+		snprintf(name, sizeof(name), "Jordan %c", 'A' + i);
+		put_contact(db, name, NULL, i % 2 ? "met Jordan at a fair" : NULL, ids[i]);
+	}
+	for (i = 0; i < 6; i++)
+		put_interview(db, new_interview(ids[i], "Jordan's path into biotech", NULL), ids[12 + i]);
+}
+
+static void unranked_search_stops_at_the_limit(void **state)
+{
+	iv_fixture *fx = *state;
+	id_buf ids[18];
+	hits all, h;
+	size_t i;
+
+	put_many_jordans(fx->db, ids);
+	search(&all, fx->db, "jordan", 0, 0);
+	assert_int_equal(all.n, 18);
+	search_with(&h, fx->db, "jordan", 0, 5, IV_SEARCH_UNRANKED);
+	assert_int_equal(h.n, 5);
+	for (i = 0; i < h.n; i++) {
+		int at = find(&all, h.id[i]);
+		assert_true(at >= 0);
+		/* The same record has the same score either way. */
+		assert_true(h.score[i] == all.score[at]);
+		assert_int_equal(find(&h, h.id[i]), (int)i); /* no hit twice */
+	}
+}
+
+static void unranked_search_under_the_limit_finds_every_match(void **state)
+{
+	iv_fixture *fx = *state;
+	id_buf a, b, c, d;
+	hits h;
+
+	put_contact(fx->db, "Pat Kim", "Pfizer", NULL, a);
+	put_contact(fx->db, "Lee Wu", NULL, "Pat's friend", b);
+	put_contact(fx->db, "Sam Roe", NULL, NULL, c);
+	put_interview(fx->db, new_interview(c, "ask Pat about oncology", NULL), d);
+	search_with(&h, fx->db, "pat", 0, 10, IV_SEARCH_UNRANKED);
+	EXPECT_SET(&h, a, b, d);
+}
+
+static void unranked_flag_without_a_limit_ranks_as_usual(void **state)
+{
+	iv_fixture *fx = *state;
+	id_buf ids[18];
+	hits ranked, h;
+	size_t i;
+
+	put_many_jordans(fx->db, ids);
+	search(&ranked, fx->db, "jordan", 0, 0);
+	search_with(&h, fx->db, "jordan", 0, 0, IV_SEARCH_UNRANKED);
+	assert_int_equal(h.n, ranked.n);
+	for (i = 0; i < h.n; i++)
+		assert_string_equal(h.id[i], ranked.id[i]);
+}
+
+static void unknown_flags_are_refused(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_search_options o = IV_SEARCH_OPTIONS_INIT;
+	iv_search_iter *it = NULL;
+
+	o.flags = IV_SEARCH_UNRANKED | 0x10u;
+	refused(iv_search(&it, fx->db, "pfizer", &o), IV_EINVALID, "search_options.flags");
+	assert_null(it);
+}
+
 /* --- Kept in step with writes ------------------------------------------------ */
 
 static void rename_is_reflected(void **state)
@@ -596,6 +680,7 @@ static void options_init_sets_defaults_and_checks_version(void **state)
 	assert_int_equal(o.version, IV_SEARCH_OPTIONS_VERSION);
 	assert_int_equal(o.kinds, 0);
 	assert_int_equal(o.limit, 0);
+	assert_int_equal(o.flags, 0);
 	refused(iv_search_options_init(&o, 99), IV_EVERSION, "version 99");
 	refused(iv_search_options_init(&o, 0), IV_EVERSION, "version 0");
 }
@@ -638,6 +723,10 @@ int main(int argc, char **argv)
 		T(hits_carry_kind_id_and_score),
 		T(limit_keeps_the_best_hits),
 		T(limit_applies_across_kinds),
+		T(unranked_search_stops_at_the_limit),
+		T(unranked_search_under_the_limit_finds_every_match),
+		T(unranked_flag_without_a_limit_ranks_as_usual),
+		T(unknown_flags_are_refused),
 		T(rename_is_reflected),
 		T(update_of_other_fields_keeps_record_found),
 		T(delete_is_reflected),

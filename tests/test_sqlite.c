@@ -493,7 +493,7 @@ static void search_ids(char *buf, size_t size, iv_backend *be, const char *const
 	int rc;
 
 	buf[0] = '\0';
-	ok(be->search(&it, be, terms, nterms, IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW, 0));
+	ok(be->search(&it, be, terms, nterms, IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW, 0, 0));
 	while ((rc = it->next(&r, it)) == 0) {
 		const char *id = iv_search_hit_id(r);
 
@@ -1439,8 +1439,8 @@ static void two_searches_open_at_once_run_apart(void **state)
 
 	add_contact(be, 1, "Ada");
 	add_contact(be, 2, "Bea");
-	ok(be->search(&a, be, &ada, 1, IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW, 0));
-	ok(be->search(&b, be, &bea, 1, IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW, 0));
+	ok(be->search(&a, be, &ada, 1, IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW, 0, 0));
+	ok(be->search(&b, be, &bea, 1, IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW, 0, 0));
 	ok(b->next(&rb, b));
 	ok(a->next(&ra, a));
 	assert_string_equal(iv_search_hit_id(ra), "0190a5c0-0000-7000-8000-000000000001");

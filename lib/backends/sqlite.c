@@ -101,6 +101,11 @@ static const char *const fixed_sql[SQ_FIXED_COUNT] = {
 			      " FROM contact_fts WHERE contact_fts MATCH ?1 ORDER BY rank LIMIT ?2",
 	[SQ_SEARCH_INTERVIEW] = "SELECT (SELECT uuid FROM interview WHERE id = interview_fts.rowid), -rank"
 				" FROM interview_fts WHERE interview_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+	/* Search as you type: the first matches, scored but not all ranked. */
+	[SQ_SEARCH_CONTACT_UNRANKED] = "SELECT (SELECT uuid FROM contact WHERE id = contact_fts.rowid), -rank"
+				       " FROM contact_fts WHERE contact_fts MATCH ?1 LIMIT ?2",
+	[SQ_SEARCH_INTERVIEW_UNRANKED] = "SELECT (SELECT uuid FROM interview WHERE id = interview_fts.rowid), -rank"
+					 " FROM interview_fts WHERE interview_fts MATCH ?1 LIMIT ?2",
 };
 
 /* SQL being generated, in a fixed buffer: it is only made once per statement. */

@@ -35,6 +35,7 @@ enum {
 	SQ_SETTING_GET, SQ_SETTING_SET, SQ_SETTING_DELETE,
 	SQ_REFERENCED,
 	SQ_INTERVIEW_FTS_WRITE, SQ_SEARCH_CONTACT, SQ_SEARCH_INTERVIEW,
+	SQ_SEARCH_CONTACT_UNRANKED, SQ_SEARCH_INTERVIEW_UNRANKED,
 	SQ_FIXED_COUNT
 };
 
@@ -216,6 +217,6 @@ int iv__sq_put_check(struct sq *b, const struct sq_put *p, const char *action, c
 
 /* The search operation of the vtable (sqlite_search.c). */
 int iv__sq_search(iv_backend_iter **out, iv_backend *be, const char *const *terms, size_t nterms,
-		  unsigned int kinds, size_t limit);
+		  unsigned int kinds, size_t limit, unsigned int flags);
 
 #endif

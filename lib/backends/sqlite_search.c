@@ -30,11 +30,11 @@ struct search_iter {
 
 static const struct {
 	int kind;
-	int stmt;
-	const char *name; /* in messages */
+	int stmt, unranked; /* the ranked and the search-as-you-type statement */
+	const char *name;   /* in messages */
 } kinds_searched[] = {
-	{ IV_SEARCH_CONTACT, SQ_SEARCH_CONTACT, "contacts" },
-	{ IV_SEARCH_INTERVIEW, SQ_SEARCH_INTERVIEW, "interviews" },
+	{ IV_SEARCH_CONTACT, SQ_SEARCH_CONTACT, SQ_SEARCH_CONTACT_UNRANKED, "contacts" },
+	{ IV_SEARCH_INTERVIEW, SQ_SEARCH_INTERVIEW, SQ_SEARCH_INTERVIEW_UNRANKED, "interviews" },
 };
 
 /*
@@ -139,12 +139,13 @@ static void search_free(iv_backend_iter *base)
 }
 
 /* Starts the search of one kind: its statement, bound to the query and the limit. */
-static int source_start(struct search_iter *it, int which, const char *query, size_t limit)
+static int source_start(struct search_iter *it, int which, const char *query, size_t limit, int unranked)
 {
 	struct source *s = &it->src[it->nsrc];
+	int stmt = unranked ? kinds_searched[which].unranked : kinds_searched[which].stmt;
 	int rc;
 
-	if ((rc = iv__sq_borrow(&s->p, &s->slot, it->b, kinds_searched[which].stmt)) < 0)
+	if ((rc = iv__sq_borrow(&s->p, &s->slot, it->b, stmt)) < 0)
 		return rc;
 	it->nsrc++;
 	s->kind = kinds_searched[which].kind;
@@ -154,8 +155,10 @@ static int source_start(struct search_iter *it, int which, const char *query, si
 }
 
 int iv__sq_search(iv_backend_iter **out, iv_backend *be, const char *const *terms, size_t nterms,
-		  unsigned int kinds, size_t limit)
+		  unsigned int kinds, size_t limit, unsigned int flags)
 {
+	/* Without a limit every match is read anyway, so ranking costs nothing extra. */
+	int unranked = (flags & IV_SEARCH_UNRANKED) && limit > 0;
 	struct search_iter *it;
 	char *query;
 	int i, rc = 0;
@@ -175,7 +178,7 @@ int iv__sq_search(iv_backend_iter **out, iv_backend *be, const char *const *term
 	it->limited = limit > 0;
 	for (i = 0; i < (int)(sizeof(kinds_searched) / sizeof(kinds_searched[0])) && rc == 0; i++)
 		if (kinds & (unsigned int)kinds_searched[i].kind)
-			rc = source_start(it, i, query, limit);
+			rc = source_start(it, i, query, limit, unranked);
 	free(query);
 	if (rc < 0) {
 		search_free(&it->base);

@@ -154,10 +154,12 @@ struct iv_backend {
 	 * as a prefix of a word of the record. `kinds` is a non-zero mask of
 	 * iv_search_kind_t; `limit` the most hits wanted (0 for all). The
 	 * iterator yields iv_search_hit * (made with iv_search_hit_new()), best
-	 * first. If NULL the core scans the contacts and interviews itself.
+	 * first. With IV_SEARCH_UNRANKED in `flags` and a limit, it may instead
+	 * yield the first `limit` matches it finds, in any order. If NULL the
+	 * core scans the contacts and interviews itself.
 	 */
 	int (*search)(iv_backend_iter **out, iv_backend *be, const char *const *terms,
-		      size_t nterms, unsigned int kinds, size_t limit);
+		      size_t nterms, unsigned int kinds, size_t limit, unsigned int flags);
 };
 
 #define IV_BACKEND_VERSION 1
