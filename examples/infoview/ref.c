@@ -206,7 +206,7 @@ void ref_forget(struct cli *ctx)
 
 static struct entry *find(struct idset *s, const char *id)
 {
-	struct entry key;
+	struct entry key = { .name = NULL };
 
 	if (!s || !id)
 		return NULL;
