@@ -126,6 +126,35 @@ static int filter_id(const char **id, char buf[IV_ID_LEN + 1], const char *field
 	return 0;
 }
 
+/*
+ * Checks an optional id prefix in a filter (the start of a UUID's text form:
+ * hex digits, hyphens where a UUID has them) and lowers it into `buf`, so
+ * that backends compare it with their lower-case ids.
+ */
+static int filter_id_prefix(const char **prefix, char buf[IV_ID_LEN + 1], const char *field)
+{
+	const char *p = *prefix;
+	size_t i;
+
+	if (!p)
+		return 0;
+	for (i = 0; p[i]; i++) {
+		/* ASCII only, whatever the locale: as UUIDs are written. */
+		int lower = p[i] >= 'A' && p[i] <= 'F' ? p[i] + ('a' - 'A') : p[i];
+		int hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+		int hex = (lower >= '0' && lower <= '9') || (lower >= 'a' && lower <= 'f');
+
+		if (i >= IV_ID_LEN || (hyphen ? lower != '-' : !hex))
+			return iv__error(IV_EINVALID, "%s: '%.60s' is not the start of a UUID", field, p);
+		buf[i] = (char)lower;
+	}
+	if (i == 0)
+		return iv__error(IV_EINVALID, "%s: an id prefix needs at least one hex digit", field);
+	buf[i] = '\0';
+	*prefix = buf;
+	return 0;
+}
+
 static int filter_enum(int value, const char *field, const char *type)
 {
 	return value == 0 ? 0 : iv__check_enum(field, type, value);
@@ -667,9 +696,13 @@ static void iter_free(struct iv__iter *it)
 
 int iv_contact_list(iv_contact_iter **out, iv_db *db, const iv_contact_filter *filter)
 {
+	char p[IV_ID_LEN + 1];
+
 	IV__LIST_BEGIN(iv_contact_filter, (iv_contact_filter)IV_CONTACT_FILTER_INIT, IV_CONTACT_FILTER_VERSION);
 	if ((f.company && (error = iv__check_text("contact_filter.company", f.company, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
-	    (f.tag && (error = iv__check_text("contact_filter.tag", f.tag, IV_LIMIT_TAG, IV__ONELINE)) < 0))
+	    (f.tag && (error = iv__check_text("contact_filter.tag", f.tag, IV_LIMIT_TAG, IV__ONELINE)) < 0) ||
+	    (f.name && (error = iv__check_text("contact_filter.name", f.name, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
+	    (error = filter_id_prefix(&f.id_prefix, p, "contact_filter.id_prefix")) < 0)
 		return error;
 	error = iter_make(&it, &contact_kind, bi, db->be->contact_list(&bi, db->be, &f));
 	*out = it;
@@ -678,11 +711,12 @@ int iv_contact_list(iv_contact_iter **out, iv_db *db, const iv_contact_filter *f
 
 int iv_intro_list(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
 {
-	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1];
+	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1], p[IV_ID_LEN + 1];
 
 	IV__LIST_BEGIN(iv_intro_filter, (iv_intro_filter)IV_INTRO_FILTER_INIT, IV_INTRO_FILTER_VERSION);
 	if ((error = filter_id(&f.introducer, a, "intro_filter.introducer")) < 0 ||
 	    (error = filter_id(&f.introduced, b, "intro_filter.introduced")) < 0 ||
+	    (error = filter_id_prefix(&f.id_prefix, p, "intro_filter.id_prefix")) < 0 ||
 	    (error = filter_enum(f.status, "intro_filter.status", "intro_status")) < 0)
 		return error;
 	error = iter_make(&it, &intro_kind, bi, db->be->intro_list(&bi, db->be, &f));
@@ -692,11 +726,12 @@ int iv_intro_list(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
 
 int iv_interview_list(iv_interview_iter **out, iv_db *db, const iv_interview_filter *filter)
 {
-	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1];
+	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1], p[IV_ID_LEN + 1];
 
 	IV__LIST_BEGIN(iv_interview_filter, (iv_interview_filter)IV_INTERVIEW_FILTER_INIT, IV_INTERVIEW_FILTER_VERSION);
 	if ((error = filter_id(&f.contact, a, "interview_filter.contact")) < 0 ||
 	    (error = filter_id(&f.intro, b, "interview_filter.intro")) < 0 ||
+	    (error = filter_id_prefix(&f.id_prefix, p, "interview_filter.id_prefix")) < 0 ||
 	    (error = filter_enum(f.status, "interview_filter.status", "interview_status")) < 0)
 		return error;
 	error = iter_make(&it, &interview_kind, bi, db->be->interview_list(&bi, db->be, &f));
@@ -706,12 +741,13 @@ int iv_interview_list(iv_interview_iter **out, iv_db *db, const iv_interview_fil
 
 int iv_followup_list(iv_followup_iter **out, iv_db *db, const iv_followup_filter *filter)
 {
-	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1];
+	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1], p[IV_ID_LEN + 1];
 
 	IV__LIST_BEGIN(iv_followup_filter, (iv_followup_filter)IV_FOLLOWUP_FILTER_INIT, IV_FOLLOWUP_FILTER_VERSION);
 	if ((error = filter_id(&f.contact, a, "followup_filter.contact")) < 0 ||
 	    (error = filter_id(&f.interview, b, "followup_filter.interview")) < 0 ||
 	    (f.rule && (error = iv__check_text("followup_filter.rule", f.rule, IV_LIMIT_SHORT, IV__ONELINE | IV__NOSPACE)) < 0) ||
+	    (error = filter_id_prefix(&f.id_prefix, p, "followup_filter.id_prefix")) < 0 ||
 	    (error = filter_enum(f.status, "followup_filter.status", "followup_status")) < 0)
 		return error;
 	error = iter_make(&it, &followup_kind, bi, db->be->followup_list(&bi, db->be, &f));

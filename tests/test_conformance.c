@@ -936,6 +936,8 @@ static void contact_filter_init_sets_defaults(void **state)
 	assert_int_equal(f.version, IV_CONTACT_FILTER_VERSION);
 	assert_null(f.company);
 	assert_null(f.tag);
+	assert_null(f.id_prefix);
+	assert_null(f.name);
 	check(iv_contact_filter_init(&f, 99), IV_EVERSION);
 }
 
@@ -1306,6 +1308,7 @@ static void intro_filter_init_sets_defaults(void **state)
 	assert_null(f.introducer);
 	assert_null(f.introduced);
 	assert_int_equal(f.status, 0);
+	assert_null(f.id_prefix);
 	check(iv_intro_filter_init(&f, 99), IV_EVERSION);
 }
 
@@ -1807,6 +1810,7 @@ static void interview_filter_init_sets_defaults(void **state)
 	assert_null(f.contact);
 	assert_int_equal(f.status, 0);
 	assert_null(f.intro);
+	assert_null(f.id_prefix);
 	check(iv_interview_filter_init(&f, 99), IV_EVERSION);
 }
 
@@ -2370,6 +2374,7 @@ static void followup_filter_init_sets_defaults(void **state)
 	assert_null(f.interview);
 	assert_null(f.rule);
 	assert_int_equal(f.earliest_before, 0);
+	assert_null(f.id_prefix);
 	check(iv_followup_filter_init(&f, 99), IV_EVERSION);
 }
 
@@ -3061,6 +3066,267 @@ static void cascade_inside_transaction_commits_with_it(void **state)
 }
 
 /* ======================================================================= */
+/* Lookups by id prefix and by name                                         */
+/* ======================================================================= */
+
+/*
+ * Four ids sharing prefixes of several lengths. Each kind stores them so
+ * that its documented order is C, B, A (the reverse of the ids' order) and
+ * D never matches, so a result in id order or with D in it is caught.
+ */
+#define PX_A "a1b2c3d4-0000-7000-8000-000000000001"
+#define PX_B "a1b2c3d4-e5f6-7000-8000-000000000002"
+#define PX_C "a1b2c3d5-0000-7000-8000-000000000003"
+#define PX_D "b0000000-0000-7000-8000-000000000004"
+
+typedef void (*prefix_lister)(idlist *l, iv_db *db, const char *prefix);
+typedef int (*prefix_opener)(iv_db *db, const char *prefix);
+
+/*
+ * list_<kind>s_by_prefix() lists with only an id prefix;
+ * open_<kind>s_by_prefix() returns what iv_<kind>_list() says to it.
+ */
+#define PREFIX_FUNCTIONS(kind, INIT) \
+	static void list_##kind##s_by_prefix(idlist *l, iv_db *db, const char *prefix) \
+	{ \
+		iv_##kind##_filter f = INIT; \
+		f.id_prefix = prefix; \
+		list_##kind##s(l, db, &f); \
+	} \
+	static int open_##kind##s_by_prefix(iv_db *db, const char *prefix) \
+	{ \
+		iv_##kind##_filter f = INIT; \
+		iv_##kind##_iter *it = NULL; \
+		int rc; \
+		f.id_prefix = prefix; \
+		rc = iv_##kind##_list(&it, db, &f); \
+		iv_##kind##_iter_free(it); \
+		return rc; \
+	}
+
+PREFIX_FUNCTIONS(contact, IV_CONTACT_FILTER_INIT)
+PREFIX_FUNCTIONS(intro, IV_INTRO_FILTER_INIT)
+PREFIX_FUNCTIONS(interview, IV_INTERVIEW_FILTER_INIT)
+PREFIX_FUNCTIONS(followup, IV_FOLLOWUP_FILTER_INIT)
+
+/* Prefixes of 1, 8, 9 (with the hyphen), 13 and 36 characters, either case. */
+static void expect_prefix_matches(iv_db *db, prefix_lister list)
+{
+	idlist l;
+
+	list(&l, db, "a");
+	EXPECT_IDS(&l, PX_C, PX_B, PX_A);
+	list(&l, db, "a1b2c3d4");
+	EXPECT_IDS(&l, PX_B, PX_A);
+	list(&l, db, "a1b2c3d4-");
+	EXPECT_IDS(&l, PX_B, PX_A);
+	list(&l, db, "a1b2c3d4-e5f6");
+	EXPECT_IDS(&l, PX_B);
+	list(&l, db, "A1B2C3D4-E5F6");
+	EXPECT_IDS(&l, PX_B);
+	list(&l, db, PX_C);
+	EXPECT_IDS(&l, PX_C);
+	list(&l, db, "a1b2c3d4-0000-7000-8000-00000000000F");
+	assert_int_equal(l.count, 0);
+	/* Above every stored id: the end of the range is inclusive, not beyond. */
+	list(&l, db, "c");
+	assert_int_equal(l.count, 0);
+}
+
+/* Non-hex, a hyphen out of place or missing, too long, empty. */
+static void expect_bad_prefixes_refused(iv_db *db, prefix_opener open, const char *field)
+{
+	static const char *const bad[] = {
+		"a1g", "a1b2-c3d4", "a1b2c3d4e", "a1b2c3d4-0000-7000-8000-0000000000010", "", "a1b2c3d4 ",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		check(open(db, bad[i]), IV_EINVALID);
+		assert_message_has(field);
+	}
+	ok(open(db, "A1B2C3D4-0000-7000-8000-00000000000F"));
+}
+
+/* Contacts named so that the order by name is C, B, A. */
+static void put_prefix_contacts(iv_db *db)
+{
+	put_contact(db, "Cat", PX_A, NULL);
+	put_contact(db, "Ben", PX_B, NULL);
+	put_contact(db, "Ann", PX_C, NULL);
+	put_contact(db, "Abe", PX_D, NULL);
+}
+
+static void contact_list_by_id_prefix(void **state)
+{
+	fixture *fx = *state;
+
+	put_prefix_contacts(fx->db);
+	expect_prefix_matches(fx->db, list_contacts_by_prefix);
+}
+
+static void intro_list_by_id_prefix(void **state)
+{
+	fixture *fx = *state;
+	id_buf a, b;
+
+	put_contact(fx->db, "Ann", NULL, a);
+	put_contact(fx->db, "Ben", NULL, b);
+	fx->now = T0 + HOUR;
+	put_intro(fx->db, a, b, IV_INTRO_SUGGESTED, PX_C, NULL);
+	fx->now = T0 + 2 * HOUR;
+	put_intro(fx->db, b, a, IV_INTRO_SUGGESTED, PX_B, NULL);
+	fx->now = T0 + 3 * HOUR;
+	put_intro(fx->db, a, b, IV_INTRO_MADE, PX_A, NULL);
+	put_intro(fx->db, b, a, IV_INTRO_MADE, PX_D, NULL);
+	expect_prefix_matches(fx->db, list_intros_by_prefix);
+}
+
+static void interview_list_by_id_prefix(void **state)
+{
+	fixture *fx = *state;
+	id_buf a;
+
+	put_contact(fx->db, "Ann", NULL, a);
+	fx->now = T0 + HOUR;
+	put_interview(fx->db, a, NULL, IV_INTERVIEW_PLANNED, PX_C, NULL);
+	fx->now = T0 + 2 * HOUR;
+	put_interview(fx->db, a, NULL, IV_INTERVIEW_PLANNED, PX_B, NULL);
+	fx->now = T0 + 3 * HOUR;
+	put_interview(fx->db, a, NULL, IV_INTERVIEW_SCHEDULED, PX_A, NULL);
+	put_interview(fx->db, a, NULL, IV_INTERVIEW_SCHEDULED, PX_D, NULL);
+	expect_prefix_matches(fx->db, list_interviews_by_prefix);
+}
+
+static void followup_list_by_id_prefix(void **state)
+{
+	fixture *fx = *state;
+	id_buf a;
+
+	put_contact(fx->db, "Ann", NULL, a);
+	put_followup(fx->db, a, NULL, T0 + 300, IV_FOLLOWUP_PENDING, PX_A, NULL);
+	put_followup(fx->db, a, NULL, T0 + 200, IV_FOLLOWUP_DONE, PX_B, NULL);
+	put_followup(fx->db, a, NULL, T0 + 100, IV_FOLLOWUP_PENDING, PX_C, NULL);
+	put_followup(fx->db, a, NULL, T0 + 150, IV_FOLLOWUP_PENDING, PX_D, NULL);
+	expect_prefix_matches(fx->db, list_followups_by_prefix);
+}
+
+/* The prefix narrows the kind's other filters rather than replacing them. */
+static void followup_list_combines_id_prefix_and_status(void **state)
+{
+	fixture *fx = *state;
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	id_buf a;
+	idlist l;
+
+	put_contact(fx->db, "Ann", NULL, a);
+	put_followup(fx->db, a, NULL, T0 + 300, IV_FOLLOWUP_PENDING, PX_A, NULL);
+	put_followup(fx->db, a, NULL, T0 + 200, IV_FOLLOWUP_DONE, PX_B, NULL);
+	put_followup(fx->db, a, NULL, T0 + 100, IV_FOLLOWUP_PENDING, PX_D, NULL);
+	f.id_prefix = "A1B2";
+	f.status = IV_FOLLOWUP_PENDING;
+	list_followups(&l, fx->db, &f);
+	EXPECT_IDS(&l, PX_A);
+}
+
+static void contact_list_by_id_prefix_matching_nothing_is_over_at_once(void **state)
+{
+	fixture *fx = *state;
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	iv_contact_iter *it = NULL;
+	iv_contact *c = NULL;
+
+	put_prefix_contacts(fx->db);
+	f.id_prefix = "a1b2c3d6";
+	ok(iv_contact_list(&it, fx->db, &f));
+	check(iv_contact_iter_next(&c, it), IV_ITEROVER);
+	assert_null(c);
+	check(iv_contact_iter_next(&c, it), IV_ITEROVER);
+	iv_contact_iter_free(it);
+}
+
+static void contact_list_refuses_malformed_id_prefix(void **state)
+{
+	fixture *fx = *state;
+
+	expect_bad_prefixes_refused(fx->db, open_contacts_by_prefix, "contact_filter.id_prefix");
+}
+
+static void intro_list_refuses_malformed_id_prefix(void **state)
+{
+	fixture *fx = *state;
+
+	expect_bad_prefixes_refused(fx->db, open_intros_by_prefix, "intro_filter.id_prefix");
+}
+
+static void interview_list_refuses_malformed_id_prefix(void **state)
+{
+	fixture *fx = *state;
+
+	expect_bad_prefixes_refused(fx->db, open_interviews_by_prefix, "interview_filter.id_prefix");
+}
+
+static void followup_list_refuses_malformed_id_prefix(void **state)
+{
+	fixture *fx = *state;
+
+	expect_bad_prefixes_refused(fx->db, open_followups_by_prefix, "followup_filter.id_prefix");
+}
+
+/* Contacts around the name "Dana": two spellings of it, and longer names. */
+static void put_danas(iv_db *db)
+{
+	put_contact(db, "Dana Smith", ID(3), NULL);
+	put_contact(db, "DANA", ID(2), NULL);
+	put_contact(db, "dana", ID(1), NULL);
+	put_contact(db, "Danae", ID(4), NULL);
+	put_contact(db, "Ann", ID(5), NULL);
+}
+
+static void contact_list_by_name_is_exact_and_case_insensitive(void **state)
+{
+	fixture *fx = *state;
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	idlist l;
+
+	put_danas(fx->db);
+	f.name = "Dana";
+	list_contacts(&l, fx->db, &f);
+	EXPECT_IDS(&l, ID(1), ID(2));
+	f.name = "dANA sMITH";
+	list_contacts(&l, fx->db, &f);
+	EXPECT_IDS(&l, ID(3));
+	f.name = "Dan";
+	list_contacts(&l, fx->db, &f);
+	assert_int_equal(l.count, 0);
+}
+
+static void contact_list_combines_name_and_id_prefix(void **state)
+{
+	fixture *fx = *state;
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	idlist l;
+
+	put_danas(fx->db);
+	f.name = "dana";
+	f.id_prefix = ID(2);
+	list_contacts(&l, fx->db, &f);
+	EXPECT_IDS(&l, ID(2));
+}
+
+static void contact_list_refuses_malformed_name(void **state)
+{
+	fixture *fx = *state;
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	iv_contact_iter *it = NULL;
+
+	f.name = "Dana\nSmith";
+	check(iv_contact_list(&it, fx->db, &f), IV_EINVALID);
+	assert_message_has("contact_filter.name");
+	assert_null(it);
+}
+
+/* ======================================================================= */
 
 #define T(name) cmocka_unit_test_setup_teardown(name, store_setup, store_teardown)
 
@@ -3167,6 +3433,20 @@ int main(int argc, char **argv)
 		T(followup_list_refuses_malformed_filter),
 		T(followup_list_refuses_unknown_filter_version),
 		T(followup_filter_init_sets_defaults),
+		/* lookups by id prefix and by name */
+		T(contact_list_by_id_prefix),
+		T(intro_list_by_id_prefix),
+		T(interview_list_by_id_prefix),
+		T(followup_list_by_id_prefix),
+		T(followup_list_combines_id_prefix_and_status),
+		T(contact_list_by_id_prefix_matching_nothing_is_over_at_once),
+		T(contact_list_refuses_malformed_id_prefix),
+		T(intro_list_refuses_malformed_id_prefix),
+		T(interview_list_refuses_malformed_id_prefix),
+		T(followup_list_refuses_malformed_id_prefix),
+		T(contact_list_by_name_is_exact_and_case_insensitive),
+		T(contact_list_combines_name_and_id_prefix),
+		T(contact_list_refuses_malformed_name),
 		T(followup_insert_refuses_missing_contact),
 		T(followup_insert_refuses_missing_interview),
 		T(followup_insert_refuses_unset_contact),

@@ -1286,6 +1286,41 @@ static void pending_followups_by_earliest_need_no_sort(void **state)
 	sqlite3_close(db);
 }
 
+/*
+ * References typed by users, an id prefix or a contact's name, are answered
+ * from an index: a range of the uuid index, or the name index; no scan of
+ * the table. The SQL has the shape the backend generates for those filters.
+ */
+static void id_prefix_and_name_lists_use_their_indexes(void **state)
+{
+	static const char contact_prefix[] =
+		"SELECT r.id, r.uuid FROM contact r WHERE r.uuid BETWEEN ?4 AND ?5"
+		" ORDER BY r.name COLLATE NOCASE, r.uuid";
+	static const char contact_name[] =
+		"SELECT r.id, r.uuid FROM contact r WHERE r.name = ?3 COLLATE NOCASE"
+		" ORDER BY r.name COLLATE NOCASE, r.uuid";
+	static const char followup_prefix[] =
+		"SELECT r.id, r.uuid FROM followup r WHERE r.uuid BETWEEN ?7 AND ?8"
+		" ORDER BY r.due, r.uuid";
+	static const char pending_followup_prefix[] =
+		"SELECT r.id, r.uuid FROM followup r WHERE +r.status = ?1 AND r.uuid BETWEEN ?7 AND ?8"
+		" ORDER BY r.due, r.uuid";
+	fixture *fx = *state;
+	sqlite3 *db;
+
+	open_be(fx);
+	db = raw_open(fx->path);
+	assert_true(plan_has(db, contact_prefix, "sqlite_autoindex_contact_1 (uuid>? AND uuid<?)"));
+	assert_false(plan_has(db, contact_prefix, "SCAN"));
+	assert_true(plan_has(db, contact_name, "contact_name (name=?)"));
+	assert_false(plan_has(db, contact_name, "SCAN"));
+	assert_true(plan_has(db, followup_prefix, "sqlite_autoindex_followup_1 (uuid>? AND uuid<?)"));
+	assert_false(plan_has(db, followup_prefix, "SCAN"));
+	assert_true(plan_has(db, pending_followup_prefix, "sqlite_autoindex_followup_1"));
+	assert_false(plan_has(db, pending_followup_prefix, "SCAN"));
+	sqlite3_close(db);
+}
+
 /* The second takes a statement of its own; neither disturbs the other. */
 static void two_iterators_over_one_query_run_apart(void **state)
 {
@@ -1554,6 +1589,7 @@ int main(void)
 		T(tag_and_company_filters_ignore_case),
 		T(equal_names_are_ordered_by_id_text),
 		T(pending_followups_by_earliest_need_no_sort),
+		T(id_prefix_and_name_lists_use_their_indexes),
 		T(two_iterators_over_one_query_run_apart),
 		T(search_indexes_match_the_rows_after_every_kind_of_write),
 		T(two_searches_open_at_once_run_apart),

@@ -15,7 +15,7 @@
 #define CLI_FAIL 1
 #define CLI_USAGE 2
 
-struct idset;
+struct refcache;
 struct json;
 
 /* One run of the program. */
@@ -31,13 +31,13 @@ struct cli {
 	int now_fixed;
 	/* the command running ("contact add"), named in usage hints */
 	const char *cmd;
-	/* ids of each kind of record, for short ids and references; built on demand */
-	struct idset *ids[4];
+	/* contact names looked up for display (ref.c); made on demand */
+	struct refcache *refs;
 	/* the network, for degrees of separation; loaded on demand */
 	iv_network *net;
 };
 
-/* The kinds of record a reference can name (index into cli.ids). */
+/* The kinds of record a reference can name. */
 enum ref_kind { REF_CONTACT, REF_INTRO, REF_INTERVIEW, REF_FOLLOWUP };
 
 /*
@@ -48,7 +48,7 @@ enum ref_kind { REF_CONTACT, REF_INTRO, REF_INTERVIEW, REF_FOLLOWUP };
  */
 int cli_open(struct cli *ctx, int write);
 int cli_commit(struct cli *ctx);
-/* Forgets the cached ids and network after a command inserted or deleted records. */
+/* Forgets the cached names and network after a command inserted or deleted records. */
 void cli_ids_changed(struct cli *ctx);
 /* The network of the store, loaded once; NULL (reported) if it cannot be. */
 const iv_network *cli_network(struct cli *ctx);

@@ -2,9 +2,10 @@
  * infoview: naming records on the command line: id prefixes (like git's
  * short hashes) and, for contacts, names; short ids for display.
  *
- * References are resolved by reading every id of the kind once per run:
- * a personal store holds hundreds of records, not millions, and the same
- * sorted set gives each record its shortest unique prefix for display.
+ * Everything here asks the store's indexes (lists by id prefix or by name,
+ * lookups by id), so a command costs about the same in a store of a million
+ * records as in one of a hundred. Only a name that matches nothing reads
+ * every contact, to hint at the names it may have meant.
  * SPDX-License-Identifier: MIT
  */
 #include "ref.h"
@@ -17,39 +18,47 @@
 #include <string.h>
 #include <strings.h>
 
-/* Candidates listed in an ambiguity message before "and N more". */
+/* Candidates listed in an ambiguity message before "and more". */
 #define MAX_LISTED 8
 
-struct entry {
+/* Contact names kept for display; a name stays valid this many lookups later. */
+#define NAME_CACHE 64
+
+struct cached_name {
 	char id[IV_ID_LEN + 1];
-	char *name;  /* contacts: the name */
-	char *label; /* what a candidate is called in messages */
+	char *name; /* NULL while the slot is free */
 };
 
-struct idset {
-	size_t n, cap;
-	struct entry *e;
+struct refcache {
+	struct cached_name e[NAME_CACHE];
+	size_t next; /* the slot to reuse next, the oldest */
 };
 
 /* ------------------------------------------------------------------------ */
-/* Listing every record of a kind through one interface                      */
+/* Listing the records of a kind through one interface                       */
+
+/* Opens a list of the records selected by `arg`: an id prefix, or a name. */
+typedef int (*opener)(void **it, iv_db *db, const char *arg);
 
 struct kind_ops {
-	int (*open)(void **it, iv_db *db);
+	opener by_prefix;
 	int (*next)(void **rec, void *it);
 	void (*iter_free)(void *it);
 	void (*rec_free)(void *rec);
 	const char *(*id)(const void *rec);
-	int (*lookup)(void **rec, iv_db *db, const char *id);
 	void (*label)(char *buf, size_t n, struct cli *ctx, const void *rec);
 };
 
 /* The four kinds share the shape of their list functions; adapt them once. */
-#define KIND_ADAPTERS(T)                                                        \
-	static int T##_open(void **out, iv_db *db)                              \
+#define KIND_ADAPTERS(T, INIT)                                                  \
+	static int T##_by_prefix(void **out, iv_db *db, const char *prefix)     \
 	{                                                                       \
+		iv_##T##_filter f = INIT;                                       \
 		iv_##T##_iter *it = NULL;                                       \
-		int rc = iv_##T##_list(&it, db, NULL);                          \
+		int rc;                                                         \
+                                                                                \
+		f.id_prefix = prefix;                                           \
+		rc = iv_##T##_list(&it, db, &f);                                \
 		*out = it;                                                      \
 		return rc;                                                      \
 	}                                                                       \
@@ -62,19 +71,25 @@ struct kind_ops {
 	}                                                                       \
 	static void T##_iter_free(void *it) { iv_##T##_iter_free(it); }         \
 	static void T##_rec_free(void *rec) { iv_##T##_free(rec); }             \
-	static const char *T##_id(const void *rec) { return iv_##T##_id(rec); }  \
-	static int T##_lookup(void **out, iv_db *db, const char *id)            \
-	{                                                                       \
-		iv_##T *rec = NULL;                                             \
-		int rc = iv_##T##_lookup(&rec, db, id);                         \
-		*out = rec;                                                     \
-		return rc;                                                      \
-	}
+	static const char *T##_id(const void *rec) { return iv_##T##_id(rec); }
 
-KIND_ADAPTERS(contact)
-KIND_ADAPTERS(intro)
-KIND_ADAPTERS(interview)
-KIND_ADAPTERS(followup)
+KIND_ADAPTERS(contact, IV_CONTACT_FILTER_INIT)
+KIND_ADAPTERS(intro, IV_INTRO_FILTER_INIT)
+KIND_ADAPTERS(interview, IV_INTERVIEW_FILTER_INIT)
+KIND_ADAPTERS(followup, IV_FOLLOWUP_FILTER_INIT)
+
+/* Contacts named `name` (ASCII case aside), or every contact for NULL. */
+static int contact_by_name(void **out, iv_db *db, const char *name)
+{
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	iv_contact_iter *it = NULL;
+	int rc;
+
+	f.name = name;
+	rc = iv_contact_list(&it, db, name ? &f : NULL);
+	*out = it;
+	return rc;
+}
 
 static void contact_label(char *buf, size_t n, struct cli *ctx, const void *rec)
 {
@@ -109,7 +124,7 @@ static void followup_label(char *buf, size_t n, struct cli *ctx, const void *rec
 		 contact_name(ctx, iv_followup_contact(rec)));
 }
 
-#define OPS(T) { T##_open, T##_next, T##_iter_free, T##_rec_free, T##_id, T##_lookup, T##_label }
+#define OPS(T) { T##_by_prefix, T##_next, T##_iter_free, T##_rec_free, T##_id, T##_label }
 
 static const struct kind_ops kinds[] = {
 	[REF_CONTACT] = OPS(contact),
@@ -125,131 +140,123 @@ static const char *const nouns[] = {
 	[REF_FOLLOWUP] = "follow-up",
 };
 
-/* ------------------------------------------------------------------------ */
-/* The sorted sets of ids                                                     */
-
-static int by_id(const void *a, const void *b)
+/*
+ * The first `max` records `open` selects by `arg`, in m[] (free each with
+ * the kind's rec_free), or only counted when m is NULL; *n says how many.
+ * Reading stops there, however many more there are. An argument the store
+ * refuses as malformed (a reference that cannot be an id prefix) selects
+ * nothing. Returns CLI_OK, or CLI_FAIL reported.
+ */
+static int collect(size_t *n, void **m, size_t max, struct cli *ctx, const struct kind_ops *k,
+		   opener open, const char *arg)
 {
-	return strcmp(((const struct entry *)a)->id, ((const struct entry *)b)->id);
-}
-
-static void set_free(struct idset *s)
-{
-	size_t i;
-
-	if (!s)
-		return;
-	for (i = 0; i < s->n; i++) {
-		free(s->e[i].name);
-		free(s->e[i].label);
-	}
-	free(s->e);
-	free(s);
-}
-
-static struct idset *build(struct cli *ctx, enum ref_kind kind)
-{
-	const struct kind_ops *k = &kinds[kind];
-	struct idset *s = xmalloc(sizeof(*s));
-	char label[2 * IV_LIMIT_SHORT + 64];
 	void *it = NULL, *rec = NULL;
 	int rc;
 
-	memset(s, 0, sizeof(*s));
-	if ((rc = k->open(&it, ctx->db)) < 0)
-		goto fail;
-	while ((rc = k->next(&rec, it)) == 0) {
-		struct entry *e;
-
-		if (s->n == s->cap) {
-			s->cap = s->cap ? 2 * s->cap : 64;
-			s->e = xrealloc(s->e, s->cap * sizeof(*s->e));
-		}
-		e = &s->e[s->n++];
-		snprintf(e->id, sizeof(e->id), "%s", k->id(rec));
-		e->name = kind == REF_CONTACT ? xstrdup(iv_contact_name(rec)) : NULL;
-		/* Labels of other kinds name contacts, whose set is complete by now. */
-		e->label = NULL;
-		if (kind == REF_CONTACT) {
-			k->label(label, sizeof(label), ctx, rec);
-			e->label = xstrdup(label);
-		}
-		k->rec_free(rec);
+	*n = 0;
+	if ((rc = open(&it, ctx->db, arg)) == IV_EINVALID)
+		return CLI_OK;
+	if (rc < 0)
+		return cli_fail();
+	while (*n < max && (rc = k->next(&rec, it)) == 0) {
+		if (m)
+			m[*n] = rec;
+		else
+			k->rec_free(rec);
+		(*n)++;
 	}
 	k->iter_free(it);
-	if (rc != IV_ITEROVER)
-		goto fail;
-	qsort(s->e, s->n, sizeof(*s->e), by_id);
-	return s;
-fail:
-	cli_fail();
-	set_free(s);
-	return NULL;
+	return rc < 0 && rc != IV_ITEROVER ? cli_fail() : CLI_OK;
 }
 
-static struct idset *ids_of(struct cli *ctx, enum ref_kind kind)
+/* ------------------------------------------------------------------------ */
+/* Names and short ids for display                                            */
+
+const char *contact_name(struct cli *ctx, const char *id)
 {
-	if (!ctx->ids[kind])
-		ctx->ids[kind] = build(ctx, kind);
-	return ctx->ids[kind];
+	struct cached_name *e;
+	iv_contact *c = NULL;
+	size_t i;
+	int rc;
+
+	if (!id)
+		return "(unknown)";
+	if (!ctx->refs) {
+		ctx->refs = xmalloc(sizeof(*ctx->refs));
+		memset(ctx->refs, 0, sizeof(*ctx->refs));
+	}
+	for (i = 0; i < NAME_CACHE; i++)
+		if (ctx->refs->e[i].name && strcmp(ctx->refs->e[i].id, id) == 0)
+			return ctx->refs->e[i].name;
+	if ((rc = iv_contact_lookup(&c, ctx->db, id)) < 0) {
+		/* A dangling or malformed id shows as unknown; anything else is worth saying. */
+		if (rc != IV_ENOTFOUND && rc != IV_EINVALID)
+			cli_fail();
+		return "(unknown)";
+	}
+	e = &ctx->refs->e[ctx->refs->next];
+	ctx->refs->next = (ctx->refs->next + 1) % NAME_CACHE;
+	free(e->name);
+	snprintf(e->id, sizeof(e->id), "%s", id);
+	e->name = xstrdup(iv_contact_name(c));
+	iv_contact_free(c);
+	return e->name;
 }
 
 void ref_forget(struct cli *ctx)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(ctx->ids) / sizeof(ctx->ids[0]); i++) {
-		set_free(ctx->ids[i]);
-		ctx->ids[i] = NULL;
-	}
+	if (!ctx->refs)
+		return;
+	for (i = 0; i < NAME_CACHE; i++)
+		free(ctx->refs->e[i].name);
+	free(ctx->refs);
+	ctx->refs = NULL;
 }
 
-static struct entry *find(struct idset *s, const char *id)
+/* 1 if no other record of the kind has an id beginning with id[0..len). */
+static int names_one(struct cli *ctx, enum ref_kind kind, const char *id, size_t len)
 {
-	struct entry key = { .name = NULL };
+	char prefix[IV_ID_LEN + 1];
+	size_t n = 0;
 
-	if (!s || !id)
-		return NULL;
-	snprintf(key.id, sizeof(key.id), "%s", id);
-	return bsearch(&key, s->e, s->n, sizeof(*s->e), by_id);
-}
-
-const char *contact_name(struct cli *ctx, const char *id)
-{
-	struct entry *e = find(ids_of(ctx, REF_CONTACT), id);
-
-	return e ? e->name : "(unknown)";
-}
-
-static size_t common_prefix(const char *a, const char *b)
-{
-	size_t i = 0;
-
-	while (a[i] && a[i] == b[i])
-		i++;
-	return i;
+	snprintf(prefix, sizeof(prefix), "%.*s", (int)len, id);
+	/* On failure (reported) any length will do: stop looking. */
+	if (collect(&n, NULL, 2, ctx, &kinds[kind], kinds[kind].by_prefix, prefix) != CLI_OK)
+		return 1;
+	return n <= 1;
 }
 
 char *short_id(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, const char *id)
 {
-	struct idset *s = ids_of(ctx, kind);
-	struct entry *e = find(s, id);
-	size_t len = 0, i, hex = 0;
+	size_t len = 0, hex = 0, lo, hi;
 
 	snprintf(buf, IV_ID_LEN + 1, "%s", id ? id : "");
-	if (e) {
-		i = (size_t)(e - s->e);
-		if (i > 0)
-			len = common_prefix(e->id, s->e[i - 1].id);
-		if (i + 1 < s->n && common_prefix(e->id, s->e[i + 1].id) > len)
-			len = common_prefix(e->id, s->e[i + 1].id);
-		len++;
-	}
-	/* At least SHORT_ID_MIN hex digits, and never ending on a hyphen. */
-	for (i = 0; buf[i] && (i < len || hex < SHORT_ID_MIN || (i > 0 && buf[i - 1] == '-')); i++)
-		if (buf[i] != '-')
+	while (buf[len] && hex < SHORT_ID_MIN)
+		if (buf[len++] != '-')
 			hex++;
-	buf[i] = '\0';
+	/*
+	 * Most ids are told apart by that much. Otherwise a longer prefix never
+	 * names more records than a shorter one: halve the lengths left.
+	 */
+	if (buf[len] && !names_one(ctx, kind, buf, len)) {
+		lo = len + 1;
+		hi = strlen(buf);
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (names_one(ctx, kind, buf, mid))
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		len = lo;
+	}
+	/* Never ending on a hyphen. */
+	while (buf[len] && len > 0 && buf[len - 1] == '-')
+		len++;
+	buf[len] = '\0';
 	return buf;
 }
 
@@ -270,41 +277,36 @@ static int hex_digits(const char *ref)
 	return n;
 }
 
-static int prefix_of(const char *ref, const char *id)
+/* Candidates are listed by id, whatever order the store gives them in. */
+static void sort_by_id(const struct kind_ops *k, void **m, size_t n)
 {
-	for (; *ref; ref++, id++)
-		if (tolower((unsigned char)*ref) != *id)
-			return 0;
-	return 1;
+	size_t i, j;
+
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && strcmp(k->id(m[j - 1]), k->id(m[j])) > 0; j--) {
+			void *t = m[j];
+
+			m[j] = m[j - 1];
+			m[j - 1] = t;
+		}
 }
 
-static const char *label_of(struct cli *ctx, enum ref_kind kind, struct entry *e)
-{
-	char buf[2 * IV_LIMIT_SHORT + 64];
-	void *rec = NULL;
-
-	if (e->label)
-		return e->label;
-	if (kinds[kind].lookup(&rec, ctx->db, e->id) < 0)
-		return "?";
-	kinds[kind].label(buf, sizeof(buf), ctx, rec);
-	kinds[kind].rec_free(rec);
-	e->label = xstrdup(buf);
-	return e->label;
-}
-
+/* `m` holds up to MAX_LISTED + 1 candidates: more is "and more". */
 static int ambiguous(struct cli *ctx, enum ref_kind kind, const char *what, const char *ref,
-		     struct entry **m, size_t n)
+		     void **m, size_t n)
 {
-	char sid[IV_ID_LEN + 1];
+	const struct kind_ops *k = &kinds[kind];
+	char sid[IV_ID_LEN + 1], label[2 * IV_LIMIT_SHORT + 64];
 	size_t i;
 
+	sort_by_id(k, m, n);
 	fprintf(stderr, "infoview: ambiguous %s '%s': ", what, ref);
-	for (i = 0; i < n && i < MAX_LISTED; i++)
-		fprintf(stderr, "%s%s.. (%s)", i ? ", " : "",
-			short_id(sid, ctx, kind, m[i]->id), label_of(ctx, kind, m[i]));
+	for (i = 0; i < n && i < MAX_LISTED; i++) {
+		k->label(label, sizeof(label), ctx, m[i]);
+		fprintf(stderr, "%s%s.. (%s)", i ? ", " : "", short_id(sid, ctx, kind, k->id(m[i])), label);
+	}
 	if (n > MAX_LISTED)
-		fprintf(stderr, ", and %zu more", n - MAX_LISTED);
+		fputs(", and more", stderr);
 	fputc('\n', stderr);
 	return CLI_FAIL;
 }
@@ -320,68 +322,81 @@ static int contains_nocase(const char *hay, const char *needle)
 	return 0;
 }
 
-/* After "no contact matches 'ann'": the names that contain it, if any. */
-static void suggest_names(struct idset *s, const char *ref)
-{
-	size_t i, shown = 0;
+struct hint {
+	char id[IV_ID_LEN + 1];
+	char name[IV_LIMIT_SHORT + 1];
+};
 
-	for (i = 0; i < s->n && shown < 3; i++) {
-		if (!contains_nocase(s->e[i].name, ref))
-			continue;
-		fprintf(stderr, "%s'%s'", shown ? ", " : "hint: did you mean ", s->e[i].name);
-		shown++;
+/* Keeps the contact among the first three by id in h[0..*n). */
+static void hint_add(struct hint h[3], size_t *n, const iv_contact *c)
+{
+	size_t pos = *n;
+
+	while (pos > 0 && strcmp(iv_contact_id(c), h[pos - 1].id) < 0)
+		pos--;
+	if (pos >= 3)
+		return;
+	memmove(&h[pos + 1], &h[pos], ((*n < 3 ? *n : 2) - pos) * sizeof(*h));
+	snprintf(h[pos].id, sizeof(h[pos].id), "%s", iv_contact_id(c));
+	snprintf(h[pos].name, sizeof(h[pos].name), "%s", iv_contact_name(c));
+	if (*n < 3)
+		(*n)++;
+}
+
+/*
+ * After "no contact matches 'ann'": the names that contain it, if any (the
+ * first three by id). It reads every contact, but only when a command fails.
+ */
+static void suggest_names(struct cli *ctx, const char *ref)
+{
+	struct hint h[3];
+	size_t n = 0, i;
+	void *it = NULL, *rec = NULL;
+
+	if (contact_by_name(&it, ctx->db, NULL) < 0)
+		return;
+	while (contact_next(&rec, it) == 0) {
+		if (contains_nocase(iv_contact_name(rec), ref))
+			hint_add(h, &n, rec);
+		contact_rec_free(rec);
 	}
-	if (shown)
+	contact_iter_free(it);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "%s'%s'", i ? ", " : "hint: did you mean ", h[i].name);
+	if (n)
 		fputs("? (a contact is named by its whole name or an id prefix)\n", stderr);
 }
 
-/* The id of the one record `ref` names, in *out; or reported. */
-static int resolve(const char **out, struct cli *ctx, enum ref_kind kind, const char *ref)
+/* The one record `ref` names, in *out; or reported. */
+static int resolve_record(void **out, struct cli *ctx, enum ref_kind kind, const char *ref)
 {
-	struct idset *s = ids_of(ctx, kind);
-	int hex = hex_digits(ref);
-	struct entry **m;
+	const struct kind_ops *k = &kinds[kind];
+	int hex = hex_digits(ref), rc = CLI_OK;
+	void *m[MAX_LISTED + 1];
 	size_t n = 0, i;
-	int rc = CLI_OK;
 
-	if (!s)
-		return CLI_FAIL;
+	*out = NULL;
 	if (kind != REF_CONTACT && hex >= 0 && hex < REF_MIN_HEX)
 		return usage_error(ctx->cmd, "%s id prefix '%s' is too short: give at least %d hex digits",
 				   nouns[kind], ref, REF_MIN_HEX);
-	m = xmalloc((s->n + 1) * sizeof(*m));
 	if (hex >= REF_MIN_HEX)
-		for (i = 0; i < s->n; i++)
-			if (prefix_of(ref, s->e[i].id))
-				m[n++] = &s->e[i];
-	if (n == 0 && kind == REF_CONTACT) {
-		for (i = 0; i < s->n; i++)
-			if (strcasecmp(ref, s->e[i].name) == 0)
-				m[n++] = &s->e[i];
-		if (n > 1)
+		rc = collect(&n, m, MAX_LISTED + 1, ctx, k, k->by_prefix, ref);
+	if (rc == CLI_OK && n == 0 && kind == REF_CONTACT) {
+		rc = collect(&n, m, MAX_LISTED + 1, ctx, k, contact_by_name, ref);
+		if (rc == CLI_OK && n > 1)
 			rc = ambiguous(ctx, kind, "name", ref, m, n);
-	} else if (n > 1) {
+	} else if (rc == CLI_OK && n > 1) {
 		rc = ambiguous(ctx, kind, "id prefix", ref, m, n);
 	}
-	if (n == 0) {
+	if (rc == CLI_OK && n == 0) {
 		rc = cli_failf("no %s matches '%s'", nouns[kind], ref);
 		if (kind == REF_CONTACT && *ref)
-			suggest_names(s, ref);
+			suggest_names(ctx, ref);
 	}
 	if (rc == CLI_OK)
-		*out = m[0]->id;
-	free(m);
-	return rc;
-}
-
-/* The record `ref` names, looked up; or reported. */
-static int resolve_record(void **out, struct cli *ctx, enum ref_kind kind, const char *ref)
-{
-	const char *id = NULL;
-	int rc = resolve(&id, ctx, kind, ref);
-
-	if (rc == CLI_OK && kinds[kind].lookup(out, ctx->db, id) < 0)
-		rc = cli_fail();
+		*out = m[0];
+	for (i = rc == CLI_OK ? 1 : 0; i < n; i++)
+		k->rec_free(m[i]);
 	return rc;
 }
 

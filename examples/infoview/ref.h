@@ -39,10 +39,13 @@ int ref_contact_option(struct cli *ctx, const char *ref, iv_contact **hold, cons
  */
 char *short_id(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, const char *id);
 
-/* A contact's name by id ("(unknown)" if there is none); borrowed until the ids change. */
+/*
+ * A contact's name by id ("(unknown)" if there is none), from a small cache:
+ * borrowed until the ids change or a few dozen other names are asked for.
+ */
 const char *contact_name(struct cli *ctx, const char *id);
 
-/* Frees the sets of ids cached in `ctx`. */
+/* Frees the names cached in `ctx`. */
 void ref_forget(struct cli *ctx);
 
 #endif

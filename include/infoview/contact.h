@@ -159,10 +159,18 @@ typedef struct iv_contact_filter {
 	const char *company;
 	/** only contacts with this tag (ASCII case-insensitive); NULL for any */
 	const char *tag;
+	/**
+	 * only records whose id begins with this: 1 to 36 characters of the
+	 * UUID text form (hex digits in either case, hyphens only where a UUID
+	 * has them); NULL for any
+	 */
+	const char *id_prefix;
+	/** only contacts whose name equals this (ASCII case-insensitive); NULL for any */
+	const char *name;
 } iv_contact_filter;
 
 #define IV_CONTACT_FILTER_VERSION 1
-#define IV_CONTACT_FILTER_INIT { IV_CONTACT_FILTER_VERSION, NULL, NULL }
+#define IV_CONTACT_FILTER_INIT { IV_CONTACT_FILTER_VERSION, NULL, NULL, NULL, NULL }
 
 /**
  * Initialises a filter to its defaults (matching everything).
@@ -174,6 +182,7 @@ IV_EXTERN(int) iv_contact_filter_init(iv_contact_filter *filter, unsigned int ve
  * Lists contacts ordered by name (ASCII case-insensitive), then id.
  * @param out the iterator, free with iv_contact_iter_free() before the store
  * @param filter NULL for every contact; borrowed for this call only
+ * @return 0, or IV_EINVALID for a malformed field of the filter
  */
 IV_EXTERN(int) iv_contact_list(iv_contact_iter **out, iv_db *db, const iv_contact_filter *filter);
 

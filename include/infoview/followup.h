@@ -97,10 +97,16 @@ typedef struct iv_followup_filter {
 	const char *rule;
 	/** only those whose earliest time is at or before this time; 0 for any */
 	iv_time earliest_before;
+	/**
+	 * only records whose id begins with this: 1 to 36 characters of the
+	 * UUID text form (hex digits in either case, hyphens only where a UUID
+	 * has them); NULL for any
+	 */
+	const char *id_prefix;
 } iv_followup_filter;
 
 #define IV_FOLLOWUP_FILTER_VERSION 1
-#define IV_FOLLOWUP_FILTER_INIT { IV_FOLLOWUP_FILTER_VERSION, 0, 0, NULL, NULL, NULL, 0 }
+#define IV_FOLLOWUP_FILTER_INIT { IV_FOLLOWUP_FILTER_VERSION, 0, 0, NULL, NULL, NULL, 0, NULL }
 IV_EXTERN(int) iv_followup_filter_init(iv_followup_filter *filter, unsigned int version);
 
 /**

@@ -134,10 +134,16 @@ typedef struct iv_interview_filter {
 	int status;
 	/** only interviews that came from this introduction id; NULL for any */
 	const char *intro;
+	/**
+	 * only records whose id begins with this: 1 to 36 characters of the
+	 * UUID text form (hex digits in either case, hyphens only where a UUID
+	 * has them); NULL for any
+	 */
+	const char *id_prefix;
 } iv_interview_filter;
 
 #define IV_INTERVIEW_FILTER_VERSION 1
-#define IV_INTERVIEW_FILTER_INIT { IV_INTERVIEW_FILTER_VERSION, NULL, 0, NULL }
+#define IV_INTERVIEW_FILTER_INIT { IV_INTERVIEW_FILTER_VERSION, NULL, 0, NULL, NULL }
 IV_EXTERN(int) iv_interview_filter_init(iv_interview_filter *filter, unsigned int version);
 
 /**

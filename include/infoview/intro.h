@@ -83,10 +83,16 @@ typedef struct iv_intro_filter {
 	const char *introduced;
 	/** only introductions in this iv_intro_status_t; 0 for any */
 	int status;
+	/**
+	 * only records whose id begins with this: 1 to 36 characters of the
+	 * UUID text form (hex digits in either case, hyphens only where a UUID
+	 * has them); NULL for any
+	 */
+	const char *id_prefix;
 } iv_intro_filter;
 
 #define IV_INTRO_FILTER_VERSION 1
-#define IV_INTRO_FILTER_INIT { IV_INTRO_FILTER_VERSION, NULL, NULL, 0 }
+#define IV_INTRO_FILTER_INIT { IV_INTRO_FILTER_VERSION, NULL, NULL, 0, NULL }
 IV_EXTERN(int) iv_intro_filter_init(iv_intro_filter *filter, unsigned int version);
 
 /**

@@ -44,10 +44,13 @@ struct mem_node {
 
 /*
  * A list filter in the one shape the four entities fit: up to three strings
- * (company and tag, or ids, and a follow-up's rule), a status and two time
- * limits (due, earliest); NULL or 0 is "any".
+ * (company and tag, or ids, and a follow-up's rule), every kind's id prefix,
+ * a contact's name, a status and two time limits (due, earliest); NULL or 0
+ * is "any".
  */
-#define MEM_FILTER_TEXTS 3
+#define MEM_FILTER_TEXTS 5
+#define MEM_ID_PREFIX 3
+#define MEM_NAME 4
 struct mem_filter {
 	const char *text[MEM_FILTER_TEXTS];
 	int status;
@@ -551,6 +554,16 @@ static int iter_remember(struct mem_iter *it, const struct mem_key *k)
 	return 0;
 }
 
+/* The core lowered the prefix, and ids are kept in lower case. */
+static int matches(const struct mem_table *t, const struct mem_node *n, const struct mem_filter *f)
+{
+	const char *prefix = f->text[MEM_ID_PREFIX];
+
+	if (prefix && strncmp(n->key.id, prefix, strlen(prefix)) != 0)
+		return 0;
+	return t->ops->match(n->rec, f);
+}
+
 static int iter_next(void **out, iv_backend_iter *base)
 {
 	struct mem_iter *it = (struct mem_iter *)base;
@@ -563,7 +576,7 @@ static int iter_next(void **out, iv_backend_iter *base)
 	if (it->done)
 		return IV_ITEROVER;
 	n = treap_after(t->root[BY_ORDER], it->started ? &it->last : NULL);
-	while (n && !t->ops->match(n->rec, &it->filter))
+	while (n && !matches(t, n, &it->filter))
 		n = treap_after(t->root[BY_ORDER], &n->key);
 	if (!n) {
 		it->done = 1;
@@ -580,7 +593,8 @@ static int iter_next(void **out, iv_backend_iter *base)
 	return 0;
 }
 
-static int table_list(iv_backend_iter **out, struct mem_backend *mb, int ti, const void *filter)
+static int table_list(iv_backend_iter **out, struct mem_backend *mb, int ti, const void *filter,
+		      const char *id_prefix)
 {
 	struct mem_table *t = &mb->tables[ti];
 	struct mem_iter *it;
@@ -595,6 +609,7 @@ static int table_list(iv_backend_iter **out, struct mem_backend *mb, int ti, con
 	it->table = t;
 	if (filter)
 		t->ops->filter(&it->filter, filter);
+	it->filter.text[MEM_ID_PREFIX] = id_prefix;
 	/* The filter is only lent for this call. */
 	for (i = 0; i < MEM_FILTER_TEXTS; i++) {
 		if (!it->filter.text[i])
@@ -619,6 +634,12 @@ static int id_matches(const char *want, const char *have)
 	return !want || (have && strcmp(want, have) == 0);
 }
 
+/* Names and companies compare ASCII case-insensitively. */
+static int text_matches(const char *want, const char *have)
+{
+	return !want || (have && ascii_casecmp(have, want) == 0);
+}
+
 static void contact_key(struct mem_key *out, const void *rec)
 {
 	const char *name = iv_contact_name(rec);
@@ -634,15 +655,14 @@ static void contact_filter(struct mem_filter *out, const void *filter)
 
 	out->text[0] = f->company;
 	out->text[1] = f->tag;
+	out->text[MEM_NAME] = f->name;
 }
 
 static int contact_match(const void *rec, const struct mem_filter *f)
 {
-	const char *company = iv_contact_company(rec);
-
-	if (f->text[0] && !(company && ascii_casecmp(company, f->text[0]) == 0))
-		return 0;
-	return !f->text[1] || iv_contact_has_tag(rec, f->text[1]);
+	return text_matches(f->text[0], iv_contact_company(rec)) &&
+	       text_matches(f->text[MEM_NAME], iv_contact_name(rec)) &&
+	       (!f->text[1] || iv_contact_has_tag(rec, f->text[1]));
 }
 
 static void intro_key(struct mem_key *out, const void *rec)
@@ -763,7 +783,8 @@ static int followup_match(const void *rec, const struct mem_filter *f)
 	static int mem_##name##_list(iv_backend_iter **out, iv_backend *be,       \
 				     const type##_filter *filter)                 \
 	{                                                                         \
-		return table_list(out, mem_of(be), index, filter);                \
+		return table_list(out, mem_of(be), index, filter,                 \
+				  filter ? filter->id_prefix : NULL);             \
 	}
 
 MEM_ENTITY(contact, iv_contact, T_CONTACT, "contact")

@@ -512,6 +512,8 @@ static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kin
 		it->p.n = i + 1;
 		if (a[i].type == SQ_ARG_UUID)
 			iv__sq_put_uuid(&it->p, a[i].s);
+		else if (a[i].type == SQ_ARG_PREFIX)
+			iv__sq_put_uuid_range(&it->p, a[i].s);
 		else if (a[i].type == SQ_ARG_TEXT)
 			iv__sq_put_text(&it->p, a[i].s);
 		else

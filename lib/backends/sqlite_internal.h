@@ -45,13 +45,13 @@ enum { SQ_CONTACT, SQ_INTRO, SQ_INTERVIEW, SQ_FOLLOWUP, SQ_KIND_COUNT };
 
 /*
  * List statements, one per kind and combination of filters (a bit per
- * filter), so that each can use its index: 2, 3, 3 and 6 filters.
+ * filter), so that each can use its index: 4, 4, 4 and 7 filters.
  */
 #define SQ_LISTS_CONTACT 0
-#define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 2))
-#define SQ_LISTS_INTERVIEW (SQ_LISTS_INTRO + (1 << 3))
-#define SQ_LISTS_FOLLOWUP (SQ_LISTS_INTERVIEW + (1 << 3))
-#define SQ_LISTS_COUNT (SQ_LISTS_FOLLOWUP + (1 << 6))
+#define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 4))
+#define SQ_LISTS_INTERVIEW (SQ_LISTS_INTRO + (1 << 4))
+#define SQ_LISTS_FOLLOWUP (SQ_LISTS_INTERVIEW + (1 << 4))
+#define SQ_LISTS_COUNT (SQ_LISTS_FOLLOWUP + (1 << 7))
 
 #define SQ_STMT_OP(kind, op) (SQ_FIXED_COUNT + (kind) * SQ_OP_COUNT + (op))
 #define SQ_STMT_LIST(first, mask) (SQ_STMT_OP(SQ_KIND_COUNT, 0) + (first) + (int)(mask))
@@ -84,7 +84,7 @@ struct sq_put {
 	int transient;    /* text must be copied: the caller's strings go away */
 	const char *bad_id;
 	int nuuid;
-	unsigned char uuid[4][16]; /* ids as bound, in place */
+	unsigned char uuid[4][16]; /* ids as bound, in place: at most two ids and a range */
 };
 
 /* Reads the columns of a row in order. */
@@ -108,7 +108,8 @@ struct sq_column {
 	int optional;     /* a reference that may be NULL */
 };
 
-enum { SQ_ARG_TEXT, SQ_ARG_UUID, SQ_ARG_INT };
+/* SQ_ARG_PREFIX: an id prefix, bound as the range of ids it covers (two parameters). */
+enum { SQ_ARG_TEXT, SQ_ARG_UUID, SQ_ARG_INT, SQ_ARG_PREFIX };
 
 /* One filter's value; it applies when s is not NULL or i is not 0. */
 struct sq_arg {
@@ -117,7 +118,7 @@ struct sq_arg {
 	sqlite3_int64 i;
 };
 
-#define SQ_MAX_FILTERS 6
+#define SQ_MAX_FILTERS 7
 
 /* How a kind of record maps to its rows (sqlite_records.c). */
 struct sq_kind {
@@ -125,13 +126,17 @@ struct sq_kind {
 	const char *name;              /* its table, and its name in messages */
 	const struct sq_column *columns;
 	int ncolumns;
-	/* One WHERE clause per filter; filter i binds parameter i + 1. */
+	/*
+	 * One WHERE clause per filter; filter i binds parameter i + 1 (an id
+	 * prefix, the last filter, binds i + 2 as well).
+	 */
 	const char *const *filters;
 	int nfilters;
 	/*
-	 * The filters naming one record (a bit each): when one is given, the
-	 * index of its reference beats the others' (SQLite, without statistics,
-	 * would often scan the status index for one contact's few follow-ups).
+	 * The filters naming one record or a few (a bit each: a reference, an
+	 * id prefix, a contact's name): when one is given, its index beats the
+	 * others' (SQLite, without statistics, would often scan the status
+	 * index for one contact's few follow-ups).
 	 */
 	unsigned int narrow;
 	int lists;                     /* its first list statement */
@@ -207,6 +212,11 @@ void iv__sq_put_text(struct sq_put *p, const char *s);
 void iv__sq_put_int(struct sq_put *p, sqlite3_int64 v);
 /* An id, bound as its 16 bytes; NULL binds NULL. */
 void iv__sq_put_uuid(struct sq_put *p, const char *id);
+/*
+ * Binds the lowest and the highest id that begin with `prefix` (a checked,
+ * lower-case start of a UUID's text form), for "uuid BETWEEN lo AND hi".
+ */
+void iv__sq_put_uuid_range(struct sq_put *p, const char *prefix);
 /*
  * The text of the id stored as 16 bytes in column `col`, written to `out`;
  * NULL for NULL, and a damaged id comes out as text no setter accepts.

@@ -89,8 +89,11 @@ void iv__sq_put_int(struct sq_put *p, sqlite3_int64 v)
 	put_rc(p, sqlite3_bind_int64(p->st, p->n, v));
 }
 
-/* Ids are stored as their 16 bytes: smaller keys, faster joins. */
-void iv__sq_put_uuid(struct sq_put *p, const char *id)
+/*
+ * Ids are stored as their 16 bytes: smaller keys, faster joins. Binds `id`;
+ * a malformed one is reported as `shown`, which outlives the call.
+ */
+static void put_uuid(struct sq_put *p, const char *id, const char *shown)
 {
 	unsigned char *u;
 
@@ -98,11 +101,32 @@ void iv__sq_put_uuid(struct sq_put *p, const char *id)
 		put_rc(p, sqlite3_bind_null(p->st, p->n));
 	} else if (p->nuuid == (int)(sizeof(p->uuid) / sizeof(p->uuid[0])) ||
 		   uuid_parse(id, (u = p->uuid[p->nuuid])) < 0) {
-		p->bad_id = id;
+		p->bad_id = shown;
 		p->n++;
 	} else {
 		p->nuuid++;
 		put_rc(p, sqlite3_bind_blob(p->st, p->n, u, 16, SQLITE_STATIC));
+	}
+}
+
+void iv__sq_put_uuid(struct sq_put *p, const char *id)
+{
+	put_uuid(p, id, id);
+}
+
+/* Ids are compared as their 16 bytes, in the order of their hex digits. */
+void iv__sq_put_uuid_range(struct sq_put *p, const char *prefix)
+{
+	static const char pad[2] = { '0', 'f' };
+	char id[IV_ID_LEN + 1];
+	size_t n = strlen(prefix), i;
+	int end;
+
+	for (end = 0; end < 2; end++) {
+		for (i = 0; i < IV_ID_LEN; i++)
+			id[i] = i < n ? prefix[i] : (i == 8 || i == 13 || i == 18 || i == 23) ? '-' : pad[end];
+		id[IV_ID_LEN] = '\0';
+		put_uuid(p, id, prefix);
 	}
 }
 
@@ -239,6 +263,8 @@ static const struct sq_column contact_columns[] = {
 static const char *const contact_filters[] = {
 	"r.company = ?1 COLLATE NOCASE",
 	"r.id IN (SELECT contact_id FROM contact_tag WHERE tag = ?2)",
+	"r.name = ?3 COLLATE NOCASE",
+	"r.uuid BETWEEN ?4 AND ?5",
 };
 
 static int contact_bind(struct sq *b, struct sq_put *p, const void *r)
@@ -304,6 +330,8 @@ static void contact_args(struct sq_arg *a, const void *filter)
 
 	a[0] = (struct sq_arg){ SQ_ARG_TEXT, f->company, 0 };
 	a[1] = (struct sq_arg){ SQ_ARG_TEXT, f->tag, 0 };
+	a[2] = (struct sq_arg){ SQ_ARG_TEXT, f->name, 0 };
+	a[3] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
 }
 
 static int contact_children(struct sq *b, const struct sq_owner *o, const void *r, int replace)
@@ -326,6 +354,7 @@ static const char *const intro_filters[] = {
 	"r.introducer = (SELECT id FROM contact WHERE uuid = ?1)",
 	"r.introduced = (SELECT id FROM contact WHERE uuid = ?2)",
 	"r.status = ?3",
+	"r.uuid BETWEEN ?4 AND ?5",
 };
 
 static int intro_bind(struct sq *b, struct sq_put *p, const void *r)
@@ -379,6 +408,7 @@ static void intro_args(struct sq_arg *a, const void *filter)
 	a[0] = (struct sq_arg){ SQ_ARG_UUID, f->introducer, 0 };
 	a[1] = (struct sq_arg){ SQ_ARG_UUID, f->introduced, 0 };
 	a[2] = (struct sq_arg){ SQ_ARG_INT, NULL, f->status };
+	a[3] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
 }
 
 /* Interviews, with their questions, advice and resources in child tables. */
@@ -399,6 +429,7 @@ static const char *const interview_filters[] = {
 	"r.contact = (SELECT id FROM contact WHERE uuid = ?1)",
 	"r.status = ?2",
 	"r.intro = (SELECT id FROM intro WHERE uuid = ?3)",
+	"r.uuid BETWEEN ?4 AND ?5",
 };
 
 static int interview_bind(struct sq *b, struct sq_put *p, const void *r)
@@ -489,6 +520,7 @@ static void interview_args(struct sq_arg *a, const void *filter)
 	a[0] = (struct sq_arg){ SQ_ARG_UUID, f->contact, 0 };
 	a[1] = (struct sq_arg){ SQ_ARG_INT, NULL, f->status };
 	a[2] = (struct sq_arg){ SQ_ARG_UUID, f->intro, 0 };
+	a[3] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
 }
 
 /*
@@ -552,6 +584,7 @@ static const char *const followup_filters[] = {
 	"r.interview = (SELECT id FROM interview WHERE uuid = ?4)",
 	"r.rule = ?5",
 	"r.earliest <= ?6",
+	"r.uuid BETWEEN ?7 AND ?8",
 };
 
 static int followup_bind(struct sq *b, struct sq_put *p, const void *r)
@@ -614,22 +647,23 @@ static void followup_args(struct sq_arg *a, const void *filter)
 	a[3] = (struct sq_arg){ SQ_ARG_UUID, f->interview, 0 };
 	a[4] = (struct sq_arg){ SQ_ARG_TEXT, f->rule, 0 };
 	a[5] = (struct sq_arg){ SQ_ARG_INT, NULL, f->earliest_before };
+	a[6] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
 }
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 	[SQ_CONTACT] = { SQ_CONTACT, "contact", contact_columns, COUNT(contact_columns),
-		contact_filters, COUNT(contact_filters), 0, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
+		contact_filters, COUNT(contact_filters), 0xc, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
 		contact_bind, contact_build, contact_args, contact_children },
 	[SQ_INTRO] = { SQ_INTRO, "intro", intro_columns, COUNT(intro_columns),
-		intro_filters, COUNT(intro_filters), 0x3, SQ_LISTS_INTRO, "r.created, r.uuid",
+		intro_filters, COUNT(intro_filters), 0xb, SQ_LISTS_INTRO, "r.created, r.uuid",
 		intro_bind, intro_build, intro_args, NULL },
 	[SQ_INTERVIEW] = { SQ_INTERVIEW, "interview", interview_columns, COUNT(interview_columns),
-		interview_filters, COUNT(interview_filters), 0x5, SQ_LISTS_INTERVIEW, "r.created, r.uuid",
+		interview_filters, COUNT(interview_filters), 0xd, SQ_LISTS_INTERVIEW, "r.created, r.uuid",
 		interview_bind, interview_build, interview_args, interview_children },
 	[SQ_FOLLOWUP] = { SQ_FOLLOWUP, "followup", followup_columns, COUNT(followup_columns),
-		followup_filters, COUNT(followup_filters), 0x1c, SQ_LISTS_FOLLOWUP, "r.due, r.uuid",
+		followup_filters, COUNT(followup_filters), 0x5c, SQ_LISTS_FOLLOWUP, "r.due, r.uuid",
 		followup_bind, followup_build, followup_args, NULL },
 };
 

@@ -63,8 +63,19 @@ struct iv_backend_iter {
  * - introductions and interviews: by created time, then by id;
  * - follow-ups: by due time, then by id.
  * "ASCII case-insensitively" means comparing with A-Z folded to a-z (as
- * SQLite's NOCASE does). Text comparisons in filters (company, tag) are ASCII
- * case-insensitive equality. Ids compare as their lower-case text.
+ * SQLite's NOCASE does). Text comparisons in filters (company, tag, a
+ * contact's name) are ASCII case-insensitive equality. Ids compare as their
+ * lower-case text.
+ *
+ * Every filter's id_prefix, when set, is 1 to 36 characters of a UUID's
+ * lower-case text form (hex digits, and hyphens only at positions 8, 13, 18
+ * and 23): return only records whose id begins with it, in the usual order.
+ * A backend that keeps ids as 16 bytes can answer it as a range of its id
+ * index: the prefix without hyphens, padded to 32 hex digits with '0' for
+ * the low bound and with 'f' for the high one. It is how references typed
+ * by users (short ids) are resolved, so it should not read every record.
+ * A contact filter's name, when set, keeps only the contacts whose name
+ * equals it ASCII case-insensitively (an index on name serves it).
  *
  * An iterator reflects the store as it is when next() runs: records written
  * while it is open may or may not be returned (a record whose sort key moves
