@@ -1685,56 +1685,17 @@ static void followup_check_reads_earliest_zero_as_any_time_not_the_epoch(void **
 /* Enumerations                                                       */
 /* ------------------------------------------------------------------ */
 
-static const struct {
-	const char *type;
-	int value;
-	const char *name;
-} enum_names[] = {
-	{ "known", IV_KNOWN_DIRECT, "direct" },
-	{ "known", IV_KNOWN_INTRODUCED, "introduced" },
-	{ "known", IV_KNOWN_COLD, "cold" },
-	{ "channel", IV_CHANNEL_EMAIL, "email" },
-	{ "channel", IV_CHANNEL_IN_PERSON, "in_person" },
-	{ "channel", IV_CHANNEL_PHONE, "phone" },
-	{ "channel", IV_CHANNEL_MESSAGE, "message" },
-	{ "channel", IV_CHANNEL_OTHER, "other" },
-	{ "intro_status", IV_INTRO_SUGGESTED, "suggested" },
-	{ "intro_status", IV_INTRO_REQUESTED, "requested" },
-	{ "intro_status", IV_INTRO_MADE, "made" },
-	{ "intro_status", IV_INTRO_DECLINED, "declined" },
-	{ "medium", IV_MEDIUM_UNSET, "unset" },
-	{ "medium", IV_MEDIUM_PHONE, "phone" },
-	{ "medium", IV_MEDIUM_VIDEO, "video" },
-	{ "medium", IV_MEDIUM_IN_PERSON, "in_person" },
-	{ "interview_status", IV_INTERVIEW_PLANNED, "planned" },
-	{ "interview_status", IV_INTERVIEW_REQUESTED, "requested" },
-	{ "interview_status", IV_INTERVIEW_SCHEDULED, "scheduled" },
-	{ "interview_status", IV_INTERVIEW_COMPLETED, "completed" },
-	{ "interview_status", IV_INTERVIEW_DECLINED, "declined" },
-	{ "interview_status", IV_INTERVIEW_NO_RESPONSE, "no_response" },
-	{ "interview_status", IV_INTERVIEW_CANCELLED, "cancelled" },
-	{ "followup_kind", IV_FOLLOWUP_THANK_YOU, "thank_you" },
-	{ "followup_kind", IV_FOLLOWUP_THANK_INTRODUCER, "thank_introducer" },
-	{ "followup_kind", IV_FOLLOWUP_NUDGE, "nudge" },
-	{ "followup_kind", IV_FOLLOWUP_CHECK_IN, "check_in" },
-	{ "followup_kind", IV_FOLLOWUP_REPORT_BACK, "report_back" },
-	{ "followup_kind", IV_FOLLOWUP_CUSTOM, "custom" },
-	{ "followup_status", IV_FOLLOWUP_PENDING, "pending" },
-	{ "followup_status", IV_FOLLOWUP_DONE, "done" },
-	{ "followup_status", IV_FOLLOWUP_SKIPPED, "skipped" },
-	{ "followup_status", IV_FOLLOWUP_CANCELLED, "cancelled" },
-};
-#define N_ENUM_NAMES (sizeof(enum_names) / sizeof(enum_names[0]))
+#include "enum_table.h"
 
 static void enum_name_gives_the_documented_names(void **state)
 {
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < N_ENUM_NAMES; i++) {
-		const char *name = iv_enum_name(enum_names[i].type, enum_names[i].value);
+	for (i = 0; i < ENUM_COUNT; i++) {
+		const char *name = iv_enum_name(enum_table[i].type, enum_table[i].value);
 		assert_non_null(name);
-		assert_string_equal(name, enum_names[i].name);
+		assert_string_equal(name, enum_table[i].name);
 	}
 }
 
@@ -1743,10 +1704,10 @@ static void enum_value_round_trips_every_name(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < N_ENUM_NAMES; i++) {
+	for (i = 0; i < ENUM_COUNT; i++) {
 		int v = -100;
-		assert_int_equal(iv_enum_value(&v, enum_names[i].type, enum_names[i].name), 0);
-		assert_int_equal(v, enum_names[i].value);
+		assert_int_equal(iv_enum_value(&v, enum_table[i].type, enum_table[i].name), 0);
+		assert_int_equal(v, enum_table[i].value);
 	}
 }
 
