@@ -704,7 +704,9 @@ int iv_contact_list(iv_contact_iter **out, iv_db *db, const iv_contact_filter *f
 	    (f.name && (error = iv__check_text("contact_filter.name", f.name, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
 	    (error = filter_id_prefix(&f.id_prefix, p, "contact_filter.id_prefix")) < 0)
 		return error;
-	error = iter_make(&it, &contact_kind, bi, db->be->contact_list(&bi, db->be, &f));
+	/* Two statements: C does not order the evaluation of arguments. */
+	error = db->be->contact_list(&bi, db->be, &f);
+	error = iter_make(&it, &contact_kind, bi, error);
 	*out = it;
 	return error;
 }
@@ -719,7 +721,9 @@ int iv_intro_list(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
 	    (error = filter_id_prefix(&f.id_prefix, p, "intro_filter.id_prefix")) < 0 ||
 	    (error = filter_enum(f.status, "intro_filter.status", "intro_status")) < 0)
 		return error;
-	error = iter_make(&it, &intro_kind, bi, db->be->intro_list(&bi, db->be, &f));
+	/* Two statements: C does not order the evaluation of arguments. */
+	error = db->be->intro_list(&bi, db->be, &f);
+	error = iter_make(&it, &intro_kind, bi, error);
 	*out = it;
 	return error;
 }
@@ -734,7 +738,9 @@ int iv_interview_list(iv_interview_iter **out, iv_db *db, const iv_interview_fil
 	    (error = filter_id_prefix(&f.id_prefix, p, "interview_filter.id_prefix")) < 0 ||
 	    (error = filter_enum(f.status, "interview_filter.status", "interview_status")) < 0)
 		return error;
-	error = iter_make(&it, &interview_kind, bi, db->be->interview_list(&bi, db->be, &f));
+	/* Two statements: C does not order the evaluation of arguments. */
+	error = db->be->interview_list(&bi, db->be, &f);
+	error = iter_make(&it, &interview_kind, bi, error);
 	*out = it;
 	return error;
 }
@@ -750,7 +756,9 @@ int iv_followup_list(iv_followup_iter **out, iv_db *db, const iv_followup_filter
 	    (error = filter_id_prefix(&f.id_prefix, p, "followup_filter.id_prefix")) < 0 ||
 	    (error = filter_enum(f.status, "followup_filter.status", "followup_status")) < 0)
 		return error;
-	error = iter_make(&it, &followup_kind, bi, db->be->followup_list(&bi, db->be, &f));
+	/* Two statements: C does not order the evaluation of arguments. */
+	error = db->be->followup_list(&bi, db->be, &f);
+	error = iter_make(&it, &followup_kind, bi, error);
 	*out = it;
 	return error;
 }
