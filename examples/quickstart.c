@@ -178,9 +178,12 @@ out:
  */
 static int create_story(iv_db *db, struct story *s)
 {
-	iv_time now = iv_db_now(db);
+	iv_time now = 0, start;
+
+	if (!ok(iv_db_now(&now, db), "the clock"))
+		return 0;
 	/* The talk started three and a half hours ago and lasted 30 minutes. */
-	iv_time start = now - 3 * HOUR - HOUR / 2;
+	start = now - 3 * HOUR - HOUR / 2;
 
 	if (!ok(iv_db_begin(db), "begin"))
 		return 0;

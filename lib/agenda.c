@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "util.h"
 
 #define DEFAULT_HORIZON ((int64_t)7 * 24 * 3600)
@@ -145,7 +146,11 @@ int iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
 	if (!(it = calloc(1, sizeof(*it))))
 		return iv__oom();
 	it->db = db;
-	it->at = opts && opts->at ? opts->at : iv_db_now(db);
+	it->at = opts && opts->at ? opts->at : 0;
+	if (!it->at && (error = iv__now(&it->at, db)) < 0) {
+		free(it);
+		return error;
+	}
 	limit = it->at > INT64_MAX - horizon ? INT64_MAX : it->at + horizon;
 	f.status = IV_FOLLOWUP_PENDING;
 	f.earliest_before = it->at;

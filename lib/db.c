@@ -292,14 +292,38 @@ int iv_db_set_clock(iv_db *db, iv_clock_cb cb, void *payload)
 	return 0;
 }
 
-iv_time iv_db_now(iv_db *db)
+int iv__now(iv_time *out, iv_db *db)
 {
 	struct timespec ts;
+	iv_time t = 0;
+	int error;
 
-	if (db && db->clock)
-		return db->clock(db->clock_payload);
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (iv_time)ts.tv_sec;
+	*out = 0;
+	if (!db->clock) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		*out = (iv_time)ts.tv_sec;
+		return 0;
+	}
+	iv_error_clear();
+	if ((error = db->clock(&t, db->clock_payload)) < 0) {
+		/* The clock's own message, if it set one; else say whose failure it is. */
+		if (iv_error_code() == error)
+			return error;
+		return iv__error(error, "the store's clock failed (%s)", iv_error_name(error));
+	}
+	if (t <= 0 || t > IV_TIME_MAX)
+		return iv__error(IV_EINVALID, "the store's clock gave %lld, not a time between 1970 and 9999",
+				 (long long)t);
+	*out = t;
+	return 0;
+}
+
+int iv_db_now(iv_time *out, iv_db *db)
+{
+	IV__ARG(out);
+	*out = 0;
+	IV__ARG(db);
+	return iv__now(out, db);
 }
 
 /* --- Settings ----------------------------------------------------------- */

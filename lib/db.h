@@ -19,6 +19,12 @@ struct iv_db {
  * to report (the first one).
  */
 int iv__tx_begin(iv_db *db);
+
+/*
+ * The store's time from its clock: 0, or the clock's error (the caller must
+ * then write nothing). `db` is not NULL.
+ */
+int iv__now(iv_time *out, iv_db *db);
 int iv__tx_end(iv_db *db, int error);
 
 #endif

@@ -331,8 +331,7 @@ static int record_insert(iv_db *db, const kind *k, void *r)
 		error = k->set_id(r, id);
 		generated = error >= 0;
 	}
-	if (error >= 0) {
-		now = iv_db_now(db);
+	if (error >= 0 && (error = iv__now(&now, db)) >= 0) {
 		k->set_times(r, now, now);
 		if (k->stamp)
 			k->stamp(r, now);
@@ -355,7 +354,7 @@ static int record_insert(iv_db *db, const kind *k, void *r)
 static int record_update(iv_db *db, const kind *k, void *r)
 {
 	void *old = NULL;
-	iv_time created, updated;
+	iv_time created, updated, now;
 	int error;
 
 	IV__ARG(db);
@@ -372,8 +371,8 @@ static int record_update(iv_db *db, const kind *k, void *r)
 		error = backend_error(error, k, k->id(r), "reading a record");
 	if (error >= 0 && k->refs)
 		error = k->refs(db, r, 1);
-	if (error >= 0) {
-		k->set_times(r, k->created(old), iv_db_now(db));
+	if (error >= 0 && (error = iv__now(&now, db)) >= 0) {
+		k->set_times(r, k->created(old), now);
 		if (k->before)
 			error = k->before(db, old, r);
 		if (error >= 0 && (error = k->update(db->be, r)) < 0)

@@ -560,8 +560,8 @@ static int ensure_completed(iv_db *db, const iv_interview *iv, const iv_rules *r
 
 int iv__interview_before(iv_db *db, const iv_interview *old, iv_interview *iv)
 {
-	int from, to;
-	iv_time at;
+	int from, to, error;
+	iv_time at, now;
 
 	if (!old || (from = iv_interview_status(old)) == (to = iv_interview_status(iv)))
 		return 0;
@@ -569,8 +569,11 @@ int iv__interview_before(iv_db *db, const iv_interview *old, iv_interview *iv)
 		return refuse_move(from, to);
 	/* A time the caller chose for the move is kept; a missing or stale one is now. */
 	at = iv_interview_status_at(iv, to);
-	if (!at || at == iv_interview_status_at(old, to))
-		return iv_interview_set_status_at(iv, to, iv_db_now(db));
+	if (!at || at == iv_interview_status_at(old, to)) {
+		if ((error = iv__now(&now, db)) < 0)
+			return error;
+		return iv_interview_set_status_at(iv, to, now);
+	}
 	return 0;
 }
 
@@ -606,12 +609,16 @@ int iv__followup_before(iv_db *db, const iv_followup *old, iv_followup *fu)
 {
 	int was = old ? iv_followup_status(old) : IV_FOLLOWUP_PENDING;
 	int is = iv_followup_status(fu);
-	iv_time closed = iv_followup_closed_at(fu);
+	iv_time closed = iv_followup_closed_at(fu), now;
+	int error;
 
 	if (was == IV_FOLLOWUP_PENDING && is != IV_FOLLOWUP_PENDING) {
 		/* Closing: keep a time the caller chose, else record now. */
-		if (!closed || (old && closed == iv_followup_closed_at(old)))
-			iv_followup_set_closed_at(fu, iv_db_now(db));
+		if (!closed || (old && closed == iv_followup_closed_at(old))) {
+			if ((error = iv__now(&now, db)) < 0)
+				return error;
+			iv_followup_set_closed_at(fu, now);
+		}
 	} else if (was != IV_FOLLOWUP_PENDING && is == IV_FOLLOWUP_PENDING) {
 		iv_followup_set_closed_at(fu, 0);
 	}
@@ -621,10 +628,13 @@ int iv__followup_before(iv_db *db, const iv_followup *old, iv_followup *fu)
 int iv__followup_after(iv_db *db, const iv_followup *old, const iv_followup *fu)
 {
 	iv_time when = iv_followup_closed_at(fu);
+	int error;
 
 	if (iv_followup_status(fu) != IV_FOLLOWUP_DONE || (old && iv_followup_status(old) == IV_FOLLOWUP_DONE))
 		return 0;
-	return interaction(db, iv_followup_contact(fu), when ? when : iv_db_now(db), NULL);
+	if (!when && (error = iv__now(&when, db)) < 0)
+		return error;
+	return interaction(db, iv_followup_contact(fu), when, NULL);
 }
 
 /* --- Public operations ------------------------------------------------------- */
@@ -694,7 +704,9 @@ int iv_contact_touch(iv_db *db, const char *contact_id, iv_time when, const char
 	    (note && (error = iv__check_text("note", note, IV_LIMIT_TEXT, IV__ONELINE)) < 0) ||
 	    (error = iv__tx_begin(db)) < 0)
 		return error;
-	return iv__tx_end(db, interaction(db, id, when ? when : iv_db_now(db), note));
+	if (!when && (error = iv__now(&when, db)) < 0)
+		return iv__tx_end(db, error);
+	return iv__tx_end(db, interaction(db, id, when, note));
 }
 
 int iv_followup_close(iv_followup **out, iv_db *db, const char *id, int status)

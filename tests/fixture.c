@@ -28,9 +28,10 @@ int iv_fixture_init(int argc, char **argv)
 	return 0;
 }
 
-static iv_time fixture_clock(void *payload)
+static int fixture_clock(iv_time *now, void *payload)
 {
-	return ((const iv_fixture *)payload)->now;
+	*now = ((const iv_fixture *)payload)->now;
+	return 0;
 }
 
 static void remove_dir(const char *dir)

@@ -768,9 +768,26 @@ static void db_open_null_path_creates_missing_directory(void **state)
 /* The clock                                                                */
 /* ======================================================================= */
 
-static iv_time fixed_clock(void *payload)
+static int fixed_clock(iv_time *now, void *payload)
 {
-	return *(const iv_time *)payload;
+	*now = *(const iv_time *)payload;
+	return 0;
+}
+
+/* A clock that fails as a binding's would when its callable raised. */
+static int failing_clock(iv_time *now, void *payload)
+{
+	(void)payload;
+	*now = -3857531639761755647; /* garbage it must not matter */
+	return iv_error_set(IV_ERROR, "clock raised ValueError");
+}
+
+static iv_time db_now(iv_db *db)
+{
+	iv_time t = 0;
+
+	ok(iv_db_now(&t, db));
+	return t;
 }
 
 static void set_clock_replaces_and_restores_the_clock(void **state)
@@ -783,9 +800,9 @@ static void set_clock_replaces_and_restores_the_clock(void **state)
 	(void)state;
 	ok(iv_db_open_memory(&db));
 	ok(iv_db_set_clock(db, fixed_clock, &now));
-	assert_int_equal(iv_db_now(db), 1234567890);
+	assert_int_equal(db_now(db), 1234567890);
 	now += 60;
-	assert_int_equal(iv_db_now(db), 1234567950);
+	assert_int_equal(db_now(db), 1234567950);
 
 	ok(iv_contact_new(&c));
 	ok(iv_contact_set_name(c, "Stamped"));
@@ -795,8 +812,61 @@ static void set_clock_replaces_and_restores_the_clock(void **state)
 
 	ok(iv_db_set_clock(db, NULL, NULL));
 	system_now = (iv_time)time(NULL);
-	assert_true(iv_db_now(db) >= system_now - 2);
-	assert_true(iv_db_now(db) <= system_now + 2);
+	assert_true(db_now(db) >= system_now - 2);
+	assert_true(db_now(db) <= system_now + 2);
+	iv_db_free(db);
+}
+
+static void a_failing_clock_fails_the_call_and_writes_nothing(void **state)
+{
+	iv_db *db = NULL;
+	iv_contact *c = NULL;
+	iv_contact_iter *it = NULL;
+	iv_time t = 1;
+
+	(void)state;
+	ok(iv_db_open_memory(&db));
+	ok(iv_db_set_clock(db, failing_clock, NULL));
+	assert_int_equal(iv_db_now(&t, db), IV_ERROR);
+	assert_int_equal(t, 0);
+	assert_string_equal(iv_error_message(), "clock raised ValueError");
+
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Never stored"));
+	assert_int_equal(iv_contact_insert(db, c), IV_ERROR);
+	assert_string_equal(iv_error_message(), "clock raised ValueError");
+	assert_null(iv_contact_id(c));
+	assert_int_equal(iv_contact_created(c), 0);
+	iv_contact_free(c);
+
+	ok(iv_db_set_clock(db, NULL, NULL));
+	ok(iv_contact_list(&it, db, NULL));
+	assert_int_equal(iv_contact_iter_next(&c, it), IV_ITEROVER);
+	iv_contact_iter_free(it);
+	iv_db_free(db);
+}
+
+static void a_clock_out_of_range_is_refused(void **state)
+{
+	iv_db *db = NULL;
+	iv_contact *c = NULL;
+	iv_time now = -5, t = 0;
+
+	(void)state;
+	ok(iv_db_open_memory(&db));
+	ok(iv_db_set_clock(db, fixed_clock, &now));
+	assert_int_equal(iv_db_now(&t, db), IV_EINVALID);
+	assert_non_null(strstr(iv_error_message(), "clock"));
+	now = IV_TIME_MAX + 1;
+	assert_int_equal(iv_db_now(&t, db), IV_EINVALID);
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Never stored"));
+	assert_int_equal(iv_contact_insert(db, c), IV_EINVALID);
+	assert_null(iv_contact_id(c));
+	now = IV_TIME_MAX;
+	ok(iv_contact_insert(db, c));
+	assert_int_equal(iv_contact_created(c), IV_TIME_MAX);
+	iv_contact_free(c);
 	iv_db_free(db);
 }
 
@@ -976,6 +1046,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(db_open_null_path_creates_store_under_xdg_data_home, env_setup, env_teardown),
 		cmocka_unit_test_setup_teardown(db_open_null_path_creates_missing_directory, env_setup, env_teardown),
 		cmocka_unit_test(set_clock_replaces_and_restores_the_clock),
+		cmocka_unit_test(a_failing_clock_fails_the_call_and_writes_nothing),
+		cmocka_unit_test(a_clock_out_of_range_is_refused),
 		cmocka_unit_test(null_out_argument_is_invalid),
 		cmocka_unit_test(null_store_argument_is_invalid),
 		cmocka_unit_test(null_record_or_id_argument_is_invalid),

@@ -277,9 +277,10 @@ typedef struct {
 	char dir[512];  /* the sqlite store's temporary directory, or "" */
 } fixture;
 
-static iv_time fixture_clock(void *payload)
+static int fixture_clock(iv_time *now, void *payload)
 {
-	return ((const fixture *)payload)->now;
+	*now = ((const fixture *)payload)->now;
+	return 0;
 }
 
 static void remove_dir(const char *dir)

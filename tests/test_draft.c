@@ -151,12 +151,14 @@ static void add_interview(world *w, int intro, const char *purpose, const char *
 static void add_followup(world *w, const char *to, const char *interview, int kind)
 {
 	iv_followup *fu = NULL;
+	iv_time now = 0;
 
 	ok(iv_followup_new(&fu));
 	ok(iv_followup_set_contact(fu, to));
 	ok(iv_followup_set_interview(fu, interview));
 	ok(iv_followup_set_kind(fu, kind));
-	ok(iv_followup_set_due(fu, iv_db_now(w->db) + 86400));
+	ok(iv_db_now(&now, w->db));
+	ok(iv_followup_set_due(fu, now + 86400));
 	ok(iv_followup_insert(w->db, fu));
 	strcpy(w->fu, iv_followup_id(fu));
 	iv_followup_free(fu);

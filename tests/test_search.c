@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include <infoview/sys/backend.h> /* iv_search_hit_new(), a backend's tool */
 
 typedef char id_buf[IV_ID_LEN + 1];
 

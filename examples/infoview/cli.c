@@ -11,9 +11,10 @@
 #include <string.h>
 
 /* --now pins the store's clock, so that what the library stamps agrees. */
-static iv_time pinned_clock(void *payload)
+static int pinned_clock(iv_time *now, void *payload)
 {
-	return ((const struct cli *)payload)->now;
+	*now = ((const struct cli *)payload)->now;
+	return 0;
 }
 
 int cli_open(struct cli *ctx, int write)

@@ -58,6 +58,13 @@ IV_EXTERN(void) iv_free(void *ptr);
  */
 typedef int64_t iv_time;
 
+/**
+ * The latest time the library accepts: 9999-12-31T23:59:59Z. Every time a
+ * record holds is between 0 and this, so that adding a day or a cadence to
+ * one never overflows.
+ */
+#define IV_TIME_MAX INT64_C(253402300799)
+
 /** Length of a UUID in its text form, without the terminating NUL. */
 #define IV_ID_LEN 36
 

@@ -81,8 +81,18 @@ IV_EXTERN(int) iv_db_rollback(iv_db *db);
 /** How many transactions are open (0 outside any). */
 IV_EXTERN(int) iv_db_transaction_depth(const iv_db *db);
 
-/** A clock: returns the current time in UTC seconds. */
-typedef iv_time (*iv_clock_cb)(void *payload);
+/**
+ * A clock: stores the current time in UTC seconds in *now.
+ *
+ * @param now where to store the time; it must be after 1970-01-01T00:00:00Z
+ *        and at most IV_TIME_MAX
+ * @param payload as given to iv_db_set_clock()
+ * @return 0, or a negative IV_E* code when the time cannot be had (a
+ *         binding's clock that raised): the call that asked for the time
+ *         then fails with that code and writes nothing. A clock may set its
+ *         own message with iv_error_set().
+ */
+typedef int (*iv_clock_cb)(iv_time *now, void *payload);
 
 /**
  * Replaces the store's clock, from which every time the library stamps
@@ -93,8 +103,14 @@ typedef iv_time (*iv_clock_cb)(void *payload);
  */
 IV_EXTERN(int) iv_db_set_clock(iv_db *db, iv_clock_cb cb, void *payload);
 
-/** The store's current time, from its clock. */
-IV_EXTERN(iv_time) iv_db_now(iv_db *db);
+/**
+ * The store's current time, from its clock.
+ *
+ * @param out the time
+ * @return 0; the clock's error when it fails, IV_EINVALID when it gives a
+ *         time that is not after 1970 or beyond IV_TIME_MAX
+ */
+IV_EXTERN(int) iv_db_now(iv_time *out, iv_db *db);
 
 /**
  * Reads a per-store setting.

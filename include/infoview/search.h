@@ -88,11 +88,6 @@ IV_EXTERN(int) iv_search(iv_search_iter **out, iv_db *db, const char *query, con
 IV_EXTERN(int) iv_search_iter_next(iv_search_hit **out, iv_search_iter *it);
 IV_EXTERN(void) iv_search_iter_free(iv_search_iter *it);
 
-/**
- * Makes a hit (for backends answering searches). The kind is one
- * iv_search_kind_t flag; a higher score ranks higher.
- */
-IV_EXTERN(int) iv_search_hit_new(iv_search_hit **out, int kind, const char *id, double score);
 IV_EXTERN(void) iv_search_hit_free(iv_search_hit *hit);
 /** One iv_search_kind_t flag. */
 IV_EXTERN(int) iv_search_hit_kind(const iv_search_hit *hit);

@@ -212,6 +212,16 @@ IV_EXTERN(int) iv_backend_register(const char *name, iv_backend_factory_cb facto
 IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path);
 IV_EXTERN(int) iv_backend_memory_new(iv_backend **out);
 
+/**
+ * Makes a search hit, for a backend's search() operation. The kind is one
+ * iv_search_kind_t flag; a higher score ranks higher.
+ * @param out the hit, free with iv_search_hit_free() (or hand it to the core
+ *        through the iterator, which then owns it)
+ * @param id the record's id (any case; stored in lower case); copied
+ * @return 0, IV_EINVALID naming the kind or id, IV_ENOMEM
+ */
+IV_EXTERN(int) iv_search_hit_new(iv_search_hit **out, int kind, const char *id, double score);
+
 /*
  * For backends building records they read: the stored times, which the
  * public API only lets the core stamp.
