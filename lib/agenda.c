@@ -42,12 +42,8 @@ struct iv_agenda_iter {
 	section waiting;
 };
 
-static int check_version(unsigned int version)
-{
-	return iv__check_version("iv_agenda_options", version, IV_AGENDA_OPTIONS_VERSION);
-}
 
-IV__DEFINE_INIT(iv_agenda_options_init, iv_agenda_options, IV_AGENDA_OPTIONS_INIT, IV_AGENDA_OPTIONS_VERSION)
+IV__DEFINE_INIT(iv_agenda_options_init, iv_agenda_options, IV_AGENDA_OPTIONS_INIT, IV__ST_AGENDA_OPTIONS)
 
 /* --- Collecting the interviews ------------------------------------------- */
 
@@ -128,6 +124,7 @@ static void section_free(section *s)
 int iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
 {
 	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_agenda_options o = IV_AGENDA_OPTIONS_INIT;
 	iv_agenda_iter *it;
 	int64_t horizon = DEFAULT_HORIZON;
 	iv_time limit;
@@ -136,17 +133,18 @@ int iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
 	IV__ARG(out);
 	*out = NULL;
 	IV__ARG(db);
-	if (opts && (error = check_version(opts->version)) < 0)
+	/* Only as much of the caller's options as its version has. */
+	if (opts && (error = iv__struct_read(&o, IV__ST_AGENDA_OPTIONS, opts)) < 0)
 		return error;
-	if (opts && opts->horizon < 0)
+	if (o.horizon < 0)
 		return iv__error(IV_EINVALID, "iv_agenda_options.horizon: must not be negative (got %lld)",
-				 (long long)opts->horizon);
-	if (opts && opts->horizon)
-		horizon = opts->horizon;
+				 (long long)o.horizon);
+	if (o.horizon)
+		horizon = o.horizon;
 	if (!(it = calloc(1, sizeof(*it))))
 		return iv__oom();
 	it->db = db;
-	it->at = opts && opts->at ? opts->at : 0;
+	it->at = o.at;
 	if (!it->at && (error = iv__now(&it->at, db)) < 0) {
 		free(it);
 		return error;

@@ -94,23 +94,26 @@ int iv_backend_register(const char *name, iv_backend_factory_cb factory, void *p
 
 int iv_backend_init(iv_backend *be, unsigned int version)
 {
+	size_t size;
+
 	IV__ARG(be);
-	if (version == 0 || version > IV_BACKEND_VERSION)
-		return iv__error(IV_EVERSION, "backend version %u is not supported (this library knows 1 to %d)",
+	if (!(size = iv__struct_size(IV__ST_BACKEND, version)))
+		return iv__error(IV_EVERSION, "iv_backend_init: backend version %u is not supported (this library knows 1 to %d)",
 				 version, IV_BACKEND_VERSION);
-	memset(be, 0, sizeof(*be));
+	/* Only the members of the backend's version: its own fields may follow. */
+	memset(be, 0, size);
 	be->version = version;
 	return 0;
 }
 
 #define IV__REQUIRE(member) \
 	do { if (!be->member) return iv__error(IV_EINVALID, \
-		"backend: required operation '" #member "' is missing"); } while (0)
+		"iv_db_open_backend: required operation '" #member "' is missing"); } while (0)
 
 static int check_backend(const iv_backend *be)
 {
 	if (be->version == 0 || be->version > IV_BACKEND_VERSION)
-		return iv__error(IV_EVERSION, "backend version %u is not supported (this library knows 1 to %d)",
+		return iv__error(IV_EVERSION, "iv_db_open_backend: backend version %u is not supported (this library knows 1 to %d)",
 				 be->version, IV_BACKEND_VERSION);
 	IV__REQUIRE(contact_get); IV__REQUIRE(contact_insert); IV__REQUIRE(contact_update);
 	IV__REQUIRE(contact_delete); IV__REQUIRE(contact_list);

@@ -66,24 +66,21 @@ const char *iv_draft_default_template(int which)
 	}
 }
 
-static int options_version(unsigned int version)
-{
-	return iv__check_version("iv_draft_options", version, IV_DRAFT_OPTIONS_VERSION);
-}
-
-IV__DEFINE_INIT(iv_draft_options_init, iv_draft_options, IV_DRAFT_OPTIONS_INIT, IV_DRAFT_OPTIONS_VERSION)
+IV__DEFINE_INIT(iv_draft_options_init, iv_draft_options, IV_DRAFT_OPTIONS_INIT, IV__ST_DRAFT_OPTIONS)
 
 /* The caller's template, or NULL for the built-in one. */
 static int custom_template(const char **out, const iv_draft_options *opts)
 {
+	iv_draft_options o = IV_DRAFT_OPTIONS_INIT;
 	int error;
 
 	*out = NULL;
 	if (!opts)
 		return 0;
-	if ((error = options_version(opts->version)) < 0)
+	/* Only as much of the caller's options as its version has. */
+	if ((error = iv__struct_read(&o, IV__ST_DRAFT_OPTIONS, opts)) < 0)
 		return error;
-	*out = opts->template_text;
+	*out = o.template_text;
 	return 0;
 }
 

@@ -79,12 +79,7 @@ double iv_search_hit_score(const iv_search_hit *hit)
 	return hit->score;
 }
 
-static int options_version(unsigned int version)
-{
-	return iv__check_version("iv_search_options", version, IV_SEARCH_OPTIONS_VERSION);
-}
-
-IV__DEFINE_INIT(iv_search_options_init, iv_search_options, IV_SEARCH_OPTIONS_INIT, IV_SEARCH_OPTIONS_VERSION)
+IV__DEFINE_INIT(iv_search_options_init, iv_search_options, IV_SEARCH_OPTIONS_INIT, IV__ST_SEARCH_OPTIONS)
 
 /* --- The query ------------------------------------------------------------- */
 
@@ -403,13 +398,13 @@ static int check_options(iv_search_options *o, const iv_search_options *opts)
 	*o = (iv_search_options)IV_SEARCH_OPTIONS_INIT;
 	if (!opts)
 		return 0;
-	if ((error = options_version(opts->version)) < 0)
+	/* Only as much of the caller's options as its version has. */
+	if ((error = iv__struct_read(o, IV__ST_SEARCH_OPTIONS, opts)) < 0)
 		return error;
-	if (opts->kinds & ~(unsigned int)(IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW))
-		return iv__error(IV_EINVALID, "search_options.kinds: unknown kinds 0x%x", opts->kinds);
-	if (opts->flags & ~(unsigned int)IV_SEARCH_UNRANKED)
-		return iv__error(IV_EINVALID, "search_options.flags: unknown flags 0x%x", opts->flags);
-	*o = *opts;
+	if (o->kinds & ~(unsigned int)(IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW))
+		return iv__error(IV_EINVALID, "search_options.kinds: unknown kinds 0x%x", o->kinds);
+	if (o->flags & ~(unsigned int)IV_SEARCH_UNRANKED)
+		return iv__error(IV_EINVALID, "search_options.flags: unknown flags 0x%x", o->flags);
 	return 0;
 }
 

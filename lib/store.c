@@ -43,6 +43,11 @@ struct iv__iter {
 	iv_backend_iter *bi;
 	const kind *k;
 	int over;
+	/*
+	 * Filter members the backend's version does not know, applied here
+	 * on what it returns; NULL when it applies the whole filter.
+	 */
+	char *only_id;
 };
 
 static int record_insert(iv_db *db, const kind *k, void *r);
@@ -636,20 +641,46 @@ int iv_followup_delete(iv_db *db, const char *id, unsigned int flags)
 
 /* --- Lists ---------------------------------------------------------------- */
 
-static int iter_make(void **out, const kind *k, iv_backend_iter *bi, int error)
+/*
+ * Wraps the backend iterator `bi` that a list operation made (or failed to
+ * make: `error`). `st` and `f` are the filter the backend was given, whose
+ * members newer than the backend's version the iterator applies itself;
+ * `next_id` is the simulated next version's member (see lib/abi.c).
+ */
+static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, int error,
+		     int st, const void *f, const char *next_id)
 {
 	struct iv__iter *it;
 
 	if (error < 0)
 		return iv__error_ensure(error, "listing records");
+	if (!bi || !bi->next || !bi->free)
+		return iv__error(IV_ERROR, "iv_%s_list: the backend returned no iterator", k->name);
+	if ((error = iv__struct_check(IV__ST_BACKEND_ITER, bi->version)) < 0) {
+		bi->free(bi);
+		return error;
+	}
 	if (!(it = calloc(1, sizeof(*it)))) {
 		bi->free(bi);
 		return iv__oom();
 	}
 	it->bi = bi;
 	it->k = k;
+	if (iv__filter_version_needed(st, f) > iv__filter_version_for_backend(st, db->be->version)) {
+		/* Never silently ignored: the core applies what the backend cannot. */
+		if (!next_id || !(it->only_id = iv__strdup(next_id))) {
+			iter_free(it);
+			return next_id ? IV_ENOMEM : iv__error(IV_ERROR, "iv_%s_list: no core filter for a member the backend does not know", k->name);
+		}
+	}
 	*out = it;
 	return 0;
+}
+
+/* Whether the core's own part of the filter keeps record `r`. */
+static int iter_keeps(const struct iv__iter *it, const void *r)
+{
+	return !it->only_id || strcmp(it->k->id(r), it->only_id) == 0;
 }
 
 static int iter_next(void **out, struct iv__iter *it)
@@ -658,7 +689,11 @@ static int iter_next(void **out, struct iv__iter *it)
 
 	if (it->over)
 		return iv__error(IV_ITEROVER, "no more %ss", it->k->name);
-	if ((error = it->bi->next(out, it->bi)) < 0) {
+	while ((error = it->bi->next(out, it->bi)) == 0 && !iter_keeps(it, *out)) {
+		it->k->free(*out);
+		*out = NULL;
+	}
+	if (error < 0) {
 		it->k->free(*out);
 		*out = NULL;
 		if (error == IV_ITEROVER) {
@@ -673,31 +708,37 @@ static int iter_next(void **out, struct iv__iter *it)
 static void iter_free(struct iv__iter *it)
 {
 	it->bi->free(it->bi);
+	free(it->only_id);
 	free(it);
 }
+
+#ifdef IV_ABI_NEXT
+/* The simulated next version's filter member: only the record with this id. */
+# define IV__NEXT_ID(f) ((f).abi_next)
+#else
+# define IV__NEXT_ID(f) NULL
+#endif
 
 /*
  * The public iterator types are distinct for type safety but share one
  * layout; each list function hands out a struct iv__iter under its type.
  */
-#define IV__LIST_BEGIN(T, F, VERSION) \
-	T f = F; \
+#define IV__LIST_BEGIN(T, INIT, ST) \
+	T f = INIT; \
 	iv_backend_iter *bi = NULL; \
 	void *it = NULL; \
 	int error; \
 	IV__ARG(out); \
 	*out = NULL; \
 	IV__ARG(db); \
-	if (filter && (error = iv__check_version(#T, filter->version, VERSION)) < 0) \
-		return error; \
-	if (filter) \
-		f = *filter
+	if (filter && (error = iv__struct_read(&f, ST, filter)) < 0) \
+		return error
 
 int iv_contact_list(iv_contact_iter **out, iv_db *db, const iv_contact_filter *filter)
 {
 	char p[IV_ID_LEN + 1];
 
-	IV__LIST_BEGIN(iv_contact_filter, (iv_contact_filter)IV_CONTACT_FILTER_INIT, IV_CONTACT_FILTER_VERSION);
+	IV__LIST_BEGIN(iv_contact_filter, IV_CONTACT_FILTER_INIT, IV__ST_CONTACT_FILTER);
 	if ((f.company && (error = iv__check_text("contact_filter.company", f.company, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
 	    (f.tag && (error = iv__check_text("contact_filter.tag", f.tag, IV_LIMIT_TAG, IV__ONELINE)) < 0) ||
 	    (f.name && (error = iv__check_text("contact_filter.name", f.name, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
@@ -705,7 +746,7 @@ int iv_contact_list(iv_contact_iter **out, iv_db *db, const iv_contact_filter *f
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->contact_list(&bi, db->be, &f);
-	error = iter_make(&it, &contact_kind, bi, error);
+	error = iter_make(&it, db, &contact_kind, bi, error, IV__ST_CONTACT_FILTER, &f, IV__NEXT_ID(f));
 	*out = it;
 	return error;
 }
@@ -714,7 +755,7 @@ int iv_intro_list(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
 {
 	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1], p[IV_ID_LEN + 1];
 
-	IV__LIST_BEGIN(iv_intro_filter, (iv_intro_filter)IV_INTRO_FILTER_INIT, IV_INTRO_FILTER_VERSION);
+	IV__LIST_BEGIN(iv_intro_filter, IV_INTRO_FILTER_INIT, IV__ST_INTRO_FILTER);
 	if ((error = filter_id(&f.introducer, a, "intro_filter.introducer")) < 0 ||
 	    (error = filter_id(&f.introduced, b, "intro_filter.introduced")) < 0 ||
 	    (error = filter_id_prefix(&f.id_prefix, p, "intro_filter.id_prefix")) < 0 ||
@@ -722,7 +763,7 @@ int iv_intro_list(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->intro_list(&bi, db->be, &f);
-	error = iter_make(&it, &intro_kind, bi, error);
+	error = iter_make(&it, db, &intro_kind, bi, error, IV__ST_INTRO_FILTER, &f, IV__NEXT_ID(f));
 	*out = it;
 	return error;
 }
@@ -731,7 +772,7 @@ int iv_interview_list(iv_interview_iter **out, iv_db *db, const iv_interview_fil
 {
 	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1], p[IV_ID_LEN + 1];
 
-	IV__LIST_BEGIN(iv_interview_filter, (iv_interview_filter)IV_INTERVIEW_FILTER_INIT, IV_INTERVIEW_FILTER_VERSION);
+	IV__LIST_BEGIN(iv_interview_filter, IV_INTERVIEW_FILTER_INIT, IV__ST_INTERVIEW_FILTER);
 	if ((error = filter_id(&f.contact, a, "interview_filter.contact")) < 0 ||
 	    (error = filter_id(&f.intro, b, "interview_filter.intro")) < 0 ||
 	    (error = filter_id_prefix(&f.id_prefix, p, "interview_filter.id_prefix")) < 0 ||
@@ -739,7 +780,7 @@ int iv_interview_list(iv_interview_iter **out, iv_db *db, const iv_interview_fil
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->interview_list(&bi, db->be, &f);
-	error = iter_make(&it, &interview_kind, bi, error);
+	error = iter_make(&it, db, &interview_kind, bi, error, IV__ST_INTERVIEW_FILTER, &f, IV__NEXT_ID(f));
 	*out = it;
 	return error;
 }
@@ -748,7 +789,7 @@ int iv_followup_list(iv_followup_iter **out, iv_db *db, const iv_followup_filter
 {
 	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1], p[IV_ID_LEN + 1];
 
-	IV__LIST_BEGIN(iv_followup_filter, (iv_followup_filter)IV_FOLLOWUP_FILTER_INIT, IV_FOLLOWUP_FILTER_VERSION);
+	IV__LIST_BEGIN(iv_followup_filter, IV_FOLLOWUP_FILTER_INIT, IV__ST_FOLLOWUP_FILTER);
 	if ((error = filter_id(&f.contact, a, "followup_filter.contact")) < 0 ||
 	    (error = filter_id(&f.interview, b, "followup_filter.interview")) < 0 ||
 	    (f.rule && (error = iv__check_text("followup_filter.rule", f.rule, IV_LIMIT_SHORT, IV__ONELINE | IV__NOSPACE)) < 0) ||
@@ -757,14 +798,14 @@ int iv_followup_list(iv_followup_iter **out, iv_db *db, const iv_followup_filter
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->followup_list(&bi, db->be, &f);
-	error = iter_make(&it, &followup_kind, bi, error);
+	error = iter_make(&it, db, &followup_kind, bi, error, IV__ST_FOLLOWUP_FILTER, &f, IV__NEXT_ID(f));
 	*out = it;
 	return error;
 }
 
 /* --- Filter initialisers -------------------------------------------------- */
 
-IV__DEFINE_INIT(iv_contact_filter_init, iv_contact_filter, IV_CONTACT_FILTER_INIT, IV_CONTACT_FILTER_VERSION)
-IV__DEFINE_INIT(iv_intro_filter_init, iv_intro_filter, IV_INTRO_FILTER_INIT, IV_INTRO_FILTER_VERSION)
-IV__DEFINE_INIT(iv_interview_filter_init, iv_interview_filter, IV_INTERVIEW_FILTER_INIT, IV_INTERVIEW_FILTER_VERSION)
-IV__DEFINE_INIT(iv_followup_filter_init, iv_followup_filter, IV_FOLLOWUP_FILTER_INIT, IV_FOLLOWUP_FILTER_VERSION)
+IV__DEFINE_INIT(iv_contact_filter_init, iv_contact_filter, IV_CONTACT_FILTER_INIT, IV__ST_CONTACT_FILTER)
+IV__DEFINE_INIT(iv_intro_filter_init, iv_intro_filter, IV_INTRO_FILTER_INIT, IV__ST_INTRO_FILTER)
+IV__DEFINE_INIT(iv_interview_filter_init, iv_interview_filter, IV_INTERVIEW_FILTER_INIT, IV__ST_INTERVIEW_FILTER)
+IV__DEFINE_INIT(iv_followup_filter_init, iv_followup_filter, IV_FOLLOWUP_FILTER_INIT, IV__ST_FOLLOWUP_FILTER)

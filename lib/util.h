@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include "infoview/infoview.h"
+#include "abi.h"
 
 #if defined(__GNUC__)
 # define IV_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -94,18 +95,15 @@ int iv__check_version(const char *what, unsigned int version, unsigned int curre
 
 /*
  * Defines FN(T *opts, unsigned int version), which fills a versioned options
- * or filter struct with its defaults (the public *_init() functions).
+ * or filter struct with its defaults (the public *_init() functions),
+ * touching only the bytes of the caller's version (ST is its IV__ST_*).
  */
-#define IV__DEFINE_INIT(FN, T, INIT, VERSION) \
+#define IV__DEFINE_INIT(FN, T, INIT, ST) \
 	int FN(T *opts, unsigned int version) \
 	{ \
-		int error; \
+		T defaults = INIT; \
 		IV__ARG(opts); \
-		if ((error = iv__check_version(#T, version, VERSION)) < 0) \
-			return error; \
-		*opts = (T)INIT; \
-		opts->version = version; \
-		return 0; \
+		return iv__struct_write(opts, ST, &defaults, version); \
 	}
 
 /** Checks an enum value for `field`, using iv_enum_name(type, value). */

@@ -106,12 +106,7 @@ static int check_rule_values(const int64_t v[R_COUNT])
 	return 0;
 }
 
-static int check_rules_version(unsigned int version)
-{
-	return iv__check_version("iv_rules", version, IV_RULES_VERSION);
-}
-
-IV__DEFINE_INIT(iv_rules_init, iv_rules, IV_RULES_INIT, IV_RULES_VERSION)
+IV__DEFINE_INIT(iv_rules_init, iv_rules, IV_RULES_INIT, IV__ST_RULES)
 
 static int parse_rule(int64_t *out, const char *s)
 {
@@ -124,14 +119,14 @@ static int parse_rule(int64_t *out, const char *s)
 	return 0;
 }
 
-int iv_rules_get(iv_rules *out, iv_db *db)
+/* The store's rules, every member of the newest version. */
+static int rules_load(iv_rules *out, iv_db *db)
 {
 	iv_rules defaults = IV_RULES_INIT;
 	int64_t v[R_COUNT];
 	int i, error;
 
-	IV__ARG(out);
-	IV__ARG(db);
+	*out = defaults;
 	rules_to_values(v, &defaults);
 	for (i = 0; i < R_COUNT; i++) {
 		char *s = NULL;
@@ -154,17 +149,35 @@ int iv_rules_get(iv_rules *out, iv_db *db)
 	return 0;
 }
 
+int iv_rules_get(iv_rules *out, iv_db *db)
+{
+	iv_rules full;
+	int error;
+
+	IV__ARG(out);
+	IV__ARG(db);
+	/* The caller's version says how much of `out` there is to fill. */
+	if ((error = iv__struct_check(IV__ST_RULES, out->version)) < 0 ||
+	    (error = rules_load(&full, db)) < 0)
+		return error;
+	return iv__struct_write(out, IV__ST_RULES, &full, out->version);
+}
+
 int iv_rules_set(iv_db *db, const iv_rules *rules)
 {
+	iv_rules full;
 	int64_t v[R_COUNT];
 	char text[32];
 	int i, error;
 
 	IV__ARG(db);
 	IV__ARG(rules);
-	if ((error = check_rules_version(rules->version)) < 0)
+	/* Members newer than the caller's version keep their stored values. */
+	if ((error = iv__struct_check(IV__ST_RULES, rules->version)) < 0 ||
+	    (error = rules_load(&full, db)) < 0 ||
+	    (error = iv__struct_read(&full, IV__ST_RULES, rules)) < 0)
 		return error;
-	rules_to_values(v, rules);
+	rules_to_values(v, &full);
 	if ((error = check_rule_values(v)) < 0)
 		return error;
 	if ((error = iv__tx_begin(db)) < 0)
@@ -586,7 +599,7 @@ int iv__interview_after(iv_db *db, const iv_interview *old, const iv_interview *
 		/* Advice recorded after the talk still deserves a report-back. */
 		if (status != IV_INTERVIEW_COMPLETED || iv_interview_advice_count(iv) == 0)
 			return 0;
-		error = iv_rules_get(&rules, db);
+		error = rules_load(&rules, db);
 		return error < 0 ? error : ensure_report_back(db, iv, &rules);
 	}
 	/* Any answer (or giving up) ends the nudging; a new interview has none yet. */
@@ -594,7 +607,7 @@ int iv__interview_after(iv_db *db, const iv_interview *old, const iv_interview *
 		return error;
 	if (status != IV_INTERVIEW_REQUESTED && status != IV_INTERVIEW_COMPLETED)
 		return 0;
-	if ((error = iv_rules_get(&rules, db)) < 0)
+	if ((error = rules_load(&rules, db)) < 0)
 		return error;
 	if (status == IV_INTERVIEW_REQUESTED)
 		return ensure_nudges(db, iv, &rules);
@@ -687,7 +700,7 @@ int iv_rules_apply(iv_db *db)
 	int error;
 
 	IV__ARG(db);
-	if ((error = iv_rules_get(&rules, db)) < 0 || (error = iv__tx_begin(db)) < 0)
+	if ((error = rules_load(&rules, db)) < 0 || (error = iv__tx_begin(db)) < 0)
 		return error;
 	if ((error = apply_interviews(db, &rules)) >= 0)
 		error = apply_contacts(db);

@@ -131,7 +131,7 @@ static int proxy_wrap(iv_backend_iter **out, iv_backend_iter *inner)
 		inner->free(inner);
 		return iv_error_set(IV_ENOMEM, "proxy: out of memory");
 	}
-	pi->parent.version = IV_BACKEND_ITER_VERSION;
+	pi->parent.version = 1;
 	pi->parent.next = proxy_iter_next;
 	pi->parent.free = proxy_iter_free;
 	pi->inner = inner;
@@ -230,7 +230,8 @@ static int proxy_factory(iv_backend **out, const char *location, void *payload)
 	p = calloc(1, sizeof(*p));
 	if (p == NULL)
 		return iv_error_set(IV_ENOMEM, "proxy: out of memory");
-	rc = iv_backend_init(&p->parent, IV_BACKEND_VERSION);
+	/* Built at version 1, and kept there: newer libraries must still serve it. */
+	rc = iv_backend_init(&p->parent, 1);
 	if (rc == 0)
 		rc = iv_backend_memory_new(&p->inner);
 	if (rc != 0) {

@@ -18,5 +18,6 @@
 #include "agenda.h"
 #include "draft.h"
 #include "search.h"
+#include "ffi.h"
 
 #endif

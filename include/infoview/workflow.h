@@ -91,11 +91,20 @@ typedef struct iv_rules {
 
 /** Initialises `rules` to the defaults; IV_EVERSION for an unknown version. */
 IV_EXTERN(int) iv_rules_init(iv_rules *rules, unsigned int version);
-/** The store's rule times (the defaults where none were set); fills all of `out`, version included. */
+/**
+ * The store's rule times (the defaults where none were set).
+ *
+ * @param out set its version first (IV_RULES_INIT or iv_rules_init()): the
+ *        library fills only the members that version has
+ * @return 0; IV_EVERSION when out->version is not one this library knows;
+ *         IV_ESTORAGE when the stored times are damaged
+ */
 IV_EXTERN(int) iv_rules_get(iv_rules *out, iv_db *db);
 /**
- * Sets the store's rule times. IV_EINVALID naming the field unless
- * 0 <= thank_earliest <= thank_due <= 30 days and each day count is 0..365.
+ * Sets the store's rule times: the members `rules`' version has; newer
+ * members keep their stored values.
+ * @return 0; IV_EINVALID naming the field unless 0 <= thank_earliest <=
+ *         thank_due <= 30 days and each day count is 0..365; IV_EVERSION
  */
 IV_EXTERN(int) iv_rules_set(iv_db *db, const iv_rules *rules);
 

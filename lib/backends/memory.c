@@ -15,6 +15,13 @@
 #include "infoview/sys/backend.h"
 
 /*
+ * The interface version this backend implements, written out rather than
+ * IV_BACKEND_VERSION: raising it claims the next version's operations and
+ * filter members, which only code that implements them may do.
+ */
+#define MEMORY_BACKEND_VERSION 1
+
+/*
  * Where a record sits: contacts by (text = name, id), the others by
  * (when = created or due, id). The strings are borrowed from the record, or
  * from an iterator's own copy. Comparing only the id gives the id index.
@@ -603,7 +610,7 @@ static int table_list(iv_backend_iter **out, struct mem_backend *mb, int ti, con
 	*out = NULL;
 	if (!(it = calloc(1, sizeof(*it))))
 		return mem_oom();
-	it->base.version = IV_BACKEND_ITER_VERSION;
+	it->base.version = 1; /* as MEMORY_BACKEND_VERSION */
 	it->base.next = iter_next;
 	it->base.free = iter_free;
 	it->table = t;
@@ -950,7 +957,7 @@ IV_EXTERN(int) iv_backend_memory_new(iv_backend **out)
 	*out = NULL;
 	if (!(mb = calloc(1, sizeof(*mb))))
 		return mem_oom();
-	if ((error = iv_backend_init(&mb->base, IV_BACKEND_VERSION)) < 0) {
+	if ((error = iv_backend_init(&mb->base, MEMORY_BACKEND_VERSION)) < 0) {
 		free(mb);
 		return error;
 	}

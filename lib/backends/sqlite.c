@@ -497,7 +497,7 @@ static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kin
 	idx = SQ_STMT_LIST(k->lists, mask);
 	if (!(it = calloc(1, sizeof(*it))))
 		return iv__sq_oom();
-	it->base.version = IV_BACKEND_ITER_VERSION;
+	it->base.version = SQ_BACKEND_ITER_VERSION;
 	it->base.next = iter_next;
 	it->base.free = iter_free;
 	it->b = b;
@@ -628,7 +628,7 @@ IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
 	*out = NULL;
 	if (!(b = calloc(1, sizeof(*b))))
 		return iv__sq_oom();
-	iv_backend_init(&b->base, IV_BACKEND_VERSION);
+	iv_backend_init(&b->base, SQ_BACKEND_VERSION);
 	b->base.contact_get = contact_get;
 	b->base.contact_insert = contact_insert;
 	b->base.contact_update = contact_update;

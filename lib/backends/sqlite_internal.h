@@ -12,6 +12,14 @@
 #include "infoview/sys/backend.h"
 
 /* PRAGMA application_id of an infoview store: 'IVw1'. */
+/*
+ * The interface version this backend implements, written out rather than
+ * IV_BACKEND_VERSION: raising it claims the next version's operations and
+ * filter members, which only code that implements them may do.
+ */
+#define SQ_BACKEND_VERSION 1
+#define SQ_BACKEND_ITER_VERSION 1
+
 #define SQ_APPLICATION_ID 0x49567731
 
 /* How long a write waits for another connection's lock by default. */

@@ -170,7 +170,7 @@ int iv__sq_search(iv_backend_iter **out, iv_backend *be, const char *const *term
 		free(query);
 		return iv__sq_oom();
 	}
-	it->base.version = IV_BACKEND_ITER_VERSION;
+	it->base.version = SQ_BACKEND_ITER_VERSION;
 	it->base.next = search_next;
 	it->base.free = search_free;
 	it->b = (struct sq *)be;
