@@ -424,7 +424,7 @@ static void backend_init_refuses_unknown_version(void **state)
 	(void)state;
 	check(iv_backend_init(&be, 99), IV_EVERSION);
 	check(iv_backend_init(&be, 0), IV_EVERSION);
-	check(iv_backend_init(&be, IV_BACKEND_VERSION + 1), IV_EVERSION);
+	check(iv_backend_init(&be, iv_struct_version("iv_backend") + 1 /* one the library does not know */), IV_EVERSION);
 }
 
 static void db_open_backend_refuses_unknown_version(void **state)
