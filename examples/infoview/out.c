@@ -74,6 +74,12 @@ char *out_safe(const char *s, int lines)
 
 /* What printf() would print, in a new string. */
 static char *vformat(const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 0)))
+#endif
+	;
+
+static char *vformat(const char *fmt, va_list ap)
 {
 	va_list again;
 	char *text;
