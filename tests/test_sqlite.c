@@ -433,6 +433,26 @@ static void new_file_is_private(void **state)
 	assert_int_equal(path_mode(wal), 0600);
 }
 
+static void new_file_through_a_dangling_symlink_is_private(void **state)
+{
+	fixture *fx = *state;
+	mode_t old = umask(0);
+	char target[700], wal[800];
+	struct stat st;
+
+	snprintf(target, sizeof(target), "%s/target.db", fx->dir);
+	assert_int_equal(symlink(target, fx->path), 0);
+	open_be(fx);
+	umask(old);
+	add_contact(fx->be, 1, "Ada");
+	assert_int_equal(lstat(fx->path, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(path_mode(target), 0600);
+	snprintf(wal, sizeof(wal), "%s-wal", target);
+	assert_true(exists(wal));
+	assert_int_equal(path_mode(wal), 0600);
+}
+
 static void empty_file_gets_the_schema(void **state)
 {
 	fixture *fx = *state;
@@ -1558,6 +1578,7 @@ int main(void)
 		T(every_foreign_key_is_indexed),
 		T(foreign_keys_are_enforced),
 		T(new_file_is_private),
+		T(new_file_through_a_dangling_symlink_is_private),
 		T(empty_file_gets_the_schema),
 		T(store_of_version_0_is_migrated),
 		T(store_of_version_1_is_migrated_keeping_its_data),

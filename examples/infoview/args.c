@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "args.h"
+#include "out.h"
 #include "when.h"
 
 #include <errno.h>
@@ -33,7 +34,7 @@ static void vreport(const char *cmd, const char *fmt, va_list ap)
 static void vreport(const char *cmd, const char *fmt, va_list ap)
 {
 	fputs("infoview: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	out_veprintf(fmt, ap);
 	fprintf(stderr, "\nTry 'infoview %s%s--help'.\n", cmd ? cmd : "", cmd && *cmd ? " " : "");
 }
 

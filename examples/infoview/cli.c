@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "out.h"
 #include "ref.h"
 
 #include <stdarg.h>
@@ -53,9 +54,11 @@ const iv_network *cli_network(struct cli *ctx)
 	return ctx->net;
 }
 
+/* Messages quote what users typed and what the store holds: both go through out_veprintf(). */
 int cli_fail(void)
 {
-	fprintf(stderr, "infoview: %s\n", iv_error_message());
+	out_eprintf("infoview: %s", iv_error_message());
+	fputc('\n', stderr);
 	return CLI_FAIL;
 }
 
@@ -65,7 +68,7 @@ int cli_failf(const char *fmt, ...)
 
 	fputs("infoview: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	out_veprintf(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return CLI_FAIL;
@@ -77,7 +80,7 @@ void cli_warn(const char *fmt, ...)
 
 	fputs("infoview: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	out_veprintf(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }

@@ -479,7 +479,7 @@ static int contact_touch(struct cli *ctx, int argc, char **argv)
 		if (iv_contact_touch(ctx->db, iv_contact_id(c), at, note) < 0)
 			rc = cli_fail();
 		else if ((rc = cli_commit(ctx)) == 0 && !ctx->json)
-			printf("Noted an interaction with %s.\n", iv_contact_name(c));
+			out_printf("Noted an interaction with %s.\n", iv_contact_name(c));
 	}
 	if (rc == 0 && ctx->json) {
 		iv_contact *now = NULL;

@@ -130,7 +130,7 @@ static int print_draft(struct cli *ctx, const char *text, int what, const char *
 		return cli_fail();
 	if (!ctx->json) {
 		if (what & SHOW_TEXT) {
-			fputs(text, stdout);
+			out_printf("%s", text);
 			if (*text && text[strlen(text) - 1] != '\n')
 				putchar('\n');
 			fflush(stdout);

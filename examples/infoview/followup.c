@@ -184,9 +184,9 @@ static int close_followup(struct cli *ctx, int argc, char **argv, const char *cm
 		else if ((rc = cli_commit(ctx)) == 0 && ctx->json)
 			print_followup(ctx, closed);
 		else if (rc == 0)
-			printf("Marked %s: %s (%s).\n", enum_label(verb, sizeof(verb), "followup_status", status),
-			       followup_what(what, sizeof(what), closed),
-			       contact_name(ctx, iv_followup_contact(closed)));
+			out_printf("Marked %s: %s (%s).\n", enum_label(verb, sizeof(verb), "followup_status", status),
+			           followup_what(what, sizeof(what), closed),
+			           contact_name(ctx, iv_followup_contact(closed)));
 	}
 	iv_followup_free(fu);
 	iv_followup_free(closed);

@@ -242,7 +242,7 @@ static void print_list(struct cli *ctx, const char *title, size_t n,
 	printf("\n");
 	out_heading(ctx, title);
 	for (i = 0; i < n; i++)
-		printf("  - %s\n", at(iv, i));
+		out_printf("  - %s\n", at(iv, i));
 }
 
 static void print_history(struct cli *ctx, const iv_interview *iv)
@@ -480,8 +480,8 @@ static void print_moved(struct cli *ctx, const iv_interview *iv)
 	char status[32], when[64], medium[32];
 	int s = iv_interview_status(iv);
 
-	printf("Interview with %s: %s", contact_name(ctx, iv_interview_contact(iv)),
-	       enum_label(status, sizeof(status), "interview_status", s));
+	out_printf("Interview with %s: %s", contact_name(ctx, iv_interview_contact(iv)),
+	           enum_label(status, sizeof(status), "interview_status", s));
 	if (s == IV_INTERVIEW_SCHEDULED) {
 		fmt_when(when, sizeof(when), iv_interview_scheduled_at(iv), ctx->now);
 		printf(" for %s, %d minutes", when, iv_interview_minutes(iv));

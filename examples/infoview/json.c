@@ -88,6 +88,8 @@ void json_array_end(struct json *j)
 static void write_string(FILE *f, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	size_t n;
 
 	fputc('"', f);
 	for (; *p; p++) {
@@ -114,10 +116,15 @@ static void write_string(FILE *f, const char *s)
 			fputs("\\t", f);
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
+			if (*p < 0x20 || *p == 0x7f) {
 				fprintf(f, "\\u%04x", *p);
-			else
+			} else if (*p >= 0x80 && (n = utf8_decode((const char *)p, &cp)) && out_is_control(cp)) {
+				/* Parsed, the same string; printed, nothing a terminal acts on. */
+				fprintf(f, "\\u%04x", (unsigned int)cp);
+				p += n - 1;
+			} else {
 				fputc(*p, f);
+			}
 		}
 	}
 	fputc('"', f);

@@ -1,6 +1,6 @@
 /*
- * infoview: human output: colour, times with relative hints, aligned tables,
- * details.
+ * infoview: human output: text made safe for a terminal, colour, times with
+ * relative hints, aligned tables, details.
  * SPDX-License-Identifier: MIT
  */
 #include "out.h"
@@ -12,6 +12,122 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+/* ------------------------------------------------------------------------ */
+/* Safe text                                                                  */
+
+size_t utf8_decode(const char *s, uint32_t *cp)
+{
+	static const uint32_t least[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n, i;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	n = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 0;
+	if (!n || p[0] > 0xF4)
+		return 0;
+	*cp = p[0] & (0x7Fu >> n);
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (p[i] & 0x3Fu);
+	}
+	/* Overlong forms and surrogates would slip a character past the checks. */
+	if (*cp < least[n] || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+int out_is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *out_safe(const char *s, int lines)
+{
+	/* An escape is at most four bytes per byte it stands for: "\x1b" for ESC, "\u202e" for three. */
+	char *safe = xmalloc(4 * strlen(s) + 1), *o = safe;
+	uint32_t cp;
+	size_t n;
+
+	for (; *s; s += n) {
+		n = utf8_decode(s, &cp);
+		if (!n) {
+			o += sprintf(o, "\\x%02x", (unsigned char)*s);
+			n = 1;
+		} else if (lines && cp == '\r' && s[1] == '\n') {
+			continue;
+		} else if (out_is_control(cp) && !(lines && (cp == '\n' || cp == '\t'))) {
+			o += sprintf(o, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned int)cp);
+		} else {
+			memcpy(o, s, n);
+			o += n;
+		}
+	}
+	*o = '\0';
+	return safe;
+}
+
+/* What printf() would print, in a new string. */
+static char *vformat(const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 0)))
+#endif
+	;
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list again;
+	char *text;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	text = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	if (n < 0 || vsnprintf(text, (size_t)n + 1, fmt, ap) < 0)
+		text[0] = '\0';
+	return text;
+}
+
+static void put_safe(FILE *f, char *text, int lines)
+{
+	char *safe = out_safe(text, lines);
+
+	fputs(safe, f);
+	free(safe);
+	free(text);
+}
+
+void out_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	put_safe(stdout, vformat(fmt, ap), 1);
+	va_end(ap);
+}
+
+void out_eprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	out_veprintf(fmt, ap);
+	va_end(ap);
+}
+
+void out_veprintf(const char *fmt, va_list ap)
+{
+	put_safe(stderr, vformat(fmt, ap), 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Colour and times                                                           */
 
 /* Values of out_field() start in this column. */
 #define LABEL_WIDTH 14
@@ -211,10 +327,12 @@ void table_cell(struct table *t, int color, const char *text)
 {
 	char *copy = xstrdup(text ? text : "-"), *p;
 
+	/* A row is one line; made safe here, so that widths count what is shown. */
 	for (p = copy; *p; p++)
 		if (*p == '\n' || *p == '\t' || *p == '\r')
 			*p = ' ';
-	push(t, color, copy);
+	push(t, color, out_safe(copy, 0));
+	free(copy);
 }
 
 void table_cellf(struct table *t, int color, const char *fmt, ...)
@@ -301,7 +419,10 @@ void table_free(struct table *t)
 
 void out_heading(const struct cli *ctx, const char *text)
 {
-	printf("%s%s%s\n", color_on(ctx, C_BOLD), text, color_off(ctx, C_BOLD));
+	char *safe = out_safe(text, 0);
+
+	printf("%s%s%s\n", color_on(ctx, C_BOLD), safe, color_off(ctx, C_BOLD));
+	free(safe);
 }
 
 static void label(const struct cli *ctx, const char *name)
@@ -330,7 +451,8 @@ void out_fieldf(const struct cli *ctx, const char *name, const char *fmt, ...)
 
 void out_text(const struct cli *ctx, const char *name, const char *text)
 {
-	const char *line = text, *nl;
+	char *safe = out_safe(text, 1);
+	const char *line = safe, *nl;
 
 	label(ctx, name);
 	for (;;) {
@@ -342,4 +464,5 @@ void out_text(const struct cli *ctx, const char *name, const char *text)
 		line = nl + 1;
 		printf("%*s", LABEL_WIDTH + 2, "");
 	}
+	free(safe);
 }

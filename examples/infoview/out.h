@@ -1,6 +1,6 @@
 /*
- * infoview: human output: colour, times with relative hints, aligned tables,
- * details.
+ * infoview: human output: text made safe for a terminal, colour, times with
+ * relative hints, aligned tables, details.
  * SPDX-License-Identifier: MIT
  */
 #ifndef INFOVIEW_OUT_H
@@ -8,7 +8,45 @@
 
 #include "cli.h"
 
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/*
+ * Human output never lets stored or user-given text drive the terminal:
+ * control characters a terminal would act on (C0 but for newline and tab in
+ * multi-line text, DEL, C1 such as U+009B CSI, and the bidi controls that
+ * reorder what follows) are shown as "\x1b" or "\u202e" instead, and bytes
+ * that are not UTF-8 as "\xff". A backslash stays itself; --json gives the
+ * exact text.
+ */
+/* The length of the UTF-8 character at `s`, its code point in *cp; 0 if none starts there. */
+size_t utf8_decode(const char *s, uint32_t *cp);
+/* Whether `cp` is one of the characters shown escaped. */
+int out_is_control(uint32_t cp);
+/*
+ * `s` with those characters escaped, in a new string (free with free());
+ * `lines` keeps newlines and tabs, and shows a CRLF line end as a newline.
+ */
+char *out_safe(const char *s, int lines);
+/* printf() to standard output with every character the format produces made safe (lines kept). */
+void out_printf(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+/* The same to standard error, one line: newlines and tabs are escaped too. */
+void out_eprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+void out_veprintf(const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 0)))
+#endif
+	;
 
 /* Colours of text; shown only on a terminal and without NO_COLOR. */
 enum color { C_NONE, C_BOLD, C_DIM, C_RED, C_GREEN, C_YELLOW, C_CYAN };

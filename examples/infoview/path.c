@@ -82,9 +82,9 @@ static int unreachable_at(struct cli *ctx, const char *company, struct json *j)
 			if (j)
 				json_string(j, iv_contact_id(c));
 			else
-				printf("%s%s%s", n ? ", " : "\nAlso there, not reachable through your network yet: ",
-				       iv_contact_name(c),
-				       iv_contact_known(c) == IV_KNOWN_COLD ? " (cold)" : "");
+				out_printf("%s%s%s", n ? ", " : "\nAlso there, not reachable through your network yet: ",
+				           iv_contact_name(c),
+				           iv_contact_known(c) == IV_KNOWN_COLD ? " (cold)" : "");
 			n++;
 		}
 		iv_contact_free(c);
@@ -100,16 +100,18 @@ static void print_paths(struct cli *ctx, const struct found *f, const char *targ
 	size_t i;
 
 	if (f->n == 0) {
-		printf("Nobody you know can introduce you to %s yet.\n", target);
+		out_printf("Nobody you know can introduce you to %s yet.\n", target);
 		return;
 	}
-	printf("Who can introduce you to %s:\n", target);
+	out_printf("Who can introduce you to %s:\n", target);
 	for (i = 0; i < f->n; i++) {
 		char *line = path_line(ctx, f->paths[i]);
 
-		printf("\n  %s%s%s\n", color_on(ctx, C_BOLD), line, color_off(ctx, C_BOLD));
+		printf("\n  %s", color_on(ctx, C_BOLD));
+		out_printf("%s", line);
+		printf("%s\n", color_off(ctx, C_BOLD));
 		if (iv_path_length(f->paths[i]) == 1)
-			printf("    you know %s directly\n", contact_name(ctx, iv_path_target(f->paths[i])));
+			out_printf("    you know %s directly\n", contact_name(ctx, iv_path_target(f->paths[i])));
 		path_details(ctx, f->paths[i], 4);
 		free(line);
 	}

@@ -38,7 +38,7 @@ static void print_answer(const char *answer, int indent)
 
 	while (*answer) {
 		nl = strchr(answer, '\n');
-		printf("%*s%.*s\n", indent, "", (int)(nl ? nl - answer : (long)strlen(answer)), answer);
+		out_printf("%*s%.*s\n", indent, "", (int)(nl ? nl - answer : (long)strlen(answer)), answer);
 		if (!nl)
 			break;
 		answer = nl + 1;
@@ -56,8 +56,8 @@ void questions_print(struct cli *ctx, const iv_interview *iv, int indent)
 	for (i = 0; i < n; i++) {
 		const char *answer = iv_interview_answer_at(iv, i);
 
-		printf("%*s%s%2zu.%s %s\n", indent, "", color_on(ctx, C_BOLD), i + 1,
-		       color_off(ctx, C_BOLD), iv_interview_question_at(iv, i));
+		printf("%*s%s%2zu.%s ", indent, "", color_on(ctx, C_BOLD), i + 1, color_off(ctx, C_BOLD));
+		out_printf("%s\n", iv_interview_question_at(iv, i));
 		if (answer)
 			print_answer(answer, indent + 4);
 	}

@@ -300,10 +300,10 @@ static int ambiguous(struct cli *ctx, enum ref_kind kind, const char *what, cons
 	size_t i;
 
 	sort_by_id(k, m, n);
-	fprintf(stderr, "infoview: ambiguous %s '%s': ", what, ref);
+	out_eprintf("infoview: ambiguous %s '%s': ", what, ref);
 	for (i = 0; i < n && i < MAX_LISTED; i++) {
 		k->label(label, sizeof(label), ctx, m[i]);
-		fprintf(stderr, "%s%s.. (%s)", i ? ", " : "", short_id(sid, ctx, kind, k->id(m[i])), label);
+		out_eprintf("%s%s.. (%s)", i ? ", " : "", short_id(sid, ctx, kind, k->id(m[i])), label);
 	}
 	if (n > MAX_LISTED)
 		fputs(", and more", stderr);
@@ -362,7 +362,7 @@ static void suggest_names(struct cli *ctx, const char *ref)
 	}
 	contact_iter_free(it);
 	for (i = 0; i < n; i++)
-		fprintf(stderr, "%s'%s'", i ? ", " : "hint: did you mean ", h[i].name);
+		out_eprintf("%s'%s'", i ? ", " : "hint: did you mean ", h[i].name);
 	if (n)
 		fputs("? (a contact is named by its whole name or an id prefix)\n", stderr);
 }

@@ -440,10 +440,10 @@ void path_details(struct cli *ctx, const iv_path *p, int indent)
 		if (iv_intro_lookup(&in, ctx->db, iv_path_intro_at(p, i)) < 0)
 			continue;
 		snprintf(by, sizeof(by), "%s", contact_name(ctx, iv_intro_introducer(in)));
-		printf("%*s%s introduces you to %s by %s (%s)\n", indent, "", by,
-		       contact_name(ctx, iv_intro_introduced(in)),
-		       enum_label(channel, sizeof(channel), "channel", iv_intro_channel(in)),
-		       enum_label(status, sizeof(status), "intro_status", iv_intro_status(in)));
+		out_printf("%*s%s introduces you to %s by %s (%s)\n", indent, "", by,
+		           contact_name(ctx, iv_intro_introduced(in)),
+		           enum_label(channel, sizeof(channel), "channel", iv_intro_channel(in)),
+		           enum_label(status, sizeof(status), "intro_status", iv_intro_status(in)));
 		iv_intro_free(in);
 	}
 }
@@ -492,6 +492,6 @@ void print_removed(struct cli *ctx, const char *what, const char *id, const char
 		json_object_end(&j);
 		json_finish(&j);
 	} else {
-		printf("Removed %s %s.\n", what, name);
+		out_printf("Removed %s %s.\n", what, name);
 	}
 }

@@ -149,7 +149,7 @@ int cmd_search(struct cli *ctx, int argc, char **argv)
 	} else if (rc == 0 && n) {
 		table_print(t, ctx, 0);
 	} else if (rc == 0) {
-		printf("Nothing matches '%s'.\n", query);
+		out_printf("Nothing matches '%s'.\n", query);
 	}
 	iv_search_iter_free(it);
 	table_free(t);

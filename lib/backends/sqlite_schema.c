@@ -318,7 +318,14 @@ static int make_parent_dirs(const char *path)
 static int create_private(const char *path)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	struct stat st;
 
+	/*
+	 * O_EXCL refuses a symbolic link even when nothing is at its end yet,
+	 * which SQLite would then create with the umask's mode: create it here.
+	 */
+	if (fd < 0 && errno == EEXIST && stat(path, &st) < 0 && errno == ENOENT)
+		fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
 	if (fd >= 0) {
 		close(fd);
 		return 0;

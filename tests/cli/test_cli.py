@@ -782,6 +782,84 @@ class OutputTest(CliTestCase):
         self.assertEqual([c["name"] for c in self.js("contact", "list")], ["X"])
 
 
+class TerminalSafetyTest(CliTestCase):
+    """Stored and typed text cannot drive the terminal: human output and
+    messages show control characters escaped; --json keeps them exact."""
+
+    OSC = "Eve\x1b]0;pwned\x07"
+    CSI = "\u009b31m"
+    RLO = "\u202egnp.exe"
+    NOTES = "line one\rline two\r\nline three \u202e"
+
+    def assertNoControls(self, r):
+        for stream in (r.out, r.err):
+            for ch in ("\x1b", "\u009b", "\u202e", "\r", "\x07"):
+                self.assertNotIn(ch, stream)
+
+    def add_tricky_contacts(self):
+        csi = self.add_contact(self.CSI, "--company", self.RLO, "--note", self.NOTES)
+        rlo = self.add_contact(self.RLO, "--title", self.CSI)
+        self.ok("followup", "add", csi, "--due", "+1h", "--note", "call " + self.RLO)
+        return csi, rlo
+
+    def test_a_name_with_an_osc_escape_is_refused_and_not_echoed(self):
+        r = self.iv("contact", "add", self.OSC)
+        self.assertUsage(r, "control character 0x1b", "infoview contact add")
+        self.assertNoControls(r)
+        listing = self.ok("contact", "list")
+        self.assertNoControls(listing)
+        self.assertEqual(self.js("contact", "list"), [])
+
+    def test_contact_list_shows_control_characters_escaped(self):
+        self.add_tricky_contacts()
+        r = self.ok("contact", "list")
+        self.assertNoControls(r)
+        self.assertIn("\\u009b31m", r.out)
+        self.assertIn("\\u202egnp.exe", r.out)
+
+    def test_contact_show_shows_control_characters_escaped(self):
+        csi, rlo = self.add_tricky_contacts()
+        for ref in (csi, rlo):
+            with self.subTest(ref=ref):
+                self.assertNoControls(self.ok("contact", "show", ref))
+        shown = self.ok("contact", "show", csi).out
+        self.assertIn("line one\\x0dline two\n", shown)
+        self.assertIn("line three \\u202e", shown)
+
+    def test_agenda_shows_control_characters_escaped(self):
+        self.add_tricky_contacts()
+        r = self.ok("agenda")
+        self.assertNoControls(r)
+        self.assertIn("\\u009b31m", r.out)
+        self.assertIn("call \\u202egnp.exe", r.out)
+
+    def test_error_messages_quote_arguments_escaped(self):
+        self.add_tricky_contacts()
+        for args, message in ((["contact", "show", self.OSC], "no contact matches 'Eve\\x1b]0;pwned\\x07'"),
+                              (["contact", "show", "\u009b"], "hint: did you mean '\\u009b31m'"),
+                              (["contact", "edit", self.RLO, "--bogus\u202e"], "'--bogus\\u202e'"),
+                              (["contact", "add", "X", "--url", "a\rb"], "control character 0x0d")):
+            with self.subTest(args=args):
+                r = self.iv(*args)
+                self.assertNotEqual(r.rc, 0)
+                self.assertIn(message, r.err)
+                self.assertNoControls(r)
+
+    def test_json_keeps_the_exact_text(self):
+        csi, rlo = self.add_tricky_contacts()
+        contacts = {c["id"]: c for c in self.js("contact", "list")}
+        self.assertEqual(contacts[csi]["name"], self.CSI)
+        self.assertEqual(contacts[csi]["company"], self.RLO)
+        self.assertEqual(contacts[csi]["notes"], self.NOTES)
+        self.assertEqual(contacts[rlo]["name"], self.RLO)
+        self.assertEqual(self.js("contact", "show", rlo)["contact"]["title"], self.CSI)
+        item = self.js("agenda")["items"][0]
+        self.assertEqual(item["contact_name"], self.CSI)
+        self.assertEqual(item["followup"]["note"], "call " + self.RLO)
+        # Exact once parsed, and nothing a terminal acts on as printed.
+        self.assertNoControls(self.iv("--json", "contact", "list"))
+
+
 class DemoTest(CliTestCase):
     def test_demo_prints_the_agenda_and_a_path_and_removes_its_store(self):
         r = self.raw("demo")
