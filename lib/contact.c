@@ -83,7 +83,7 @@ void iv_contact_free(iv_contact *c)
 
 const char *iv_contact_id(const iv_contact *c)
 {
-	return c->text.items[C_ID];
+	return c ? c->text.items[C_ID] : NULL;
 }
 
 int iv_contact_set_id(iv_contact *c, const char *id)
@@ -93,12 +93,12 @@ int iv_contact_set_id(iv_contact *c, const char *id)
 
 iv_time iv_contact_created(const iv_contact *c)
 {
-	return c->created;
+	return c ? c->created : 0;
 }
 
 iv_time iv_contact_updated(const iv_contact *c)
 {
-	return c->updated;
+	return c ? c->updated : 0;
 }
 
 void iv_contact_set_times(iv_contact *c, iv_time created, iv_time updated)
@@ -114,7 +114,7 @@ static int set_text(iv_contact *c, int f, const char *s)
 
 const char *iv_contact_name(const iv_contact *c)
 {
-	return c->text.items[C_NAME];
+	return c ? c->text.items[C_NAME] : NULL;
 }
 
 int iv_contact_set_name(iv_contact *c, const char *name)
@@ -124,7 +124,7 @@ int iv_contact_set_name(iv_contact *c, const char *name)
 
 const char *iv_contact_phone(const iv_contact *c)
 {
-	return c->text.items[C_PHONE];
+	return c ? c->text.items[C_PHONE] : NULL;
 }
 
 int iv_contact_set_phone(iv_contact *c, const char *phone)
@@ -134,7 +134,7 @@ int iv_contact_set_phone(iv_contact *c, const char *phone)
 
 const char *iv_contact_company(const iv_contact *c)
 {
-	return c->text.items[C_COMPANY];
+	return c ? c->text.items[C_COMPANY] : NULL;
 }
 
 int iv_contact_set_company(iv_contact *c, const char *company)
@@ -144,7 +144,7 @@ int iv_contact_set_company(iv_contact *c, const char *company)
 
 const char *iv_contact_title(const iv_contact *c)
 {
-	return c->text.items[C_TITLE];
+	return c ? c->text.items[C_TITLE] : NULL;
 }
 
 int iv_contact_set_title(iv_contact *c, const char *title)
@@ -154,7 +154,7 @@ int iv_contact_set_title(iv_contact *c, const char *title)
 
 const char *iv_contact_location(const iv_contact *c)
 {
-	return c->text.items[C_LOCATION];
+	return c ? c->text.items[C_LOCATION] : NULL;
 }
 
 int iv_contact_set_location(iv_contact *c, const char *location)
@@ -164,7 +164,7 @@ int iv_contact_set_location(iv_contact *c, const char *location)
 
 const char *iv_contact_url(const iv_contact *c)
 {
-	return c->text.items[C_URL];
+	return c ? c->text.items[C_URL] : NULL;
 }
 
 int iv_contact_set_url(iv_contact *c, const char *url)
@@ -174,7 +174,7 @@ int iv_contact_set_url(iv_contact *c, const char *url)
 
 const char *iv_contact_notes(const iv_contact *c)
 {
-	return c->text.items[C_NOTES];
+	return c ? c->text.items[C_NOTES] : NULL;
 }
 
 int iv_contact_set_notes(iv_contact *c, const char *notes)
@@ -184,7 +184,7 @@ int iv_contact_set_notes(iv_contact *c, const char *notes)
 
 int iv_contact_known(const iv_contact *c)
 {
-	return c->known;
+	return c ? c->known : 0;
 }
 
 int iv_contact_set_known(iv_contact *c, int known)
@@ -199,7 +199,7 @@ int iv_contact_set_known(iv_contact *c, int known)
 
 int iv_contact_cadence_days(const iv_contact *c)
 {
-	return c->cadence_days;
+	return c ? c->cadence_days : 0;
 }
 
 int iv_contact_set_cadence_days(iv_contact *c, int days)
@@ -213,7 +213,7 @@ int iv_contact_set_cadence_days(iv_contact *c, int days)
 
 iv_time iv_contact_last_interaction(const iv_contact *c)
 {
-	return c->last_interaction;
+	return c ? c->last_interaction : 0;
 }
 
 int iv_contact_set_last_interaction(iv_contact *c, iv_time when)
@@ -252,12 +252,12 @@ static const char *at(const iv__strlist *l, size_t i)
 
 size_t iv_contact_email_count(const iv_contact *c)
 {
-	return c->emails.count;
+	return c ? c->emails.count : 0;
 }
 
 const char *iv_contact_email_at(const iv_contact *c, size_t i)
 {
-	return at(&c->emails, i);
+	return c ? at(&c->emails, i) : NULL;
 }
 
 int iv_contact_add_email(iv_contact *c, const char *email)
@@ -287,17 +287,17 @@ void iv_contact_clear_emails(iv_contact *c)
 
 size_t iv_contact_tag_count(const iv_contact *c)
 {
-	return c->tags.count;
+	return c ? c->tags.count : 0;
 }
 
 const char *iv_contact_tag_at(const iv_contact *c, size_t i)
 {
-	return at(&c->tags, i);
+	return c ? at(&c->tags, i) : NULL;
 }
 
 int iv_contact_has_tag(const iv_contact *c, const char *tag)
 {
-	return tag && iv__strlist_find_nocase(&c->tags, tag) >= 0;
+	return c && tag && iv__strlist_find_nocase(&c->tags, tag) >= 0;
 }
 
 int iv_contact_add_tag(iv_contact *c, const char *tag)

@@ -258,6 +258,7 @@ int iv_draft_request(char **out, iv_db *db, const char *interview_id, const iv_d
 	IV__ARG(out);
 	*out = NULL;
 	IV__ARG(db);
+	IV__ARG(interview_id);
 	return draft(out, db, interview_id, opts, load_request);
 }
 
@@ -290,6 +291,7 @@ int iv_draft_thanks(char **out, iv_db *db, const char *followup_id, const iv_dra
 	IV__ARG(out);
 	*out = NULL;
 	IV__ARG(db);
+	IV__ARG(followup_id);
 	return draft(out, db, followup_id, opts, load_thanks);
 }
 

@@ -59,7 +59,7 @@ void iv_followup_free(iv_followup *fu)
 
 const char *iv_followup_id(const iv_followup *fu)
 {
-	return fu->text.items[F_ID];
+	return fu ? fu->text.items[F_ID] : NULL;
 }
 
 int iv_followup_set_id(iv_followup *fu, const char *id)
@@ -69,12 +69,12 @@ int iv_followup_set_id(iv_followup *fu, const char *id)
 
 iv_time iv_followup_created(const iv_followup *fu)
 {
-	return fu->created;
+	return fu ? fu->created : 0;
 }
 
 iv_time iv_followup_updated(const iv_followup *fu)
 {
-	return fu->updated;
+	return fu ? fu->updated : 0;
 }
 
 void iv_followup_set_times(iv_followup *fu, iv_time created, iv_time updated)
@@ -85,7 +85,7 @@ void iv_followup_set_times(iv_followup *fu, iv_time created, iv_time updated)
 
 const char *iv_followup_contact(const iv_followup *fu)
 {
-	return fu->text.items[F_CONTACT];
+	return fu ? fu->text.items[F_CONTACT] : NULL;
 }
 
 int iv_followup_set_contact(iv_followup *fu, const char *contact_id)
@@ -95,7 +95,7 @@ int iv_followup_set_contact(iv_followup *fu, const char *contact_id)
 
 const char *iv_followup_interview(const iv_followup *fu)
 {
-	return fu->text.items[F_INTERVIEW];
+	return fu ? fu->text.items[F_INTERVIEW] : NULL;
 }
 
 int iv_followup_set_interview(iv_followup *fu, const char *interview_id)
@@ -105,7 +105,7 @@ int iv_followup_set_interview(iv_followup *fu, const char *interview_id)
 
 int iv_followup_kind(const iv_followup *fu)
 {
-	return fu->kind;
+	return fu ? fu->kind : 0;
 }
 
 int iv_followup_set_kind(iv_followup *fu, int kind)
@@ -120,7 +120,7 @@ int iv_followup_set_kind(iv_followup *fu, int kind)
 
 int iv_followup_status(const iv_followup *fu)
 {
-	return fu->status;
+	return fu ? fu->status : 0;
 }
 
 int iv_followup_set_status(iv_followup *fu, int status)
@@ -135,7 +135,7 @@ int iv_followup_set_status(iv_followup *fu, int status)
 
 iv_time iv_followup_earliest(const iv_followup *fu)
 {
-	return fu->earliest;
+	return fu ? fu->earliest : 0;
 }
 
 int iv_followup_set_earliest(iv_followup *fu, iv_time when)
@@ -146,7 +146,7 @@ int iv_followup_set_earliest(iv_followup *fu, iv_time when)
 
 iv_time iv_followup_due(const iv_followup *fu)
 {
-	return fu->due;
+	return fu ? fu->due : 0;
 }
 
 int iv_followup_set_due(iv_followup *fu, iv_time when)
@@ -157,7 +157,7 @@ int iv_followup_set_due(iv_followup *fu, iv_time when)
 
 iv_time iv_followup_closed_at(const iv_followup *fu)
 {
-	return fu->closed_at;
+	return fu ? fu->closed_at : 0;
 }
 
 int iv_followup_set_closed_at(iv_followup *fu, iv_time when)
@@ -168,7 +168,7 @@ int iv_followup_set_closed_at(iv_followup *fu, iv_time when)
 
 const char *iv_followup_rule(const iv_followup *fu)
 {
-	return fu->text.items[F_RULE];
+	return fu ? fu->text.items[F_RULE] : NULL;
 }
 
 int iv_followup_set_rule(iv_followup *fu, const char *rule)
@@ -178,7 +178,7 @@ int iv_followup_set_rule(iv_followup *fu, const char *rule)
 
 const char *iv_followup_note(const iv_followup *fu)
 {
-	return fu->text.items[F_NOTE];
+	return fu ? fu->text.items[F_NOTE] : NULL;
 }
 
 int iv_followup_set_note(iv_followup *fu, const char *note)
@@ -188,7 +188,7 @@ int iv_followup_set_note(iv_followup *fu, const char *note)
 
 const char *iv_followup_draft(const iv_followup *fu)
 {
-	return fu->text.items[F_DRAFT];
+	return fu ? fu->text.items[F_DRAFT] : NULL;
 }
 
 int iv_followup_set_draft(iv_followup *fu, const char *draft)

@@ -80,7 +80,7 @@ void iv_interview_free(iv_interview *iv)
 
 const char *iv_interview_id(const iv_interview *iv)
 {
-	return iv->text.items[I_ID];
+	return iv ? iv->text.items[I_ID] : NULL;
 }
 
 int iv_interview_set_id(iv_interview *iv, const char *id)
@@ -90,12 +90,12 @@ int iv_interview_set_id(iv_interview *iv, const char *id)
 
 iv_time iv_interview_created(const iv_interview *iv)
 {
-	return iv->created;
+	return iv ? iv->created : 0;
 }
 
 iv_time iv_interview_updated(const iv_interview *iv)
 {
-	return iv->updated;
+	return iv ? iv->updated : 0;
 }
 
 void iv_interview_set_times(iv_interview *iv, iv_time created, iv_time updated)
@@ -106,7 +106,7 @@ void iv_interview_set_times(iv_interview *iv, iv_time created, iv_time updated)
 
 const char *iv_interview_contact(const iv_interview *iv)
 {
-	return iv->text.items[I_CONTACT];
+	return iv ? iv->text.items[I_CONTACT] : NULL;
 }
 
 int iv_interview_set_contact(iv_interview *iv, const char *contact_id)
@@ -116,7 +116,7 @@ int iv_interview_set_contact(iv_interview *iv, const char *contact_id)
 
 const char *iv_interview_intro(const iv_interview *iv)
 {
-	return iv->text.items[I_INTRO];
+	return iv ? iv->text.items[I_INTRO] : NULL;
 }
 
 int iv_interview_set_intro(iv_interview *iv, const char *intro_id)
@@ -126,7 +126,7 @@ int iv_interview_set_intro(iv_interview *iv, const char *intro_id)
 
 const char *iv_interview_purpose(const iv_interview *iv)
 {
-	return iv->text.items[I_PURPOSE];
+	return iv ? iv->text.items[I_PURPOSE] : NULL;
 }
 
 int iv_interview_set_purpose(iv_interview *iv, const char *purpose)
@@ -136,7 +136,7 @@ int iv_interview_set_purpose(iv_interview *iv, const char *purpose)
 
 const char *iv_interview_notes(const iv_interview *iv)
 {
-	return iv->text.items[I_NOTES];
+	return iv ? iv->text.items[I_NOTES] : NULL;
 }
 
 int iv_interview_set_notes(iv_interview *iv, const char *notes)
@@ -146,7 +146,7 @@ int iv_interview_set_notes(iv_interview *iv, const char *notes)
 
 int iv_interview_medium(const iv_interview *iv)
 {
-	return iv->medium;
+	return iv ? iv->medium : 0;
 }
 
 int iv_interview_set_medium(iv_interview *iv, int medium)
@@ -161,7 +161,7 @@ int iv_interview_set_medium(iv_interview *iv, int medium)
 
 iv_time iv_interview_scheduled_at(const iv_interview *iv)
 {
-	return iv->scheduled_at;
+	return iv ? iv->scheduled_at : 0;
 }
 
 int iv_interview_set_scheduled_at(iv_interview *iv, iv_time when)
@@ -172,7 +172,7 @@ int iv_interview_set_scheduled_at(iv_interview *iv, iv_time when)
 
 int iv_interview_minutes(const iv_interview *iv)
 {
-	return iv->minutes;
+	return iv ? iv->minutes : 0;
 }
 
 int iv_interview_set_minutes(iv_interview *iv, int minutes)
@@ -186,7 +186,7 @@ int iv_interview_set_minutes(iv_interview *iv, int minutes)
 
 int iv_interview_status(const iv_interview *iv)
 {
-	return iv->status;
+	return iv ? iv->status : 0;
 }
 
 int iv_interview_set_status(iv_interview *iv, int status)
@@ -201,7 +201,7 @@ int iv_interview_set_status(iv_interview *iv, int status)
 
 iv_time iv_interview_status_at(const iv_interview *iv, int status)
 {
-	if (status < IV_INTERVIEW_PLANNED || status > IV_INTERVIEW_CANCELLED)
+	if (!iv || status < IV_INTERVIEW_PLANNED || status > IV_INTERVIEW_CANCELLED)
 		return 0;
 	/* Every interview was planned once, at the latest when it was stored. */
 	if (status == IV_INTERVIEW_PLANNED && !iv->status_at[status])
@@ -251,17 +251,17 @@ static int remove_item(iv__strlist *l, const char *field, size_t i)
 
 size_t iv_interview_question_count(const iv_interview *iv)
 {
-	return iv->questions.count;
+	return iv ? iv->questions.count : 0;
 }
 
 const char *iv_interview_question_at(const iv_interview *iv, size_t i)
 {
-	return at(&iv->questions, i);
+	return iv ? at(&iv->questions, i) : NULL;
 }
 
 const char *iv_interview_answer_at(const iv_interview *iv, size_t i)
 {
-	return at(&iv->answers, i);
+	return iv ? at(&iv->answers, i) : NULL;
 }
 
 int iv_interview_add_question(iv_interview *iv, const char *question)
@@ -328,12 +328,12 @@ int iv_interview_remove_question(iv_interview *iv, size_t i)
 
 size_t iv_interview_advice_count(const iv_interview *iv)
 {
-	return iv->advice.count;
+	return iv ? iv->advice.count : 0;
 }
 
 const char *iv_interview_advice_at(const iv_interview *iv, size_t i)
 {
-	return at(&iv->advice, i);
+	return iv ? at(&iv->advice, i) : NULL;
 }
 
 int iv_interview_add_advice(iv_interview *iv, const char *advice)
@@ -348,12 +348,12 @@ int iv_interview_remove_advice(iv_interview *iv, size_t i)
 
 size_t iv_interview_resource_count(const iv_interview *iv)
 {
-	return iv->resources.count;
+	return iv ? iv->resources.count : 0;
 }
 
 const char *iv_interview_resource_at(const iv_interview *iv, size_t i)
 {
-	return at(&iv->resources, i);
+	return iv ? at(&iv->resources, i) : NULL;
 }
 
 int iv_interview_add_resource(iv_interview *iv, const char *resource)

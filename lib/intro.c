@@ -60,7 +60,7 @@ void iv_intro_free(iv_intro *in)
 
 const char *iv_intro_id(const iv_intro *in)
 {
-	return in->text.items[N_ID];
+	return in ? in->text.items[N_ID] : NULL;
 }
 
 int iv_intro_set_id(iv_intro *in, const char *id)
@@ -70,12 +70,12 @@ int iv_intro_set_id(iv_intro *in, const char *id)
 
 iv_time iv_intro_created(const iv_intro *in)
 {
-	return in->created;
+	return in ? in->created : 0;
 }
 
 iv_time iv_intro_updated(const iv_intro *in)
 {
-	return in->updated;
+	return in ? in->updated : 0;
 }
 
 void iv_intro_set_times(iv_intro *in, iv_time created, iv_time updated)
@@ -86,7 +86,7 @@ void iv_intro_set_times(iv_intro *in, iv_time created, iv_time updated)
 
 const char *iv_intro_introducer(const iv_intro *in)
 {
-	return in->text.items[N_INTRODUCER];
+	return in ? in->text.items[N_INTRODUCER] : NULL;
 }
 
 int iv_intro_set_introducer(iv_intro *in, const char *contact_id)
@@ -96,7 +96,7 @@ int iv_intro_set_introducer(iv_intro *in, const char *contact_id)
 
 const char *iv_intro_introduced(const iv_intro *in)
 {
-	return in->text.items[N_INTRODUCED];
+	return in ? in->text.items[N_INTRODUCED] : NULL;
 }
 
 int iv_intro_set_introduced(iv_intro *in, const char *contact_id)
@@ -106,7 +106,7 @@ int iv_intro_set_introduced(iv_intro *in, const char *contact_id)
 
 int iv_intro_channel(const iv_intro *in)
 {
-	return in->channel;
+	return in ? in->channel : 0;
 }
 
 int iv_intro_set_channel(iv_intro *in, int channel)
@@ -121,7 +121,7 @@ int iv_intro_set_channel(iv_intro *in, int channel)
 
 int iv_intro_status(const iv_intro *in)
 {
-	return in->status;
+	return in ? in->status : 0;
 }
 
 int iv_intro_set_status(iv_intro *in, int status)
@@ -136,7 +136,7 @@ int iv_intro_set_status(iv_intro *in, int status)
 
 iv_time iv_intro_requested_at(const iv_intro *in)
 {
-	return in->requested_at;
+	return in ? in->requested_at : 0;
 }
 
 int iv_intro_set_requested_at(iv_intro *in, iv_time when)
@@ -147,7 +147,7 @@ int iv_intro_set_requested_at(iv_intro *in, iv_time when)
 
 iv_time iv_intro_made_at(const iv_intro *in)
 {
-	return in->made_at;
+	return in ? in->made_at : 0;
 }
 
 int iv_intro_set_made_at(iv_intro *in, iv_time when)
@@ -158,7 +158,7 @@ int iv_intro_set_made_at(iv_intro *in, iv_time when)
 
 const char *iv_intro_note(const iv_intro *in)
 {
-	return in->text.items[N_NOTE];
+	return in ? in->text.items[N_NOTE] : NULL;
 }
 
 int iv_intro_set_note(iv_intro *in, const char *note)

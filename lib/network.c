@@ -394,7 +394,6 @@ static int lookup(const node **out, const iv_network *net, const char *contact_i
 	size_t i;
 	int error;
 
-	IV__ARG(net);
 	if ((error = iv__parse_id(id, "contact_id", contact_id)) < 0)
 		return error;
 	if ((i = find(net, id)) == NONE)
@@ -410,6 +409,7 @@ int iv_network_degree(int *out, const iv_network *net, const char *contact_id)
 
 	IV__ARG(out);
 	*out = 0;
+	IV__ARG(net);
 	if ((error = lookup(&v, net, contact_id)) < 0)
 		return error;
 	*out = v->degree;
@@ -444,6 +444,7 @@ int iv_network_path(iv_path **out, const iv_network *net, const char *contact_id
 
 	IV__ARG(out);
 	*out = NULL;
+	IV__ARG(net);
 	if ((error = lookup(&v, net, contact_id)) < 0)
 		return error;
 	if (!v->degree)

@@ -66,17 +66,17 @@ void iv_search_hit_free(iv_search_hit *hit)
 
 int iv_search_hit_kind(const iv_search_hit *hit)
 {
-	return hit->kind;
+	return hit ? hit->kind : 0;
 }
 
 const char *iv_search_hit_id(const iv_search_hit *hit)
 {
-	return hit->id;
+	return hit ? hit->id : NULL;
 }
 
 double iv_search_hit_score(const iv_search_hit *hit)
 {
-	return hit->score;
+	return hit ? hit->score : 0;
 }
 
 IV__DEFINE_INIT(iv_search_options_init, iv_search_options, IV_SEARCH_OPTIONS_INIT, IV__ST_SEARCH_OPTIONS)
@@ -103,15 +103,15 @@ typedef struct {
 	char *text;
 	const char **terms;
 	size_t nterms;
-} query;
+} query_words;
 
-static void query_free(query *q)
+static void query_free(query_words *q)
 {
 	free(q->text);
 	free(q->terms);
 }
 
-static int query_parse(query *q, const char *s)
+static int query_parse(query_words *q, const char *s)
 {
 	size_t len, n = 0;
 	char *p;
@@ -365,7 +365,7 @@ static int scan_kind(scan *s, iv_db *db, const searched *k)
 	return error == IV_ITEROVER ? 0 : error;
 }
 
-static int scan_store(iv_search_iter *it, iv_db *db, const query *q, unsigned int kinds, size_t limit,
+static int scan_store(iv_search_iter *it, iv_db *db, const query_words *q, unsigned int kinds, size_t limit,
 		      unsigned int flags)
 {
 	scan s = { q->terms, q->nterms, NULL, NULL, 0, 0, limit, (flags & IV_SEARCH_UNRANKED) && limit > 0 };
@@ -408,19 +408,19 @@ static int check_options(iv_search_options *o, const iv_search_options *opts)
 	return 0;
 }
 
-int iv_search(iv_search_iter **out, iv_db *db, const char *query_text, const iv_search_options *opts)
+int iv_search(iv_search_iter **out, iv_db *db, const char *query, const iv_search_options *opts)
 {
 	iv_search_options o;
 	iv_search_iter *it = NULL;
-	query q = { NULL, NULL, 0 };
+	query_words q = { NULL, NULL, 0 };
 	unsigned int kinds;
 	int error;
 
 	IV__ARG(out);
 	*out = NULL;
 	IV__ARG(db);
-	IV__ARG(query_text);
-	if ((error = check_options(&o, opts)) < 0 || (error = query_parse(&q, query_text)) < 0)
+	IV__ARG(query);
+	if ((error = check_options(&o, opts)) < 0 || (error = query_parse(&q, query)) < 0)
 		goto done;
 	kinds = o.kinds ? o.kinds : (unsigned int)(IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW);
 	if (!(it = calloc(1, sizeof(*it)))) {

@@ -731,6 +731,7 @@ int iv_followup_close(iv_followup **out, iv_db *db, const char *id, int status)
 	if (out)
 		*out = NULL;
 	IV__ARG(db);
+	IV__ARG(id);
 	if (status != IV_FOLLOWUP_DONE && status != IV_FOLLOWUP_SKIPPED && status != IV_FOLLOWUP_CANCELLED)
 		return name ? iv__error(IV_EINVALID, "status: a follow-up is closed as done, skipped or cancelled, not %s", name)
 			    : iv__error(IV_EINVALID, "status: %d is not a follow-up status", status);
@@ -757,6 +758,7 @@ int iv_interview_move(iv_interview **out, iv_db *db, const char *id, int status)
 	if (out)
 		*out = NULL;
 	IV__ARG(db);
+	IV__ARG(id);
 	if ((error = iv__check_enum("status", "interview_status", status)) < 0 ||
 	    (error = iv__tx_begin(db)) < 0)
 		return error;

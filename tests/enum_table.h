@@ -1,7 +1,8 @@
 /*
  * The documented name of every enumeration value (types.h), which
  * iv_enum_name() must give and iv_enum_value() must read back. One table for
- * every suite that checks them.
+ * every suite that checks them. Types come in iv_enum_type_name()'s order and
+ * values in their header's, as iv_enum_at() lists them.
  */
 #ifndef IV_TEST_ENUM_TABLE_H
 #define IV_TEST_ENUM_TABLE_H
@@ -48,6 +49,39 @@ static const enum_entry enum_table[] = {
 	{ "followup_status", IV_FOLLOWUP_DONE, "done" },
 	{ "followup_status", IV_FOLLOWUP_SKIPPED, "skipped" },
 	{ "followup_status", IV_FOLLOWUP_CANCELLED, "cancelled" },
+	{ "delete_flags", IV_DELETE_DEFAULT, "default" },
+	{ "delete_flags", IV_DELETE_CASCADE, "cascade" },
+	{ "agenda_kind", IV_AGENDA_FOLLOWUP, "followup" },
+	{ "agenda_kind", IV_AGENDA_INTERVIEW, "interview" },
+	{ "agenda_kind", IV_AGENDA_WAITING, "waiting" },
+	{ "search_kind", IV_SEARCH_CONTACT, "contact" },
+	{ "search_kind", IV_SEARCH_INTERVIEW, "interview" },
+	{ "search_flags", IV_SEARCH_UNRANKED, "unranked" },
+	{ "template", IV_TEMPLATE_REQUEST, "request" },
+	{ "template", IV_TEMPLATE_REQUEST_INTRODUCED, "request_introduced" },
+	{ "template", IV_TEMPLATE_THANKS, "thanks" },
+	{ "template", IV_TEMPLATE_THANKS_INTRODUCER, "thanks_introducer" },
+	{ "draft_warning", IV_DRAFT_TOO_LONG, "too_long" },
+	{ "draft_warning", IV_DRAFT_ASKS_FOR_JOB, "asks_for_job" },
+	{ "draft_warning", IV_DRAFT_NO_QUESTION, "no_question" },
+	{ "question_category", IV_QUESTION_JOURNEY, "journey" },
+	{ "question_category", IV_QUESTION_TRENDS, "trends" },
+	{ "question_category", IV_QUESTION_INSIGHTS, "insights" },
+	{ "question_category", IV_QUESTION_ADVICE, "advice" },
+	{ "question_category", IV_QUESTION_RESOURCES, "resources" },
+	{ "question_category", IV_QUESTION_ASSIGNMENTS, "assignments" },
+	{ "error", IV_OK, "ok" },
+	{ "error", IV_ERROR, "error" },
+	{ "error", IV_ENOTFOUND, "enotfound" },
+	{ "error", IV_EEXISTS, "eexists" },
+	{ "error", IV_EINVALID, "einvalid" },
+	{ "error", IV_ECONSTRAINT, "econstraint" },
+	{ "error", IV_EBUSY, "ebusy" },
+	{ "error", IV_ENOMEM, "enomem" },
+	{ "error", IV_EVERSION, "eversion" },
+	{ "error", IV_ESTORAGE, "estorage" },
+	{ "error", IV_EMISUSE, "emisuse" },
+	{ "error", IV_ITEROVER, "iterover" },
 };
 
 #define ENUM_COUNT (sizeof(enum_table) / sizeof(enum_table[0]))

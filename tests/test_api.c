@@ -1,7 +1,8 @@
 /*
  * The public API's edge cases that do not depend on a backend: versions,
  * errors, memory, ids, limits, enumerations, the backend registry, the
- * default path, the clock, NULL arguments and streaming iterators.
+ * default path, the clock, NULL arguments and handles, and streaming
+ * iterators.
  * SPDX-License-Identifier: MIT
  */
 #include <stdarg.h>
@@ -392,6 +393,76 @@ static void enum_value_of_unknown_name_is_invalid_naming_it(void **state)
 	check(iv_enum_value(&value, "known", ""), IV_EINVALID);
 	check(iv_enum_value(&value, "known", "direct "), IV_EINVALID);
 	check(iv_enum_value(&value, "known", NULL), IV_EINVALID);
+}
+
+/* Every documented value, in order: exactly what a binding builds at import. */
+static void enum_listing_gives_exactly_the_table(void **state)
+{
+	const char *type, *name;
+	size_t t, i, row = 0;
+	int value;
+
+	(void)state;
+	for (t = 0; (type = iv_enum_type_name(t)) != NULL; t++) {
+		for (i = 0; iv_enum_at(&value, &name, type, i) == 0; i++, row++) {
+			if (row >= ENUM_COUNT)
+				FAIL("iv_enum_at(\"%s\", %zu) lists \"%s\" beyond the table\n", type, i, name);
+			if (strcmp(type, enum_table[row].type) != 0 || value != enum_table[row].value ||
+			    strcmp(name, enum_table[row].name) != 0)
+				FAIL("listing gives %s %d \"%s\", the table %s %d \"%s\"\n", type, value, name,
+				     enum_table[row].type, enum_table[row].value, enum_table[row].name);
+		}
+		check(iv_enum_at(&value, &name, type, i), IV_ITEROVER);
+		assert_true(i > 0);
+	}
+	assert_int_equal(row, ENUM_COUNT);
+}
+
+static void enum_at_accepts_null_outputs_and_refuses_unknown_types(void **state)
+{
+	int value = 77;
+	const char *name = "untouched";
+
+	(void)state;
+	ok(iv_enum_at(NULL, NULL, "known", 0));
+	ok(iv_enum_at(&value, NULL, "error", 2));
+	assert_int_equal(value, IV_ENOTFOUND);
+	check(iv_enum_at(&value, &name, "known", 99), IV_ITEROVER);
+	assert_string_equal(name, "untouched");
+	check(iv_enum_at(&value, &name, "colour", 0), IV_EINVALID);
+	assert_message_has("colour");
+	check(iv_enum_at(&value, &name, NULL, 0), IV_EINVALID);
+	assert_null(iv_enum_type_name((size_t)-1));
+}
+
+/* A binding may name codes as iv_error_name() spells them or as the enum does. */
+static void enum_value_reads_error_codes_with_or_without_prefix(void **state)
+{
+	size_t i;
+	int value = 0;
+
+	(void)state;
+	for (i = 0; i < ENUM_COUNT; i++) {
+		if (strcmp(enum_table[i].type, "error") != 0)
+			continue;
+		ok(iv_enum_value(&value, "error", iv_error_name(enum_table[i].value)));
+		assert_int_equal(value, enum_table[i].value);
+	}
+	ok(iv_enum_value(&value, "error", "ENOTFOUND"));
+	assert_int_equal(value, IV_ENOTFOUND);
+	ok(iv_enum_value(&value, "error", "iv-ebusy"));
+	assert_int_equal(value, IV_EBUSY);
+	check(iv_enum_value(&value, "error", "IV_"), IV_EINVALID);
+	check(iv_enum_value(&value, "known", "IV_DIRECT"), IV_EINVALID);
+}
+
+static void enum_flags_name_single_flags_only(void **state)
+{
+	(void)state;
+	assert_str(iv_enum_name("search_kind", IV_SEARCH_INTERVIEW), "interview");
+	assert_null(iv_enum_name("search_kind", IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW));
+	assert_null(iv_enum_name("draft_warning", 0));
+	assert_str(iv_enum_name("delete_flags", 0), "default");
 }
 
 /* ======================================================================= */
@@ -949,6 +1020,186 @@ static void null_record_or_id_argument_is_invalid(void **state)
 }
 
 /* ======================================================================= */
+/* Getters given NULL (check-null-getters.sh finds any left out here)       */
+/* ======================================================================= */
+
+/* A binding holding a NULL handle gets NULL or 0 back, never a crash. */
+#define NULL_GETTER(fn, ...) do { \
+	if (fn(__VA_ARGS__)) \
+		FAIL("%s(NULL) gives neither NULL nor 0\n", #fn); \
+} while (0)
+
+static void contact_getters_accept_null(void **state)
+{
+	(void)state;
+	NULL_GETTER(iv_contact_id, NULL);
+	NULL_GETTER(iv_contact_created, NULL);
+	NULL_GETTER(iv_contact_updated, NULL);
+	NULL_GETTER(iv_contact_name, NULL);
+	NULL_GETTER(iv_contact_phone, NULL);
+	NULL_GETTER(iv_contact_company, NULL);
+	NULL_GETTER(iv_contact_title, NULL);
+	NULL_GETTER(iv_contact_location, NULL);
+	NULL_GETTER(iv_contact_url, NULL);
+	NULL_GETTER(iv_contact_notes, NULL);
+	NULL_GETTER(iv_contact_known, NULL);
+	NULL_GETTER(iv_contact_cadence_days, NULL);
+	NULL_GETTER(iv_contact_last_interaction, NULL);
+	NULL_GETTER(iv_contact_email_count, NULL);
+	NULL_GETTER(iv_contact_email_at, NULL, 0);
+	NULL_GETTER(iv_contact_tag_count, NULL);
+	NULL_GETTER(iv_contact_tag_at, NULL, 0);
+	NULL_GETTER(iv_contact_has_tag, NULL, "tag");
+}
+
+static void intro_getters_accept_null(void **state)
+{
+	(void)state;
+	NULL_GETTER(iv_intro_id, NULL);
+	NULL_GETTER(iv_intro_created, NULL);
+	NULL_GETTER(iv_intro_updated, NULL);
+	NULL_GETTER(iv_intro_introducer, NULL);
+	NULL_GETTER(iv_intro_introduced, NULL);
+	NULL_GETTER(iv_intro_channel, NULL);
+	NULL_GETTER(iv_intro_status, NULL);
+	NULL_GETTER(iv_intro_requested_at, NULL);
+	NULL_GETTER(iv_intro_made_at, NULL);
+	NULL_GETTER(iv_intro_note, NULL);
+}
+
+static void interview_getters_accept_null(void **state)
+{
+	(void)state;
+	NULL_GETTER(iv_interview_id, NULL);
+	NULL_GETTER(iv_interview_created, NULL);
+	NULL_GETTER(iv_interview_updated, NULL);
+	NULL_GETTER(iv_interview_contact, NULL);
+	NULL_GETTER(iv_interview_intro, NULL);
+	NULL_GETTER(iv_interview_purpose, NULL);
+	NULL_GETTER(iv_interview_notes, NULL);
+	NULL_GETTER(iv_interview_medium, NULL);
+	NULL_GETTER(iv_interview_scheduled_at, NULL);
+	NULL_GETTER(iv_interview_minutes, NULL);
+	NULL_GETTER(iv_interview_status, NULL);
+	NULL_GETTER(iv_interview_status_at, NULL, IV_INTERVIEW_PLANNED);
+	NULL_GETTER(iv_interview_question_count, NULL);
+	NULL_GETTER(iv_interview_question_at, NULL, 0);
+	NULL_GETTER(iv_interview_answer_at, NULL, 0);
+	NULL_GETTER(iv_interview_advice_count, NULL);
+	NULL_GETTER(iv_interview_advice_at, NULL, 0);
+	NULL_GETTER(iv_interview_resource_count, NULL);
+	NULL_GETTER(iv_interview_resource_at, NULL, 0);
+}
+
+static void followup_getters_accept_null(void **state)
+{
+	(void)state;
+	NULL_GETTER(iv_followup_id, NULL);
+	NULL_GETTER(iv_followup_created, NULL);
+	NULL_GETTER(iv_followup_updated, NULL);
+	NULL_GETTER(iv_followup_contact, NULL);
+	NULL_GETTER(iv_followup_interview, NULL);
+	NULL_GETTER(iv_followup_kind, NULL);
+	NULL_GETTER(iv_followup_status, NULL);
+	NULL_GETTER(iv_followup_earliest, NULL);
+	NULL_GETTER(iv_followup_due, NULL);
+	NULL_GETTER(iv_followup_closed_at, NULL);
+	NULL_GETTER(iv_followup_note, NULL);
+	NULL_GETTER(iv_followup_rule, NULL);
+	NULL_GETTER(iv_followup_draft, NULL);
+}
+
+static void profile_getters_accept_null(void **state)
+{
+	(void)state;
+	NULL_GETTER(iv_profile_name, NULL);
+	NULL_GETTER(iv_profile_background, NULL);
+	NULL_GETTER(iv_profile_exploring, NULL);
+}
+
+static void agenda_item_getters_accept_null(void **state)
+{
+	(void)state;
+	NULL_GETTER(iv_agenda_item_kind, NULL);
+	NULL_GETTER(iv_agenda_item_time, NULL);
+	NULL_GETTER(iv_agenda_item_overdue, NULL);
+	NULL_GETTER(iv_agenda_item_waiting, NULL);
+	NULL_GETTER(iv_agenda_item_followup, NULL);
+	NULL_GETTER(iv_agenda_item_interview, NULL);
+	NULL_GETTER(iv_agenda_item_contact, NULL);
+}
+
+static void search_hit_getters_accept_null(void **state)
+{
+	(void)state;
+	NULL_GETTER(iv_search_hit_kind, NULL);
+	NULL_GETTER(iv_search_hit_id, NULL);
+	NULL_GETTER(iv_search_hit_score, NULL);
+}
+
+static void path_getters_accept_null(void **state)
+{
+	(void)state;
+	NULL_GETTER(iv_path_length, NULL);
+	NULL_GETTER(iv_path_contact_at, NULL, 0);
+	NULL_GETTER(iv_path_intro_at, NULL, 1);
+	NULL_GETTER(iv_path_target, NULL);
+}
+
+static void db_getters_accept_null(void **state)
+{
+	(void)state;
+	NULL_GETTER(iv_db_transaction_depth, NULL);
+}
+
+/* ======================================================================= */
+/* Messages name the public function                                        */
+/* ======================================================================= */
+
+/* Asserts that the last error's message starts with `prefix`. */
+#define assert_message_starts(prefix) do { \
+	const char *m_ = iv_error_message(); \
+	if (strncmp(m_, (prefix), strlen(prefix)) != 0) \
+		FAIL("message \"%s\" does not start with \"%s\"\n", m_, (prefix)); \
+} while (0)
+
+static void null_argument_messages_name_the_public_function_and_argument(void **state)
+{
+	iv_db *db = NULL;
+	iv_search_iter *hits = NULL;
+	iv_network *net = NULL;
+	iv_path *path = NULL;
+	char *text = NULL;
+	int degree = 0;
+
+	(void)state;
+	ok(iv_db_open_memory(&db));
+	check(iv_search(&hits, NULL, "x", NULL), IV_EINVALID);
+	assert_message_starts("iv_search: argument 'db' is NULL");
+	check(iv_search(&hits, db, NULL, NULL), IV_EINVALID);
+	assert_message_starts("iv_search: argument 'query' is NULL");
+	check(iv_network_degree(&degree, NULL, SOME_ID), IV_EINVALID);
+	assert_message_starts("iv_network_degree: argument 'net' is NULL");
+	check(iv_network_path(&path, NULL, SOME_ID), IV_EINVALID);
+	assert_message_starts("iv_network_path: argument 'net' is NULL");
+	ok(iv_network_load(&net, db));
+	check(iv_network_path(NULL, net, SOME_ID), IV_EINVALID);
+	assert_message_starts("iv_network_path: argument 'out' is NULL");
+	check(iv_draft_request(&text, db, NULL, NULL), IV_EINVALID);
+	assert_message_starts("iv_draft_request: argument 'interview_id' is NULL");
+	check(iv_draft_thanks(&text, db, NULL, NULL), IV_EINVALID);
+	assert_message_starts("iv_draft_thanks: argument 'followup_id' is NULL");
+	check(iv_interview_move(NULL, db, NULL, IV_INTERVIEW_REQUESTED), IV_EINVALID);
+	assert_message_starts("iv_interview_move: argument 'id' is NULL");
+	check(iv_followup_close(NULL, db, NULL, IV_FOLLOWUP_DONE), IV_EINVALID);
+	assert_message_starts("iv_followup_close: argument 'id' is NULL");
+	check(iv_enum_value(NULL, "known", "direct"), IV_EINVALID);
+	assert_message_starts("iv_enum_value: argument 'out' is NULL");
+	iv_network_free(net);
+	iv_db_free(db);
+}
+
+/* ======================================================================= */
 /* Streaming                                                                */
 /* ======================================================================= */
 
@@ -1028,6 +1279,10 @@ int main(void)
 		cmocka_unit_test(enum_value_ignores_case_and_accepts_dashes),
 		cmocka_unit_test(enum_name_of_unknown_value_or_type_is_null),
 		cmocka_unit_test(enum_value_of_unknown_name_is_invalid_naming_it),
+		cmocka_unit_test(enum_listing_gives_exactly_the_table),
+		cmocka_unit_test(enum_at_accepts_null_outputs_and_refuses_unknown_types),
+		cmocka_unit_test(enum_value_reads_error_codes_with_or_without_prefix),
+		cmocka_unit_test(enum_flags_name_single_flags_only),
 		cmocka_unit_test(backend_init_zeroes_and_sets_version),
 		cmocka_unit_test(backend_init_refuses_unknown_version),
 		cmocka_unit_test(db_open_backend_refuses_unknown_version),
@@ -1051,6 +1306,16 @@ int main(void)
 		cmocka_unit_test(null_out_argument_is_invalid),
 		cmocka_unit_test(null_store_argument_is_invalid),
 		cmocka_unit_test(null_record_or_id_argument_is_invalid),
+		cmocka_unit_test(contact_getters_accept_null),
+		cmocka_unit_test(intro_getters_accept_null),
+		cmocka_unit_test(interview_getters_accept_null),
+		cmocka_unit_test(followup_getters_accept_null),
+		cmocka_unit_test(profile_getters_accept_null),
+		cmocka_unit_test(agenda_item_getters_accept_null),
+		cmocka_unit_test(search_hit_getters_accept_null),
+		cmocka_unit_test(path_getters_accept_null),
+		cmocka_unit_test(db_getters_accept_null),
+		cmocka_unit_test(null_argument_messages_name_the_public_function_and_argument),
 		cmocka_unit_test(iterator_can_be_freed_early_on_memory_store),
 		cmocka_unit_test(iterator_can_be_freed_early_on_sqlite_store),
 	};

@@ -55,6 +55,8 @@ IV_EXTERN(int) iv_agenda_iter_next(iv_agenda_item **out, iv_agenda_iter *it);
 IV_EXTERN(void) iv_agenda_iter_free(iv_agenda_iter *it);
 IV_EXTERN(void) iv_agenda_item_free(iv_agenda_item *item);
 
+/* Every iv_agenda_item_*() getter accepts NULL and then returns NULL or 0. */
+
 /** One of iv_agenda_kind_t. */
 IV_EXTERN(int) iv_agenda_item_kind(const iv_agenda_item *item);
 /** The item's time: a follow-up's due time, an interview's scheduled time, a request's time. */

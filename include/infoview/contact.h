@@ -20,6 +20,11 @@ IV_BEGIN_DECL
  * characters in one-line fields, or text over the limits of common.h are
  * refused with IV_EINVALID naming the field, and the record is left as it was.
  * Passing NULL (or "") to an optional field's setter clears it.
+ *
+ * Every getter (a function taking a `const iv_contact *` and returning a
+ * value, not an error code) accepts NULL and then returns NULL for a string,
+ * 0 for a number, time, count or enumeration (0 is no iv_known_t), so that a
+ * binding holding a freed or failed handle gets no crash.
  */
 
 /**

@@ -78,7 +78,7 @@ IV_EXTERN(int) iv_db_commit(iv_db *db);
 /** Rolls back the innermost open transaction; IV_EMISUSE if none is open. */
 IV_EXTERN(int) iv_db_rollback(iv_db *db);
 
-/** How many transactions are open (0 outside any). */
+/** How many transactions are open (0 outside any, and for NULL). */
 IV_EXTERN(int) iv_db_transaction_depth(const iv_db *db);
 
 /**

@@ -27,6 +27,7 @@ IV_EXTERN(void) iv_profile_free(iv_profile *p);
 IV_EXTERN(int) iv_profile_get(iv_profile **out, iv_db *db);
 /** Replaces the store's profile, every field at once (unset fields are removed). */
 IV_EXTERN(int) iv_profile_set(iv_db *db, const iv_profile *p);
+/* Every iv_profile_*() getter accepts NULL and then returns NULL. */
 /** Your name: one line, at most IV_LIMIT_SHORT bytes; borrowed, NULL if unset. */
 IV_EXTERN(const char *) iv_profile_name(const iv_profile *p);
 IV_EXTERN(int) iv_profile_set_name(iv_profile *p, const char *name);

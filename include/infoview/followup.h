@@ -14,7 +14,8 @@ IV_BEGIN_DECL
  * A follow-up is one thing to do for one contact (the recipient), often about
  * an interview: thank them, thank who introduced you, nudge, check in. It
  * should not be done before its earliest time and is due at its due time.
- * Conventions as in contact.h.
+ * Conventions as in contact.h: every getter accepts NULL and then returns
+ * NULL for a string, 0 for a time or enumeration.
  */
 
 /**

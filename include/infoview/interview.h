@@ -14,7 +14,9 @@ IV_BEGIN_DECL
  * An interview is a short talk with one contact (the interviewee), possibly
  * arranged through an introduction. It holds an ordered list of questions,
  * each with an optional answer, notes, and the advice and resources that came
- * out of it. Conventions as in contact.h.
+ * out of it. Conventions as in contact.h: every getter accepts NULL and
+ * then returns NULL for a string, 0 for a number, time, count or enumeration
+ * (so iv_interview_medium(NULL) is IV_MEDIUM_UNSET).
  */
 
 /** The planned length of a new interview, in minutes. */

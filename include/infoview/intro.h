@@ -13,7 +13,8 @@ IV_BEGIN_DECL
 /*
  * An introduction links two contacts: the introducer, who knows you, and the
  * introduced, whom they introduce you to. A chain of introductions is a path
- * in your network. Conventions as in contact.h.
+ * in your network. Conventions as in contact.h: every getter accepts NULL
+ * and then returns NULL for a string, 0 for a number, time or enumeration.
  */
 
 /**

@@ -68,6 +68,8 @@ IV_EXTERN(int) iv_network_company_paths(iv_path_iter **out, const iv_network *ne
 IV_EXTERN(int) iv_path_iter_next(iv_path **out, iv_path_iter *it);
 IV_EXTERN(void) iv_path_iter_free(iv_path_iter *it);
 
+/* Every iv_path_*() getter accepts NULL and then returns NULL or 0. */
+
 /** Number of contacts on the path (1 for someone you know directly). */
 IV_EXTERN(size_t) iv_path_length(const iv_path *p);
 /** The id of the i-th contact from you (0 is known directly); borrowed; NULL if out of range. */

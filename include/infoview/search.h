@@ -89,6 +89,7 @@ IV_EXTERN(int) iv_search_iter_next(iv_search_hit **out, iv_search_iter *it);
 IV_EXTERN(void) iv_search_iter_free(iv_search_iter *it);
 
 IV_EXTERN(void) iv_search_hit_free(iv_search_hit *hit);
+/* Every iv_search_hit_*() getter accepts NULL and then returns NULL or 0. */
 /** One iv_search_kind_t flag. */
 IV_EXTERN(int) iv_search_hit_kind(const iv_search_hit *hit);
 /** The id of the contact or interview; borrowed. */

@@ -102,21 +102,68 @@ typedef enum {
 	IV_DELETE_CASCADE = 1u << 0
 } iv_delete_flags_t;
 
+/*
+ * Names of enumerations, for callers that cannot read these headers (FFI
+ * bindings, text formats). Each public enumeration is a `type` here:
+ *
+ *   "known" (iv_known_t), "channel" (iv_channel_t), "intro_status",
+ *   "medium", "interview_status", "followup_kind", "followup_status",
+ *   "delete_flags" (iv_delete_flags_t), "agenda_kind" (agenda.h),
+ *   "search_kind", "search_flags" (search.h), "template" (iv_template_t),
+ *   "draft_warning" (draft.h), "question_category" (workflow.h), and
+ *   "error" (the iv_error_code_t return codes of errors.h).
+ *
+ * A value's name is its symbol in lower case without the prefix naming the
+ * type: IV_INTERVIEW_NO_RESPONSE is "no_response", IV_SEARCH_UNRANKED
+ * "unranked", IV_ENOTFOUND "enotfound". Flag enumerations name each single
+ * flag, never a combination. Names and types are static strings, never
+ * freed; like the values, they never change and are only ever added.
+ */
+
 /**
- * The symbolic name of an enumeration value, in lower case as used in text
- * formats ("direct", "thank_introducer", "no_response"...), or NULL if the
- * value is unknown. `type` is one of "known", "channel", "intro_status",
- * "medium", "interview_status", "followup_kind", "followup_status".
+ * The name of an enumeration value.
+ * @param type one of the types listed above
+ * @param value a value of that enumeration
+ * @return a static string, never freed ("direct", "thank_introducer"...);
+ *         NULL for an unknown type or a value the enumeration does not have
  */
 IV_EXTERN(const char *) iv_enum_name(const char *type, int value);
 
 /**
- * The value of an enumeration from its name as iv_enum_name() gives it
- * (ASCII case-insensitive; '-' is accepted for '_').
- * @param out the value
- * @return 0, or IV_EINVALID naming the type and the value
+ * The value of an enumeration from its name as iv_enum_name() gives it,
+ * ASCII case-insensitively, '-' being accepted for '_'. For "error" the
+ * name may also carry the prefix "IV_", so that iv_error_name()'s
+ * "IV_ENOTFOUND" reads back.
+ * @param out the value; unchanged on failure
+ * @param type one of the types listed above
+ * @param name the name; borrowed for this call
+ * @return 0, or IV_EINVALID for an unknown type or name (the message names
+ *         both)
  */
 IV_EXTERN(int) iv_enum_value(int *out, const char *type, const char *name);
+
+/**
+ * Lists the enumeration types, so that a binding can build every
+ * enumeration at import: call with 0, 1, 2... until it returns NULL.
+ * @param i the index of the type; the order never changes, new types are
+ *          appended
+ * @return the type's name (a static string, never freed), or NULL when `i`
+ *         is past the last type
+ */
+IV_EXTERN(const char *) iv_enum_type_name(size_t i);
+
+/**
+ * Lists the values of one enumeration, in the order of its header: call
+ * with i = 0, 1, 2... until it returns IV_ITEROVER.
+ * @param value where to store the i-th value; may be NULL
+ * @param name where to store its name (a static string, never freed); may
+ *        be NULL
+ * @param type one of the types iv_enum_type_name() lists
+ * @param i the index of the value
+ * @return 0; IV_ITEROVER when `i` is past the last value (nothing stored);
+ *         IV_EINVALID for an unknown type
+ */
+IV_EXTERN(int) iv_enum_at(int *value, const char **name, const char *type, size_t i);
 
 IV_END_DECL
 
