@@ -66,6 +66,12 @@ int iv_error_set(int code, const char *message)
 		iv_error_clear();
 		return IV_OK;
 	}
+	/* A backend relaying the current message passes our own buffer back. */
+	if (message == last.buf) {
+		last.err.code = code;
+		last.err.message = last.buf;
+		return code;
+	}
 	return iv__error(code, "%s", message ? message : iv_error_name(code));
 }
 

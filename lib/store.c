@@ -18,6 +18,7 @@
  */
 typedef struct kind {
 	const char *name;
+	const char *arg; /* the record's parameter name in the public functions */
 	const char *(*id)(const void *r);
 	int (*set_id)(void *r, const char *id);
 	iv_time (*created)(const void *r);
@@ -56,7 +57,7 @@ static int record_lookup(void **out, iv_db *db, const kind *k, const char *id);
 static int iter_next(void **out, struct iv__iter *it);
 static void iter_free(struct iv__iter *it);
 
-#define IV__KIND(K, T, REFS, STAMP, BEFORE, AFTER) \
+#define IV__KIND(K, ARG, T, REFS, STAMP, BEFORE, AFTER) \
 	static const char *K##_id_(const void *r) { return iv_##K##_id(r); } \
 	static int K##_set_id_(void *r, const char *id) { return iv_##K##_set_id(r, id); } \
 	static iv_time K##_created_(const void *r) { return iv_##K##_created(r); } \
@@ -69,7 +70,7 @@ static void iter_free(struct iv__iter *it);
 	static int K##_insert_(iv_backend *be, const void *r) { return be->K##_insert(be, r); } \
 	static int K##_update_(iv_backend *be, const void *r) { return be->K##_update(be, r); } \
 	static int K##_remove_(iv_backend *be, const char *id) { return be->K##_delete(be, id); } \
-	static const kind K##_kind = { #K, K##_id_, K##_set_id_, K##_created_, K##_updated_, \
+	static const kind K##_kind = { #K, ARG, K##_id_, K##_set_id_, K##_created_, K##_updated_, \
 		K##_set_times_, K##_check_, K##_free_, K##_get_, K##_insert_, K##_update_, \
 		K##_remove_, REFS, STAMP, BEFORE, AFTER }; \
 	struct iv_##K##_iter { struct iv__iter base; }; \
@@ -83,6 +84,15 @@ static void iter_free(struct iv__iter *it);
 	void iv_##K##_iter_free(iv_##K##_iter *it) { if (it) iter_free(&it->base); }
 
 /* --- Helpers ------------------------------------------------------------ */
+
+/*
+ * A NULL argument of the public function iv_<kind>_<verb>(): the message
+ * names that function and the argument as its header does.
+ */
+static int null_arg(const kind *k, const char *verb, const char *arg)
+{
+	return iv__error(IV_EINVALID, "iv_%s_%s: argument '%s' is NULL", k->name, verb, arg);
+}
 
 static int not_found(const kind *k, const char *id)
 {
@@ -171,10 +181,10 @@ static int contact_after(iv_db *db, const void *old, const void *r)
 {
 	return iv__contact_after(db, old, r);
 }
-IV__KIND(contact, iv_contact, NULL, NULL, NULL, contact_after)
+IV__KIND(contact, "c", iv_contact, NULL, NULL, NULL, contact_after)
 
 static int intro_refs(iv_db *db, const void *r, int updating);
-IV__KIND(intro, iv_intro, intro_refs, NULL, NULL, NULL)
+IV__KIND(intro, "in", iv_intro, intro_refs, NULL, NULL, NULL)
 
 static int interview_refs(iv_db *db, const void *r, int updating);
 static void interview_stamp(void *r, iv_time now);
@@ -186,7 +196,7 @@ static int interview_after(iv_db *db, const void *old, const void *r)
 {
 	return iv__interview_after(db, old, r);
 }
-IV__KIND(interview, iv_interview, interview_refs, interview_stamp, interview_before, interview_after)
+IV__KIND(interview, "iv", iv_interview, interview_refs, interview_stamp, interview_before, interview_after)
 
 static int followup_refs(iv_db *db, const void *r, int updating);
 static int followup_before(iv_db *db, const void *old, void *r)
@@ -197,7 +207,7 @@ static int followup_after(iv_db *db, const void *old, const void *r)
 {
 	return iv__followup_after(db, old, r);
 }
-IV__KIND(followup, iv_followup, followup_refs, NULL, followup_before, followup_after)
+IV__KIND(followup, "fu", iv_followup, followup_refs, NULL, followup_before, followup_after)
 
 /*
  * Reads the first record of a backend iterator, if any, and frees the
@@ -321,8 +331,8 @@ static int record_insert(iv_db *db, const kind *k, void *r)
 	iv_time created, updated, now;
 	int generated = 0, error;
 
-	IV__ARG(db);
-	IV__ARG(r);
+	if (!db || !r)
+		return null_arg(k, "insert", db ? k->arg : "db");
 	if ((error = k->check(r)) < 0)
 		return error;
 	created = k->created(r);
@@ -362,8 +372,8 @@ static int record_update(iv_db *db, const kind *k, void *r)
 	iv_time created, updated, now;
 	int error;
 
-	IV__ARG(db);
-	IV__ARG(r);
+	if (!db || !r)
+		return null_arg(k, "update", db ? k->arg : "db");
 	if (!k->id(r))
 		return iv__error(IV_EINVALID, "%s.id: the record has no id (insert it first)", k->name);
 	if ((error = k->check(r)) < 0)
@@ -397,7 +407,8 @@ static int record_lookup(void **out, iv_db *db, const kind *k, const char *id)
 	int error;
 
 	*out = NULL;
-	IV__ARG(db);
+	if (!db || !id)
+		return null_arg(k, "lookup", db ? "id" : "db");
 	if ((error = iv__parse_id(buf, "id", id)) < 0)
 		return error;
 	if ((error = k->get(out, db->be, buf)) < 0) {
@@ -430,7 +441,8 @@ static int delete_begin(char id[IV_ID_LEN + 1], iv_db *db, const kind *k, const 
 {
 	int error;
 
-	IV__ARG(db);
+	if (!db || !arg)
+		return null_arg(k, "delete", db ? "id" : "db");
 	if ((error = iv__parse_id(id, "id", arg)) < 0 || (error = check_flags(flags)) < 0)
 		return error;
 	if ((error = iv__tx_begin(db)) < 0)

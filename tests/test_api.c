@@ -981,9 +981,15 @@ static void null_store_argument_is_invalid(void **state)
 	ok(iv_contact_new(&c));
 	ok(iv_contact_set_name(c, "Nowhere"));
 	check(iv_contact_insert(NULL, c), IV_EINVALID);
+	assert_string_equal(iv_error_message(), "iv_contact_insert: argument 'db' is NULL");
 	check(iv_contact_update(NULL, c), IV_EINVALID);
+	assert_string_equal(iv_error_message(), "iv_contact_update: argument 'db' is NULL");
 	check(iv_contact_lookup(&got, NULL, SOME_ID), IV_EINVALID);
+	assert_string_equal(iv_error_message(), "iv_contact_lookup: argument 'db' is NULL");
 	check(iv_contact_delete(NULL, SOME_ID, IV_DELETE_DEFAULT), IV_EINVALID);
+	assert_string_equal(iv_error_message(), "iv_contact_delete: argument 'db' is NULL");
+	check(iv_intro_insert(NULL, NULL), IV_EINVALID);
+	assert_string_equal(iv_error_message(), "iv_intro_insert: argument 'db' is NULL");
 	check(iv_contact_list(&it, NULL, NULL), IV_EINVALID);
 	check(iv_db_begin(NULL), IV_EINVALID);
 	check(iv_db_commit(NULL), IV_EINVALID);
@@ -992,6 +998,17 @@ static void null_store_argument_is_invalid(void **state)
 	check(iv_db_setting_set(NULL, "key", "value"), IV_EINVALID);
 	check(iv_db_set_clock(NULL, fixed_clock, NULL), IV_EINVALID);
 	iv_contact_free(c);
+}
+
+static void a_relayed_message_survives(void **state)
+{
+	(void)state;
+	iv_error_set(IV_ENOTFOUND, "contact 42 is gone");
+	/* What a backend does to pass on the message of a call it made. */
+	check(iv_error_set(IV_ESTORAGE, iv_error_message()), IV_ESTORAGE);
+	assert_int_equal(iv_error_code(), IV_ESTORAGE);
+	assert_string_equal(iv_error_message(), "contact 42 is gone");
+	assert_string_equal(iv_error_last()->message, "contact 42 is gone");
 }
 
 static void null_record_or_id_argument_is_invalid(void **state)
@@ -1305,6 +1322,7 @@ int main(void)
 		cmocka_unit_test(a_clock_out_of_range_is_refused),
 		cmocka_unit_test(null_out_argument_is_invalid),
 		cmocka_unit_test(null_store_argument_is_invalid),
+		cmocka_unit_test(a_relayed_message_survives),
 		cmocka_unit_test(null_record_or_id_argument_is_invalid),
 		cmocka_unit_test(contact_getters_accept_null),
 		cmocka_unit_test(intro_getters_accept_null),
