@@ -34,6 +34,7 @@ typedef struct section {
 } section;
 
 struct iv_agenda_iter {
+	iv__live live; /* first: see agenda_detach() */
 	iv_db *db;
 	iv_time at;
 	/* The follow-ups can be many, so they stream; NULL once exhausted. */
@@ -121,6 +122,15 @@ static void section_free(section *s)
 
 /* --- The iterator ---------------------------------------------------------- */
 
+/*
+ * Nothing to release when the store goes: the follow-up iterator inside is
+ * an open iterator of the store itself and is detached on its own.
+ */
+static void agenda_detach(iv__live *l)
+{
+	(void)l;
+}
+
 int iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
 {
 	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
@@ -144,9 +154,11 @@ int iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
 	if (!(it = calloc(1, sizeof(*it))))
 		return iv__oom();
 	it->db = db;
+	it->live.detach = agenda_detach;
+	iv__live_add(db, &it->live);
 	it->at = o.at;
 	if (!it->at && (error = iv__now(&it->at, db)) < 0) {
-		free(it);
+		iv_agenda_iter_free(it);
 		return error;
 	}
 	limit = it->at > INT64_MAX - horizon ? INT64_MAX : it->at + horizon;
@@ -250,6 +262,8 @@ int iv_agenda_iter_next(iv_agenda_item **out, iv_agenda_iter *it)
 	IV__ARG(out);
 	*out = NULL;
 	IV__ARG(it);
+	if (it->live.detached)
+		return iv__live_gone("iv_agenda_iter_next");
 	/*
 	 * A record the item needs was deleted since the lists were read (by
 	 * another connection): the item is moot, so move on to the next.
@@ -263,6 +277,7 @@ void iv_agenda_iter_free(iv_agenda_iter *it)
 {
 	if (!it)
 		return;
+	iv__live_remove(it->db, &it->live);
 	iv_followup_iter_free(it->followups);
 	section_free(&it->scheduled);
 	section_free(&it->waiting);

@@ -182,10 +182,45 @@ int iv_db_open_memory(iv_db **out)
 	return iv_db_open_with(out, "memory", NULL);
 }
 
+void iv__live_add(iv_db *db, iv__live *l)
+{
+	l->prev = NULL;
+	l->next = db->live;
+	if (db->live)
+		db->live->prev = l;
+	db->live = l;
+}
+
+void iv__live_remove(iv_db *db, iv__live *l)
+{
+	if (l->detached)
+		return;
+	if (l->prev)
+		l->prev->next = l->next;
+	else
+		db->live = l->next;
+	if (l->next)
+		l->next->prev = l->prev;
+	l->prev = l->next = NULL;
+}
+
+int iv__live_gone(const char *fn)
+{
+	return iv__error(IV_EMISUSE, "%s: the store of this iterator was freed; free the iterator", fn);
+}
+
 void iv_db_free(iv_db *db)
 {
 	if (!db)
 		return;
+	/* Iterators left open must not reach into a backend about to go. */
+	while (db->live) {
+		iv__live *l = db->live;
+		db->live = l->next;
+		l->prev = l->next = NULL;
+		l->detached = 1;
+		l->detach(l);
+	}
 	while (db->depth > 0) {
 		db->be->rollback(db->be);
 		db->depth--;

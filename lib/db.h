@@ -6,8 +6,30 @@
 
 #include "infoview/sys/backend.h"
 
+/*
+ * An open iterator that reads from a store. The store keeps a list of them
+ * so that iv_db_free() can release what they hold of the backend before
+ * freeing it: the iterators stay valid objects that answer IV_EMISUSE and
+ * can still be freed.
+ */
+typedef struct iv__live iv__live;
+struct iv__live {
+	iv__live *prev, *next;
+	/* Releases what the iterator holds of the store; called once, by iv_db_free(). */
+	void (*detach)(iv__live *l);
+	int detached;
+};
+
+/* Adds `l` to the store's open iterators. */
+void iv__live_add(iv_db *db, iv__live *l);
+/* Removes `l` when its iterator is freed first (no-op once detached). */
+void iv__live_remove(iv_db *db, iv__live *l);
+/* IV_EMISUSE naming the function, for an iterator whose store was freed. */
+int iv__live_gone(const char *fn);
+
 struct iv_db {
 	iv_backend *be;
+	iv__live *live; /* open iterators */
 	iv_clock_cb clock;
 	void *clock_payload;
 	int depth; /* transactions open, the caller's and the core's */

@@ -21,6 +21,8 @@ struct iv_search_hit {
 typedef struct iv_search_hit kept;
 
 struct iv_search_iter {
+	iv__live live; /* first: see search_detach() */
+	iv_db *db;
 	iv_backend_iter *bi; /* the backend's stream, or NULL for the scan's hits */
 	kept *hits;           /* the scan's, best first */
 	size_t nhits, next;
@@ -408,6 +410,16 @@ static int check_options(iv_search_options *o, const iv_search_options *opts)
 	return 0;
 }
 
+/* The backend's stream goes with the store; hits the scan kept stay. */
+static void search_detach(iv__live *l)
+{
+	iv_search_iter *it = (iv_search_iter *)l;
+
+	if (it->bi)
+		it->bi->free(it->bi);
+	it->bi = NULL;
+}
+
 int iv_search(iv_search_iter **out, iv_db *db, const char *query, const iv_search_options *opts)
 {
 	iv_search_options o;
@@ -435,9 +447,13 @@ int iv_search(iv_search_iter **out, iv_db *db, const char *query, const iv_searc
 		error = scan_store(it, db, &q, kinds, o.limit, o.flags);
 	if (error < 0) {
 		error = iv__error_ensure(error, "searching");
+		free(it->hits);
 		free(it);
 		goto done;
 	}
+	it->db = db;
+	it->live.detach = search_detach;
+	iv__live_add(db, &it->live);
 	*out = it;
 done:
 	query_free(&q);
@@ -452,6 +468,8 @@ int iv_search_iter_next(iv_search_hit **out, iv_search_iter *it)
 	IV__ARG(out);
 	*out = NULL;
 	IV__ARG(it);
+	if (it->live.detached)
+		return iv__live_gone("iv_search_iter_next");
 	/* A backend that gives more than the limit is cut short here. */
 	if (it->over || (it->limited && it->left == 0))
 		goto over;
@@ -483,6 +501,7 @@ void iv_search_iter_free(iv_search_iter *it)
 {
 	if (!it)
 		return;
+	iv__live_remove(it->db, &it->live);
 	if (it->bi)
 		it->bi->free(it->bi);
 	free(it->hits);

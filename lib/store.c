@@ -3,6 +3,7 @@
  * for the four kinds, with the integrity rules every backend gets from the
  * core (references exist, deletes refuse or cascade, each call atomic).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,8 @@ typedef struct kind {
 
 /* The public iterators all wrap a backend iterator the same way. */
 struct iv__iter {
+	iv__live live; /* first: detach() gets the iterator from it */
+	iv_db *db;
 	iv_backend_iter *bi;
 	const kind *k;
 	int over;
@@ -55,6 +58,7 @@ static int record_insert(iv_db *db, const kind *k, void *r);
 static int record_update(iv_db *db, const kind *k, void *r);
 static int record_lookup(void **out, iv_db *db, const kind *k, const char *id);
 static int iter_next(void **out, struct iv__iter *it);
+static void iter_detach(iv__live *l);
 static void iter_free(struct iv__iter *it);
 
 #define IV__KIND(K, ARG, T, REFS, STAMP, BEFORE, AFTER) \
@@ -678,6 +682,9 @@ static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, 
 	}
 	it->bi = bi;
 	it->k = k;
+	it->db = db;
+	it->live.detach = iter_detach;
+	iv__live_add(db, &it->live);
 	if (iv__filter_version_needed(st, f) > iv__filter_version_for_backend(st, db->be->version)) {
 		/* Never silently ignored: the core applies what the backend cannot. */
 		if (!next_id || !(it->only_id = iv__strdup(next_id))) {
@@ -699,6 +706,11 @@ static int iter_next(void **out, struct iv__iter *it)
 {
 	int error;
 
+	if (it->live.detached) {
+		char fn[64];
+		snprintf(fn, sizeof(fn), "iv_%s_iter_next", it->k->name);
+		return iv__live_gone(fn);
+	}
 	if (it->over)
 		return iv__error(IV_ITEROVER, "no more %ss", it->k->name);
 	while ((error = it->bi->next(out, it->bi)) == 0 && !iter_keeps(it, *out)) {
@@ -717,9 +729,19 @@ static int iter_next(void **out, struct iv__iter *it)
 	return 0;
 }
 
+static void iter_detach(iv__live *l)
+{
+	struct iv__iter *it = (struct iv__iter *)l;
+
+	it->bi->free(it->bi);
+	it->bi = NULL;
+}
+
 static void iter_free(struct iv__iter *it)
 {
-	it->bi->free(it->bi);
+	iv__live_remove(it->db, &it->live);
+	if (it->bi)
+		it->bi->free(it->bi);
 	free(it->only_id);
 	free(it);
 }

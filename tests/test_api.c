@@ -1000,6 +1000,47 @@ static void null_store_argument_is_invalid(void **state)
 	iv_contact_free(c);
 }
 
+static void iterators_outliving_their_store_refuse_and_can_be_freed(void **state)
+{
+	iv_db *db = NULL;
+	iv_contact *c = NULL;
+	iv_contact_iter *it = NULL, *it2 = NULL;
+	iv_followup_iter *fit = NULL;
+	iv_agenda_iter *ait = NULL;
+	iv_agenda_item *item = NULL;
+	iv_search_iter *sit = NULL;
+	iv_search_hit *hit = NULL;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		ok(i == 0 ? iv_db_open_memory(&db) : iv_db_open_with(&db, "sqlite", ":memory:"));
+		ok(iv_contact_new(&c));
+		ok(iv_contact_set_name(c, "Ada"));
+		ok(iv_contact_insert(db, c));
+		iv_contact_free(c);
+		ok(iv_contact_list(&it, db, NULL));
+		ok(iv_contact_list(&it2, db, NULL));
+		iv_contact_iter_free(it2); /* one freed before the store: unlinked */
+		ok(iv_followup_list(&fit, db, NULL));
+		ok(iv_agenda(&ait, db, NULL));
+		ok(iv_search(&sit, db, "ada", NULL));
+		iv_db_free(db);
+
+		check(iv_contact_iter_next(&c, it), IV_EMISUSE);
+		assert_null(c);
+		assert_message_has("iv_contact_iter_next: the store of this iterator was freed");
+		check(iv_followup_iter_next(NULL, fit), IV_EINVALID);
+		check(iv_agenda_iter_next(&item, ait), IV_EMISUSE);
+		check(iv_search_iter_next(&hit, sit), IV_EMISUSE);
+		assert_message_has("iv_search_iter_next");
+		iv_contact_iter_free(it);
+		iv_followup_iter_free(fit);
+		iv_agenda_iter_free(ait);
+		iv_search_iter_free(sit);
+	}
+}
+
 static void a_relayed_message_survives(void **state)
 {
 	(void)state;
@@ -1323,6 +1364,7 @@ int main(void)
 		cmocka_unit_test(null_out_argument_is_invalid),
 		cmocka_unit_test(null_store_argument_is_invalid),
 		cmocka_unit_test(a_relayed_message_survives),
+		cmocka_unit_test(iterators_outliving_their_store_refuse_and_can_be_freed),
 		cmocka_unit_test(null_record_or_id_argument_is_invalid),
 		cmocka_unit_test(contact_getters_accept_null),
 		cmocka_unit_test(intro_getters_accept_null),

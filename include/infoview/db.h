@@ -51,7 +51,9 @@ IV_EXTERN(int) iv_db_open_memory(iv_db **out);
 
 /**
  * Closes a store and frees it. A transaction still open is rolled back.
- * Iterators must have been freed before. Accepts NULL.
+ * Iterators still open on it (contacts, introductions, interviews,
+ * follow-ups, agenda, search) are detached: their *_iter_next() then
+ * returns IV_EMISUSE, and they must still be freed. Accepts NULL.
  */
 IV_EXTERN(void) iv_db_free(iv_db *db);
 
