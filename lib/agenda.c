@@ -131,7 +131,7 @@ static void agenda_detach(iv__live *l)
 	(void)l;
 }
 
-int iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
+static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
 {
 	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
 	iv_agenda_options o = IV_AGENDA_OPTIONS_INIT;
@@ -140,9 +140,9 @@ int iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
 	iv_time limit;
 	int error;
 
-	IV__ARG(out);
+	IV__ARG_OF("iv_agenda", out);
 	*out = NULL;
-	IV__ARG(db);
+	IV__ARG_OF("iv_agenda", db);
 	/* Only as much of the caller's options as its version has. */
 	if (opts && (error = iv__struct_read(&o, IV__ST_AGENDA_OPTIONS, opts)) < 0)
 		return error;
@@ -172,6 +172,18 @@ int iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
 	}
 	*out = it;
 	return 0;
+}
+
+int iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_agenda")) < 0)
+		return error;
+	error = agenda_unguarded(out, db, opts);
+	iv__leave(guarded);
+	return error;
 }
 
 /*
@@ -255,13 +267,13 @@ static int next_any(iv_agenda_item **out, iv_agenda_iter *it)
 	return iv__error(IV_ITEROVER, "no more agenda items");
 }
 
-int iv_agenda_iter_next(iv_agenda_item **out, iv_agenda_iter *it)
+static int agenda_iter_next_unguarded(iv_agenda_item **out, iv_agenda_iter *it)
 {
 	int error;
 
-	IV__ARG(out);
+	IV__ARG_OF("iv_agenda_iter_next", out);
 	*out = NULL;
-	IV__ARG(it);
+	IV__ARG_OF("iv_agenda_iter_next", it);
 	if (it->live.detached)
 		return iv__live_gone("iv_agenda_iter_next");
 	/*
@@ -270,6 +282,18 @@ int iv_agenda_iter_next(iv_agenda_item **out, iv_agenda_iter *it)
 	 */
 	while ((error = next_any(out, it)) == IV_ENOTFOUND)
 		;
+	return error;
+}
+
+int iv_agenda_iter_next(iv_agenda_item **out, iv_agenda_iter *it)
+{
+	iv_db *guarded = it && !it->live.detached ? it->db : NULL;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_agenda_iter_next")) < 0)
+		return error;
+	error = agenda_iter_next_unguarded(out, it);
+	iv__leave(guarded);
 	return error;
 }
 

@@ -2,6 +2,7 @@
  * Opening stores, the backend registry, transactions, the clock, settings.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -182,6 +183,37 @@ int iv_db_open_memory(iv_db **out)
 	return iv_db_open_with(out, "memory", NULL);
 }
 
+/* --- One thread at a time ------------------------------------------------- */
+
+/* Its address tells threads apart. */
+static _Thread_local char thread_token;
+
+int iv__enter(iv_db *db, const char *fn)
+{
+	uintptr_t self = (uintptr_t)&thread_token, none = 0;
+
+	if (!db)
+		return 0;
+	if (atomic_load_explicit(&db->owner, memory_order_relaxed) == self) {
+		db->entries++;
+		return 0;
+	}
+	if (!atomic_compare_exchange_strong_explicit(&db->owner, &none, self,
+						     memory_order_acquire, memory_order_relaxed))
+		return iv__error(IV_EMISUSE, "%s: the store is in use by another thread at this moment; "
+				 "use one store per thread, or a lock around it", fn);
+	db->entries = 1;
+	return 0;
+}
+
+void iv__leave(iv_db *db)
+{
+	if (db && --db->entries == 0)
+		atomic_store_explicit(&db->owner, 0, memory_order_release);
+}
+
+/* --- Open iterators ------------------------------------------------------- */
+
 void iv__live_add(iv_db *db, iv__live *l)
 {
 	l->prev = NULL;
@@ -256,22 +288,34 @@ int iv_db_default_path(char **out)
 
 /* --- Transactions ------------------------------------------------------- */
 
-int iv_db_begin(iv_db *db)
+static int db_begin_unguarded(iv_db *db)
 {
 	int error;
 
-	IV__ARG(db);
+	IV__ARG_OF("iv_db_begin", db);
 	if ((error = db->be->begin(db->be)) < 0)
 		return iv__error_ensure(error, "begin");
 	db->depth++;
 	return 0;
 }
 
-int iv_db_commit(iv_db *db)
+int iv_db_begin(iv_db *db)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_db_begin")) < 0)
+		return error;
+	error = db_begin_unguarded(db);
+	iv__leave(guarded);
+	return error;
+}
+
+static int db_commit_unguarded(iv_db *db)
 {
 	int error;
 
-	IV__ARG(db);
+	IV__ARG_OF("iv_db_commit", db);
 	if (db->depth == 0)
 		return iv__error(IV_EMISUSE, "commit: no transaction is open");
 	/*
@@ -284,16 +328,40 @@ int iv_db_commit(iv_db *db)
 	return 0;
 }
 
-int iv_db_rollback(iv_db *db)
+int iv_db_commit(iv_db *db)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_db_commit")) < 0)
+		return error;
+	error = db_commit_unguarded(db);
+	iv__leave(guarded);
+	return error;
+}
+
+static int db_rollback_unguarded(iv_db *db)
 {
 	int error;
 
-	IV__ARG(db);
+	IV__ARG_OF("iv_db_rollback", db);
 	if (db->depth == 0)
 		return iv__error(IV_EMISUSE, "rollback: no transaction is open");
 	error = db->be->rollback(db->be);
 	db->depth--;
 	return error < 0 ? iv__error_ensure(error, "rollback") : 0;
+}
+
+int iv_db_rollback(iv_db *db)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_db_rollback")) < 0)
+		return error;
+	error = db_rollback_unguarded(db);
+	iv__leave(guarded);
+	return error;
 }
 
 int iv_db_transaction_depth(const iv_db *db)
@@ -356,12 +424,24 @@ int iv__now(iv_time *out, iv_db *db)
 	return 0;
 }
 
+static int db_now_unguarded(iv_time *out, iv_db *db)
+{
+	IV__ARG_OF("iv_db_now", out);
+	*out = 0;
+	IV__ARG_OF("iv_db_now", db);
+	return iv__now(out, db);
+}
+
 int iv_db_now(iv_time *out, iv_db *db)
 {
-	IV__ARG(out);
-	*out = 0;
-	IV__ARG(db);
-	return iv__now(out, db);
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_db_now")) < 0)
+		return error;
+	error = db_now_unguarded(out, db);
+	iv__leave(guarded);
+	return error;
 }
 
 /* --- Settings ----------------------------------------------------------- */
@@ -381,14 +461,14 @@ static int check_setting_key(const char *key)
 	return 0;
 }
 
-int iv_db_setting_get(char **out, iv_db *db, const char *key)
+static int db_setting_get_unguarded(char **out, iv_db *db, const char *key)
 {
 	int error;
 
-	IV__ARG(out);
+	IV__ARG_OF("iv_db_setting_get", out);
 	*out = NULL;
-	IV__ARG(db);
-	IV__ARG(key);
+	IV__ARG_OF("iv_db_setting_get", db);
+	IV__ARG_OF("iv_db_setting_get", key);
 	if ((error = check_setting_key(key)) < 0)
 		return error;
 	if ((error = db->be->setting_get(out, db->be, key)) < 0) {
@@ -400,12 +480,24 @@ int iv_db_setting_get(char **out, iv_db *db, const char *key)
 	return 0;
 }
 
-int iv_db_setting_set(iv_db *db, const char *key, const char *value)
+int iv_db_setting_get(char **out, iv_db *db, const char *key)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_db_setting_get")) < 0)
+		return error;
+	error = db_setting_get_unguarded(out, db, key);
+	iv__leave(guarded);
+	return error;
+}
+
+static int db_setting_set_unguarded(iv_db *db, const char *key, const char *value)
 {
 	int error;
 
-	IV__ARG(db);
-	IV__ARG(key);
+	IV__ARG_OF("iv_db_setting_set", db);
+	IV__ARG_OF("iv_db_setting_set", key);
 	if ((error = check_setting_key(key)) < 0)
 		return error;
 	if (strncmp(key, "iv.", 3) == 0)
@@ -415,4 +507,16 @@ int iv_db_setting_set(iv_db *db, const char *key, const char *value)
 	if ((error = db->be->setting_set(db->be, key, value)) < 0)
 		return iv__error_ensure(error, "writing a setting");
 	return 0;
+}
+
+int iv_db_setting_set(iv_db *db, const char *key, const char *value)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_db_setting_set")) < 0)
+		return error;
+	error = db_setting_set_unguarded(db, key, value);
+	iv__leave(guarded);
+	return error;
 }

@@ -4,6 +4,7 @@
 #ifndef IV_DB_H
 #define IV_DB_H
 
+#include <stdint.h>
 #include "infoview/sys/backend.h"
 
 /*
@@ -30,6 +31,13 @@ int iv__live_gone(const char *fn);
 struct iv_db {
 	iv_backend *be;
 	iv__live *live; /* open iterators */
+	/*
+	 * The thread inside a call on this store (0 for none) and how deeply:
+	 * a second thread entering at the same time is refused (IV_EMISUSE)
+	 * instead of corrupting the backend's state.
+	 */
+	_Atomic uintptr_t owner;
+	unsigned int entries;
 	iv_clock_cb clock;
 	void *clock_payload;
 	int depth; /* transactions open, the caller's and the core's */
@@ -41,6 +49,14 @@ struct iv_db {
  * to report (the first one).
  */
 int iv__tx_begin(iv_db *db);
+
+/*
+ * Brackets a public call on `db` (NULL: nothing to guard, the call reports
+ * the argument): IV_EMISUSE naming `fn` when another thread is inside a
+ * call on the same store. Calls nest on one thread.
+ */
+int iv__enter(iv_db *db, const char *fn);
+void iv__leave(iv_db *db);
 
 /*
  * The store's time from its clock: 0, or the clock's error (the caller must

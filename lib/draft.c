@@ -253,13 +253,25 @@ static int load_request(sources *src, const char **builtin, iv_db *db, const cha
 	return error;
 }
 
+static int draft_request_unguarded(char **out, iv_db *db, const char *interview_id, const iv_draft_options *opts)
+{
+	IV__ARG_OF("iv_draft_request", out);
+	*out = NULL;
+	IV__ARG_OF("iv_draft_request", db);
+	IV__ARG_OF("iv_draft_request", interview_id);
+	return draft(out, db, interview_id, opts, load_request);
+}
+
 int iv_draft_request(char **out, iv_db *db, const char *interview_id, const iv_draft_options *opts)
 {
-	IV__ARG(out);
-	*out = NULL;
-	IV__ARG(db);
-	IV__ARG(interview_id);
-	return draft(out, db, interview_id, opts, load_request);
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_draft_request")) < 0)
+		return error;
+	error = draft_request_unguarded(out, db, interview_id, opts);
+	iv__leave(guarded);
+	return error;
 }
 
 static int load_thanks(sources *src, const char **builtin, iv_db *db, const char *followup_id)
@@ -286,13 +298,25 @@ static int load_thanks(sources *src, const char **builtin, iv_db *db, const char
 	return error;
 }
 
+static int draft_thanks_unguarded(char **out, iv_db *db, const char *followup_id, const iv_draft_options *opts)
+{
+	IV__ARG_OF("iv_draft_thanks", out);
+	*out = NULL;
+	IV__ARG_OF("iv_draft_thanks", db);
+	IV__ARG_OF("iv_draft_thanks", followup_id);
+	return draft(out, db, followup_id, opts, load_thanks);
+}
+
 int iv_draft_thanks(char **out, iv_db *db, const char *followup_id, const iv_draft_options *opts)
 {
-	IV__ARG(out);
-	*out = NULL;
-	IV__ARG(db);
-	IV__ARG(followup_id);
-	return draft(out, db, followup_id, opts, load_thanks);
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_draft_thanks")) < 0)
+		return error;
+	error = draft_thanks_unguarded(out, db, followup_id, opts);
+	iv__leave(guarded);
+	return error;
 }
 
 /* --- The request checker -------------------------------------------------- */

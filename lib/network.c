@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "util.h"
 
 #define NONE SIZE_MAX
@@ -355,14 +356,14 @@ static int walk(iv_network *net)
 	return 0;
 }
 
-int iv_network_load(iv_network **out, iv_db *db)
+static int network_load_unguarded(iv_network **out, iv_db *db)
 {
 	iv_network *net;
 	int error;
 
-	IV__ARG(out);
+	IV__ARG_OF("iv_network_load", out);
 	*out = NULL;
-	IV__ARG(db);
+	IV__ARG_OF("iv_network_load", db);
 	if (!(net = calloc(1, sizeof(*net))))
 		return iv__oom();
 	if ((error = load_contacts(net, db)) < 0 ||
@@ -373,6 +374,18 @@ int iv_network_load(iv_network **out, iv_db *db)
 	}
 	*out = net;
 	return 0;
+}
+
+int iv_network_load(iv_network **out, iv_db *db)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_network_load")) < 0)
+		return error;
+	error = network_load_unguarded(out, db);
+	iv__leave(guarded);
+	return error;
 }
 
 void iv_network_free(iv_network *net)

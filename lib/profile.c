@@ -60,14 +60,14 @@ static int read_fields(iv_db *db, iv_profile *p)
 	return 0;
 }
 
-int iv_profile_get(iv_profile **out, iv_db *db)
+static int profile_get_unguarded(iv_profile **out, iv_db *db)
 {
 	iv_profile *p = NULL;
 	int error;
 
-	IV__ARG(out);
+	IV__ARG_OF("iv_profile_get", out);
 	*out = NULL;
-	IV__ARG(db);
+	IV__ARG_OF("iv_profile_get", db);
 	if ((error = iv_profile_new(&p)) < 0)
 		return error;
 	/* One snapshot, so that a concurrent iv_profile_set() is seen whole or not at all. */
@@ -80,19 +80,43 @@ int iv_profile_get(iv_profile **out, iv_db *db)
 	return 0;
 }
 
-int iv_profile_set(iv_db *db, const iv_profile *p)
+int iv_profile_get(iv_profile **out, iv_db *db)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_profile_get")) < 0)
+		return error;
+	error = profile_get_unguarded(out, db);
+	iv__leave(guarded);
+	return error;
+}
+
+static int profile_set_unguarded(iv_db *db, const iv_profile *p)
 {
 	size_t i;
 	int error;
 
-	IV__ARG(db);
-	IV__ARG(p);
+	IV__ARG_OF("iv_profile_set", db);
+	IV__ARG_OF("iv_profile_set", p);
 	if ((error = iv__tx_begin(db)) < 0)
 		return error;
 	for (i = 0; i < P_NFIELDS && error >= 0; i++)
 		if ((error = db->be->setting_set(db->be, keys[i], p->field[i])) < 0)
 			error = iv__error_ensure(error, "writing the profile");
 	return iv__tx_end(db, error);
+}
+
+int iv_profile_set(iv_db *db, const iv_profile *p)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_profile_set")) < 0)
+		return error;
+	error = profile_set_unguarded(db, p);
+	iv__leave(guarded);
+	return error;
 }
 
 const char *iv_profile_name(const iv_profile *p)

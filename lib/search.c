@@ -420,7 +420,7 @@ static void search_detach(iv__live *l)
 	it->bi = NULL;
 }
 
-int iv_search(iv_search_iter **out, iv_db *db, const char *query, const iv_search_options *opts)
+static int search_unguarded(iv_search_iter **out, iv_db *db, const char *query, const iv_search_options *opts)
 {
 	iv_search_options o;
 	iv_search_iter *it = NULL;
@@ -428,10 +428,10 @@ int iv_search(iv_search_iter **out, iv_db *db, const char *query, const iv_searc
 	unsigned int kinds;
 	int error;
 
-	IV__ARG(out);
+	IV__ARG_OF("iv_search", out);
 	*out = NULL;
-	IV__ARG(db);
-	IV__ARG(query);
+	IV__ARG_OF("iv_search", db);
+	IV__ARG_OF("iv_search", query);
 	if ((error = check_options(&o, opts)) < 0 || (error = query_parse(&q, query)) < 0)
 		goto done;
 	kinds = o.kinds ? o.kinds : (unsigned int)(IV_SEARCH_CONTACT | IV_SEARCH_INTERVIEW);
@@ -460,14 +460,26 @@ done:
 	return error;
 }
 
-int iv_search_iter_next(iv_search_hit **out, iv_search_iter *it)
+int iv_search(iv_search_iter **out, iv_db *db, const char *query, const iv_search_options *opts)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_search")) < 0)
+		return error;
+	error = search_unguarded(out, db, query, opts);
+	iv__leave(guarded);
+	return error;
+}
+
+static int search_iter_next_unguarded(iv_search_hit **out, iv_search_iter *it)
 {
 	void *r = NULL;
 	int error;
 
-	IV__ARG(out);
+	IV__ARG_OF("iv_search_iter_next", out);
 	*out = NULL;
-	IV__ARG(it);
+	IV__ARG_OF("iv_search_iter_next", it);
 	if (it->live.detached)
 		return iv__live_gone("iv_search_iter_next");
 	/* A backend that gives more than the limit is cut short here. */
@@ -495,6 +507,18 @@ int iv_search_iter_next(iv_search_hit **out, iv_search_iter *it)
 over:
 	it->over = 1;
 	return iv__error(IV_ITEROVER, "no more hits");
+}
+
+int iv_search_iter_next(iv_search_hit **out, iv_search_iter *it)
+{
+	iv_db *guarded = it && !it->live.detached ? it->db : NULL;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_search_iter_next")) < 0)
+		return error;
+	error = search_iter_next_unguarded(out, it);
+	iv__leave(guarded);
+	return error;
 }
 
 void iv_search_iter_free(iv_search_iter *it)

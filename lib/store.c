@@ -78,13 +78,24 @@ static void iter_free(struct iv__iter *it);
 		K##_set_times_, K##_check_, K##_free_, K##_get_, K##_insert_, K##_update_, \
 		K##_remove_, REFS, STAMP, BEFORE, AFTER }; \
 	struct iv_##K##_iter { struct iv__iter base; }; \
-	int iv_##K##_insert(iv_db *db, T *r) { return record_insert(db, &K##_kind, r); } \
-	int iv_##K##_update(iv_db *db, T *r) { return record_update(db, &K##_kind, r); } \
+	int iv_##K##_insert(iv_db *db, T *r) \
+	{ int e = iv__enter(db, "iv_" #K "_insert"); \
+	  if (e < 0) return e; \
+	  e = record_insert(db, &K##_kind, r); iv__leave(db); return e; } \
+	int iv_##K##_update(iv_db *db, T *r) \
+	{ int e = iv__enter(db, "iv_" #K "_update"); \
+	  if (e < 0) return e; \
+	  e = record_update(db, &K##_kind, r); iv__leave(db); return e; } \
 	int iv_##K##_lookup(T **out, iv_db *db, const char *id) \
-	{ void *r = NULL; int e; IV__ARG(out); e = record_lookup(&r, db, &K##_kind, id); *out = r; return e; } \
+	{ void *r = NULL; int e; IV__ARG(out); *out = NULL; \
+	  if ((e = iv__enter(db, "iv_" #K "_lookup")) < 0) return e; \
+	  e = record_lookup(&r, db, &K##_kind, id); iv__leave(db); *out = r; return e; } \
 	int iv_##K##_iter_next(T **out, iv_##K##_iter *it) \
-	{ void *r = NULL; int e; IV__ARG(out); *out = NULL; IV__ARG(it); \
-	  e = iter_next(&r, &it->base); *out = r; return e; } \
+	{ void *r = NULL; iv_db *db; int e; IV__ARG(out); *out = NULL; IV__ARG(it); \
+	  /* A detached iterator's store is gone: iter_next() says so without it. */ \
+	  db = it->base.live.detached ? NULL : it->base.db; \
+	  if ((e = iv__enter(db, "iv_" #K "_iter_next")) < 0) return e; \
+	  e = iter_next(&r, &it->base); iv__leave(db); *out = r; return e; } \
 	void iv_##K##_iter_free(iv_##K##_iter *it) { if (it) iter_free(&it->base); }
 
 /* --- Helpers ------------------------------------------------------------ */
@@ -581,7 +592,7 @@ static int contact_cascade(iv_db *db, const char *id)
 	return error;
 }
 
-int iv_contact_delete(iv_db *db, const char *id, unsigned int flags)
+static int contact_delete_unguarded(iv_db *db, const char *id, unsigned int flags)
 {
 	char cid[IV_ID_LEN + 1];
 	int found = 0, error;
@@ -600,7 +611,18 @@ int iv_contact_delete(iv_db *db, const char *id, unsigned int flags)
 	return iv__tx_end(db, error);
 }
 
-int iv_intro_delete(iv_db *db, const char *id, unsigned int flags)
+int iv_contact_delete(iv_db *db, const char *id, unsigned int flags)
+{
+	int error;
+
+	if ((error = iv__enter(db, "iv_contact_delete")) < 0)
+		return error;
+	error = contact_delete_unguarded(db, id, flags);
+	iv__leave(db);
+	return error;
+}
+
+static int intro_delete_unguarded(iv_db *db, const char *id, unsigned int flags)
 {
 	iv_interview_filter f = IV_INTERVIEW_FILTER_INIT;
 	iv_backend_iter *bi = NULL;
@@ -623,7 +645,18 @@ int iv_intro_delete(iv_db *db, const char *id, unsigned int flags)
 	return iv__tx_end(db, error);
 }
 
-int iv_interview_delete(iv_db *db, const char *id, unsigned int flags)
+int iv_intro_delete(iv_db *db, const char *id, unsigned int flags)
+{
+	int error;
+
+	if ((error = iv__enter(db, "iv_intro_delete")) < 0)
+		return error;
+	error = intro_delete_unguarded(db, id, flags);
+	iv__leave(db);
+	return error;
+}
+
+static int interview_delete_unguarded(iv_db *db, const char *id, unsigned int flags)
 {
 	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
 	iv_backend_iter *bi = NULL;
@@ -645,7 +678,18 @@ int iv_interview_delete(iv_db *db, const char *id, unsigned int flags)
 	return iv__tx_end(db, error);
 }
 
-int iv_followup_delete(iv_db *db, const char *id, unsigned int flags)
+int iv_interview_delete(iv_db *db, const char *id, unsigned int flags)
+{
+	int error;
+
+	if ((error = iv__enter(db, "iv_interview_delete")) < 0)
+		return error;
+	error = interview_delete_unguarded(db, id, flags);
+	iv__leave(db);
+	return error;
+}
+
+static int followup_delete_unguarded(iv_db *db, const char *id, unsigned int flags)
 {
 	char fid[IV_ID_LEN + 1];
 	int error;
@@ -653,6 +697,17 @@ int iv_followup_delete(iv_db *db, const char *id, unsigned int flags)
 	if ((error = delete_begin(fid, db, &followup_kind, id, flags)) < 0)
 		return error;
 	return iv__tx_end(db, remove_one(db, &followup_kind, fid));
+}
+
+int iv_followup_delete(iv_db *db, const char *id, unsigned int flags)
+{
+	int error;
+
+	if ((error = iv__enter(db, "iv_followup_delete")) < 0)
+		return error;
+	error = followup_delete_unguarded(db, id, flags);
+	iv__leave(db);
+	return error;
 }
 
 /* --- Lists ---------------------------------------------------------------- */
@@ -757,22 +812,22 @@ static void iter_free(struct iv__iter *it)
  * The public iterator types are distinct for type safety but share one
  * layout; each list function hands out a struct iv__iter under its type.
  */
-#define IV__LIST_BEGIN(T, INIT, ST) \
+#define IV__LIST_BEGIN(T, INIT, ST, FN) \
 	T f = INIT; \
 	iv_backend_iter *bi = NULL; \
 	void *it = NULL; \
 	int error; \
-	IV__ARG(out); \
+	IV__ARG_OF(FN, out); \
 	*out = NULL; \
-	IV__ARG(db); \
+	IV__ARG_OF(FN, db); \
 	if (filter && (error = iv__struct_read(&f, ST, filter)) < 0) \
 		return error
 
-int iv_contact_list(iv_contact_iter **out, iv_db *db, const iv_contact_filter *filter)
+static int contact_list_unguarded(iv_contact_iter **out, iv_db *db, const iv_contact_filter *filter)
 {
 	char p[IV_ID_LEN + 1];
 
-	IV__LIST_BEGIN(iv_contact_filter, IV_CONTACT_FILTER_INIT, IV__ST_CONTACT_FILTER);
+	IV__LIST_BEGIN(iv_contact_filter, IV_CONTACT_FILTER_INIT, IV__ST_CONTACT_FILTER, "iv_contact_list");
 	if ((f.company && (error = iv__check_text("contact_filter.company", f.company, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
 	    (f.tag && (error = iv__check_text("contact_filter.tag", f.tag, IV_LIMIT_TAG, IV__ONELINE)) < 0) ||
 	    (f.name && (error = iv__check_text("contact_filter.name", f.name, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
@@ -785,11 +840,22 @@ int iv_contact_list(iv_contact_iter **out, iv_db *db, const iv_contact_filter *f
 	return error;
 }
 
-int iv_intro_list(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
+int iv_contact_list(iv_contact_iter **out, iv_db *db, const iv_contact_filter *filter)
+{
+	int error;
+
+	if ((error = iv__enter(db, "iv_contact_list")) < 0)
+		return error;
+	error = contact_list_unguarded(out, db, filter);
+	iv__leave(db);
+	return error;
+}
+
+static int intro_list_unguarded(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
 {
 	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1], p[IV_ID_LEN + 1];
 
-	IV__LIST_BEGIN(iv_intro_filter, IV_INTRO_FILTER_INIT, IV__ST_INTRO_FILTER);
+	IV__LIST_BEGIN(iv_intro_filter, IV_INTRO_FILTER_INIT, IV__ST_INTRO_FILTER, "iv_intro_list");
 	if ((error = filter_id(&f.introducer, a, "intro_filter.introducer")) < 0 ||
 	    (error = filter_id(&f.introduced, b, "intro_filter.introduced")) < 0 ||
 	    (error = filter_id_prefix(&f.id_prefix, p, "intro_filter.id_prefix")) < 0 ||
@@ -802,11 +868,22 @@ int iv_intro_list(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
 	return error;
 }
 
-int iv_interview_list(iv_interview_iter **out, iv_db *db, const iv_interview_filter *filter)
+int iv_intro_list(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
+{
+	int error;
+
+	if ((error = iv__enter(db, "iv_intro_list")) < 0)
+		return error;
+	error = intro_list_unguarded(out, db, filter);
+	iv__leave(db);
+	return error;
+}
+
+static int interview_list_unguarded(iv_interview_iter **out, iv_db *db, const iv_interview_filter *filter)
 {
 	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1], p[IV_ID_LEN + 1];
 
-	IV__LIST_BEGIN(iv_interview_filter, IV_INTERVIEW_FILTER_INIT, IV__ST_INTERVIEW_FILTER);
+	IV__LIST_BEGIN(iv_interview_filter, IV_INTERVIEW_FILTER_INIT, IV__ST_INTERVIEW_FILTER, "iv_interview_list");
 	if ((error = filter_id(&f.contact, a, "interview_filter.contact")) < 0 ||
 	    (error = filter_id(&f.intro, b, "interview_filter.intro")) < 0 ||
 	    (error = filter_id_prefix(&f.id_prefix, p, "interview_filter.id_prefix")) < 0 ||
@@ -819,11 +896,22 @@ int iv_interview_list(iv_interview_iter **out, iv_db *db, const iv_interview_fil
 	return error;
 }
 
-int iv_followup_list(iv_followup_iter **out, iv_db *db, const iv_followup_filter *filter)
+int iv_interview_list(iv_interview_iter **out, iv_db *db, const iv_interview_filter *filter)
+{
+	int error;
+
+	if ((error = iv__enter(db, "iv_interview_list")) < 0)
+		return error;
+	error = interview_list_unguarded(out, db, filter);
+	iv__leave(db);
+	return error;
+}
+
+static int followup_list_unguarded(iv_followup_iter **out, iv_db *db, const iv_followup_filter *filter)
 {
 	char a[IV_ID_LEN + 1], b[IV_ID_LEN + 1], p[IV_ID_LEN + 1];
 
-	IV__LIST_BEGIN(iv_followup_filter, IV_FOLLOWUP_FILTER_INIT, IV__ST_FOLLOWUP_FILTER);
+	IV__LIST_BEGIN(iv_followup_filter, IV_FOLLOWUP_FILTER_INIT, IV__ST_FOLLOWUP_FILTER, "iv_followup_list");
 	if ((error = filter_id(&f.contact, a, "followup_filter.contact")) < 0 ||
 	    (error = filter_id(&f.interview, b, "followup_filter.interview")) < 0 ||
 	    (f.rule && (error = iv__check_text("followup_filter.rule", f.rule, IV_LIMIT_SHORT, IV__ONELINE | IV__NOSPACE)) < 0) ||
@@ -834,6 +922,17 @@ int iv_followup_list(iv_followup_iter **out, iv_db *db, const iv_followup_filter
 	error = db->be->followup_list(&bi, db->be, &f);
 	error = iter_make(&it, db, &followup_kind, bi, error, IV__ST_FOLLOWUP_FILTER, &f, IV__NEXT_ID(f));
 	*out = it;
+	return error;
+}
+
+int iv_followup_list(iv_followup_iter **out, iv_db *db, const iv_followup_filter *filter)
+{
+	int error;
+
+	if ((error = iv__enter(db, "iv_followup_list")) < 0)
+		return error;
+	error = followup_list_unguarded(out, db, filter);
+	iv__leave(db);
 	return error;
 }
 

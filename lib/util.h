@@ -21,6 +21,9 @@ int iv__error(int code, const char *fmt, ...) IV_PRINTF(2, 3);
 /** Checks a pointer argument; IV_EINVALID naming it if NULL. */
 #define IV__ARG(p) do { if (!(p)) return iv__error(IV_EINVALID, "%s: argument '%s' is NULL", __func__, #p); } while (0)
 
+/** The same, in a helper of the public function `fn`, which the message names. */
+#define IV__ARG_OF(fn, p) do { if (!(p)) return iv__error(IV_EINVALID, "%s: argument '%s' is NULL", fn, #p); } while (0)
+
 /** Sets IV_ENOMEM; returns it. */
 int iv__oom(void);
 /**

@@ -149,13 +149,13 @@ static int rules_load(iv_rules *out, iv_db *db)
 	return 0;
 }
 
-int iv_rules_get(iv_rules *out, iv_db *db)
+static int rules_get_unguarded(iv_rules *out, iv_db *db)
 {
 	iv_rules full;
 	int error;
 
-	IV__ARG(out);
-	IV__ARG(db);
+	IV__ARG_OF("iv_rules_get", out);
+	IV__ARG_OF("iv_rules_get", db);
 	/* The caller's version says how much of `out` there is to fill. */
 	if ((error = iv__struct_check(IV__ST_RULES, out->version)) < 0 ||
 	    (error = rules_load(&full, db)) < 0)
@@ -163,15 +163,27 @@ int iv_rules_get(iv_rules *out, iv_db *db)
 	return iv__struct_write(out, IV__ST_RULES, &full, out->version);
 }
 
-int iv_rules_set(iv_db *db, const iv_rules *rules)
+int iv_rules_get(iv_rules *out, iv_db *db)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_rules_get")) < 0)
+		return error;
+	error = rules_get_unguarded(out, db);
+	iv__leave(guarded);
+	return error;
+}
+
+static int rules_set_unguarded(iv_db *db, const iv_rules *rules)
 {
 	iv_rules full;
 	int64_t v[R_COUNT];
 	char text[32];
 	int i, error;
 
-	IV__ARG(db);
-	IV__ARG(rules);
+	IV__ARG_OF("iv_rules_set", db);
+	IV__ARG_OF("iv_rules_set", rules);
 	/* Members newer than the caller's version keep their stored values. */
 	if ((error = iv__struct_check(IV__ST_RULES, rules->version)) < 0 ||
 	    (error = rules_load(&full, db)) < 0 ||
@@ -189,6 +201,18 @@ int iv_rules_set(iv_db *db, const iv_rules *rules)
 			error = iv__error_ensure(error, "writing the rule times");
 	}
 	return iv__tx_end(db, error);
+}
+
+int iv_rules_set(iv_db *db, const iv_rules *rules)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_rules_set")) < 0)
+		return error;
+	error = rules_set_unguarded(db, rules);
+	iv__leave(guarded);
+	return error;
 }
 
 /* --- Follow-ups made by rules ---------------------------------------------- */
@@ -694,12 +718,12 @@ static int apply_contacts(iv_db *db)
 	return error == IV_ITEROVER ? 0 : error;
 }
 
-int iv_rules_apply(iv_db *db)
+static int rules_apply_unguarded(iv_db *db)
 {
 	iv_rules rules;
 	int error;
 
-	IV__ARG(db);
+	IV__ARG_OF("iv_rules_apply", db);
 	if ((error = rules_load(&rules, db)) < 0 || (error = iv__tx_begin(db)) < 0)
 		return error;
 	if ((error = apply_interviews(db, &rules)) >= 0)
@@ -707,12 +731,24 @@ int iv_rules_apply(iv_db *db)
 	return iv__tx_end(db, error);
 }
 
-int iv_contact_touch(iv_db *db, const char *contact_id, iv_time when, const char *note)
+int iv_rules_apply(iv_db *db)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_rules_apply")) < 0)
+		return error;
+	error = rules_apply_unguarded(db);
+	iv__leave(guarded);
+	return error;
+}
+
+static int contact_touch_unguarded(iv_db *db, const char *contact_id, iv_time when, const char *note)
 {
 	char id[IV_ID_LEN + 1];
 	int error;
 
-	IV__ARG(db);
+	IV__ARG_OF("iv_contact_touch", db);
 	if ((error = iv__parse_id(id, "contact_id", contact_id)) < 0 ||
 	    (note && (error = iv__check_text("note", note, IV_LIMIT_TEXT, IV__ONELINE)) < 0) ||
 	    (error = iv__tx_begin(db)) < 0)
@@ -722,7 +758,19 @@ int iv_contact_touch(iv_db *db, const char *contact_id, iv_time when, const char
 	return iv__tx_end(db, interaction(db, id, when, note));
 }
 
-int iv_followup_close(iv_followup **out, iv_db *db, const char *id, int status)
+int iv_contact_touch(iv_db *db, const char *contact_id, iv_time when, const char *note)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_contact_touch")) < 0)
+		return error;
+	error = contact_touch_unguarded(db, contact_id, when, note);
+	iv__leave(guarded);
+	return error;
+}
+
+static int followup_close_unguarded(iv_followup **out, iv_db *db, const char *id, int status)
 {
 	iv_followup *fu = NULL;
 	const char *name = iv_enum_name("followup_status", status);
@@ -730,8 +778,8 @@ int iv_followup_close(iv_followup **out, iv_db *db, const char *id, int status)
 
 	if (out)
 		*out = NULL;
-	IV__ARG(db);
-	IV__ARG(id);
+	IV__ARG_OF("iv_followup_close", db);
+	IV__ARG_OF("iv_followup_close", id);
 	if (status != IV_FOLLOWUP_DONE && status != IV_FOLLOWUP_SKIPPED && status != IV_FOLLOWUP_CANCELLED)
 		return name ? iv__error(IV_EINVALID, "status: a follow-up is closed as done, skipped or cancelled, not %s", name)
 			    : iv__error(IV_EINVALID, "status: %d is not a follow-up status", status);
@@ -750,15 +798,27 @@ int iv_followup_close(iv_followup **out, iv_db *db, const char *id, int status)
 	return error;
 }
 
-int iv_interview_move(iv_interview **out, iv_db *db, const char *id, int status)
+int iv_followup_close(iv_followup **out, iv_db *db, const char *id, int status)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_followup_close")) < 0)
+		return error;
+	error = followup_close_unguarded(out, db, id, status);
+	iv__leave(guarded);
+	return error;
+}
+
+static int interview_move_unguarded(iv_interview **out, iv_db *db, const char *id, int status)
 {
 	iv_interview *iv = NULL;
 	int error;
 
 	if (out)
 		*out = NULL;
-	IV__ARG(db);
-	IV__ARG(id);
+	IV__ARG_OF("iv_interview_move", db);
+	IV__ARG_OF("iv_interview_move", id);
 	if ((error = iv__check_enum("status", "interview_status", status)) < 0 ||
 	    (error = iv__tx_begin(db)) < 0)
 		return error;
@@ -772,5 +832,17 @@ int iv_interview_move(iv_interview **out, iv_db *db, const char *id, int status)
 		iv = NULL;
 	}
 	iv_interview_free(iv);
+	return error;
+}
+
+int iv_interview_move(iv_interview **out, iv_db *db, const char *id, int status)
+{
+	iv_db *guarded = db;
+	int error;
+
+	if ((error = iv__enter(guarded, "iv_interview_move")) < 0)
+		return error;
+	error = interview_move_unguarded(out, db, id, status);
+	iv__leave(guarded);
 	return error;
 }

@@ -1041,6 +1041,80 @@ static void iterators_outliving_their_store_refuse_and_can_be_freed(void **state
 	}
 }
 
+/* What a second thread saw when it used the store during a call. */
+struct intruder {
+	iv_db *db;
+	int list_rc, insert_rc, begin_rc;
+	char message[256];
+};
+
+static void *intrude(void *arg)
+{
+	struct intruder *in = arg;
+	iv_contact_iter *it = NULL;
+	iv_contact *c = NULL;
+
+	in->list_rc = iv_contact_list(&it, in->db, NULL);
+	snprintf(in->message, sizeof(in->message), "%s", iv_error_message());
+	iv_contact_iter_free(it);
+	iv_contact_new(&c);
+	iv_contact_set_name(c, "Intruder");
+	in->insert_rc = iv_contact_insert(in->db, c);
+	iv_contact_free(c);
+	in->begin_rc = iv_db_begin(in->db);
+	return NULL;
+}
+
+/* A clock is called inside a store call: run another thread on the store then. */
+static int intruding_clock(iv_time *now, void *payload)
+{
+	pthread_t t;
+
+	assert_int_equal(pthread_create(&t, NULL, intrude, payload), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	*now = 1772442000;
+	return 0;
+}
+
+static void a_second_thread_inside_a_call_is_refused(void **state)
+{
+	struct intruder in = { NULL, 0, 0, 0, "" };
+	iv_contact *c = NULL;
+	iv_contact_iter *it = NULL;
+	pthread_t t;
+	int n = 0, rc;
+
+	(void)state;
+	ok(iv_db_open_memory(&in.db));
+	ok(iv_db_set_clock(in.db, intruding_clock, &in));
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Owner"));
+	ok(iv_contact_insert(in.db, c));
+	iv_contact_free(c);
+	assert_int_equal(in.list_rc, IV_EMISUSE);
+	assert_int_equal(in.insert_rc, IV_EMISUSE);
+	assert_int_equal(in.begin_rc, IV_EMISUSE);
+	assert_non_null(strstr(in.message, "iv_contact_list: the store is in use by another thread"));
+
+	/* One after the other is fine: the store is free again between calls. */
+	ok(iv_db_set_clock(in.db, NULL, NULL));
+	assert_int_equal(pthread_create(&t, NULL, intrude, &in), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(in.list_rc, 0);
+	assert_int_equal(in.insert_rc, 0);
+	assert_int_equal(in.begin_rc, 0);
+	ok(iv_db_rollback(in.db)); /* the transaction the thread left open */
+	ok(iv_contact_list(&it, in.db, NULL));
+	while ((rc = iv_contact_iter_next(&c, it)) == 0) {
+		n++;
+		iv_contact_free(c);
+	}
+	check(rc, IV_ITEROVER);
+	assert_int_equal(n, 2); /* the owner's and the sequential thread's; the refused one is not there */
+	iv_contact_iter_free(it);
+	iv_db_free(in.db);
+}
+
 static void a_relayed_message_survives(void **state)
 {
 	(void)state;
@@ -1364,6 +1438,7 @@ int main(void)
 		cmocka_unit_test(null_out_argument_is_invalid),
 		cmocka_unit_test(null_store_argument_is_invalid),
 		cmocka_unit_test(a_relayed_message_survives),
+		cmocka_unit_test(a_second_thread_inside_a_call_is_refused),
 		cmocka_unit_test(iterators_outliving_their_store_refuse_and_can_be_freed),
 		cmocka_unit_test(null_record_or_id_argument_is_invalid),
 		cmocka_unit_test(contact_getters_accept_null),

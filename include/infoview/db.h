@@ -13,8 +13,11 @@ IV_BEGIN_DECL
 /*
  * Threads: a store and its iterators may be used by one thread at a time
  * (records are independent copies, free to move between threads);
- * open one store per thread to work in parallel. The last error
- * is kept per thread. iv_backend_register() may be called from any thread.
+ * open one store per thread to work in parallel. A call made on a store
+ * while another thread is inside a call on it is refused with IV_EMISUSE
+ * (nothing is read or written); use a lock around a store shared between
+ * threads. The last error is kept per thread. iv_backend_register() may be
+ * called from any thread.
  */
 
 /**
