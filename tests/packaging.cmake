@@ -1,5 +1,8 @@
 # Packaging checks: what users of the built and installed library see.
-#   exports      the shared library exports exactly the IV_EXTERN functions
+#   exports      the shared library exports exactly the IV_EXTERN functions,
+#                each by name in its node of the version script
+#   abi          the ABI is the committed baseline's, or adds to it in a new
+#                node (when abidiff, from abigail-tools, is installed)
 #   headers_c    every public header compiles alone as C11, warnings as errors
 #   headers_cxx  the same as C++ (when a C++ compiler is available)
 #   consumer     install to a prefix; build and run programs against it with
@@ -28,6 +31,27 @@ if(BUILD_SHARED_LIBS)
             "$<TARGET_FILE:infoview>" "${IV_PUBLIC_INCLUDE}"
             "${PROJECT_SOURCE_DIR}/lib/infoview.map" "${_iv_nm}")
   set_tests_properties(exports PROPERTIES LABELS packaging)
+
+  # abi/update.sh writes the baseline; CI installs abigail-tools, so there
+  # the check always runs. A build without debug info compares symbols only
+  # and reports the test as skipped.
+  find_program(IV_ABIDIFF abidiff)
+  if(CMAKE_READELF)
+    set(_iv_readelf "${CMAKE_READELF}")
+  else()
+    set(_iv_readelf readelf)
+  endif()
+  if(IV_ABIDIFF)
+    add_test(NAME abi
+      COMMAND "${IV_BASH}" "${CMAKE_CURRENT_SOURCE_DIR}/check-abi.sh"
+              "$<TARGET_FILE:infoview>"
+              "${PROJECT_SOURCE_DIR}/abi/${IV_SONAME}.abi"
+              "${IV_PUBLIC_INCLUDE}" "${PROJECT_SOURCE_DIR}/abi/suppressions"
+              "${IV_ABIDIFF}" "${_iv_nm}" "${_iv_readelf}")
+    set_tests_properties(abi PROPERTIES LABELS packaging SKIP_RETURN_CODE 77)
+  else()
+    message(STATUS "abidiff not found (abigail-tools): abi test disabled")
+  endif()
 endif()
 
 add_test(NAME headers_c
