@@ -25,7 +25,22 @@ IV_BEGIN_DECL
  * A backend embeds `iv_backend` as the first member of its own struct and
  * fills it from iv_backend_init(). The struct only ever grows at its end;
  * a backend built against an older version keeps working, and the core
- * refuses a version it does not know (IV_EVERSION).
+ * refuses a version it does not know (IV_EVERSION). Set `version` to the
+ * version whose operations and meanings the backend implements, written
+ * out (1), not IV_BACKEND_VERSION, which grows with the headers.
+ *
+ * Growth by meaning, not only by layout:
+ * - A filter member newer than the backend's version is applied by the
+ *   core on the records the backend returns; the backend never sees a
+ *   request it cannot honour, and the caller never gets records it
+ *   filtered out.
+ * - A record field newer than the backend's version is never dropped
+ *   silently: writing a record that sets such a field to a backend too old
+ *   to store it fails with IV_EVERSION naming the field, and nothing is
+ *   written. (Every field of version 1 records is stored by every
+ *   backend.)
+ * - The core reads a backend's members only up to its version and never
+ *   writes past them; an iterator's `version` is checked the same way.
  *
  * Every operation returns 0 or a negative IV_E* code, setting the message
  * with iv_error_set() (a backend that sets none gets a generic one).
