@@ -1,5 +1,11 @@
-/*
- * libinfoview: the agenda: what to do now.
+/**
+ * @file infoview/agenda.h
+ * @brief The agenda: what to do now.
+ *
+ * @par Threads
+ * As in db.h: an agenda iterator belongs to its store; an item is an
+ * independent copy.
+ *
  * SPDX-License-Identifier: MIT
  */
 #ifndef INCLUDE_infoview_agenda_h__
@@ -10,6 +16,7 @@
 
 IV_BEGIN_DECL
 
+/** An iterator over the agenda; see iv_agenda_iter_next(). */
 typedef struct iv_agenda_iter iv_agenda_iter;
 /** One thing on the agenda. */
 typedef struct iv_agenda_item iv_agenda_item;
@@ -21,7 +28,9 @@ typedef enum {
 	IV_AGENDA_WAITING = 3    /**< a request still waiting for a reply */
 } iv_agenda_kind_t;
 
+/** How iv_agenda() plans. */
 typedef struct iv_agenda_options {
+	/** the struct's version: IV_AGENDA_OPTIONS_VERSION */
 	unsigned int version;
 	/** the moment to plan for; 0 for the store's clock */
 	iv_time at;
@@ -29,10 +38,14 @@ typedef struct iv_agenda_options {
 	int64_t horizon;
 } iv_agenda_options;
 
+/** The current version of iv_agenda_options. */
 #define IV_AGENDA_OPTIONS_VERSION 1
+/** A static initialiser for iv_agenda_options holding the defaults. */
 #define IV_AGENDA_OPTIONS_INIT { IV_AGENDA_OPTIONS_VERSION, 0, 0 }
 /**
  * Initialises options to their defaults.
+ * @param opts the options
+ * @param version IV_AGENDA_OPTIONS_VERSION, or an older version
  * @return 0, or IV_EVERSION for a version this library does not know
  */
 IV_EXTERN(int) iv_agenda_options_init(iv_agenda_options *opts, unsigned int version);
@@ -44,32 +57,78 @@ IV_EXTERN(int) iv_agenda_options_init(iv_agenda_options *opts, unsigned int vers
  * or scheduled with no time recorded), by time; then requests waiting for a
  * reply, longest waiting first. Equal times are ordered by id. The
  * follow-ups are read as the iterator goes; the interviews when it is made.
- * @param out free with iv_agenda_iter_free()
- * @param opts NULL for the defaults
+ * @param out the iterator, free with iv_agenda_iter_free() before the store
+ * @param db the store
+ * @param opts NULL for the defaults; borrowed for this call
  * @return 0; IV_EVERSION for an options version this library does not
  *         know; IV_EINVALID for a negative horizon
  */
 IV_EXTERN(int) iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts);
-/** @param out free with iv_agenda_item_free(); @return 0, IV_ITEROVER, or an error */
+/**
+ * The next item.
+ * @param out the item, free with iv_agenda_item_free()
+ * @param it the iterator
+ * @return 0, IV_ITEROVER at the end, or an error
+ */
 IV_EXTERN(int) iv_agenda_iter_next(iv_agenda_item **out, iv_agenda_iter *it);
+/**
+ * Frees an iterator; accepts NULL.
+ * @param it the iterator, or NULL
+ */
 IV_EXTERN(void) iv_agenda_iter_free(iv_agenda_iter *it);
+/**
+ * Frees an item and the records it holds; accepts NULL.
+ * @param item the item, or NULL
+ */
 IV_EXTERN(void) iv_agenda_item_free(iv_agenda_item *item);
 
 /* Every iv_agenda_item_*() getter accepts NULL and then returns NULL or 0. */
 
-/** One of iv_agenda_kind_t. */
+/**
+ * What the item is.
+ * @param item the item, or NULL
+ * @return one of iv_agenda_kind_t
+ */
 IV_EXTERN(int) iv_agenda_item_kind(const iv_agenda_item *item);
-/** The item's time: a follow-up's due time, an interview's scheduled time, a request's time. */
+/**
+ * The item's time: a follow-up's due time, an interview's scheduled
+ * time, a request's time.
+ * @param item the item, or NULL
+ * @return the time
+ */
 IV_EXTERN(iv_time) iv_agenda_item_time(const iv_agenda_item *item);
-/** 1 if a follow-up is past due or a scheduled interview's time has passed, else 0. */
+/**
+ * Whether the item is late.
+ * @param item the item, or NULL
+ * @return 1 if a follow-up is past due or a scheduled interview's time has
+ *         passed, else 0
+ */
 IV_EXTERN(int) iv_agenda_item_overdue(const iv_agenda_item *item);
-/** For a waiting request, how long it has waited, in seconds; else 0. */
+/**
+ * How long a waiting request has waited.
+ * @param item the item, or NULL
+ * @return the wait in seconds for IV_AGENDA_WAITING; else 0
+ */
 IV_EXTERN(int64_t) iv_agenda_item_waiting(const iv_agenda_item *item);
-/** The follow-up, for IV_AGENDA_FOLLOWUP; else NULL. Borrowed from the item. */
+/**
+ * The follow-up, for IV_AGENDA_FOLLOWUP.
+ * @param item the item, or NULL
+ * @return the follow-up; borrowed, valid until `item` is freed; NULL for
+ *         other kinds
+ */
 IV_EXTERN(const iv_followup *) iv_agenda_item_followup(const iv_agenda_item *item);
-/** The interview, for IV_AGENDA_INTERVIEW and IV_AGENDA_WAITING (and a follow-up's, if any); borrowed. */
+/**
+ * The interview, for IV_AGENDA_INTERVIEW and IV_AGENDA_WAITING (and a
+ * follow-up's, if any).
+ * @param item the item, or NULL
+ * @return the interview; borrowed, valid until `item` is freed; NULL if none
+ */
 IV_EXTERN(const iv_interview *) iv_agenda_item_interview(const iv_agenda_item *item);
-/** The contact concerned (the recipient or interviewee); borrowed. */
+/**
+ * The contact concerned (the recipient or interviewee).
+ * @param item the item, or NULL
+ * @return the contact; borrowed, valid until `item` is freed
+ */
 IV_EXTERN(const iv_contact *) iv_agenda_item_contact(const iv_agenda_item *item);
 
 IV_END_DECL

@@ -1,5 +1,11 @@
-/*
- * libinfoview: shared definitions (export macro, versions, memory).
+/**
+ * @file infoview/common.h
+ * @brief Shared definitions: the export macro, versions, memory, times,
+ *        ids and field limits.
+ *
+ * @par Threads
+ * Every function here is thread-safe.
+ *
  * SPDX-License-Identifier: MIT
  */
 #ifndef INCLUDE_infoview_common_h__
@@ -8,6 +14,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/**
+ * @def IV_BEGIN_DECL
+ * Opens C linkage for the declarations of a header (`extern "C" {` in C++).
+ * @def IV_END_DECL
+ * Closes what IV_BEGIN_DECL opened.
+ */
 #ifdef __cplusplus
 # define IV_BEGIN_DECL extern "C" {
 # define IV_END_DECL }
@@ -16,7 +28,10 @@
 # define IV_END_DECL
 #endif
 
-/** Marks a symbol as part of the exported ABI. */
+/**
+ * @def IV_EXTERN(type)
+ * Declares a function returning `type` as part of the exported ABI.
+ */
 #if defined(_WIN32) && defined(IV_BUILDING_DLL)
 # define IV_EXTERN(type) __declspec(dllexport) type
 #elif defined(__GNUC__) || defined(__clang__)
@@ -27,10 +42,13 @@
 
 IV_BEGIN_DECL
 
-/** Compile-time version of the headers. */
+/** Compile-time major version of the headers. */
 #define IV_VERSION_MAJOR 0
+/** Compile-time minor version of the headers. */
 #define IV_VERSION_MINOR 1
+/** Compile-time patch version of the headers. */
 #define IV_VERSION_PATCH 0
+/** Compile-time version of the headers as a string. */
 #define IV_VERSION "0.1.0"
 /** MAJOR * 10000 + MINOR * 100 + PATCH, for numeric comparison. */
 #define IV_VERSION_NUMBER (IV_VERSION_MAJOR * 10000 + IV_VERSION_MINOR * 100 + IV_VERSION_PATCH)
@@ -38,17 +56,23 @@ IV_BEGIN_DECL
 /**
  * Runtime version of the library actually linked.
  *
- * @param major, minor, patch where to store each part; any may be NULL
+ * @param major where to store the major version; may be NULL
+ * @param minor where to store the minor version; may be NULL
+ * @param patch where to store the patch version; may be NULL
  * @return the version as a static string such as "0.1.0"
  */
 IV_EXTERN(const char *) iv_version(int *major, int *minor, int *patch);
 
-/** IV_VERSION_NUMBER of the linked library (for FFI callers). */
+/**
+ * IV_VERSION_NUMBER of the linked library (for FFI callers).
+ * @return MAJOR * 10000 + MINOR * 100 + PATCH
+ */
 IV_EXTERN(int) iv_version_number(void);
 
 /**
  * Frees memory the library returned to the caller (strings documented as
  * "free with iv_free()"). Accepts NULL.
+ * @param ptr the memory, or NULL
  */
 IV_EXTERN(void) iv_free(void *ptr);
 
@@ -71,23 +95,29 @@ typedef int64_t iv_time;
 /**
  * Checks that a string is a UUID in text form (8-4-4-4-12 hex digits, either
  * case).
+ * @param id the string; NULL is not valid
  * @return 1 if valid, 0 otherwise
  */
 IV_EXTERN(int) iv_id_valid(const char *id);
 
-/*
+/**
+ * @name Limits
  * Limits on what a record may hold; longer input is refused with
  * IV_EINVALID naming the field. Lengths are in bytes of UTF-8.
+ * @{
  */
 #define IV_LIMIT_SHORT 256      /**< names, e-mails, phone, company, title, location */
 #define IV_LIMIT_TAG 64         /**< one tag */
 #define IV_LIMIT_URL 2048       /**< profile URL */
 #define IV_LIMIT_TEXT 65536     /**< notes, purpose, drafts, questions, answers, items */
 #define IV_LIMIT_LIST 256       /**< e-mails, tags, questions, advice or resources in one record */
+/** @} */
 
 /**
  * The value of a limit by name, for callers that cannot read macros:
- * "short", "tag", "url", "text", "list"; -1 for an unknown name.
+ * "short", "tag", "url", "text", "list".
+ * @param name the limit's name
+ * @return the limit in bytes (or items for "list"); -1 for an unknown name
  */
 IV_EXTERN(int) iv_limit(const char *name);
 

@@ -1,5 +1,17 @@
-/*
- * libinfoview: opening a store, transactions, the clock.
+/**
+ * @file infoview/db.h
+ * @brief Opening a store, transactions, the clock, settings.
+ *
+ * @par Threads
+ * A store and its iterators may be used by one thread at a time; records
+ * are independent copies, free to move between threads. Open one store per
+ * thread to work in parallel. A call made on a store while another thread
+ * is inside a call on it is refused with IV_EMISUSE (nothing is read or
+ * written): put a lock around a store shared between threads. The last
+ * error is kept per thread. iv_backend_register() may be called from any
+ * thread. Every other header
+ * follows this rule and notes only its exceptions.
+ *
  * SPDX-License-Identifier: MIT
  */
 #ifndef INCLUDE_infoview_db_h__
@@ -9,16 +21,6 @@
 #include "types.h"
 
 IV_BEGIN_DECL
-
-/*
- * Threads: a store and its iterators may be used by one thread at a time
- * (records are independent copies, free to move between threads);
- * open one store per thread to work in parallel. A call made on a store
- * while another thread is inside a call on it is refused with IV_EMISUSE
- * (nothing is read or written); use a lock around a store shared between
- * threads. The last error is kept per thread. iv_backend_register() may be
- * called from any thread.
- */
 
 /**
  * Opens the default embedded store: an SQLite file at `path`, created (with
@@ -49,6 +51,7 @@ IV_EXTERN(int) iv_db_open_with(iv_db **out, const char *backend, const char *loc
 /**
  * Opens a new, empty store held in memory; it vanishes with iv_db_free().
  * @param out the store, free with iv_db_free()
+ * @return 0, IV_ENOMEM
  */
 IV_EXTERN(int) iv_db_open_memory(iv_db **out);
 
@@ -57,6 +60,7 @@ IV_EXTERN(int) iv_db_open_memory(iv_db **out);
  * Iterators still open on it (contacts, introductions, interviews,
  * follow-ups, agenda, search) are detached: their *_iter_next() then
  * returns IV_EMISUSE, and they must still be freed. Accepts NULL.
+ * @param db the store, or NULL
  */
 IV_EXTERN(void) iv_db_free(iv_db *db);
 
@@ -74,16 +78,30 @@ IV_EXTERN(int) iv_db_default_path(char **out);
  * Starts a transaction. Transactions nest: an inner one commits into the
  * outer one or rolls back alone. Every single call that writes is atomic on
  * its own; transactions group several.
+ * @param db the store
+ * @return 0, or the store's error (IV_EBUSY, IV_ESTORAGE)
  */
 IV_EXTERN(int) iv_db_begin(iv_db *db);
 
-/** Commits the innermost open transaction; IV_EMISUSE if none is open. */
+/**
+ * Commits the innermost open transaction.
+ * @param db the store
+ * @return 0; IV_EMISUSE if none is open; the store's error
+ */
 IV_EXTERN(int) iv_db_commit(iv_db *db);
 
-/** Rolls back the innermost open transaction; IV_EMISUSE if none is open. */
+/**
+ * Rolls back the innermost open transaction.
+ * @param db the store
+ * @return 0; IV_EMISUSE if none is open; the store's error
+ */
 IV_EXTERN(int) iv_db_rollback(iv_db *db);
 
-/** How many transactions are open (0 outside any, and for NULL). */
+/**
+ * How many transactions are open.
+ * @param db the store, or NULL
+ * @return the depth; 0 outside any transaction, and for NULL
+ */
 IV_EXTERN(int) iv_db_transaction_depth(const iv_db *db);
 
 /**
@@ -103,8 +121,11 @@ typedef int (*iv_clock_cb)(iv_time *now, void *payload);
  * Replaces the store's clock, from which every time the library stamps
  * ("created", "updated", and the workflow's rules) is read.
  *
+ * @param db the store
  * @param cb the clock; NULL restores the system clock
- * @param payload passed to cb, borrowed
+ * @param payload passed to cb, borrowed until the clock is replaced or the
+ *        store freed
+ * @return 0, IV_EINVALID when `db` is NULL
  */
 IV_EXTERN(int) iv_db_set_clock(iv_db *db, iv_clock_cb cb, void *payload);
 
@@ -112,6 +133,7 @@ IV_EXTERN(int) iv_db_set_clock(iv_db *db, iv_clock_cb cb, void *payload);
  * The store's current time, from its clock.
  *
  * @param out the time
+ * @param db the store
  * @return 0; the clock's error when it fails, IV_EINVALID when it gives a
  *         time that is not after 1970 or beyond IV_TIME_MAX
  */
@@ -120,6 +142,8 @@ IV_EXTERN(int) iv_db_now(iv_time *out, iv_db *db);
 /**
  * Reads a per-store setting.
  * @param out the value, free with iv_free()
+ * @param db the store
+ * @param key the setting's name
  * @return 0, or IV_ENOTFOUND if the key has no value
  */
 IV_EXTERN(int) iv_db_setting_get(char **out, iv_db *db, const char *key);
@@ -128,6 +152,10 @@ IV_EXTERN(int) iv_db_setting_get(char **out, iv_db *db, const char *key);
  * Writes a per-store setting; value NULL removes it. Keys are non-empty
  * ASCII of letters, digits, '.', '_' and '-', at most 64 bytes; keys
  * beginning with "iv." are reserved for the library.
+ * @param db the store
+ * @param key the setting's name
+ * @param value the value, copied; NULL removes the setting
+ * @return 0; IV_EINVALID for a malformed or reserved key; the store's error
  */
 IV_EXTERN(int) iv_db_setting_set(iv_db *db, const char *key, const char *value);
 

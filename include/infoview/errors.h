@@ -1,5 +1,10 @@
-/*
- * libinfoview: error codes and the thread-local last error.
+/**
+ * @file infoview/errors.h
+ * @brief Error codes and the thread-local last error.
+ *
+ * @par Threads
+ * Every function here is thread-safe: the last error is kept per thread.
+ *
  * SPDX-License-Identifier: MIT
  */
 #ifndef INCLUDE_infoview_errors_h__
@@ -15,7 +20,7 @@ IV_BEGIN_DECL
  * The values are part of the ABI and never change.
  */
 typedef enum {
-	IV_OK = 0,
+	IV_OK = 0,            /**< success */
 	IV_ERROR = -1,        /**< generic failure (see the message) */
 	IV_ENOTFOUND = -3,    /**< the record or file asked for does not exist */
 	IV_EEXISTS = -4,      /**< a record with that id already exists */
@@ -41,13 +46,22 @@ typedef struct iv_error {
  * Never returns NULL: when no error happened the code is IV_OK and the
  * message is "no error". Borrowed: valid until the next libinfoview call on
  * this thread.
+ *
+ * @return the last error; never NULL; borrowed
  */
 IV_EXTERN(const iv_error *) iv_error_last(void);
 
-/** The code of the last error on this thread (for FFI callers). */
+/**
+ * The code of the last error on this thread (for FFI callers).
+ * @return one of iv_error_code_t; IV_OK when no error happened
+ */
 IV_EXTERN(int) iv_error_code(void);
 
-/** The message of the last error on this thread; never NULL; borrowed. */
+/**
+ * The message of the last error on this thread.
+ * @return the message; never NULL; borrowed, valid until the next
+ *         libinfoview call on this thread
+ */
 IV_EXTERN(const char *) iv_error_message(void);
 
 /** Resets the last error on this thread to IV_OK. */
@@ -56,11 +70,17 @@ IV_EXTERN(void) iv_error_clear(void);
 /**
  * Sets the last error on this thread. Meant for backends and callbacks that
  * want their message shown to the caller.
+ * @param code one of iv_error_code_t; IV_OK clears the last error
+ * @param message the message, copied; NULL uses the code's name
  * @return code, so that `return iv_error_set(IV_EINVALID, "...")` works
  */
 IV_EXTERN(int) iv_error_set(int code, const char *message);
 
-/** The symbolic name of an error code ("IV_ENOTFOUND"); static, never NULL. */
+/**
+ * The symbolic name of an error code.
+ * @param code one of iv_error_code_t
+ * @return its name ("IV_ENOTFOUND"); static, never NULL
+ */
 IV_EXTERN(const char *) iv_error_name(int code);
 
 IV_END_DECL

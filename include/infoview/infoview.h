@@ -1,5 +1,8 @@
-/*
- * libinfoview: the umbrella header. Include this one.
+/**
+ * @file infoview/infoview.h
+ * @brief The umbrella header: include this one. It includes every public
+ *        header except the backend tier, infoview/sys/backend.h.
+ *
  * SPDX-License-Identifier: MIT
  */
 #ifndef INCLUDE_infoview_infoview_h__

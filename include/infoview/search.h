@@ -1,16 +1,8 @@
-/*
- * libinfoview: full-text search over contacts and interviews.
- * SPDX-License-Identifier: MIT
- */
-#ifndef INCLUDE_infoview_search_h__
-#define INCLUDE_infoview_search_h__
-
-#include "common.h"
-#include "types.h"
-
-IV_BEGIN_DECL
-
-/*
+/**
+ * @file infoview/search.h
+ * @brief Full-text search over contacts and interviews.
+ *
+ * @par Queries and ranking
  * A query is words; every word must match (AND), each as a prefix of a word
  * in the record, ASCII case-insensitively ("pfi" finds "Pfizer", "izer" does
  * not). Words are split, in the query and in the records alike, on every
@@ -37,15 +29,30 @@ IV_BEGIN_DECL
  * found are the same, except around characters beyond ASCII that are not
  * letters or digits (dashes, curly quotes), which the SQLite backend also
  * splits words on, and letters beyond ASCII, whose case it also ignores.
+ *
+ * @par Threads
+ * As in db.h: a search iterator belongs to its store; a hit is an
+ * independent copy.
+ *
+ * SPDX-License-Identifier: MIT
  */
+#ifndef INCLUDE_infoview_search_h__
+#define INCLUDE_infoview_search_h__
 
+#include "common.h"
+#include "types.h"
+
+IV_BEGIN_DECL
+
+/** An iterator over search hits; see iv_search_iter_next(). */
 typedef struct iv_search_iter iv_search_iter;
+/** One record found by a search. */
 typedef struct iv_search_hit iv_search_hit;
 
 /** What a hit is. */
 typedef enum {
-	IV_SEARCH_CONTACT = 1u << 0,
-	IV_SEARCH_INTERVIEW = 1u << 1
+	IV_SEARCH_CONTACT = 1u << 0,  /**< a contact */
+	IV_SEARCH_INTERVIEW = 1u << 1 /**< an interview */
 } iv_search_kind_t;
 
 /** How to search. */
@@ -60,7 +67,9 @@ typedef enum {
 	IV_SEARCH_UNRANKED = 1u << 0
 } iv_search_flags_t;
 
+/** How iv_search() searches. */
 typedef struct iv_search_options {
+	/** the struct's version: IV_SEARCH_OPTIONS_VERSION */
 	unsigned int version;
 	/** iv_search_kind_t flags of what to search; 0 for everything */
 	unsigned int kinds;
@@ -70,13 +79,22 @@ typedef struct iv_search_options {
 	unsigned int flags;
 } iv_search_options;
 
+/** The current version of iv_search_options. */
 #define IV_SEARCH_OPTIONS_VERSION 1
+/** A static initialiser for iv_search_options holding the defaults. */
 #define IV_SEARCH_OPTIONS_INIT { IV_SEARCH_OPTIONS_VERSION, 0, 0, 0 }
+/**
+ * Initialises options to their defaults (everything, no limit, ranked).
+ * @param opts the options
+ * @param version IV_SEARCH_OPTIONS_VERSION, or an older version
+ * @return 0, or IV_EVERSION for a version this library does not know
+ */
 IV_EXTERN(int) iv_search_options_init(iv_search_options *opts, unsigned int version);
 
 /**
  * Searches the store, best hits first.
- * @param out free with iv_search_iter_free()
+ * @param out the iterator, free with iv_search_iter_free() before the store
+ * @param db the store
  * @param query UTF-8 text, at most IV_LIMIT_TEXT bytes; borrowed for this call
  * @param opts NULL for the defaults (everything, no limit); borrowed
  * @return 0; IV_EINVALID for a query with no word, invalid UTF-8, control
@@ -84,17 +102,42 @@ IV_EXTERN(int) iv_search_options_init(iv_search_options *opts, unsigned int vers
  *         IV_EVERSION for an options version this library does not know
  */
 IV_EXTERN(int) iv_search(iv_search_iter **out, iv_db *db, const char *query, const iv_search_options *opts);
-/** @param out free with iv_search_hit_free(); @return 0, IV_ITEROVER */
+/**
+ * The next hit.
+ * @param out the hit, free with iv_search_hit_free()
+ * @param it the iterator
+ * @return 0, IV_ITEROVER at the end, or an error
+ */
 IV_EXTERN(int) iv_search_iter_next(iv_search_hit **out, iv_search_iter *it);
+/**
+ * Frees an iterator; accepts NULL.
+ * @param it the iterator, or NULL
+ */
 IV_EXTERN(void) iv_search_iter_free(iv_search_iter *it);
 
+/**
+ * Frees a hit; accepts NULL.
+ * @param hit the hit, or NULL
+ */
 IV_EXTERN(void) iv_search_hit_free(iv_search_hit *hit);
 /* Every iv_search_hit_*() getter accepts NULL and then returns NULL or 0. */
-/** One iv_search_kind_t flag. */
+/**
+ * What the hit is.
+ * @param hit the hit, or NULL
+ * @return one iv_search_kind_t flag
+ */
 IV_EXTERN(int) iv_search_hit_kind(const iv_search_hit *hit);
-/** The id of the contact or interview; borrowed. */
+/**
+ * The id of the contact or interview found.
+ * @param hit the hit, or NULL
+ * @return the id; borrowed, valid until `hit` is freed
+ */
 IV_EXTERN(const char *) iv_search_hit_id(const iv_search_hit *hit);
-/** The hit's relevance; higher ranks higher; only comparable within one search. */
+/**
+ * The hit's relevance.
+ * @param hit the hit, or NULL
+ * @return the score; higher ranks higher; only comparable within one search
+ */
 IV_EXTERN(double) iv_search_hit_score(const iv_search_hit *hit);
 
 IV_END_DECL

@@ -1,5 +1,13 @@
-/*
- * libinfoview: the opaque handles and the enumerations of the domain.
+/**
+ * @file infoview/types.h
+ * @brief The opaque handles and the enumerations of the domain.
+ *
+ * Enumerations: values are stored, so they never change; new values are
+ * only ever added. Functions take and return them as int.
+ *
+ * @par Threads
+ * The functions here are thread-safe and read only static tables.
+ *
  * SPDX-License-Identifier: MIT
  */
 #ifndef INCLUDE_infoview_types_h__
@@ -20,16 +28,14 @@ typedef struct iv_interview iv_interview;
 /** Something to do for a contact at a given time (thank, nudge, check in). */
 typedef struct iv_followup iv_followup;
 
-/** Iterators over query results; see each module's *_iter_next(). */
+/** An iterator over contacts; see iv_contact_iter_next(). */
 typedef struct iv_contact_iter iv_contact_iter;
+/** An iterator over introductions; see iv_intro_iter_next(). */
 typedef struct iv_intro_iter iv_intro_iter;
+/** An iterator over interviews; see iv_interview_iter_next(). */
 typedef struct iv_interview_iter iv_interview_iter;
+/** An iterator over follow-ups; see iv_followup_iter_next(). */
 typedef struct iv_followup_iter iv_followup_iter;
-
-/*
- * Enumerations. Values are stored, so they never change; new values are only
- * ever added. Functions take and return them as int.
- */
 
 /** How you know a contact. */
 typedef enum {
@@ -41,10 +47,10 @@ typedef enum {
 /** How an introduction is made. */
 typedef enum {
 	IV_CHANNEL_EMAIL = 1,    /**< the default */
-	IV_CHANNEL_IN_PERSON = 2,
-	IV_CHANNEL_PHONE = 3,
+	IV_CHANNEL_IN_PERSON = 2, /**< face to face */
+	IV_CHANNEL_PHONE = 3,    /**< a phone call */
 	IV_CHANNEL_MESSAGE = 4,  /**< a chat or social-network message */
-	IV_CHANNEL_OTHER = 5
+	IV_CHANNEL_OTHER = 5     /**< any other way */
 } iv_channel_t;
 
 /** Where an introduction stands. */
@@ -58,9 +64,9 @@ typedef enum {
 /** How an interview is held. */
 typedef enum {
 	IV_MEDIUM_UNSET = 0,     /**< not decided yet (the default) */
-	IV_MEDIUM_PHONE = 1,
-	IV_MEDIUM_VIDEO = 2,
-	IV_MEDIUM_IN_PERSON = 3
+	IV_MEDIUM_PHONE = 1,     /**< a phone call */
+	IV_MEDIUM_VIDEO = 2,     /**< a video call */
+	IV_MEDIUM_IN_PERSON = 3  /**< face to face */
 } iv_medium_t;
 
 /** Where an interview stands. */
@@ -87,14 +93,14 @@ typedef enum {
 /** Where a follow-up stands. */
 typedef enum {
 	IV_FOLLOWUP_PENDING = 1,   /**< still to do (the default) */
-	IV_FOLLOWUP_DONE = 2,
+	IV_FOLLOWUP_DONE = 2,      /**< done */
 	IV_FOLLOWUP_SKIPPED = 3,   /**< deliberately not done */
 	IV_FOLLOWUP_CANCELLED = 4  /**< no longer needed (e.g. a nudge after a reply) */
 } iv_followup_status_t;
 
 /** Flags for the *_delete() functions. */
 typedef enum {
-	IV_DELETE_DEFAULT = 0,
+	IV_DELETE_DEFAULT = 0,   /**< refuse to delete a record others depend on */
 	/**
 	 * Also delete what depends on the record instead of refusing with
 	 * IV_ECONSTRAINT (see each delete function for what that is).
@@ -102,8 +108,9 @@ typedef enum {
 	IV_DELETE_CASCADE = 1u << 0
 } iv_delete_flags_t;
 
-/*
- * Names of enumerations, for callers that cannot read these headers (FFI
+/**
+ * @name Names of enumerations
+ * For callers that cannot read these headers (FFI
  * bindings, text formats). Each public enumeration is a `type` here:
  *
  *   "known" (iv_known_t), "channel" (iv_channel_t), "intro_status",
@@ -118,6 +125,7 @@ typedef enum {
  * "unranked", IV_ENOTFOUND "enotfound". Flag enumerations name each single
  * flag, never a combination. Names and types are static strings, never
  * freed; like the values, they never change and are only ever added.
+ * @{
  */
 
 /**
@@ -164,6 +172,7 @@ IV_EXTERN(const char *) iv_enum_type_name(size_t i);
  *         IV_EINVALID for an unknown type
  */
 IV_EXTERN(int) iv_enum_at(int *value, const char **name, const char *type, size_t i);
+/** @} */
 
 IV_END_DECL
 

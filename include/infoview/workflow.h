@@ -1,6 +1,12 @@
-/*
- * libinfoview: the craft's rules: interview lifecycle, follow-ups created by
- * rules, stay-in-touch cadences, business days, the question bank.
+/**
+ * @file infoview/workflow.h
+ * @brief The craft's rules: interview lifecycle, follow-ups created by
+ *        rules, stay-in-touch cadences, business days, the question bank.
+ *
+ * @par Threads
+ * As in db.h. iv_interview_can_move(), the iv_time_add_*() functions and
+ * the question bank's getters are thread-safe.
+ *
  * SPDX-License-Identifier: MIT
  */
 #ifndef INCLUDE_infoview_workflow_h__
@@ -11,9 +17,9 @@
 
 IV_BEGIN_DECL
 
-/*
- * Interview lifecycle
- * -------------------
+/**
+ * @name Interview lifecycle and rules
+ *
  * planned -> requested -> scheduled -> completed; declined, no_response and
  * cancelled can be reached from each of the open states (planned, requested,
  * scheduled). Completed, declined, no_response and cancelled are final.
@@ -57,22 +63,33 @@ IV_BEGIN_DECL
  * nothing when a follow-up with its key exists in any status (so one done,
  * skipped or cancelled is not made again); a check-in is made when its
  * contact has no pending one.
+ * @{
  */
 
-/** 1 if an interview may move from status `from` to status `to`, else 0. */
+/**
+ * Whether an interview may move from one status to another.
+ * @param from an iv_interview_status_t
+ * @param to an iv_interview_status_t
+ * @return 1 if the move is legal, else 0
+ */
 IV_EXTERN(int) iv_interview_can_move(int from, int to);
 
 /**
  * Moves a stored interview to `status`: loads it, sets the status and
  * stores it through iv_interview_update() (so the rules apply).
  * @param out if not NULL, the interview as stored, free with iv_interview_free()
+ * @param db the store
+ * @param id the interview's id
+ * @param status the new iv_interview_status_t
  * @return 0; IV_EINVALID for an illegal move, including to the status it
  *         already has (the message names both states); IV_ENOTFOUND
  */
 IV_EXTERN(int) iv_interview_move(iv_interview **out, iv_db *db, const char *id, int status);
+/** @} */
 
 /** Rule times of a store. */
 typedef struct iv_rules {
+	/** the struct's version: IV_RULES_VERSION */
 	unsigned int version;
 	/** seconds after completion before a thank-you should be sent (3 h) */
 	int64_t thank_earliest;
@@ -86,16 +103,24 @@ typedef struct iv_rules {
 	int report_back_days;
 } iv_rules;
 
+/** The current version of iv_rules. */
 #define IV_RULES_VERSION 1
+/** A static initialiser for iv_rules holding the defaults. */
 #define IV_RULES_INIT { IV_RULES_VERSION, 3 * 3600, 24 * 3600, 3, 7, 30 }
 
-/** Initialises `rules` to the defaults; IV_EVERSION for an unknown version. */
+/**
+ * Initialises rule times to the defaults.
+ * @param rules the rule times
+ * @param version IV_RULES_VERSION, or an older version
+ * @return 0, or IV_EVERSION for a version this library does not know
+ */
 IV_EXTERN(int) iv_rules_init(iv_rules *rules, unsigned int version);
 /**
  * The store's rule times (the defaults where none were set).
  *
  * @param out set its version first (IV_RULES_INIT or iv_rules_init()): the
  *        library fills only the members that version has
+ * @param db the store
  * @return 0; IV_EVERSION when out->version is not one this library knows;
  *         IV_ESTORAGE when the stored times are damaged
  */
@@ -103,6 +128,8 @@ IV_EXTERN(int) iv_rules_get(iv_rules *out, iv_db *db);
 /**
  * Sets the store's rule times: the members `rules`' version has; newer
  * members keep their stored values.
+ * @param db the store
+ * @param rules the rule times; borrowed for this call
  * @return 0; IV_EINVALID naming the field unless 0 <= thank_earliest <=
  *         thank_due <= 30 days and each day count is 0..365; IV_EVERSION
  */
@@ -112,6 +139,8 @@ IV_EXTERN(int) iv_rules_set(iv_db *db, const iv_rules *rules);
  * Applies every rule to the whole store once more (after an import, or after
  * changing the rule times for future follow-ups); creates only what is
  * missing. Follow-ups already made keep their times.
+ * @param db the store
+ * @return 0, or the store's error
  */
 IV_EXTERN(int) iv_rules_apply(iv_db *db);
 
@@ -120,6 +149,10 @@ IV_EXTERN(int) iv_rules_apply(iv_db *db);
  * (0 for now) if later than the one stored, appends `note` (one line; may be
  * NULL) to its notes as a line "YYYY-MM-DD: note" dated `when` in local
  * time, and moves its check-in.
+ * @param db the store
+ * @param contact_id the contact's id
+ * @param when the time of the interaction; 0 for now
+ * @param note a one-line note, copied; may be NULL
  * @return 0; IV_EINVALID for a malformed id or note, or notes that would
  *         grow past IV_LIMIT_TEXT; IV_ENOTFOUND
  */
@@ -129,41 +162,63 @@ IV_EXTERN(int) iv_contact_touch(iv_db *db, const char *contact_id, iv_time when,
  * Closes a pending follow-up as done, skipped or cancelled, recording when
  * (from the store's clock). Done counts as an interaction with the recipient.
  * @param out if not NULL, the follow-up as stored, free with iv_followup_free()
- * @return 0; IV_EINVALID for another status or a follow-up already closed
+ * @param db the store
+ * @param id the follow-up's id
+ * @param status IV_FOLLOWUP_DONE, IV_FOLLOWUP_SKIPPED or IV_FOLLOWUP_CANCELLED
+ * @return 0; IV_EINVALID for another status or a follow-up already closed;
+ *         IV_ENOTFOUND
  */
 IV_EXTERN(int) iv_followup_close(iv_followup **out, iv_db *db, const char *id, int status);
 
-/*
- * Calendar arithmetic in the local time zone (TZ honoured).
+/**
+ * Adds calendar days in the local time zone (TZ honoured), keeping the
+ * local wall-clock time.
+ * @param t the time
+ * @param days the number of days; may be negative
+ * @return `t` plus `days` calendar days
  */
-
-/** `t` plus `days` calendar days, keeping the local wall-clock time. */
 IV_EXTERN(iv_time) iv_time_add_days(iv_time t, int days);
 /**
  * `t` plus `days` business days (Monday to Friday), keeping the local
  * wall-clock time: each day counted moves to the next weekday, so Friday
- * plus 1 and Saturday plus 1 are both Monday.
+ * plus 1 and Saturday plus 1 are both Monday. Local time zone, as
+ * iv_time_add_days().
+ * @param t the time
+ * @param days the number of business days
+ * @return `t` plus `days` business days
  */
 IV_EXTERN(iv_time) iv_time_add_business_days(iv_time t, int days);
 
-/*
- * The question bank: prepared questions tagged by category (the TIARA set:
- * trends, insights, advice, resources, assignments; plus how they got there).
+/**
+ * The categories of the question bank: prepared questions tagged by
+ * category (the TIARA set: trends, insights, advice, resources,
+ * assignments; plus how they got there).
  */
 typedef enum {
 	IV_QUESTION_JOURNEY = 1,     /**< how did you get there */
-	IV_QUESTION_TRENDS = 2,
-	IV_QUESTION_INSIGHTS = 3,
-	IV_QUESTION_ADVICE = 4,
-	IV_QUESTION_RESOURCES = 5,
-	IV_QUESTION_ASSIGNMENTS = 6
+	IV_QUESTION_TRENDS = 2,      /**< where the field is going */
+	IV_QUESTION_INSIGHTS = 3,    /**< what the work is really like */
+	IV_QUESTION_ADVICE = 4,      /**< what they would advise */
+	IV_QUESTION_RESOURCES = 5,   /**< what to read, whom to meet */
+	IV_QUESTION_ASSIGNMENTS = 6  /**< what to try next */
 } iv_question_category_t;
 
-/** Number of questions in the bank. */
+/**
+ * Number of questions in the bank.
+ * @return the count
+ */
 IV_EXTERN(size_t) iv_question_bank_count(void);
-/** The i-th question's text (static), or NULL if out of range. */
+/**
+ * The i-th question of the bank.
+ * @param i the index, from 0
+ * @return the text, static; NULL if out of range
+ */
 IV_EXTERN(const char *) iv_question_bank_text(size_t i);
-/** The i-th question's iv_question_category_t, or 0 if out of range. */
+/**
+ * The category of the i-th question of the bank.
+ * @param i the index, from 0
+ * @return its iv_question_category_t, or 0 if out of range
+ */
 IV_EXTERN(int) iv_question_bank_category(size_t i);
 
 /**
@@ -172,6 +227,8 @@ IV_EXTERN(int) iv_question_bank_category(size_t i);
  * from journey on each call), skipping any the interview already has and
  * categories with none left; fewer when the bank runs out. 4 is the usual
  * count.
+ * @param iv the interview
+ * @param count how many questions to add
  * @return 0; IV_EINVALID (changing nothing) if the interview would hold
  *         more than IV_LIMIT_LIST questions
  */

@@ -1,16 +1,10 @@
-/*
- * libinfoview: the storage backend interface, for backend authors.
+/**
+ * @file infoview/sys/backend.h
+ * @brief The storage backend interface, for backend authors.
+ *
  * Not included by <infoview/infoview.h>; include <infoview/sys/backend.h>.
- * SPDX-License-Identifier: MIT
- */
-#ifndef INCLUDE_infoview_sys_backend_h__
-#define INCLUDE_infoview_sys_backend_h__
-
-#include "../infoview.h"
-
-IV_BEGIN_DECL
-
-/*
+ *
+ * @par The backend contract
  * A backend stores records and answers queries; it never applies the
  * library's rules. The core validates every record, checks every reference
  * and orders every multi-step change (cascades) before it calls a backend,
@@ -44,9 +38,25 @@ IV_BEGIN_DECL
  *
  * Every operation returns 0 or a negative IV_E* code, setting the message
  * with iv_error_set() (a backend that sets none gets a generic one).
+ *
+ * @par Threads
+ * iv_backend_register() is thread-safe. The core calls a backend's
+ * operations from one thread at a time per store (the rule of db.h), so a
+ * backend needs no locking of its own unless it shares state between
+ * stores.
+ *
+ * SPDX-License-Identifier: MIT
  */
+#ifndef INCLUDE_infoview_sys_backend_h__
+#define INCLUDE_infoview_sys_backend_h__
 
+#include "../infoview.h"
+
+IV_BEGIN_DECL
+
+/** The backend operations; see struct iv_backend. */
 typedef struct iv_backend iv_backend;
+/** A backend's iterator; see struct iv_backend_iter. */
 typedef struct iv_backend_iter iv_backend_iter;
 
 /**
@@ -66,6 +76,7 @@ struct iv_backend_iter {
 	void (*free)(iv_backend_iter *it);
 };
 
+/** The current version of iv_backend_iter. */
 #define IV_BACKEND_ITER_VERSION 1
 
 /**
@@ -117,24 +128,39 @@ struct iv_backend {
 	int (*contact_list)(iv_backend_iter **out, iv_backend *be, const iv_contact_filter *filter);
 
 	/* --- Introductions (all required, as for contacts) --- */
+	/** Required. Reads one introduction, as contact_get(). */
 	int (*intro_get)(iv_intro **out, iv_backend *be, const char *id);
+	/** Required. Stores a new introduction, as contact_insert(). */
 	int (*intro_insert)(iv_backend *be, const iv_intro *in);
+	/** Required. Replaces a stored introduction, as contact_update(). */
 	int (*intro_update)(iv_backend *be, const iv_intro *in);
+	/** Required. Deletes a introduction, as contact_delete(). */
 	int (*intro_delete)(iv_backend *be, const char *id);
+	/** Required. Lists the introductions matching `filter` (never NULL), as contact_list(). */
 	int (*intro_list)(iv_backend_iter **out, iv_backend *be, const iv_intro_filter *filter);
 
 	/* --- Interviews (all required, as for contacts; with questions and items) --- */
+	/** Required. Reads one interview with its questions, advice and resources, as contact_get(). */
 	int (*interview_get)(iv_interview **out, iv_backend *be, const char *id);
+	/** Required. Stores a new interview with its questions, advice and resources, as contact_insert(). */
 	int (*interview_insert)(iv_backend *be, const iv_interview *iv);
+	/** Required. Replaces a stored interview with its questions, advice and resources, as contact_update(). */
 	int (*interview_update)(iv_backend *be, const iv_interview *iv);
+	/** Required. Deletes an interview (with its questions, advice and resources), as contact_delete(). */
 	int (*interview_delete)(iv_backend *be, const char *id);
+	/** Required. Lists the interviews matching `filter` (never NULL), as contact_list(). */
 	int (*interview_list)(iv_backend_iter **out, iv_backend *be, const iv_interview_filter *filter);
 
 	/* --- Follow-ups (all required, as for contacts) --- */
+	/** Required. Reads one follow-up, as contact_get(). */
 	int (*followup_get)(iv_followup **out, iv_backend *be, const char *id);
+	/** Required. Stores a new follow-up, as contact_insert(). */
 	int (*followup_insert)(iv_backend *be, const iv_followup *fu);
+	/** Required. Replaces a stored follow-up, as contact_update(). */
 	int (*followup_update)(iv_backend *be, const iv_followup *fu);
+	/** Required. Deletes a follow-up, as contact_delete(). */
 	int (*followup_delete)(iv_backend *be, const char *id);
+	/** Required. Lists the follow-ups matching `filter` (never NULL), as contact_list(). */
 	int (*followup_list)(iv_backend_iter **out, iv_backend *be, const iv_followup_filter *filter);
 
 	/* --- Settings (required) --- */
@@ -188,13 +214,17 @@ struct iv_backend {
 		      size_t nterms, unsigned int kinds, size_t limit, unsigned int flags);
 };
 
+/** The current version of iv_backend. */
 #define IV_BACKEND_VERSION 1
+/** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Zeroes `be` and sets its version.
+ * @param be the backend struct
+ * @param version IV_BACKEND_VERSION, or an older version
  * @return 0, or IV_EVERSION if `version` is not one this library knows
  */
 IV_EXTERN(int) iv_backend_init(iv_backend *be, unsigned int version);
@@ -202,17 +232,29 @@ IV_EXTERN(int) iv_backend_init(iv_backend *be, unsigned int version);
 /**
  * Opens a store on a backend. On success the store owns the backend and
  * calls its free() when the store is freed; on failure the caller keeps it.
+ * @param out the store, free with iv_db_free()
+ * @param backend the backend
  * @return 0, IV_EVERSION for a backend version this library does not know,
  *         IV_EINVALID if a required operation is missing (named)
  */
 IV_EXTERN(int) iv_db_open_backend(iv_db **out, iv_backend *backend);
 
-/** Makes a backend from a location string (see iv_db_open_with()). */
+/**
+ * Makes a backend from a location string (see iv_db_open_with()). Called
+ * from the thread that opens the store.
+ * @param out the backend made
+ * @param location as given to iv_db_open_with(); may be NULL
+ * @param payload as given to iv_backend_register()
+ * @return 0, or a negative IV_E* code (with a message from iv_error_set())
+ */
 typedef int (*iv_backend_factory_cb)(iv_backend **out, const char *location, void *payload);
 
 /**
  * Registers a backend under a name for iv_db_open_with(). Thread-safe.
  * @param name letters, digits, '_' and '-', at most 32 bytes; copied
+ * @param factory makes the backend for each iv_db_open_with()
+ * @param payload passed to `factory`; borrowed for as long as the process
+ *        runs (a backend cannot be unregistered)
  * @return 0, IV_EINVALID for a bad name or NULL factory, IV_EEXISTS if the
  *         name is taken ("sqlite" and "memory" always are)
  */
@@ -223,8 +265,15 @@ IV_EXTERN(int) iv_backend_register(const char *name, iv_backend_factory_cb facto
  * (created if missing; NULL for the default path), or an empty store in
  * memory.
  * @param out free by opening a store on it, or with its free() member
+ * @param path the file; NULL for the default path (iv_db_default_path())
+ * @return 0, IV_EVERSION, IV_EINVALID, IV_ESTORAGE, IV_EBUSY, as iv_db_open()
  */
 IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path);
+/**
+ * The built-in memory backend: an empty store in memory.
+ * @param out free by opening a store on it, or with its free() member
+ * @return 0, IV_ENOMEM
+ */
 IV_EXTERN(int) iv_backend_memory_new(iv_backend **out);
 
 /**
@@ -232,18 +281,41 @@ IV_EXTERN(int) iv_backend_memory_new(iv_backend **out);
  * iv_search_kind_t flag; a higher score ranks higher.
  * @param out the hit, free with iv_search_hit_free() (or hand it to the core
  *        through the iterator, which then owns it)
+ * @param kind one iv_search_kind_t flag
  * @param id the record's id (any case; stored in lower case); copied
+ * @param score the hit's relevance
  * @return 0, IV_EINVALID naming the kind or id, IV_ENOMEM
  */
 IV_EXTERN(int) iv_search_hit_new(iv_search_hit **out, int kind, const char *id, double score);
 
-/*
- * For backends building records they read: the stored times, which the
- * public API only lets the core stamp.
+/**
+ * For backends building records they read: sets the stored times, which
+ * the public API only lets the core stamp.
+ * @param c the contact
+ * @param created when it was stored
+ * @param updated when it was last updated
  */
 IV_EXTERN(void) iv_contact_set_times(iv_contact *c, iv_time created, iv_time updated);
+/**
+ * Sets an introduction's stored times, as iv_contact_set_times().
+ * @param in the introduction
+ * @param created when it was stored
+ * @param updated when it was last updated
+ */
 IV_EXTERN(void) iv_intro_set_times(iv_intro *in, iv_time created, iv_time updated);
+/**
+ * Sets an interview's stored times, as iv_contact_set_times().
+ * @param iv the interview
+ * @param created when it was stored
+ * @param updated when it was last updated
+ */
 IV_EXTERN(void) iv_interview_set_times(iv_interview *iv, iv_time created, iv_time updated);
+/**
+ * Sets a follow-up's stored times, as iv_contact_set_times().
+ * @param fu the follow-up
+ * @param created when it was stored
+ * @param updated when it was last updated
+ */
 IV_EXTERN(void) iv_followup_set_times(iv_followup *fu, iv_time created, iv_time updated);
 
 IV_END_DECL
