@@ -1115,6 +1115,97 @@ static void a_second_thread_inside_a_call_is_refused(void **state)
 	iv_db_free(in.db);
 }
 
+/* What <infoview/ffi.h> says of a struct matches what the compiler sees. */
+#define EXPECT_STRUCT(T, V, LAST) do { \
+	size_t end_ = offsetof(T, LAST) + sizeof(((T *)0)->LAST); \
+	/* >=: the growth tests run this on a library with newer versions. */ \
+	assert_true(iv_struct_version(#T) >= V); \
+	assert_int_equal(iv_struct_size(#T, V), end_); \
+	assert_true(end_ <= sizeof(T)); \
+	seen++; \
+} while (0)
+
+static void ffi_describes_every_versioned_struct(void **state)
+{
+	const char *name, *member, *type;
+	size_t i, j, offset, prev, seen = 0;
+	unsigned int since;
+
+	(void)state;
+	EXPECT_STRUCT(iv_contact_filter, IV_CONTACT_FILTER_VERSION, name);
+	EXPECT_STRUCT(iv_intro_filter, IV_INTRO_FILTER_VERSION, id_prefix);
+	EXPECT_STRUCT(iv_interview_filter, IV_INTERVIEW_FILTER_VERSION, id_prefix);
+	EXPECT_STRUCT(iv_followup_filter, IV_FOLLOWUP_FILTER_VERSION, id_prefix);
+	EXPECT_STRUCT(iv_agenda_options, IV_AGENDA_OPTIONS_VERSION, horizon);
+	EXPECT_STRUCT(iv_search_options, IV_SEARCH_OPTIONS_VERSION, flags);
+	EXPECT_STRUCT(iv_draft_options, IV_DRAFT_OPTIONS_VERSION, template_text);
+	EXPECT_STRUCT(iv_rules, IV_RULES_VERSION, report_back_days);
+	EXPECT_STRUCT(iv_backend, IV_BACKEND_VERSION, search);
+	EXPECT_STRUCT(iv_backend_iter, IV_BACKEND_ITER_VERSION, free);
+	/* The listing names exactly those, and each member list is well formed. */
+	for (i = 0; (name = iv_struct_name(i)) != NULL; i++) {
+		assert_true(iv_struct_version(name) >= 1);
+		ok(iv_struct_member(&member, &offset, &type, &since, name, 0));
+		assert_string_equal(member, "version");
+		assert_int_equal(offset, 0);
+		assert_string_equal(type, "unsigned int");
+		prev = 0;
+		for (j = 1; iv_struct_member(&member, &offset, &type, &since, name, j) == 0; j++) {
+			assert_true(offset > prev);
+			assert_true(since >= 1 && since <= iv_struct_version(name));
+			prev = offset;
+		}
+		check(iv_struct_member(NULL, NULL, NULL, NULL, name, j), IV_ITEROVER);
+		assert_true(prev < iv_struct_size(name, iv_struct_version(name)));
+	}
+	assert_int_equal(i, seen);
+	ok(iv_struct_member(&member, &offset, &type, NULL, "iv_followup_filter", 2));
+	assert_string_equal(member, "due_before");
+	assert_int_equal(offset, offsetof(iv_followup_filter, due_before));
+	assert_string_equal(type, "int64_t");
+	ok(iv_struct_member(&member, &offset, &type, NULL, "iv_backend", 2));
+	assert_string_equal(member, "contact_get");
+	assert_int_equal(offset, offsetof(iv_backend, contact_get));
+	assert_string_equal(type, "function");
+
+	assert_int_equal(iv_struct_version("iv_contact"), 0); /* opaque, not versioned */
+	assert_int_equal(iv_struct_size("iv_rules", 0), 0);
+	assert_int_equal(iv_struct_size("iv_rules", iv_struct_version("iv_rules") + 1), 0);
+	check(iv_struct_member(NULL, NULL, NULL, NULL, "iv_nothing", 0), IV_ENOTFOUND);
+	assert_message_has("iv_nothing");
+	check(iv_struct_member(NULL, NULL, NULL, NULL, NULL, 0), IV_EINVALID);
+}
+
+static void ffi_gives_the_headers_constants(void **state)
+{
+	int64_t v = -1;
+
+	(void)state;
+#define EXPECT_CONSTANT(C) do { ok(iv_constant(&v, #C)); assert_true(v == (int64_t)(C)); } while (0)
+	EXPECT_CONSTANT(IV_ID_LEN);
+	EXPECT_CONSTANT(IV_TIME_MAX);
+	EXPECT_CONSTANT(IV_LIMIT_SHORT);
+	EXPECT_CONSTANT(IV_LIMIT_TAG);
+	EXPECT_CONSTANT(IV_LIMIT_URL);
+	EXPECT_CONSTANT(IV_LIMIT_TEXT);
+	EXPECT_CONSTANT(IV_LIMIT_LIST);
+	EXPECT_CONSTANT(IV_VERSION_MAJOR);
+	EXPECT_CONSTANT(IV_VERSION_MINOR);
+	EXPECT_CONSTANT(IV_VERSION_PATCH);
+	EXPECT_CONSTANT(IV_VERSION_NUMBER);
+#undef EXPECT_CONSTANT
+	/* A struct's version is the library's, which may be newer than ours. */
+	ok(iv_constant(&v, "IV_CONTACT_FILTER_VERSION"));
+	assert_true(v >= IV_CONTACT_FILTER_VERSION && v == (int64_t)iv_struct_version("iv_contact_filter"));
+	ok(iv_constant(&v, "IV_BACKEND_ITER_VERSION"));
+	assert_true(v >= IV_BACKEND_ITER_VERSION && v == (int64_t)iv_struct_version("iv_backend_iter"));
+	check(iv_constant(&v, "IV_NOPE"), IV_ENOTFOUND);
+	assert_true(v == 0);
+	assert_message_has("IV_NOPE");
+	check(iv_constant(NULL, "IV_ID_LEN"), IV_EINVALID);
+	check(iv_constant(&v, NULL), IV_EINVALID);
+}
+
 static void a_relayed_message_survives(void **state)
 {
 	(void)state;
@@ -1438,6 +1529,8 @@ int main(void)
 		cmocka_unit_test(null_out_argument_is_invalid),
 		cmocka_unit_test(null_store_argument_is_invalid),
 		cmocka_unit_test(a_relayed_message_survives),
+		cmocka_unit_test(ffi_describes_every_versioned_struct),
+		cmocka_unit_test(ffi_gives_the_headers_constants),
 		cmocka_unit_test(a_second_thread_inside_a_call_is_refused),
 		cmocka_unit_test(iterators_outliving_their_store_refuse_and_can_be_freed),
 		cmocka_unit_test(null_record_or_id_argument_is_invalid),
