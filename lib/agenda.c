@@ -176,14 +176,7 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 
 int iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_agenda")) < 0)
-		return error;
-	error = agenda_unguarded(out, db, opts);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_agenda", agenda_unguarded(out, db, opts));
 }
 
 /*
@@ -287,14 +280,7 @@ static int agenda_iter_next_unguarded(iv_agenda_item **out, iv_agenda_iter *it)
 
 int iv_agenda_iter_next(iv_agenda_item **out, iv_agenda_iter *it)
 {
-	iv_db *guarded = it && !it->live.detached ? it->db : NULL;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_agenda_iter_next")) < 0)
-		return error;
-	error = agenda_iter_next_unguarded(out, it);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(it && !it->live.detached ? it->db : NULL, "iv_agenda_iter_next", agenda_iter_next_unguarded(out, it));
 }
 
 void iv_agenda_iter_free(iv_agenda_iter *it)

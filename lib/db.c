@@ -301,14 +301,7 @@ static int db_begin_unguarded(iv_db *db)
 
 int iv_db_begin(iv_db *db)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_db_begin")) < 0)
-		return error;
-	error = db_begin_unguarded(db);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_db_begin", db_begin_unguarded(db));
 }
 
 static int db_commit_unguarded(iv_db *db)
@@ -330,14 +323,7 @@ static int db_commit_unguarded(iv_db *db)
 
 int iv_db_commit(iv_db *db)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_db_commit")) < 0)
-		return error;
-	error = db_commit_unguarded(db);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_db_commit", db_commit_unguarded(db));
 }
 
 static int db_rollback_unguarded(iv_db *db)
@@ -354,14 +340,7 @@ static int db_rollback_unguarded(iv_db *db)
 
 int iv_db_rollback(iv_db *db)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_db_rollback")) < 0)
-		return error;
-	error = db_rollback_unguarded(db);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_db_rollback", db_rollback_unguarded(db));
 }
 
 int iv_db_transaction_depth(const iv_db *db)
@@ -434,14 +413,7 @@ static int db_now_unguarded(iv_time *out, iv_db *db)
 
 int iv_db_now(iv_time *out, iv_db *db)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_db_now")) < 0)
-		return error;
-	error = db_now_unguarded(out, db);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_db_now", db_now_unguarded(out, db));
 }
 
 /* --- Settings ----------------------------------------------------------- */
@@ -482,14 +454,7 @@ static int db_setting_get_unguarded(char **out, iv_db *db, const char *key)
 
 int iv_db_setting_get(char **out, iv_db *db, const char *key)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_db_setting_get")) < 0)
-		return error;
-	error = db_setting_get_unguarded(out, db, key);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_db_setting_get", db_setting_get_unguarded(out, db, key));
 }
 
 static int db_setting_set_unguarded(iv_db *db, const char *key, const char *value)
@@ -511,12 +476,5 @@ static int db_setting_set_unguarded(iv_db *db, const char *key, const char *valu
 
 int iv_db_setting_set(iv_db *db, const char *key, const char *value)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_db_setting_set")) < 0)
-		return error;
-	error = db_setting_set_unguarded(db, key, value);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_db_setting_set", db_setting_set_unguarded(db, key, value));
 }

@@ -58,6 +58,17 @@ int iv__tx_begin(iv_db *db);
 int iv__enter(iv_db *db, const char *fn);
 void iv__leave(iv_db *db);
 
+/* The body of public function `fn`: `call` with store `db` guarded. */
+#define IV__GUARDED(db, fn, call) do { \
+	iv_db *guarded_ = (db); \
+	int error_ = iv__enter(guarded_, fn); \
+	if (error_ < 0) \
+		return error_; \
+	error_ = (call); \
+	iv__leave(guarded_); \
+	return error_; \
+} while (0)
+
 /*
  * The store's time from its clock: 0, or the clock's error (the caller must
  * then write nothing). `db` is not NULL.

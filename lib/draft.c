@@ -264,14 +264,7 @@ static int draft_request_unguarded(char **out, iv_db *db, const char *interview_
 
 int iv_draft_request(char **out, iv_db *db, const char *interview_id, const iv_draft_options *opts)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_draft_request")) < 0)
-		return error;
-	error = draft_request_unguarded(out, db, interview_id, opts);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_draft_request", draft_request_unguarded(out, db, interview_id, opts));
 }
 
 static int load_thanks(sources *src, const char **builtin, iv_db *db, const char *followup_id)
@@ -309,14 +302,7 @@ static int draft_thanks_unguarded(char **out, iv_db *db, const char *followup_id
 
 int iv_draft_thanks(char **out, iv_db *db, const char *followup_id, const iv_draft_options *opts)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_draft_thanks")) < 0)
-		return error;
-	error = draft_thanks_unguarded(out, db, followup_id, opts);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_draft_thanks", draft_thanks_unguarded(out, db, followup_id, opts));
 }
 
 /* --- The request checker -------------------------------------------------- */

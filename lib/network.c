@@ -378,14 +378,7 @@ static int network_load_unguarded(iv_network **out, iv_db *db)
 
 int iv_network_load(iv_network **out, iv_db *db)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_network_load")) < 0)
-		return error;
-	error = network_load_unguarded(out, db);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_network_load", network_load_unguarded(out, db));
 }
 
 void iv_network_free(iv_network *net)

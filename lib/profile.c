@@ -82,14 +82,7 @@ static int profile_get_unguarded(iv_profile **out, iv_db *db)
 
 int iv_profile_get(iv_profile **out, iv_db *db)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_profile_get")) < 0)
-		return error;
-	error = profile_get_unguarded(out, db);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_profile_get", profile_get_unguarded(out, db));
 }
 
 static int profile_set_unguarded(iv_db *db, const iv_profile *p)
@@ -109,14 +102,7 @@ static int profile_set_unguarded(iv_db *db, const iv_profile *p)
 
 int iv_profile_set(iv_db *db, const iv_profile *p)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_profile_set")) < 0)
-		return error;
-	error = profile_set_unguarded(db, p);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_profile_set", profile_set_unguarded(db, p));
 }
 
 const char *iv_profile_name(const iv_profile *p)

@@ -462,14 +462,7 @@ done:
 
 int iv_search(iv_search_iter **out, iv_db *db, const char *query, const iv_search_options *opts)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_search")) < 0)
-		return error;
-	error = search_unguarded(out, db, query, opts);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_search", search_unguarded(out, db, query, opts));
 }
 
 static int search_iter_next_unguarded(iv_search_hit **out, iv_search_iter *it)
@@ -511,14 +504,7 @@ over:
 
 int iv_search_iter_next(iv_search_hit **out, iv_search_iter *it)
 {
-	iv_db *guarded = it && !it->live.detached ? it->db : NULL;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_search_iter_next")) < 0)
-		return error;
-	error = search_iter_next_unguarded(out, it);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(it && !it->live.detached ? it->db : NULL, "iv_search_iter_next", search_iter_next_unguarded(out, it));
 }
 
 void iv_search_iter_free(iv_search_iter *it)

@@ -613,13 +613,7 @@ static int contact_delete_unguarded(iv_db *db, const char *id, unsigned int flag
 
 int iv_contact_delete(iv_db *db, const char *id, unsigned int flags)
 {
-	int error;
-
-	if ((error = iv__enter(db, "iv_contact_delete")) < 0)
-		return error;
-	error = contact_delete_unguarded(db, id, flags);
-	iv__leave(db);
-	return error;
+	IV__GUARDED(db, "iv_contact_delete", contact_delete_unguarded(db, id, flags));
 }
 
 static int intro_delete_unguarded(iv_db *db, const char *id, unsigned int flags)
@@ -647,13 +641,7 @@ static int intro_delete_unguarded(iv_db *db, const char *id, unsigned int flags)
 
 int iv_intro_delete(iv_db *db, const char *id, unsigned int flags)
 {
-	int error;
-
-	if ((error = iv__enter(db, "iv_intro_delete")) < 0)
-		return error;
-	error = intro_delete_unguarded(db, id, flags);
-	iv__leave(db);
-	return error;
+	IV__GUARDED(db, "iv_intro_delete", intro_delete_unguarded(db, id, flags));
 }
 
 static int interview_delete_unguarded(iv_db *db, const char *id, unsigned int flags)
@@ -680,13 +668,7 @@ static int interview_delete_unguarded(iv_db *db, const char *id, unsigned int fl
 
 int iv_interview_delete(iv_db *db, const char *id, unsigned int flags)
 {
-	int error;
-
-	if ((error = iv__enter(db, "iv_interview_delete")) < 0)
-		return error;
-	error = interview_delete_unguarded(db, id, flags);
-	iv__leave(db);
-	return error;
+	IV__GUARDED(db, "iv_interview_delete", interview_delete_unguarded(db, id, flags));
 }
 
 static int followup_delete_unguarded(iv_db *db, const char *id, unsigned int flags)
@@ -701,13 +683,7 @@ static int followup_delete_unguarded(iv_db *db, const char *id, unsigned int fla
 
 int iv_followup_delete(iv_db *db, const char *id, unsigned int flags)
 {
-	int error;
-
-	if ((error = iv__enter(db, "iv_followup_delete")) < 0)
-		return error;
-	error = followup_delete_unguarded(db, id, flags);
-	iv__leave(db);
-	return error;
+	IV__GUARDED(db, "iv_followup_delete", followup_delete_unguarded(db, id, flags));
 }
 
 /* --- Lists ---------------------------------------------------------------- */
@@ -842,13 +818,7 @@ static int contact_list_unguarded(iv_contact_iter **out, iv_db *db, const iv_con
 
 int iv_contact_list(iv_contact_iter **out, iv_db *db, const iv_contact_filter *filter)
 {
-	int error;
-
-	if ((error = iv__enter(db, "iv_contact_list")) < 0)
-		return error;
-	error = contact_list_unguarded(out, db, filter);
-	iv__leave(db);
-	return error;
+	IV__GUARDED(db, "iv_contact_list", contact_list_unguarded(out, db, filter));
 }
 
 static int intro_list_unguarded(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
@@ -870,13 +840,7 @@ static int intro_list_unguarded(iv_intro_iter **out, iv_db *db, const iv_intro_f
 
 int iv_intro_list(iv_intro_iter **out, iv_db *db, const iv_intro_filter *filter)
 {
-	int error;
-
-	if ((error = iv__enter(db, "iv_intro_list")) < 0)
-		return error;
-	error = intro_list_unguarded(out, db, filter);
-	iv__leave(db);
-	return error;
+	IV__GUARDED(db, "iv_intro_list", intro_list_unguarded(out, db, filter));
 }
 
 static int interview_list_unguarded(iv_interview_iter **out, iv_db *db, const iv_interview_filter *filter)
@@ -898,13 +862,7 @@ static int interview_list_unguarded(iv_interview_iter **out, iv_db *db, const iv
 
 int iv_interview_list(iv_interview_iter **out, iv_db *db, const iv_interview_filter *filter)
 {
-	int error;
-
-	if ((error = iv__enter(db, "iv_interview_list")) < 0)
-		return error;
-	error = interview_list_unguarded(out, db, filter);
-	iv__leave(db);
-	return error;
+	IV__GUARDED(db, "iv_interview_list", interview_list_unguarded(out, db, filter));
 }
 
 static int followup_list_unguarded(iv_followup_iter **out, iv_db *db, const iv_followup_filter *filter)
@@ -927,13 +885,7 @@ static int followup_list_unguarded(iv_followup_iter **out, iv_db *db, const iv_f
 
 int iv_followup_list(iv_followup_iter **out, iv_db *db, const iv_followup_filter *filter)
 {
-	int error;
-
-	if ((error = iv__enter(db, "iv_followup_list")) < 0)
-		return error;
-	error = followup_list_unguarded(out, db, filter);
-	iv__leave(db);
-	return error;
+	IV__GUARDED(db, "iv_followup_list", followup_list_unguarded(out, db, filter));
 }
 
 /* --- Filter initialisers -------------------------------------------------- */

@@ -165,14 +165,7 @@ static int rules_get_unguarded(iv_rules *out, iv_db *db)
 
 int iv_rules_get(iv_rules *out, iv_db *db)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_rules_get")) < 0)
-		return error;
-	error = rules_get_unguarded(out, db);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_rules_get", rules_get_unguarded(out, db));
 }
 
 static int rules_set_unguarded(iv_db *db, const iv_rules *rules)
@@ -205,14 +198,7 @@ static int rules_set_unguarded(iv_db *db, const iv_rules *rules)
 
 int iv_rules_set(iv_db *db, const iv_rules *rules)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_rules_set")) < 0)
-		return error;
-	error = rules_set_unguarded(db, rules);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_rules_set", rules_set_unguarded(db, rules));
 }
 
 /* --- Follow-ups made by rules ---------------------------------------------- */
@@ -733,14 +719,7 @@ static int rules_apply_unguarded(iv_db *db)
 
 int iv_rules_apply(iv_db *db)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_rules_apply")) < 0)
-		return error;
-	error = rules_apply_unguarded(db);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_rules_apply", rules_apply_unguarded(db));
 }
 
 static int contact_touch_unguarded(iv_db *db, const char *contact_id, iv_time when, const char *note)
@@ -760,14 +739,7 @@ static int contact_touch_unguarded(iv_db *db, const char *contact_id, iv_time wh
 
 int iv_contact_touch(iv_db *db, const char *contact_id, iv_time when, const char *note)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_contact_touch")) < 0)
-		return error;
-	error = contact_touch_unguarded(db, contact_id, when, note);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_contact_touch", contact_touch_unguarded(db, contact_id, when, note));
 }
 
 static int followup_close_unguarded(iv_followup **out, iv_db *db, const char *id, int status)
@@ -800,14 +772,7 @@ static int followup_close_unguarded(iv_followup **out, iv_db *db, const char *id
 
 int iv_followup_close(iv_followup **out, iv_db *db, const char *id, int status)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_followup_close")) < 0)
-		return error;
-	error = followup_close_unguarded(out, db, id, status);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_followup_close", followup_close_unguarded(out, db, id, status));
 }
 
 static int interview_move_unguarded(iv_interview **out, iv_db *db, const char *id, int status)
@@ -837,12 +802,5 @@ static int interview_move_unguarded(iv_interview **out, iv_db *db, const char *i
 
 int iv_interview_move(iv_interview **out, iv_db *db, const char *id, int status)
 {
-	iv_db *guarded = db;
-	int error;
-
-	if ((error = iv__enter(guarded, "iv_interview_move")) < 0)
-		return error;
-	error = interview_move_unguarded(out, db, id, status);
-	iv__leave(guarded);
-	return error;
+	IV__GUARDED(db, "iv_interview_move", interview_move_unguarded(out, db, id, status));
 }
