@@ -88,6 +88,7 @@ const char *iv_contact_id(const iv_contact *c)
 
 int iv_contact_set_id(iv_contact *c, const char *id)
 {
+	IV__ARG(c);
 	return iv__set_id(&c->text.items[C_ID], "contact.id", id, 1);
 }
 
@@ -103,6 +104,8 @@ iv_time iv_contact_updated(const iv_contact *c)
 
 void iv_contact_set_times(iv_contact *c, iv_time created, iv_time updated)
 {
+	if (!c)
+		return;
 	c->created = created;
 	c->updated = updated;
 }
@@ -119,6 +122,7 @@ const char *iv_contact_name(const iv_contact *c)
 
 int iv_contact_set_name(iv_contact *c, const char *name)
 {
+	IV__ARG(c);
 	return set_text(c, C_NAME, name);
 }
 
@@ -129,6 +133,7 @@ const char *iv_contact_phone(const iv_contact *c)
 
 int iv_contact_set_phone(iv_contact *c, const char *phone)
 {
+	IV__ARG(c);
 	return set_text(c, C_PHONE, phone);
 }
 
@@ -139,6 +144,7 @@ const char *iv_contact_company(const iv_contact *c)
 
 int iv_contact_set_company(iv_contact *c, const char *company)
 {
+	IV__ARG(c);
 	return set_text(c, C_COMPANY, company);
 }
 
@@ -149,6 +155,7 @@ const char *iv_contact_title(const iv_contact *c)
 
 int iv_contact_set_title(iv_contact *c, const char *title)
 {
+	IV__ARG(c);
 	return set_text(c, C_TITLE, title);
 }
 
@@ -159,6 +166,7 @@ const char *iv_contact_location(const iv_contact *c)
 
 int iv_contact_set_location(iv_contact *c, const char *location)
 {
+	IV__ARG(c);
 	return set_text(c, C_LOCATION, location);
 }
 
@@ -169,6 +177,7 @@ const char *iv_contact_url(const iv_contact *c)
 
 int iv_contact_set_url(iv_contact *c, const char *url)
 {
+	IV__ARG(c);
 	return set_text(c, C_URL, url);
 }
 
@@ -179,6 +188,7 @@ const char *iv_contact_notes(const iv_contact *c)
 
 int iv_contact_set_notes(iv_contact *c, const char *notes)
 {
+	IV__ARG(c);
 	return set_text(c, C_NOTES, notes);
 }
 
@@ -189,6 +199,7 @@ int iv_contact_known(const iv_contact *c)
 
 int iv_contact_set_known(iv_contact *c, int known)
 {
+	IV__ARG(c);
 	int error = iv__check_enum("contact.known", "known", known);
 
 	if (error < 0)
@@ -204,6 +215,7 @@ int iv_contact_cadence_days(const iv_contact *c)
 
 int iv_contact_set_cadence_days(iv_contact *c, int days)
 {
+	IV__ARG(c);
 	if (days < 0 || days > MAX_CADENCE_DAYS)
 		return iv__error(IV_EINVALID, "contact.cadence_days: %d is not between 0 and %d",
 				 days, MAX_CADENCE_DAYS);
@@ -218,6 +230,7 @@ iv_time iv_contact_last_interaction(const iv_contact *c)
 
 int iv_contact_set_last_interaction(iv_contact *c, iv_time when)
 {
+	IV__ARG(c);
 	c->last_interaction = when;
 	return 0;
 }
@@ -262,6 +275,7 @@ const char *iv_contact_email_at(const iv_contact *c, size_t i)
 
 int iv_contact_add_email(iv_contact *c, const char *email)
 {
+	IV__ARG(c);
 	const char *sign;
 	int error;
 
@@ -277,11 +291,14 @@ int iv_contact_add_email(iv_contact *c, const char *email)
 
 int iv_contact_remove_email(iv_contact *c, const char *email)
 {
+	IV__ARG(c);
 	return set_remove(&c->emails, "contact.email", email);
 }
 
 void iv_contact_clear_emails(iv_contact *c)
 {
+	if (!c)
+		return;
 	iv__strlist_free(&c->emails);
 }
 
@@ -302,6 +319,7 @@ int iv_contact_has_tag(const iv_contact *c, const char *tag)
 
 int iv_contact_add_tag(iv_contact *c, const char *tag)
 {
+	IV__ARG(c);
 	int error = iv__check_text("contact.tag", tag ? tag : "", IV_LIMIT_TAG, TAG_FLAGS);
 
 	if (error < 0)
@@ -311,11 +329,14 @@ int iv_contact_add_tag(iv_contact *c, const char *tag)
 
 int iv_contact_remove_tag(iv_contact *c, const char *tag)
 {
+	IV__ARG(c);
 	return set_remove(&c->tags, "contact.tag", tag);
 }
 
 void iv_contact_clear_tags(iv_contact *c)
 {
+	if (!c)
+		return;
 	iv__strlist_free(&c->tags);
 }
 

@@ -64,6 +64,7 @@ const char *iv_followup_id(const iv_followup *fu)
 
 int iv_followup_set_id(iv_followup *fu, const char *id)
 {
+	IV__ARG(fu);
 	return iv__set_id(&fu->text.items[F_ID], "followup.id", id, 1);
 }
 
@@ -79,6 +80,8 @@ iv_time iv_followup_updated(const iv_followup *fu)
 
 void iv_followup_set_times(iv_followup *fu, iv_time created, iv_time updated)
 {
+	if (!fu)
+		return;
 	fu->created = created;
 	fu->updated = updated;
 }
@@ -90,6 +93,7 @@ const char *iv_followup_contact(const iv_followup *fu)
 
 int iv_followup_set_contact(iv_followup *fu, const char *contact_id)
 {
+	IV__ARG(fu);
 	return iv__set_id(&fu->text.items[F_CONTACT], "followup.contact", contact_id, 0);
 }
 
@@ -100,6 +104,7 @@ const char *iv_followup_interview(const iv_followup *fu)
 
 int iv_followup_set_interview(iv_followup *fu, const char *interview_id)
 {
+	IV__ARG(fu);
 	return iv__set_id(&fu->text.items[F_INTERVIEW], "followup.interview", interview_id, 1);
 }
 
@@ -110,6 +115,7 @@ int iv_followup_kind(const iv_followup *fu)
 
 int iv_followup_set_kind(iv_followup *fu, int kind)
 {
+	IV__ARG(fu);
 	int error = iv__check_enum("followup.kind", "followup_kind", kind);
 
 	if (error < 0)
@@ -125,6 +131,7 @@ int iv_followup_status(const iv_followup *fu)
 
 int iv_followup_set_status(iv_followup *fu, int status)
 {
+	IV__ARG(fu);
 	int error = iv__check_enum("followup.status", "followup_status", status);
 
 	if (error < 0)
@@ -140,6 +147,7 @@ iv_time iv_followup_earliest(const iv_followup *fu)
 
 int iv_followup_set_earliest(iv_followup *fu, iv_time when)
 {
+	IV__ARG(fu);
 	fu->earliest = when;
 	return 0;
 }
@@ -151,6 +159,7 @@ iv_time iv_followup_due(const iv_followup *fu)
 
 int iv_followup_set_due(iv_followup *fu, iv_time when)
 {
+	IV__ARG(fu);
 	fu->due = when;
 	return 0;
 }
@@ -162,6 +171,7 @@ iv_time iv_followup_closed_at(const iv_followup *fu)
 
 int iv_followup_set_closed_at(iv_followup *fu, iv_time when)
 {
+	IV__ARG(fu);
 	fu->closed_at = when;
 	return 0;
 }
@@ -173,6 +183,7 @@ const char *iv_followup_rule(const iv_followup *fu)
 
 int iv_followup_set_rule(iv_followup *fu, const char *rule)
 {
+	IV__ARG(fu);
 	return iv__set_text(&fu->text.items[F_RULE], "followup.rule", rule, IV_LIMIT_SHORT, IV__ONELINE | IV__NOSPACE);
 }
 
@@ -183,6 +194,7 @@ const char *iv_followup_note(const iv_followup *fu)
 
 int iv_followup_set_note(iv_followup *fu, const char *note)
 {
+	IV__ARG(fu);
 	return iv__set_text(&fu->text.items[F_NOTE], "followup.note", note, IV_LIMIT_TEXT, IV__ONELINE);
 }
 
@@ -193,6 +205,7 @@ const char *iv_followup_draft(const iv_followup *fu)
 
 int iv_followup_set_draft(iv_followup *fu, const char *draft)
 {
+	IV__ARG(fu);
 	return iv__set_text(&fu->text.items[F_DRAFT], "followup.draft", draft, IV_LIMIT_TEXT, 0);
 }
 

@@ -85,6 +85,7 @@ const char *iv_interview_id(const iv_interview *iv)
 
 int iv_interview_set_id(iv_interview *iv, const char *id)
 {
+	IV__ARG(iv);
 	return iv__set_id(&iv->text.items[I_ID], "interview.id", id, 1);
 }
 
@@ -100,6 +101,8 @@ iv_time iv_interview_updated(const iv_interview *iv)
 
 void iv_interview_set_times(iv_interview *iv, iv_time created, iv_time updated)
 {
+	if (!iv)
+		return;
 	iv->created = created;
 	iv->updated = updated;
 }
@@ -111,6 +114,7 @@ const char *iv_interview_contact(const iv_interview *iv)
 
 int iv_interview_set_contact(iv_interview *iv, const char *contact_id)
 {
+	IV__ARG(iv);
 	return iv__set_id(&iv->text.items[I_CONTACT], "interview.contact", contact_id, 0);
 }
 
@@ -121,6 +125,7 @@ const char *iv_interview_intro(const iv_interview *iv)
 
 int iv_interview_set_intro(iv_interview *iv, const char *intro_id)
 {
+	IV__ARG(iv);
 	return iv__set_id(&iv->text.items[I_INTRO], "interview.intro", intro_id, 1);
 }
 
@@ -131,6 +136,7 @@ const char *iv_interview_purpose(const iv_interview *iv)
 
 int iv_interview_set_purpose(iv_interview *iv, const char *purpose)
 {
+	IV__ARG(iv);
 	return iv__set_text(&iv->text.items[I_PURPOSE], "interview.purpose", purpose, IV_LIMIT_TEXT, 0);
 }
 
@@ -141,6 +147,7 @@ const char *iv_interview_notes(const iv_interview *iv)
 
 int iv_interview_set_notes(iv_interview *iv, const char *notes)
 {
+	IV__ARG(iv);
 	return iv__set_text(&iv->text.items[I_NOTES], "interview.notes", notes, IV_LIMIT_TEXT, 0);
 }
 
@@ -151,6 +158,7 @@ int iv_interview_medium(const iv_interview *iv)
 
 int iv_interview_set_medium(iv_interview *iv, int medium)
 {
+	IV__ARG(iv);
 	int error = iv__check_enum("interview.medium", "medium", medium);
 
 	if (error < 0)
@@ -166,6 +174,7 @@ iv_time iv_interview_scheduled_at(const iv_interview *iv)
 
 int iv_interview_set_scheduled_at(iv_interview *iv, iv_time when)
 {
+	IV__ARG(iv);
 	iv->scheduled_at = when;
 	return 0;
 }
@@ -177,6 +186,7 @@ int iv_interview_minutes(const iv_interview *iv)
 
 int iv_interview_set_minutes(iv_interview *iv, int minutes)
 {
+	IV__ARG(iv);
 	if (minutes < MIN_MINUTES || minutes > MAX_MINUTES)
 		return iv__error(IV_EINVALID, "interview.minutes: %d is not between %d and %d",
 				 minutes, MIN_MINUTES, MAX_MINUTES);
@@ -191,6 +201,7 @@ int iv_interview_status(const iv_interview *iv)
 
 int iv_interview_set_status(iv_interview *iv, int status)
 {
+	IV__ARG(iv);
 	int error = iv__check_enum("interview.status", "interview_status", status);
 
 	if (error < 0)
@@ -211,6 +222,7 @@ iv_time iv_interview_status_at(const iv_interview *iv, int status)
 
 int iv_interview_set_status_at(iv_interview *iv, int status, iv_time when)
 {
+	IV__ARG(iv);
 	int error = iv__check_enum("interview.status_at", "interview_status", status);
 
 	if (error < 0)
@@ -266,11 +278,13 @@ const char *iv_interview_answer_at(const iv_interview *iv, size_t i)
 
 int iv_interview_add_question(iv_interview *iv, const char *question)
 {
+	IV__ARG(iv);
 	return iv_interview_insert_question(iv, iv->questions.count, question);
 }
 
 int iv_interview_insert_question(iv_interview *iv, size_t i, const char *question)
 {
+	IV__ARG(iv);
 	size_t count = iv->questions.count;
 	int error;
 
@@ -289,6 +303,7 @@ int iv_interview_insert_question(iv_interview *iv, size_t i, const char *questio
 
 int iv_interview_set_question(iv_interview *iv, size_t i, const char *question)
 {
+	IV__ARG(iv);
 	int error = iv__check_index(QUESTION, i, iv->questions.count);
 
 	if (error < 0)
@@ -298,6 +313,7 @@ int iv_interview_set_question(iv_interview *iv, size_t i, const char *question)
 
 int iv_interview_set_answer(iv_interview *iv, size_t i, const char *answer)
 {
+	IV__ARG(iv);
 	int error = iv__check_index("interview.answer", i, iv->answers.count);
 
 	if (error < 0)
@@ -307,6 +323,7 @@ int iv_interview_set_answer(iv_interview *iv, size_t i, const char *answer)
 
 int iv_interview_move_question(iv_interview *iv, size_t from, size_t to)
 {
+	IV__ARG(iv);
 	int error;
 
 	if ((error = iv__check_index(QUESTION, from, iv->questions.count)) < 0 ||
@@ -319,6 +336,7 @@ int iv_interview_move_question(iv_interview *iv, size_t from, size_t to)
 
 int iv_interview_remove_question(iv_interview *iv, size_t i)
 {
+	IV__ARG(iv);
 	int error = remove_item(&iv->questions, QUESTION, i);
 
 	if (error == 0)
@@ -338,11 +356,13 @@ const char *iv_interview_advice_at(const iv_interview *iv, size_t i)
 
 int iv_interview_add_advice(iv_interview *iv, const char *advice)
 {
+	IV__ARG(iv);
 	return add_item(&iv->advice, "interview.advice", advice);
 }
 
 int iv_interview_remove_advice(iv_interview *iv, size_t i)
 {
+	IV__ARG(iv);
 	return remove_item(&iv->advice, "interview.advice", i);
 }
 
@@ -358,11 +378,13 @@ const char *iv_interview_resource_at(const iv_interview *iv, size_t i)
 
 int iv_interview_add_resource(iv_interview *iv, const char *resource)
 {
+	IV__ARG(iv);
 	return add_item(&iv->resources, "interview.resource", resource);
 }
 
 int iv_interview_remove_resource(iv_interview *iv, size_t i)
 {
+	IV__ARG(iv);
 	return remove_item(&iv->resources, "interview.resource", i);
 }
 

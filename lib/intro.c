@@ -65,6 +65,7 @@ const char *iv_intro_id(const iv_intro *in)
 
 int iv_intro_set_id(iv_intro *in, const char *id)
 {
+	IV__ARG(in);
 	return iv__set_id(&in->text.items[N_ID], "intro.id", id, 1);
 }
 
@@ -80,6 +81,8 @@ iv_time iv_intro_updated(const iv_intro *in)
 
 void iv_intro_set_times(iv_intro *in, iv_time created, iv_time updated)
 {
+	if (!in)
+		return;
 	in->created = created;
 	in->updated = updated;
 }
@@ -91,6 +94,7 @@ const char *iv_intro_introducer(const iv_intro *in)
 
 int iv_intro_set_introducer(iv_intro *in, const char *contact_id)
 {
+	IV__ARG(in);
 	return iv__set_id(&in->text.items[N_INTRODUCER], "intro.introducer", contact_id, 0);
 }
 
@@ -101,6 +105,7 @@ const char *iv_intro_introduced(const iv_intro *in)
 
 int iv_intro_set_introduced(iv_intro *in, const char *contact_id)
 {
+	IV__ARG(in);
 	return iv__set_id(&in->text.items[N_INTRODUCED], "intro.introduced", contact_id, 0);
 }
 
@@ -111,6 +116,7 @@ int iv_intro_channel(const iv_intro *in)
 
 int iv_intro_set_channel(iv_intro *in, int channel)
 {
+	IV__ARG(in);
 	int error = iv__check_enum("intro.channel", "channel", channel);
 
 	if (error < 0)
@@ -126,6 +132,7 @@ int iv_intro_status(const iv_intro *in)
 
 int iv_intro_set_status(iv_intro *in, int status)
 {
+	IV__ARG(in);
 	int error = iv__check_enum("intro.status", "intro_status", status);
 
 	if (error < 0)
@@ -141,6 +148,7 @@ iv_time iv_intro_requested_at(const iv_intro *in)
 
 int iv_intro_set_requested_at(iv_intro *in, iv_time when)
 {
+	IV__ARG(in);
 	in->requested_at = when;
 	return 0;
 }
@@ -152,6 +160,7 @@ iv_time iv_intro_made_at(const iv_intro *in)
 
 int iv_intro_set_made_at(iv_intro *in, iv_time when)
 {
+	IV__ARG(in);
 	in->made_at = when;
 	return 0;
 }
@@ -163,6 +172,7 @@ const char *iv_intro_note(const iv_intro *in)
 
 int iv_intro_set_note(iv_intro *in, const char *note)
 {
+	IV__ARG(in);
 	return iv__set_text(&in->text.items[N_NOTE], "intro.note", note, IV_LIMIT_TEXT, 0);
 }
 

@@ -1206,6 +1206,80 @@ static void ffi_gives_the_headers_constants(void **state)
 	check(iv_constant(&v, NULL), IV_EINVALID);
 }
 
+/* Setters given a NULL handle refuse it (IV_EINVALID naming them) or do nothing. */
+#define NULL_SETTER(fn, ...) do { \
+	check(fn(__VA_ARGS__), IV_EINVALID); \
+	assert_message_has(#fn); \
+} while (0)
+#define NULL_SETTER_VOID(fn, ...) fn(__VA_ARGS__)
+
+static void setters_accept_a_null_handle(void **state)
+{
+	(void)state;
+	NULL_SETTER(iv_interview_insert_question, NULL, 0, NULL);
+	NULL_SETTER(iv_interview_seed_questions, NULL, 4);
+	NULL_SETTER(iv_contact_set_id, NULL, NULL);
+	NULL_SETTER(iv_contact_set_name, NULL, NULL);
+	NULL_SETTER(iv_contact_set_phone, NULL, NULL);
+	NULL_SETTER(iv_contact_set_company, NULL, NULL);
+	NULL_SETTER(iv_contact_set_title, NULL, NULL);
+	NULL_SETTER(iv_contact_set_location, NULL, NULL);
+	NULL_SETTER(iv_contact_set_url, NULL, NULL);
+	NULL_SETTER(iv_contact_set_notes, NULL, NULL);
+	NULL_SETTER(iv_contact_set_known, NULL, 0);
+	NULL_SETTER(iv_contact_set_cadence_days, NULL, 0);
+	NULL_SETTER(iv_contact_set_last_interaction, NULL, 0);
+	NULL_SETTER(iv_contact_add_email, NULL, NULL);
+	NULL_SETTER(iv_contact_remove_email, NULL, NULL);
+	NULL_SETTER_VOID(iv_contact_clear_emails, NULL);
+	NULL_SETTER(iv_contact_add_tag, NULL, NULL);
+	NULL_SETTER(iv_contact_remove_tag, NULL, NULL);
+	NULL_SETTER_VOID(iv_contact_clear_tags, NULL);
+	NULL_SETTER(iv_followup_set_id, NULL, NULL);
+	NULL_SETTER(iv_followup_set_contact, NULL, NULL);
+	NULL_SETTER(iv_followup_set_interview, NULL, NULL);
+	NULL_SETTER(iv_followup_set_kind, NULL, 0);
+	NULL_SETTER(iv_followup_set_status, NULL, 0);
+	NULL_SETTER(iv_followup_set_earliest, NULL, 0);
+	NULL_SETTER(iv_followup_set_due, NULL, 0);
+	NULL_SETTER(iv_followup_set_closed_at, NULL, 0);
+	NULL_SETTER(iv_followup_set_note, NULL, NULL);
+	NULL_SETTER(iv_followup_set_rule, NULL, NULL);
+	NULL_SETTER(iv_followup_set_draft, NULL, NULL);
+	NULL_SETTER(iv_interview_set_id, NULL, NULL);
+	NULL_SETTER(iv_interview_set_contact, NULL, NULL);
+	NULL_SETTER(iv_interview_set_intro, NULL, NULL);
+	NULL_SETTER(iv_interview_set_purpose, NULL, NULL);
+	NULL_SETTER(iv_interview_set_notes, NULL, NULL);
+	NULL_SETTER(iv_interview_set_medium, NULL, 0);
+	NULL_SETTER(iv_interview_set_scheduled_at, NULL, 0);
+	NULL_SETTER(iv_interview_set_minutes, NULL, 0);
+	NULL_SETTER(iv_interview_set_status, NULL, 0);
+	NULL_SETTER(iv_interview_set_status_at, NULL, 0, 0);
+	NULL_SETTER(iv_interview_add_question, NULL, NULL);
+	NULL_SETTER(iv_interview_set_question, NULL, 0, NULL);
+	NULL_SETTER(iv_interview_set_answer, NULL, 0, NULL);
+	NULL_SETTER(iv_interview_move_question, NULL, 0, 0);
+	NULL_SETTER(iv_interview_remove_question, NULL, 0);
+	NULL_SETTER(iv_interview_add_advice, NULL, NULL);
+	NULL_SETTER(iv_interview_remove_advice, NULL, 0);
+	NULL_SETTER(iv_interview_add_resource, NULL, NULL);
+	NULL_SETTER(iv_interview_remove_resource, NULL, 0);
+	NULL_SETTER(iv_intro_set_id, NULL, NULL);
+	NULL_SETTER(iv_intro_set_introducer, NULL, NULL);
+	NULL_SETTER(iv_intro_set_introduced, NULL, NULL);
+	NULL_SETTER(iv_intro_set_channel, NULL, 0);
+	NULL_SETTER(iv_intro_set_status, NULL, 0);
+	NULL_SETTER(iv_intro_set_requested_at, NULL, 0);
+	NULL_SETTER(iv_intro_set_made_at, NULL, 0);
+	NULL_SETTER(iv_intro_set_note, NULL, NULL);
+	NULL_SETTER_VOID(iv_contact_set_times, NULL, 0, 0);
+	NULL_SETTER_VOID(iv_intro_set_times, NULL, 0, 0);
+	NULL_SETTER_VOID(iv_interview_set_times, NULL, 0, 0);
+	NULL_SETTER_VOID(iv_followup_set_times, NULL, 0, 0);
+	NULL_SETTER(iv_interview_move, NULL, NULL, NULL, 0);
+}
+
 static void a_relayed_message_survives(void **state)
 {
 	(void)state;
@@ -1529,6 +1603,7 @@ int main(void)
 		cmocka_unit_test(null_out_argument_is_invalid),
 		cmocka_unit_test(null_store_argument_is_invalid),
 		cmocka_unit_test(a_relayed_message_survives),
+		cmocka_unit_test(setters_accept_a_null_handle),
 		cmocka_unit_test(ffi_describes_every_versioned_struct),
 		cmocka_unit_test(ffi_gives_the_headers_constants),
 		cmocka_unit_test(a_second_thread_inside_a_call_is_refused),
