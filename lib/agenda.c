@@ -34,7 +34,7 @@ typedef struct section {
 } section;
 
 struct iv_agenda_iter {
-	iv__live live; /* first: see agenda_detach() */
+	iv__live live; /* first */
 	iv_db *db;
 	iv_time at;
 	/* The follow-ups can be many, so they stream; NULL once exhausted. */
@@ -122,15 +122,6 @@ static void section_free(section *s)
 
 /* --- The iterator ---------------------------------------------------------- */
 
-/*
- * Nothing to release when the store goes: the follow-up iterator inside is
- * an open iterator of the store itself and is detached on its own.
- */
-static void agenda_detach(iv__live *l)
-{
-	(void)l;
-}
-
 static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
 {
 	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
@@ -154,7 +145,10 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 	if (!(it = calloc(1, sizeof(*it))))
 		return iv__oom();
 	it->db = db;
-	it->live.detach = agenda_detach;
+	/*
+	 * No detach(): nothing of its own to release when the store goes; the
+	 * follow-up iterator inside is an open iterator of the store itself.
+	 */
 	iv__live_add(db, &it->live);
 	it->at = o.at;
 	if (!it->at && (error = iv__now(&it->at, db)) < 0) {

@@ -251,7 +251,8 @@ void iv_db_free(iv_db *db)
 		db->live = l->next;
 		l->prev = l->next = NULL;
 		l->detached = 1;
-		l->detach(l);
+		if (l->detach)
+			l->detach(l);
 	}
 	while (db->depth > 0) {
 		db->be->rollback(db->be);

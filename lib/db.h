@@ -16,7 +16,10 @@
 typedef struct iv__live iv__live;
 struct iv__live {
 	iv__live *prev, *next;
-	/* Releases what the iterator holds of the store; called once, by iv_db_free(). */
+	/*
+	 * Releases what the iterator holds of the store; called once, by
+	 * iv_db_free(). NULL when it holds nothing of its own.
+	 */
 	void (*detach)(iv__live *l);
 	int detached;
 };

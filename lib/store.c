@@ -79,13 +79,9 @@ static void iter_free(struct iv__iter *it);
 		K##_remove_, REFS, STAMP, BEFORE, AFTER }; \
 	struct iv_##K##_iter { struct iv__iter base; }; \
 	int iv_##K##_insert(iv_db *db, T *r) \
-	{ int e = iv__enter(db, "iv_" #K "_insert"); \
-	  if (e < 0) return e; \
-	  e = record_insert(db, &K##_kind, r); iv__leave(db); return e; } \
+	{ IV__GUARDED(db, "iv_" #K "_insert", record_insert(db, &K##_kind, r)); } \
 	int iv_##K##_update(iv_db *db, T *r) \
-	{ int e = iv__enter(db, "iv_" #K "_update"); \
-	  if (e < 0) return e; \
-	  e = record_update(db, &K##_kind, r); iv__leave(db); return e; } \
+	{ IV__GUARDED(db, "iv_" #K "_update", record_update(db, &K##_kind, r)); } \
 	int iv_##K##_lookup(T **out, iv_db *db, const char *id) \
 	{ void *r = NULL; int e; IV__ARG(out); *out = NULL; \
 	  if ((e = iv__enter(db, "iv_" #K "_lookup")) < 0) return e; \
@@ -698,6 +694,7 @@ static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, 
 		     int st, const void *f, const char *next_id)
 {
 	struct iv__iter *it;
+	unsigned int known;
 
 	if (error < 0)
 		return iv__error_ensure(error, "listing records");
@@ -716,7 +713,9 @@ static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, 
 	it->db = db;
 	it->live.detach = iter_detach;
 	iv__live_add(db, &it->live);
-	if (iv__filter_version_needed(st, f) > iv__filter_version_for_backend(st, db->be->version)) {
+	known = iv__filter_version_for_backend(st, db->be->version);
+	/* Only a backend older than the filter can miss a member. */
+	if (known < iv__struct_current(st) && iv__filter_version_needed(st, f) > known) {
 		/* Never silently ignored: the core applies what the backend cannot. */
 		if (!next_id || !(it->only_id = iv__strdup(next_id))) {
 			iter_free(it);
