@@ -33,10 +33,11 @@ typedef struct member {
 #define F(T, m) M(T, m, "function", 1)
 #define VERSION_MEMBER(T) M(T, version, "unsigned int", 1)
 #ifdef IV_ABI_NEXT
-# define NEXT_MEMBER(T, type) , M(T, abi_next, type, 2)
+/* The member comes with the version the patched header bumped to. */
+# define NEXT_MEMBER(T, type, V) , M(T, abi_next, type, V)
 # define NEXT_SIZE(T) , END(T, abi_next)
 #else
-# define NEXT_MEMBER(T, type)
+# define NEXT_MEMBER(T, type, V)
 # define NEXT_SIZE(T)
 #endif
 
@@ -45,8 +46,9 @@ static const member contact_filter_members[] = {
 	M(iv_contact_filter, company, "const char *", 1),
 	M(iv_contact_filter, tag, "const char *", 1),
 	M(iv_contact_filter, id_prefix, "const char *", 1),
-	M(iv_contact_filter, name, "const char *", 1)
-	NEXT_MEMBER(iv_contact_filter, "const char *"),
+	M(iv_contact_filter, name, "const char *", 1),
+	M(iv_contact_filter, number, "int64_t", 2)
+	NEXT_MEMBER(iv_contact_filter, "const char *", IV_CONTACT_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -55,8 +57,9 @@ static const member intro_filter_members[] = {
 	M(iv_intro_filter, introducer, "const char *", 1),
 	M(iv_intro_filter, introduced, "const char *", 1),
 	M(iv_intro_filter, status, "int", 1),
-	M(iv_intro_filter, id_prefix, "const char *", 1)
-	NEXT_MEMBER(iv_intro_filter, "const char *"),
+	M(iv_intro_filter, id_prefix, "const char *", 1),
+	M(iv_intro_filter, number, "int64_t", 2)
+	NEXT_MEMBER(iv_intro_filter, "const char *", IV_INTRO_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -65,8 +68,9 @@ static const member interview_filter_members[] = {
 	M(iv_interview_filter, contact, "const char *", 1),
 	M(iv_interview_filter, status, "int", 1),
 	M(iv_interview_filter, intro, "const char *", 1),
-	M(iv_interview_filter, id_prefix, "const char *", 1)
-	NEXT_MEMBER(iv_interview_filter, "const char *"),
+	M(iv_interview_filter, id_prefix, "const char *", 1),
+	M(iv_interview_filter, number, "int64_t", 2)
+	NEXT_MEMBER(iv_interview_filter, "const char *", IV_INTERVIEW_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -78,8 +82,9 @@ static const member followup_filter_members[] = {
 	M(iv_followup_filter, interview, "const char *", 1),
 	M(iv_followup_filter, rule, "const char *", 1),
 	M(iv_followup_filter, earliest_before, "int64_t", 1),
-	M(iv_followup_filter, id_prefix, "const char *", 1)
-	NEXT_MEMBER(iv_followup_filter, "const char *"),
+	M(iv_followup_filter, id_prefix, "const char *", 1),
+	M(iv_followup_filter, number, "int64_t", 2)
+	NEXT_MEMBER(iv_followup_filter, "const char *", IV_FOLLOWUP_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -87,7 +92,7 @@ static const member agenda_options_members[] = {
 	VERSION_MEMBER(iv_agenda_options),
 	M(iv_agenda_options, at, "int64_t", 1),
 	M(iv_agenda_options, horizon, "int64_t", 1)
-	NEXT_MEMBER(iv_agenda_options, "int"),
+	NEXT_MEMBER(iv_agenda_options, "int", IV_AGENDA_OPTIONS_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -96,14 +101,14 @@ static const member search_options_members[] = {
 	M(iv_search_options, kinds, "unsigned int", 1),
 	M(iv_search_options, limit, "size_t", 1),
 	M(iv_search_options, flags, "unsigned int", 1)
-	NEXT_MEMBER(iv_search_options, "int"),
+	NEXT_MEMBER(iv_search_options, "int", IV_SEARCH_OPTIONS_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
 static const member draft_options_members[] = {
 	VERSION_MEMBER(iv_draft_options),
 	M(iv_draft_options, template_text, "const char *", 1)
-	NEXT_MEMBER(iv_draft_options, "int"),
+	NEXT_MEMBER(iv_draft_options, "int", IV_DRAFT_OPTIONS_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -114,7 +119,7 @@ static const member rules_members[] = {
 	M(iv_rules, nudge_other_days, "int", 1),
 	M(iv_rules, nudge_followup_days, "int", 1),
 	M(iv_rules, report_back_days, "int", 1)
-	NEXT_MEMBER(iv_rules, "int"),
+	NEXT_MEMBER(iv_rules, "int", IV_RULES_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -133,8 +138,10 @@ static const member backend_members[] = {
 	F(iv_backend, begin), F(iv_backend, commit), F(iv_backend, rollback),
 	F(iv_backend, free),
 	F(iv_backend, contact_referenced),
-	F(iv_backend, search)
-	NEXT_MEMBER(iv_backend, "function"),
+	F(iv_backend, search),
+	M(iv_backend, note_get, "function", 2), M(iv_backend, note_insert, "function", 2),
+	M(iv_backend, note_delete, "function", 2), M(iv_backend, note_list, "function", 2)
+	NEXT_MEMBER(iv_backend, "function", IV_BACKEND_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -142,7 +149,16 @@ static const member backend_iter_members[] = {
 	VERSION_MEMBER(iv_backend_iter),
 	F(iv_backend_iter, next),
 	F(iv_backend_iter, free)
-	NEXT_MEMBER(iv_backend_iter, "function"),
+	NEXT_MEMBER(iv_backend_iter, "function", IV_BACKEND_ITER_VERSION),
+	{ NULL, 0, NULL, 0 }
+};
+
+static const member note_filter_members[] = {
+	VERSION_MEMBER(iv_note_filter),
+	M(iv_note_filter, contact, "const char *", 1),
+	M(iv_note_filter, id_prefix, "const char *", 1),
+	M(iv_note_filter, number, "int64_t", 1)
+	NEXT_MEMBER(iv_note_filter, "const char *", IV_NOTE_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -155,13 +171,13 @@ static const struct versioned {
 	const member *members;
 } structs[IV__ST_COUNT] = {
 	[IV__ST_CONTACT_FILTER] = { "iv_contact_filter", IV_CONTACT_FILTER_VERSION,
-		{ 0, END(iv_contact_filter, name) NEXT_SIZE(iv_contact_filter) }, contact_filter_members },
+		{ 0, END(iv_contact_filter, name), END(iv_contact_filter, number) NEXT_SIZE(iv_contact_filter) }, contact_filter_members },
 	[IV__ST_INTRO_FILTER] = { "iv_intro_filter", IV_INTRO_FILTER_VERSION,
-		{ 0, END(iv_intro_filter, id_prefix) NEXT_SIZE(iv_intro_filter) }, intro_filter_members },
+		{ 0, END(iv_intro_filter, id_prefix), END(iv_intro_filter, number) NEXT_SIZE(iv_intro_filter) }, intro_filter_members },
 	[IV__ST_INTERVIEW_FILTER] = { "iv_interview_filter", IV_INTERVIEW_FILTER_VERSION,
-		{ 0, END(iv_interview_filter, id_prefix) NEXT_SIZE(iv_interview_filter) }, interview_filter_members },
+		{ 0, END(iv_interview_filter, id_prefix), END(iv_interview_filter, number) NEXT_SIZE(iv_interview_filter) }, interview_filter_members },
 	[IV__ST_FOLLOWUP_FILTER] = { "iv_followup_filter", IV_FOLLOWUP_FILTER_VERSION,
-		{ 0, END(iv_followup_filter, id_prefix) NEXT_SIZE(iv_followup_filter) }, followup_filter_members },
+		{ 0, END(iv_followup_filter, id_prefix), END(iv_followup_filter, number) NEXT_SIZE(iv_followup_filter) }, followup_filter_members },
 	[IV__ST_AGENDA_OPTIONS] = { "iv_agenda_options", IV_AGENDA_OPTIONS_VERSION,
 		{ 0, END(iv_agenda_options, horizon) NEXT_SIZE(iv_agenda_options) }, agenda_options_members },
 	[IV__ST_SEARCH_OPTIONS] = { "iv_search_options", IV_SEARCH_OPTIONS_VERSION,
@@ -171,9 +187,11 @@ static const struct versioned {
 	[IV__ST_RULES] = { "iv_rules", IV_RULES_VERSION,
 		{ 0, END(iv_rules, report_back_days) NEXT_SIZE(iv_rules) }, rules_members },
 	[IV__ST_BACKEND] = { "iv_backend", IV_BACKEND_VERSION,
-		{ 0, END(iv_backend, search) NEXT_SIZE(iv_backend) }, backend_members },
+		{ 0, END(iv_backend, search), END(iv_backend, note_list) NEXT_SIZE(iv_backend) }, backend_members },
 	[IV__ST_BACKEND_ITER] = { "iv_backend_iter", IV_BACKEND_ITER_VERSION,
 		{ 0, END(iv_backend_iter, free) NEXT_SIZE(iv_backend_iter) }, backend_iter_members },
+	[IV__ST_NOTE_FILTER] = { "iv_note_filter", IV_NOTE_FILTER_VERSION,
+		{ 0, END(iv_note_filter, number) NEXT_SIZE(iv_note_filter) }, note_filter_members },
 };
 
 /* Every struct's version must have a size: a growth that forgot one fails to build. */
@@ -188,6 +206,7 @@ CHECK_CURRENT(IV_DRAFT_OPTIONS_VERSION);
 CHECK_CURRENT(IV_RULES_VERSION);
 CHECK_CURRENT(IV_BACKEND_VERSION);
 CHECK_CURRENT(IV_BACKEND_ITER_VERSION);
+CHECK_CURRENT(IV_NOTE_FILTER_VERSION);
 
 unsigned int iv__struct_current(int st)
 {
@@ -332,7 +351,7 @@ static const struct constant {
 	C(IV_CONTACT_FILTER_VERSION), C(IV_INTRO_FILTER_VERSION), C(IV_INTERVIEW_FILTER_VERSION),
 	C(IV_FOLLOWUP_FILTER_VERSION), C(IV_AGENDA_OPTIONS_VERSION), C(IV_SEARCH_OPTIONS_VERSION),
 	C(IV_DRAFT_OPTIONS_VERSION), C(IV_RULES_VERSION), C(IV_BACKEND_VERSION),
-	C(IV_BACKEND_ITER_VERSION),
+	C(IV_BACKEND_ITER_VERSION), C(IV_NOTE_FILTER_VERSION),
 };
 
 int iv_constant(int64_t *out, const char *name)

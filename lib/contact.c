@@ -12,6 +12,7 @@
 enum { C_ID, C_NAME, C_PHONE, C_COMPANY, C_TITLE, C_LOCATION, C_URL, C_NOTES, C_NTEXT };
 
 struct iv_contact {
+	int64_t number;   /* the short reference; 0 until stored */
 	iv__strlist text;   /* C_NTEXT entries, NULL when unset */
 	iv__strlist emails;
 	iv__strlist tags;
@@ -100,6 +101,20 @@ iv_time iv_contact_created(const iv_contact *c)
 iv_time iv_contact_updated(const iv_contact *c)
 {
 	return c ? c->updated : 0;
+}
+
+int64_t iv_contact_number(const iv_contact *c)
+{
+	return c ? c->number : 0;
+}
+
+int iv_contact_set_number(iv_contact *c, int64_t number)
+{
+	IV__ARG(c);
+	if (number < 0)
+		return iv__error(IV_EINVALID, "contact.number: %lld is negative", (long long)number);
+	c->number = number;
+	return 0;
 }
 
 void iv_contact_set_times(iv_contact *c, iv_time created, iv_time updated)

@@ -79,4 +79,14 @@ void iv__leave(iv_db *db);
 int iv__now(iv_time *out, iv_db *db);
 int iv__tx_end(iv_db *db, int error);
 
+/*
+ * The next number of a kind of record ("contact", "note"...), kept in the
+ * setting "iv.number.<kind>" (store.c); 0 with a backend of version 1,
+ * which stores none. Call inside a transaction.
+ */
+int iv__number_next(int64_t *out, iv_db *db, const char *what);
+
+/* Deletes the notes of contact `contact_id` (note.c); nothing with a version-1 backend. */
+int iv__notes_delete_of(iv_db *db, const char *contact_id);
+
 #endif

@@ -82,6 +82,11 @@ static const struct name error_codes[] = {
 	{ IV_ITEROVER, "iterover" }
 };
 
+static const struct name timeline_kind[] = {
+	{ IV_TIMELINE_NOTE, "note" }, { IV_TIMELINE_INTRO, "intro" },
+	{ IV_TIMELINE_INTERVIEW, "interview" }, { IV_TIMELINE_FOLLOWUP, "followup" }
+};
+
 #define TYPE(type, names) { type, names, sizeof(names) / sizeof(names[0]) }
 
 /* Bindings index this list (iv_enum_type_name()): new types go at the end. */
@@ -99,6 +104,7 @@ static const struct enum_type {
 	TYPE("search_kind", search_kind), TYPE("search_flags", search_flags),
 	TYPE("template", template_kind), TYPE("draft_warning", draft_warning),
 	TYPE("question_category", question_category), TYPE("error", error_codes),
+	TYPE("timeline_kind", timeline_kind),
 };
 
 #define TYPE_COUNT (sizeof(types) / sizeof(types[0]))

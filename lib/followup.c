@@ -11,6 +11,7 @@
 enum { F_ID, F_CONTACT, F_INTERVIEW, F_NOTE, F_DRAFT, F_RULE, F_NTEXT };
 
 struct iv_followup {
+	int64_t number;   /* the short reference; 0 until stored */
 	iv__strlist text;   /* F_NTEXT entries, NULL when unset */
 	iv_time created, updated, earliest, due, closed_at;
 	int kind;
@@ -76,6 +77,20 @@ iv_time iv_followup_created(const iv_followup *fu)
 iv_time iv_followup_updated(const iv_followup *fu)
 {
 	return fu ? fu->updated : 0;
+}
+
+int64_t iv_followup_number(const iv_followup *fu)
+{
+	return fu ? fu->number : 0;
+}
+
+int iv_followup_set_number(iv_followup *fu, int64_t number)
+{
+	IV__ARG(fu);
+	if (number < 0)
+		return iv__error(IV_EINVALID, "followup.number: %lld is negative", (long long)number);
+	fu->number = number;
+	return 0;
 }
 
 void iv_followup_set_times(iv_followup *fu, iv_time created, iv_time updated)

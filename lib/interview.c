@@ -16,6 +16,7 @@ enum { I_ID, I_CONTACT, I_INTRO, I_PURPOSE, I_NOTES, I_NTEXT };
 #define QUESTION "interview.question"
 
 struct iv_interview {
+	int64_t number;   /* the short reference; 0 until stored */
 	iv__strlist text;       /* I_NTEXT entries, NULL when unset */
 	iv__strlist questions;
 	iv__strlist answers;    /* one per question, NULL when unanswered */
@@ -97,6 +98,20 @@ iv_time iv_interview_created(const iv_interview *iv)
 iv_time iv_interview_updated(const iv_interview *iv)
 {
 	return iv ? iv->updated : 0;
+}
+
+int64_t iv_interview_number(const iv_interview *iv)
+{
+	return iv ? iv->number : 0;
+}
+
+int iv_interview_set_number(iv_interview *iv, int64_t number)
+{
+	IV__ARG(iv);
+	if (number < 0)
+		return iv__error(IV_EINVALID, "interview.number: %lld is negative", (long long)number);
+	iv->number = number;
+	return 0;
 }
 
 void iv_interview_set_times(iv_interview *iv, iv_time created, iv_time updated)

@@ -12,6 +12,7 @@
 enum { N_ID, N_INTRODUCER, N_INTRODUCED, N_NOTE, N_NTEXT };
 
 struct iv_intro {
+	int64_t number;   /* the short reference; 0 until stored */
 	iv__strlist text;   /* N_NTEXT entries, NULL when unset */
 	iv_time created, updated, requested_at, made_at;
 	int channel;
@@ -77,6 +78,20 @@ iv_time iv_intro_created(const iv_intro *in)
 iv_time iv_intro_updated(const iv_intro *in)
 {
 	return in ? in->updated : 0;
+}
+
+int64_t iv_intro_number(const iv_intro *in)
+{
+	return in ? in->number : 0;
+}
+
+int iv_intro_set_number(iv_intro *in, int64_t number)
+{
+	IV__ARG(in);
+	if (number < 0)
+		return iv__error(IV_EINVALID, "intro.number: %lld is negative", (long long)number);
+	in->number = number;
+	return 0;
 }
 
 void iv_intro_set_times(iv_intro *in, iv_time created, iv_time updated)

@@ -3,6 +3,7 @@
  * for the four kinds, with the integrity rules every backend gets from the
  * core (references exist, deletes refuse or cascade, each call atomic).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,8 @@ typedef struct kind {
 	iv_time (*created)(const void *r);
 	iv_time (*updated)(const void *r);
 	void (*set_times)(void *r, iv_time created, iv_time updated);
+	int64_t (*number)(const void *r);
+	int (*set_number)(void *r, int64_t number);
 	int (*check)(const void *r);
 	void (*free)(void *r);
 	int (*get)(void **out, iv_backend *be, const char *id);
@@ -52,6 +55,7 @@ struct iv__iter {
 	 * on what it returns; NULL when it applies the whole filter.
 	 */
 	char *only_id;
+	int64_t only_number; /* 0 for any */
 };
 
 static int record_insert(iv_db *db, const kind *k, void *r);
@@ -67,6 +71,8 @@ static void iter_free(struct iv__iter *it);
 	static iv_time K##_created_(const void *r) { return iv_##K##_created(r); } \
 	static iv_time K##_updated_(const void *r) { return iv_##K##_updated(r); } \
 	static void K##_set_times_(void *r, iv_time c, iv_time u) { iv_##K##_set_times(r, c, u); } \
+	static int64_t K##_number_(const void *r) { return iv_##K##_number(r); } \
+	static int K##_set_number_(void *r, int64_t n) { return iv_##K##_set_number(r, n); } \
 	static int K##_check_(const void *r) { return iv__##K##_check(r); } \
 	static void K##_free_(void *r) { iv_##K##_free(r); } \
 	static int K##_get_(void **out, iv_backend *be, const char *id) \
@@ -75,7 +81,7 @@ static void iter_free(struct iv__iter *it);
 	static int K##_update_(iv_backend *be, const void *r) { return be->K##_update(be, r); } \
 	static int K##_remove_(iv_backend *be, const char *id) { return be->K##_delete(be, id); } \
 	static const kind K##_kind = { #K, ARG, K##_id_, K##_set_id_, K##_created_, K##_updated_, \
-		K##_set_times_, K##_check_, K##_free_, K##_get_, K##_insert_, K##_update_, \
+		K##_set_times_, K##_number_, K##_set_number_, K##_check_, K##_free_, K##_get_, K##_insert_, K##_update_, \
 		K##_remove_, REFS, STAMP, BEFORE, AFTER }; \
 	struct iv_##K##_iter { struct iv__iter base; }; \
 	int iv_##K##_insert(iv_db *db, T *r) \
@@ -152,32 +158,23 @@ static int filter_id(const char **id, char buf[IV_ID_LEN + 1], const char *field
 	return 0;
 }
 
-/*
- * Checks an optional id prefix in a filter (the start of a UUID's text form:
- * hex digits, hyphens where a UUID has them) and lowers it into `buf`, so
- * that backends compare it with their lower-case ids.
- */
+/* Checks an optional id prefix in a filter and lowers it into `buf` (util.c). */
 static int filter_id_prefix(const char **prefix, char buf[IV_ID_LEN + 1], const char *field)
 {
-	const char *p = *prefix;
-	size_t i;
+	int error;
 
-	if (!p)
+	if (!*prefix)
 		return 0;
-	for (i = 0; p[i]; i++) {
-		/* ASCII only, whatever the locale: as UUIDs are written. */
-		int lower = p[i] >= 'A' && p[i] <= 'F' ? p[i] + ('a' - 'A') : p[i];
-		int hyphen = i == 8 || i == 13 || i == 18 || i == 23;
-		int hex = (lower >= '0' && lower <= '9') || (lower >= 'a' && lower <= 'f');
-
-		if (i >= IV_ID_LEN || (hyphen ? lower != '-' : !hex))
-			return iv__error(IV_EINVALID, "%s: '%.60s' is not the start of a UUID", field, p);
-		buf[i] = (char)lower;
-	}
-	if (i == 0)
-		return iv__error(IV_EINVALID, "%s: an id prefix needs at least one hex digit", field);
-	buf[i] = '\0';
+	if ((error = iv__parse_id_prefix(buf, field, *prefix)) < 0)
+		return error;
 	*prefix = buf;
+	return 0;
+}
+
+static int filter_number(int64_t number, const char *field)
+{
+	if (number < 0)
+		return iv__error(IV_EINVALID, "%s: %lld is negative (0 for any)", field, (long long)number);
 	return 0;
 }
 
@@ -336,14 +333,43 @@ static int followup_refs(iv_db *db, const void *r, int updating)
 
 /* --- Generic operations --------------------------------------------------- */
 
+int iv__number_next(int64_t *out, iv_db *db, const char *what)
+{
+	char key[40], text[24], *stored = NULL, *end = NULL;
+	long long last = 0;
+	int error;
+
+	*out = 0;
+	/* A version-1 backend has nowhere to keep a number. */
+	if (db->be->version < 2)
+		return 0;
+	snprintf(key, sizeof(key), "iv.number.%s", what);
+	if ((error = db->be->setting_get(&stored, db->be, key)) < 0 && error != IV_ENOTFOUND)
+		return iv__error_ensure(error, "reading the last number given");
+	if (stored) {
+		last = strtoll(stored, &end, 10);
+		error = end == stored || *end || last < 0 || last == LLONG_MAX;
+		free(stored);
+		if (error)
+			return iv__error(IV_ESTORAGE, "the setting %s is damaged (not a number)", key);
+	}
+	snprintf(text, sizeof(text), "%lld", last + 1);
+	if ((error = db->be->setting_set(db->be, key, text)) < 0)
+		return iv__error_ensure(error, "keeping the last number given");
+	*out = last + 1;
+	return 0;
+}
+
 static int record_insert(iv_db *db, const kind *k, void *r)
 {
 	char id[IV_ID_LEN + 1];
 	iv_time created, updated, now;
+	int64_t number, given = 0;
 	int generated = 0, error;
 
 	if (!db || !r)
 		return null_arg(k, "insert", db ? k->arg : "db");
+	number = k->number(r);
 	if ((error = k->check(r)) < 0)
 		return error;
 	created = k->created(r);
@@ -357,6 +383,9 @@ static int record_insert(iv_db *db, const kind *k, void *r)
 		error = k->set_id(r, id);
 		generated = error >= 0;
 	}
+	/* The store numbers its records; a number set by the caller is not kept. */
+	if (error >= 0 && (error = iv__number_next(&given, db, k->name)) >= 0)
+		error = k->set_number(r, given);
 	if (error >= 0 && (error = iv__now(&now, db)) >= 0) {
 		k->set_times(r, now, now);
 		if (k->stamp)
@@ -371,6 +400,7 @@ static int record_insert(iv_db *db, const kind *k, void *r)
 	if ((error = iv__tx_end(db, error)) < 0) {
 		/* The caller's record goes back to how it was: nothing was stored. */
 		k->set_times(r, created, updated);
+		k->set_number(r, number);
 		if (generated)
 			k->set_id(r, NULL);
 	}
@@ -381,10 +411,12 @@ static int record_update(iv_db *db, const kind *k, void *r)
 {
 	void *old = NULL;
 	iv_time created, updated, now;
+	int64_t number;
 	int error;
 
 	if (!db || !r)
 		return null_arg(k, "update", db ? k->arg : "db");
+	number = k->number(r);
 	if (!k->id(r))
 		return iv__error(IV_EINVALID, "%s.id: the record has no id (insert it first)", k->name);
 	if ((error = k->check(r)) < 0)
@@ -399,6 +431,8 @@ static int record_update(iv_db *db, const kind *k, void *r)
 		error = k->refs(db, r, 1);
 	if (error >= 0 && (error = iv__now(&now, db)) >= 0) {
 		k->set_times(r, k->created(old), now);
+		/* A record keeps the number the store gave it. */
+		k->set_number(r, k->number(old));
 		if (k->before)
 			error = k->before(db, old, r);
 		if (error >= 0 && (error = k->update(db->be, r)) < 0)
@@ -407,8 +441,10 @@ static int record_update(iv_db *db, const kind *k, void *r)
 			error = k->after(db, old, r);
 	}
 	k->free(old);
-	if ((error = iv__tx_end(db, error)) < 0)
+	if ((error = iv__tx_end(db, error)) < 0) {
 		k->set_times(r, created, updated);
+		k->set_number(r, number);
+	}
 	return error;
 }
 
@@ -602,6 +638,9 @@ static int contact_delete_unguarded(iv_db *db, const char *id, unsigned int flag
 	} else if (found) {
 		error = refuse_referenced(&contact_kind, cid, "introductions, interviews or follow-ups");
 	}
+	/* Notes belong to their contact: they go with it, cascade or not. */
+	if (error >= 0)
+		error = iv__notes_delete_of(db, cid);
 	if (error >= 0)
 		error = remove_one(db, &contact_kind, cid);
 	return iv__tx_end(db, error);
@@ -691,7 +730,7 @@ int iv_followup_delete(iv_db *db, const char *id, unsigned int flags)
  * `next_id` is the simulated next version's member (see lib/abi.c).
  */
 static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, int error,
-		     int st, const void *f, const char *next_id)
+		     int st, const void *f, int64_t number, const char *next_id)
 {
 	struct iv__iter *it;
 	unsigned int known;
@@ -717,9 +756,11 @@ static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, 
 	/* Only a backend older than the filter can miss a member. */
 	if (known < iv__struct_current(st) && iv__filter_version_needed(st, f) > known) {
 		/* Never silently ignored: the core applies what the backend cannot. */
-		if (!next_id || !(it->only_id = iv__strdup(next_id))) {
+		if (known < 2)
+			it->only_number = number;
+		if (next_id && !(it->only_id = iv__strdup(next_id))) {
 			iter_free(it);
-			return next_id ? IV_ENOMEM : iv__error(IV_ERROR, "iv_%s_list: no core filter for a member the backend does not know", k->name);
+			return IV_ENOMEM;
 		}
 	}
 	*out = it;
@@ -729,7 +770,8 @@ static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, 
 /* Whether the core's own part of the filter keeps record `r`. */
 static int iter_keeps(const struct iv__iter *it, const void *r)
 {
-	return !it->only_id || strcmp(it->k->id(r), it->only_id) == 0;
+	return (!it->only_id || strcmp(it->k->id(r), it->only_id) == 0) &&
+	       (!it->only_number || it->k->number(r) == it->only_number);
 }
 
 static int iter_next(void **out, struct iv__iter *it)
@@ -806,11 +848,12 @@ static int contact_list_unguarded(iv_contact_iter **out, iv_db *db, const iv_con
 	if ((f.company && (error = iv__check_text("contact_filter.company", f.company, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
 	    (f.tag && (error = iv__check_text("contact_filter.tag", f.tag, IV_LIMIT_TAG, IV__ONELINE)) < 0) ||
 	    (f.name && (error = iv__check_text("contact_filter.name", f.name, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
-	    (error = filter_id_prefix(&f.id_prefix, p, "contact_filter.id_prefix")) < 0)
+	    (error = filter_id_prefix(&f.id_prefix, p, "contact_filter.id_prefix")) < 0 ||
+	    (error = filter_number(f.number, "contact_filter.number")) < 0)
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->contact_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &contact_kind, bi, error, IV__ST_CONTACT_FILTER, &f, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &contact_kind, bi, error, IV__ST_CONTACT_FILTER, &f, f.number, IV__NEXT_ID(f));
 	*out = it;
 	return error;
 }
@@ -828,11 +871,12 @@ static int intro_list_unguarded(iv_intro_iter **out, iv_db *db, const iv_intro_f
 	if ((error = filter_id(&f.introducer, a, "intro_filter.introducer")) < 0 ||
 	    (error = filter_id(&f.introduced, b, "intro_filter.introduced")) < 0 ||
 	    (error = filter_id_prefix(&f.id_prefix, p, "intro_filter.id_prefix")) < 0 ||
+	    (error = filter_number(f.number, "intro_filter.number")) < 0 ||
 	    (error = filter_enum(f.status, "intro_filter.status", "intro_status")) < 0)
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->intro_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &intro_kind, bi, error, IV__ST_INTRO_FILTER, &f, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &intro_kind, bi, error, IV__ST_INTRO_FILTER, &f, f.number, IV__NEXT_ID(f));
 	*out = it;
 	return error;
 }
@@ -850,11 +894,12 @@ static int interview_list_unguarded(iv_interview_iter **out, iv_db *db, const iv
 	if ((error = filter_id(&f.contact, a, "interview_filter.contact")) < 0 ||
 	    (error = filter_id(&f.intro, b, "interview_filter.intro")) < 0 ||
 	    (error = filter_id_prefix(&f.id_prefix, p, "interview_filter.id_prefix")) < 0 ||
+	    (error = filter_number(f.number, "interview_filter.number")) < 0 ||
 	    (error = filter_enum(f.status, "interview_filter.status", "interview_status")) < 0)
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->interview_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &interview_kind, bi, error, IV__ST_INTERVIEW_FILTER, &f, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &interview_kind, bi, error, IV__ST_INTERVIEW_FILTER, &f, f.number, IV__NEXT_ID(f));
 	*out = it;
 	return error;
 }
@@ -873,11 +918,12 @@ static int followup_list_unguarded(iv_followup_iter **out, iv_db *db, const iv_f
 	    (error = filter_id(&f.interview, b, "followup_filter.interview")) < 0 ||
 	    (f.rule && (error = iv__check_text("followup_filter.rule", f.rule, IV_LIMIT_SHORT, IV__ONELINE | IV__NOSPACE)) < 0) ||
 	    (error = filter_id_prefix(&f.id_prefix, p, "followup_filter.id_prefix")) < 0 ||
+	    (error = filter_number(f.number, "followup_filter.number")) < 0 ||
 	    (error = filter_enum(f.status, "followup_filter.status", "followup_status")) < 0)
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->followup_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &followup_kind, bi, error, IV__ST_FOLLOWUP_FILTER, &f, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &followup_kind, bi, error, IV__ST_FOLLOWUP_FILTER, &f, f.number, IV__NEXT_ID(f));
 	*out = it;
 	return error;
 }

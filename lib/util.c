@@ -351,3 +351,23 @@ int iv_version_number(void)
 {
 	return IV_VERSION_NUMBER;
 }
+
+int iv__parse_id_prefix(char out[IV_ID_LEN + 1], const char *field, const char *p)
+{
+	size_t i;
+
+	for (i = 0; p[i]; i++) {
+		/* ASCII only, whatever the locale: as UUIDs are written. */
+		int lower = p[i] >= 'A' && p[i] <= 'F' ? p[i] + ('a' - 'A') : p[i];
+		int hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+		int hex = (lower >= '0' && lower <= '9') || (lower >= 'a' && lower <= 'f');
+
+		if (i >= IV_ID_LEN || (hyphen ? lower != '-' : !hex))
+			return iv__error(IV_EINVALID, "%s: '%.60s' is not the start of a UUID", field, p);
+		out[i] = (char)lower;
+	}
+	if (i == 0)
+		return iv__error(IV_EINVALID, "%s: an id prefix needs at least one hex digit", field);
+	out[i] = '\0';
+	return 0;
+}

@@ -67,6 +67,13 @@ int iv__set_id(char **dst, const char *field, const char *id, int optional);
 /** Generates a new time-ordered UUID (version 7 layout) in lower-case text. */
 void iv__id_generate(char out[IV_ID_LEN + 1]);
 
+/*
+ * Checks the start of a UUID's text form (hex digits in either case,
+ * hyphens where a UUID has them; 1 to 36 characters) and writes it in
+ * lower case to `out`; IV_EINVALID naming `field` otherwise.
+ */
+int iv__parse_id_prefix(char out[IV_ID_LEN + 1], const char *field, const char *prefix);
+
 /** strdup() that sets IV_ENOMEM on failure. NULL in gives NULL out. */
 char *iv__strdup(const char *s);
 /** ASCII case-insensitive comparison, independent of the locale. */

@@ -403,6 +403,11 @@ static int interaction(iv_db *db, const char *contact_id, iv_time when, const ch
 	return error;
 }
 
+int iv__interaction(iv_db *db, const char *contact_id, iv_time when, const char *note)
+{
+	return interaction(db, contact_id, when, note);
+}
+
 int iv__contact_after(iv_db *db, const iv_contact *old, const iv_contact *c)
 {
 	int moved;

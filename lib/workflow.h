@@ -18,5 +18,11 @@ int iv__interview_after(iv_db *db, const iv_interview *old, const iv_interview *
 int iv__followup_before(iv_db *db, const iv_followup *old, iv_followup *fu);
 int iv__followup_after(iv_db *db, const iv_followup *old, const iv_followup *fu);
 int iv__contact_after(iv_db *db, const iv_contact *old, const iv_contact *c);
+/*
+ * Records an interaction with contact `contact_id` at `when` (its last
+ * interaction, its check-in), appending `note` to its notes field when not
+ * NULL; inside a transaction the caller opened.
+ */
+int iv__interaction(iv_db *db, const char *contact_id, iv_time when, const char *note);
 
 #endif

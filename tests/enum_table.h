@@ -82,6 +82,10 @@ static const enum_entry enum_table[] = {
 	{ "error", IV_ESTORAGE, "estorage" },
 	{ "error", IV_EMISUSE, "emisuse" },
 	{ "error", IV_ITEROVER, "iterover" },
+	{ "timeline_kind", IV_TIMELINE_NOTE, "note" },
+	{ "timeline_kind", IV_TIMELINE_INTRO, "intro" },
+	{ "timeline_kind", IV_TIMELINE_INTERVIEW, "interview" },
+	{ "timeline_kind", IV_TIMELINE_FOLLOWUP, "followup" },
 };
 
 #define ENUM_COUNT (sizeof(enum_table) / sizeof(enum_table[0]))

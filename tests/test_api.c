@@ -1132,16 +1132,21 @@ static void ffi_describes_every_versioned_struct(void **state)
 	unsigned int since;
 
 	(void)state;
-	EXPECT_STRUCT(iv_contact_filter, IV_CONTACT_FILTER_VERSION, name);
-	EXPECT_STRUCT(iv_intro_filter, IV_INTRO_FILTER_VERSION, id_prefix);
-	EXPECT_STRUCT(iv_interview_filter, IV_INTERVIEW_FILTER_VERSION, id_prefix);
-	EXPECT_STRUCT(iv_followup_filter, IV_FOLLOWUP_FILTER_VERSION, id_prefix);
+	EXPECT_STRUCT(iv_contact_filter, IV_CONTACT_FILTER_VERSION, number);
+	EXPECT_STRUCT(iv_intro_filter, IV_INTRO_FILTER_VERSION, number);
+	EXPECT_STRUCT(iv_interview_filter, IV_INTERVIEW_FILTER_VERSION, number);
+	EXPECT_STRUCT(iv_followup_filter, IV_FOLLOWUP_FILTER_VERSION, number);
 	EXPECT_STRUCT(iv_agenda_options, IV_AGENDA_OPTIONS_VERSION, horizon);
 	EXPECT_STRUCT(iv_search_options, IV_SEARCH_OPTIONS_VERSION, flags);
 	EXPECT_STRUCT(iv_draft_options, IV_DRAFT_OPTIONS_VERSION, template_text);
 	EXPECT_STRUCT(iv_rules, IV_RULES_VERSION, report_back_days);
-	EXPECT_STRUCT(iv_backend, IV_BACKEND_VERSION, search);
+	EXPECT_STRUCT(iv_backend, IV_BACKEND_VERSION, note_list);
 	EXPECT_STRUCT(iv_backend_iter, IV_BACKEND_ITER_VERSION, free);
+	EXPECT_STRUCT(iv_note_filter, IV_NOTE_FILTER_VERSION, number);
+	/* Versions already shipped keep their sizes. */
+	assert_int_equal(iv_struct_size("iv_contact_filter", 1), offsetof(iv_contact_filter, name) + sizeof(const char *));
+	assert_int_equal(iv_struct_size("iv_followup_filter", 1), offsetof(iv_followup_filter, id_prefix) + sizeof(const char *));
+	assert_int_equal(iv_struct_size("iv_backend", 1), offsetof(iv_backend, search) + sizeof(void (*)(void)));
 	/* The listing names exactly those, and each member list is well formed. */
 	for (i = 0; (name = iv_struct_name(i)) != NULL; i++) {
 		assert_true(iv_struct_version(name) >= 1);
@@ -1246,6 +1251,16 @@ static void setters_accept_a_null_handle(void **state)
 	NULL_SETTER(iv_followup_set_note, NULL, NULL);
 	NULL_SETTER(iv_followup_set_rule, NULL, NULL);
 	NULL_SETTER(iv_followup_set_draft, NULL, NULL);
+	NULL_SETTER(iv_contact_set_number, NULL, 1);
+	NULL_SETTER(iv_intro_set_number, NULL, 1);
+	NULL_SETTER(iv_interview_set_number, NULL, 1);
+	NULL_SETTER(iv_followup_set_number, NULL, 1);
+	NULL_SETTER(iv_note_set_number, NULL, 1);
+	NULL_SETTER(iv_note_set_id, NULL, NULL);
+	NULL_SETTER(iv_note_set_contact, NULL, NULL);
+	NULL_SETTER(iv_note_set_at, NULL, 0);
+	NULL_SETTER(iv_note_set_text, NULL, "x");
+	NULL_SETTER_VOID(iv_note_set_created, NULL, 0);
 	NULL_SETTER(iv_interview_set_id, NULL, NULL);
 	NULL_SETTER(iv_interview_set_contact, NULL, NULL);
 	NULL_SETTER(iv_interview_set_intro, NULL, NULL);
@@ -1404,6 +1419,27 @@ static void followup_getters_accept_null(void **state)
 	NULL_GETTER(iv_followup_note, NULL);
 	NULL_GETTER(iv_followup_rule, NULL);
 	NULL_GETTER(iv_followup_draft, NULL);
+	NULL_GETTER(iv_followup_number, NULL);
+	NULL_GETTER(iv_contact_number, NULL);
+	NULL_GETTER(iv_intro_number, NULL);
+	NULL_GETTER(iv_interview_number, NULL);
+}
+
+static void note_and_timeline_getters_accept_null(void **state)
+{
+	(void)state;
+	NULL_GETTER(iv_note_id, NULL);
+	NULL_GETTER(iv_note_number, NULL);
+	NULL_GETTER(iv_note_created, NULL);
+	NULL_GETTER(iv_note_contact, NULL);
+	NULL_GETTER(iv_note_at, NULL);
+	NULL_GETTER(iv_note_text, NULL);
+	NULL_GETTER(iv_timeline_entry_kind, NULL);
+	NULL_GETTER(iv_timeline_entry_time, NULL);
+	NULL_GETTER(iv_timeline_entry_note, NULL);
+	NULL_GETTER(iv_timeline_entry_intro, NULL);
+	NULL_GETTER(iv_timeline_entry_interview, NULL);
+	NULL_GETTER(iv_timeline_entry_followup, NULL);
 }
 
 static void profile_getters_accept_null(void **state)
@@ -1614,6 +1650,7 @@ int main(void)
 		cmocka_unit_test(interview_getters_accept_null),
 		cmocka_unit_test(followup_getters_accept_null),
 		cmocka_unit_test(profile_getters_accept_null),
+		cmocka_unit_test(note_and_timeline_getters_accept_null),
 		cmocka_unit_test(agenda_item_getters_accept_null),
 		cmocka_unit_test(search_hit_getters_accept_null),
 		cmocka_unit_test(path_getters_accept_null),

@@ -27,7 +27,7 @@
 #define BUSY_ENV "INFOVIEW_SQLITE_BUSY_TIMEOUT_MS"
 #define APP_ID 0x49567731 /* 'IVw1' */
 /* The schema version this library writes. */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 /* --- Fixture: a fresh directory per test -------------------------------- */
 
@@ -485,10 +485,29 @@ static void store_of_version_0_is_migrated(void **state)
  * Turns the store at fx->path back into what version 1 of the schema made,
  * by taking away what the later migrations add.
  */
-static void downgrade_to_version_1(fixture *fx)
+/* Takes a store of today's schema back to version 2: no numbers, no notes. */
+static void downgrade_to_version_2(fixture *fx)
 {
 	sqlite3 *db = raw_open(fx->path);
 
+	raw_exec(db, "BEGIN;"
+		     "DROP TABLE note;"
+		     "DROP INDEX contact_num; ALTER TABLE contact DROP COLUMN num;"
+		     "DROP INDEX intro_num; ALTER TABLE intro DROP COLUMN num;"
+		     "DROP INDEX interview_num; ALTER TABLE interview DROP COLUMN num;"
+		     "DROP INDEX followup_num; ALTER TABLE followup DROP COLUMN num;"
+		     "DELETE FROM setting WHERE key LIKE 'iv.number.%';"
+		     "PRAGMA user_version = 2;"
+		     "COMMIT;");
+	sqlite3_close(db);
+}
+
+static void downgrade_to_version_1(fixture *fx)
+{
+	sqlite3 *db;
+
+	downgrade_to_version_2(fx);
+	db = raw_open(fx->path);
 	raw_exec(db, "BEGIN;"
 		     "DROP INDEX followup_rule;"
 		     "ALTER TABLE followup DROP COLUMN rule;"
@@ -528,6 +547,42 @@ static void search_ids(char *buf, size_t size, iv_backend *be, const char *const
 }
 
 /* A store of the first release is brought up to date on open, and keeps its data. */
+/* Version 2 -> 3: records already stored get numbers by created time, and the counters follow. */
+static void store_of_version_2_is_numbered_by_age(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_contact *c3 = new_contact(3, "Cy"), *c2 = new_contact(2, "Bea"), *d = NULL;
+	char *value = NULL;
+	sqlite3 *db;
+
+	iv_contact_set_times(c3, 100, 100);
+	iv_contact_set_times(c2, 200, 200);
+	ok(be->contact_insert(be, c2));
+	ok(be->contact_insert(be, c3));
+	close_be(fx);
+	downgrade_to_version_2(fx);
+
+	be = open_be(fx);
+	db = raw_open(fx->path);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'note'"), 1);
+	sqlite3_close(db);
+	ok(be->contact_get(&d, be, iv_contact_id(c3)));
+	assert_int_equal(iv_contact_number(d), 1); /* the older one first */
+	iv_contact_free(d);
+	ok(be->contact_get(&d, be, iv_contact_id(c2)));
+	assert_int_equal(iv_contact_number(d), 2);
+	iv_contact_free(d);
+	ok(be->setting_get(&value, be, "iv.number.contact"));
+	assert_string_equal(value, "2");
+	free(value);
+	/* no follow-ups, so no counter: the first one gets 1 */
+	assert_int_equal(be->setting_get(&value, be, "iv.number.followup"), IV_ENOTFOUND);
+	iv_contact_free(c2);
+	iv_contact_free(c3);
+}
+
 static void store_of_version_1_is_migrated_keeping_its_data(void **state)
 {
 	fixture *fx = *state;
@@ -679,9 +734,9 @@ static void newer_schema_is_refused_untouched(void **state)
 {
 	fixture *fx = *state;
 
-	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 3;"
+	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 4;"
 				    " CREATE TABLE contact (x);");
-	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 3 is newer than this library's 2");
+	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 4 is newer than this library's 3");
 }
 
 static void other_application_is_refused_untouched(void **state)
@@ -1582,6 +1637,7 @@ int main(void)
 		T(empty_file_gets_the_schema),
 		T(store_of_version_0_is_migrated),
 		T(store_of_version_1_is_migrated_keeping_its_data),
+		T(store_of_version_2_is_numbered_by_age),
 		T(two_connections_share_one_store),
 		T(data_persists_across_reopening),
 		T(public_open_reads_the_same_file),

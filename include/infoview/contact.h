@@ -79,6 +79,17 @@ IV_EXTERN(int) iv_contact_set_id(iv_contact *c, const char *id);
  */
 IV_EXTERN(iv_time) iv_contact_created(const iv_contact *c);
 /**
+ * The contact's number: a short reference, unique among the store's
+ * contacts and never given twice, that the store gives it when it is
+ * inserted (1, 2, 3... in the order of insertion). Programs show it to
+ * users ("#12") and find the record again with the list filter's `number`.
+ * A stored id keeps working everywhere; the number is only shorter.
+ * @param c the contact, or NULL
+ * @return the number; 0 before it is stored, and in a store whose backend
+ *         keeps no numbers (one of backend version 1)
+ */
+IV_EXTERN(int64_t) iv_contact_number(const iv_contact *c);
+/**
  * When the contact was last updated in the store.
  * @param c the contact, or NULL
  * @return the time; 0 before it is stored
@@ -371,12 +382,17 @@ typedef struct iv_contact_filter {
 	const char *id_prefix;
 	/** only contacts whose name equals this (ASCII case-insensitive); NULL for any */
 	const char *name;
+	/**
+	 * only the record with this number (iv_contact_number()); 0 for any.
+	 * Since version 2.
+	 */
+	int64_t number;
 } iv_contact_filter;
 
 /** The current version of iv_contact_filter. */
-#define IV_CONTACT_FILTER_VERSION 1
+#define IV_CONTACT_FILTER_VERSION 2
 /** A static initialiser for iv_contact_filter matching everything. */
-#define IV_CONTACT_FILTER_INIT { IV_CONTACT_FILTER_VERSION, NULL, NULL, NULL, NULL }
+#define IV_CONTACT_FILTER_INIT { IV_CONTACT_FILTER_VERSION, NULL, NULL, NULL, NULL, 0 }
 
 /**
  * Initialises a filter to its defaults (matching everything).

@@ -61,6 +61,17 @@ IV_EXTERN(int) iv_followup_set_id(iv_followup *fu, const char *id);
  */
 IV_EXTERN(iv_time) iv_followup_created(const iv_followup *fu);
 /**
+ * The follow-up's number: a short reference, unique among the store's
+ * follow-ups and never given twice, that the store gives it when it is
+ * inserted (1, 2, 3... in the order of insertion). Programs show it to
+ * users ("#12") and find the record again with the list filter's `number`.
+ * A stored id keeps working everywhere; the number is only shorter.
+ * @param fu the follow-up, or NULL
+ * @return the number; 0 before it is stored, and in a store whose backend
+ *         keeps no numbers (one of backend version 1)
+ */
+IV_EXTERN(int64_t) iv_followup_number(const iv_followup *fu);
+/**
  * When the follow-up was last updated in the store.
  * @param fu the follow-up, or NULL
  * @return the time; 0 before it is stored
@@ -259,12 +270,17 @@ typedef struct iv_followup_filter {
 	 * has them); NULL for any
 	 */
 	const char *id_prefix;
+	/**
+	 * only the record with this number (iv_followup_number()); 0 for any.
+	 * Since version 2.
+	 */
+	int64_t number;
 } iv_followup_filter;
 
 /** The current version of iv_followup_filter. */
-#define IV_FOLLOWUP_FILTER_VERSION 1
+#define IV_FOLLOWUP_FILTER_VERSION 2
 /** A static initialiser for iv_followup_filter matching everything. */
-#define IV_FOLLOWUP_FILTER_INIT { IV_FOLLOWUP_FILTER_VERSION, 0, 0, NULL, NULL, NULL, 0, NULL }
+#define IV_FOLLOWUP_FILTER_INIT { IV_FOLLOWUP_FILTER_VERSION, 0, 0, NULL, NULL, NULL, 0, NULL, 0 }
 /**
  * Initialises a filter to its defaults (matching everything).
  * @param filter the filter

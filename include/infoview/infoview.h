@@ -21,6 +21,7 @@
 #include "agenda.h"
 #include "draft.h"
 #include "search.h"
+#include "note.h"
 #include "ffi.h"
 
 #endif

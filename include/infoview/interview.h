@@ -65,6 +65,17 @@ IV_EXTERN(int) iv_interview_set_id(iv_interview *iv, const char *id);
  */
 IV_EXTERN(iv_time) iv_interview_created(const iv_interview *iv);
 /**
+ * The interview's number: a short reference, unique among the store's
+ * interviews and never given twice, that the store gives it when it is
+ * inserted (1, 2, 3... in the order of insertion). Programs show it to
+ * users ("#12") and find the record again with the list filter's `number`.
+ * A stored id keeps working everywhere; the number is only shorter.
+ * @param iv the interview, or NULL
+ * @return the number; 0 before it is stored, and in a store whose backend
+ *         keeps no numbers (one of backend version 1)
+ */
+IV_EXTERN(int64_t) iv_interview_number(const iv_interview *iv);
+/**
  * When the interview was last updated in the store.
  * @param iv the interview, or NULL
  * @return the time; 0 before it is stored
@@ -386,12 +397,17 @@ typedef struct iv_interview_filter {
 	 * has them); NULL for any
 	 */
 	const char *id_prefix;
+	/**
+	 * only the record with this number (iv_interview_number()); 0 for any.
+	 * Since version 2.
+	 */
+	int64_t number;
 } iv_interview_filter;
 
 /** The current version of iv_interview_filter. */
-#define IV_INTERVIEW_FILTER_VERSION 1
+#define IV_INTERVIEW_FILTER_VERSION 2
 /** A static initialiser for iv_interview_filter matching everything. */
-#define IV_INTERVIEW_FILTER_INIT { IV_INTERVIEW_FILTER_VERSION, NULL, 0, NULL, NULL }
+#define IV_INTERVIEW_FILTER_INIT { IV_INTERVIEW_FILTER_VERSION, NULL, 0, NULL, NULL, 0 }
 /**
  * Initialises a filter to its defaults (matching everything).
  * @param filter the filter

@@ -60,6 +60,17 @@ IV_EXTERN(int) iv_intro_set_id(iv_intro *in, const char *id);
  */
 IV_EXTERN(iv_time) iv_intro_created(const iv_intro *in);
 /**
+ * The introduction's number: a short reference, unique among the store's
+ * introductions and never given twice, that the store gives it when it is
+ * inserted (1, 2, 3... in the order of insertion). Programs show it to
+ * users ("#12") and find the record again with the list filter's `number`.
+ * A stored id keeps working everywhere; the number is only shorter.
+ * @param in the introduction, or NULL
+ * @return the number; 0 before it is stored, and in a store whose backend
+ *         keeps no numbers (one of backend version 1)
+ */
+IV_EXTERN(int64_t) iv_intro_number(const iv_intro *in);
+/**
  * When the introduction was last updated in the store.
  * @param in the introduction, or NULL
  * @return the time; 0 before it is stored
@@ -213,12 +224,17 @@ typedef struct iv_intro_filter {
 	 * has them); NULL for any
 	 */
 	const char *id_prefix;
+	/**
+	 * only the record with this number (iv_intro_number()); 0 for any.
+	 * Since version 2.
+	 */
+	int64_t number;
 } iv_intro_filter;
 
 /** The current version of iv_intro_filter. */
-#define IV_INTRO_FILTER_VERSION 1
+#define IV_INTRO_FILTER_VERSION 2
 /** A static initialiser for iv_intro_filter matching everything. */
-#define IV_INTRO_FILTER_INIT { IV_INTRO_FILTER_VERSION, NULL, NULL, 0, NULL }
+#define IV_INTRO_FILTER_INIT { IV_INTRO_FILTER_VERSION, NULL, NULL, 0, NULL, 0 }
 /**
  * Initialises a filter to its defaults (matching everything).
  * @param filter the filter

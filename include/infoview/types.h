@@ -117,8 +117,9 @@ typedef enum {
  *   "medium", "interview_status", "followup_kind", "followup_status",
  *   "delete_flags" (iv_delete_flags_t), "agenda_kind" (agenda.h),
  *   "search_kind", "search_flags" (search.h), "template" (iv_template_t),
- *   "draft_warning" (draft.h), "question_category" (workflow.h), and
- *   "error" (the iv_error_code_t return codes of errors.h).
+ *   "draft_warning" (draft.h), "question_category" (workflow.h),
+ *   "error" (the iv_error_code_t return codes of errors.h), and (since
+ *   0.2) "timeline_kind" (note.h).
  *
  * A value's name is its symbol in lower case without the prefix naming the
  * type: IV_INTERVIEW_NO_RESPONSE is "no_response", IV_SEARCH_UNRANKED

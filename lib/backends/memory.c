@@ -19,7 +19,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define MEMORY_BACKEND_VERSION 1
+#define MEMORY_BACKEND_VERSION 2
 
 /*
  * Where a record sits: contacts by (text = name, id), the others by
@@ -60,6 +60,7 @@ struct mem_node {
 #define MEM_NAME 4
 struct mem_filter {
 	const char *text[MEM_FILTER_TEXTS];
+	int64_t number;
 	int status;
 	iv_time due_before;
 	iv_time earliest_before;
@@ -73,6 +74,7 @@ struct mem_ops {
 	void (*free)(void *rec);
 	void (*filter)(struct mem_filter *out, const void *filter);
 	int (*match)(const void *rec, const struct mem_filter *f);
+	int64_t (*number)(const void *rec);
 };
 
 struct mem_table {
@@ -80,7 +82,7 @@ struct mem_table {
 	struct mem_node *root[2];
 };
 
-enum { T_CONTACT, T_INTRO, T_INTERVIEW, T_FOLLOWUP, T_COUNT };
+enum { T_CONTACT, T_INTRO, T_INTERVIEW, T_FOLLOWUP, T_NOTE, T_COUNT };
 
 /*
  * A setting removed inside a transaction keeps its node with a NULL value
@@ -568,6 +570,8 @@ static int matches(const struct mem_table *t, const struct mem_node *n, const st
 
 	if (prefix && strncmp(n->key.id, prefix, strlen(prefix)) != 0)
 		return 0;
+	if (f->number && t->ops->number(n->rec) != f->number)
+		return 0;
 	return t->ops->match(n->rec, f);
 }
 
@@ -601,7 +605,7 @@ static int iter_next(void **out, iv_backend_iter *base)
 }
 
 static int table_list(iv_backend_iter **out, struct mem_backend *mb, int ti, const void *filter,
-		      const char *id_prefix)
+		      const char *id_prefix, int64_t number)
 {
 	struct mem_table *t = &mb->tables[ti];
 	struct mem_iter *it;
@@ -610,13 +614,14 @@ static int table_list(iv_backend_iter **out, struct mem_backend *mb, int ti, con
 	*out = NULL;
 	if (!(it = calloc(1, sizeof(*it))))
 		return mem_oom();
-	it->base.version = 1; /* as MEMORY_BACKEND_VERSION */
+	it->base.version = 1; /* iv_backend_iter's version, which has not grown */
 	it->base.next = iter_next;
 	it->base.free = iter_free;
 	it->table = t;
 	if (filter)
 		t->ops->filter(&it->filter, filter);
 	it->filter.text[MEM_ID_PREFIX] = id_prefix;
+	it->filter.number = number;
 	/* The filter is only lent for this call. */
 	for (i = 0; i < MEM_FILTER_TEXTS; i++) {
 		if (!it->filter.text[i])
@@ -748,11 +753,30 @@ static int followup_match(const void *rec, const struct mem_filter *f)
 	       id_matches(f->text[2], iv_followup_rule(rec));
 }
 
+static void note_key(struct mem_key *out, const void *rec)
+{
+	out->text = NULL;
+	out->when = iv_note_at(rec);
+	out->id = iv_note_id(rec);
+}
+
+static void note_filter(struct mem_filter *out, const void *filter)
+{
+	const iv_note_filter *f = filter;
+
+	out->text[0] = f->contact;
+}
+
+static int note_match(const void *rec, const struct mem_filter *f)
+{
+	return id_matches(f->text[0], iv_note_contact(rec));
+}
+
 /*
  * The typed glue between the vtable and the generic code above, the same
  * for every entity: written once here rather than four times.
  */
-#define MEM_ENTITY(name, type, index, label)                                      \
+#define MEM_ENTITY_STORED(name, type, index, label)                               \
 	static int name##_dup(void **out, const void *rec)                        \
 	{                                                                         \
 		type *copy = NULL;                                                \
@@ -764,9 +788,13 @@ static int followup_match(const void *rec, const struct mem_filter *f)
 	{                                                                         \
 		type##_free(rec);                                                 \
 	}                                                                         \
+	static int64_t name##_number(const void *rec)                             \
+	{                                                                         \
+		return type##_number(rec);                                        \
+	}                                                                         \
 	static const struct mem_ops name##_ops = {                                \
 		label, name##_key, name##_dup, name##_free, name##_filter,        \
-		name##_match                                                      \
+		name##_match, name##_number                                       \
 	};                                                                        \
 	static int mem_##name##_get(type **out, iv_backend *be, const char *id)   \
 	{                                                                         \
@@ -779,10 +807,6 @@ static int followup_match(const void *rec, const struct mem_filter *f)
 	{                                                                         \
 		return table_insert(mem_of(be), index, rec);                      \
 	}                                                                         \
-	static int mem_##name##_update(iv_backend *be, const type *rec)           \
-	{                                                                         \
-		return table_update(mem_of(be), index, rec);                      \
-	}                                                                         \
 	static int mem_##name##_delete(iv_backend *be, const char *id)            \
 	{                                                                         \
 		return table_delete(mem_of(be), index, id);                       \
@@ -791,13 +815,23 @@ static int followup_match(const void *rec, const struct mem_filter *f)
 				     const type##_filter *filter)                 \
 	{                                                                         \
 		return table_list(out, mem_of(be), index, filter,                 \
-				  filter ? filter->id_prefix : NULL);             \
+				  filter ? filter->id_prefix : NULL,              \
+				  filter ? filter->number : 0);                   \
+	}
+
+/* An entity whose records are also updated (notes are only added and deleted). */
+#define MEM_ENTITY(name, type, index, label)                                      \
+	MEM_ENTITY_STORED(name, type, index, label)                               \
+	static int mem_##name##_update(iv_backend *be, const type *rec)           \
+	{                                                                         \
+		return table_update(mem_of(be), index, rec);                      \
 	}
 
 MEM_ENTITY(contact, iv_contact, T_CONTACT, "contact")
 MEM_ENTITY(intro, iv_intro, T_INTRO, "introduction")
 MEM_ENTITY(interview, iv_interview, T_INTERVIEW, "interview")
 MEM_ENTITY(followup, iv_followup, T_FOLLOWUP, "follow-up")
+MEM_ENTITY_STORED(note, iv_note, T_NOTE, "note")
 
 #define MEM_WIRE(be, name)                          \
 	do {                                        \
@@ -965,12 +999,17 @@ IV_EXTERN(int) iv_backend_memory_new(iv_backend **out)
 	mb->tables[T_INTRO].ops = &intro_ops;
 	mb->tables[T_INTERVIEW].ops = &interview_ops;
 	mb->tables[T_FOLLOWUP].ops = &followup_ops;
+	mb->tables[T_NOTE].ops = &note_ops;
 	mb->rng = 0x9e3779b9u;
 
 	MEM_WIRE(&mb->base, contact);
 	MEM_WIRE(&mb->base, intro);
 	MEM_WIRE(&mb->base, interview);
 	MEM_WIRE(&mb->base, followup);
+	mb->base.note_get = mem_note_get;
+	mb->base.note_insert = mem_note_insert;
+	mb->base.note_delete = mem_note_delete;
+	mb->base.note_list = mem_note_list;
 	mb->base.setting_get = mem_setting_get;
 	mb->base.setting_set = mem_setting_set;
 	mb->base.begin = mem_begin;

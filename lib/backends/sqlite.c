@@ -535,17 +535,25 @@ static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kin
 	{ void *r = NULL; int rc = get_record(&r, SQ(be), &iv__sq_kinds[KIND], id); *out = r; return rc; } \
 	static int K##_insert(iv_backend *be, const iv_##K *r) \
 	{ return write_record(SQ(be), &iv__sq_kinds[KIND], r, iv_##K##_id(r), SQ_OP_INSERT); } \
-	static int K##_update(iv_backend *be, const iv_##K *r) \
-	{ return write_record(SQ(be), &iv__sq_kinds[KIND], r, iv_##K##_id(r), SQ_OP_UPDATE); } \
 	static int K##_delete(iv_backend *be, const char *id) \
 	{ return delete_record(SQ(be), &iv__sq_kinds[KIND], id); } \
 	static int K##_list(iv_backend_iter **out, iv_backend *be, const iv_##K##_filter *f) \
 	{ return list_records(out, SQ(be), &iv__sq_kinds[KIND], f); }
 
+/* Kinds whose records are updated too (notes are only added and deleted). */
+#define SQ_UPDATE_OP(K, KIND) \
+	static int K##_update(iv_backend *be, const iv_##K *r) \
+	{ return write_record(SQ(be), &iv__sq_kinds[KIND], r, iv_##K##_id(r), SQ_OP_UPDATE); }
+
 SQ_KIND_OPS(contact, SQ_CONTACT)
 SQ_KIND_OPS(intro, SQ_INTRO)
 SQ_KIND_OPS(interview, SQ_INTERVIEW)
 SQ_KIND_OPS(followup, SQ_FOLLOWUP)
+SQ_KIND_OPS(note, SQ_NOTE)
+SQ_UPDATE_OP(contact, SQ_CONTACT)
+SQ_UPDATE_OP(intro, SQ_INTRO)
+SQ_UPDATE_OP(interview, SQ_INTERVIEW)
+SQ_UPDATE_OP(followup, SQ_FOLLOWUP)
 
 static int setting_get(char **out, iv_backend *be, const char *key)
 {
@@ -657,6 +665,10 @@ IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
 	b->base.free = sq_free;
 	b->base.contact_referenced = contact_referenced;
 	b->base.search = iv__sq_search;
+	b->base.note_get = note_get;
+	b->base.note_insert = note_insert;
+	b->base.note_delete = note_delete;
+	b->base.note_list = note_list;
 	if ((rc = iv__sq_open(b, path)) < 0) {
 		sq_free(&b->base);
 		return rc;

@@ -17,7 +17,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define SQ_BACKEND_VERSION 1
+#define SQ_BACKEND_VERSION 2
 #define SQ_BACKEND_ITER_VERSION 1
 
 #define SQ_APPLICATION_ID 0x49567731
@@ -49,17 +49,18 @@ enum {
 
 /* Per record kind: get, insert, update, delete. */
 enum { SQ_OP_GET, SQ_OP_INSERT, SQ_OP_UPDATE, SQ_OP_DELETE, SQ_OP_COUNT };
-enum { SQ_CONTACT, SQ_INTRO, SQ_INTERVIEW, SQ_FOLLOWUP, SQ_KIND_COUNT };
+enum { SQ_CONTACT, SQ_INTRO, SQ_INTERVIEW, SQ_FOLLOWUP, SQ_NOTE, SQ_KIND_COUNT };
 
 /*
  * List statements, one per kind and combination of filters (a bit per
- * filter), so that each can use its index: 4, 4, 4 and 7 filters.
+ * filter), so that each can use its index: 5, 5, 5, 8 and 3 filters.
  */
 #define SQ_LISTS_CONTACT 0
-#define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 4))
-#define SQ_LISTS_INTERVIEW (SQ_LISTS_INTRO + (1 << 4))
-#define SQ_LISTS_FOLLOWUP (SQ_LISTS_INTERVIEW + (1 << 4))
-#define SQ_LISTS_COUNT (SQ_LISTS_FOLLOWUP + (1 << 7))
+#define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 5))
+#define SQ_LISTS_INTERVIEW (SQ_LISTS_INTRO + (1 << 5))
+#define SQ_LISTS_FOLLOWUP (SQ_LISTS_INTERVIEW + (1 << 5))
+#define SQ_LISTS_NOTE (SQ_LISTS_FOLLOWUP + (1 << 8))
+#define SQ_LISTS_COUNT (SQ_LISTS_NOTE + (1 << 3))
 
 #define SQ_STMT_OP(kind, op) (SQ_FIXED_COUNT + (kind) * SQ_OP_COUNT + (op))
 #define SQ_STMT_LIST(first, mask) (SQ_STMT_OP(SQ_KIND_COUNT, 0) + (first) + (int)(mask))
@@ -126,7 +127,7 @@ struct sq_arg {
 	sqlite3_int64 i;
 };
 
-#define SQ_MAX_FILTERS 7
+#define SQ_MAX_FILTERS 8
 
 /* How a kind of record maps to its rows (sqlite_records.c). */
 struct sq_kind {

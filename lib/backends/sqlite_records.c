@@ -257,14 +257,15 @@ static const struct sq_column contact_columns[] = {
 	{ "name", NULL, 0 }, { "phone", NULL, 0 }, { "company", NULL, 0 }, { "title", NULL, 0 },
 	{ "location", NULL, 0 }, { "url", NULL, 0 }, { "notes", NULL, 0 }, { "known", NULL, 0 },
 	{ "cadence_days", NULL, 0 }, { "last_interaction", NULL, 0 }, { "emails", NULL, 0 },
-	{ "tags", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 },
+	{ "tags", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 }, { "num", NULL, 0 },
 };
 
 static const char *const contact_filters[] = {
 	"r.company = ?1 COLLATE NOCASE",
 	"r.id IN (SELECT contact_id FROM contact_tag WHERE tag = ?2)",
 	"r.name = ?3 COLLATE NOCASE",
-	"r.uuid BETWEEN ?4 AND ?5",
+	"r.num = ?4",
+	"r.uuid BETWEEN ?5 AND ?6",
 };
 
 static int contact_bind(struct sq *b, struct sq_put *p, const void *r)
@@ -290,6 +291,7 @@ static int contact_bind(struct sq *b, struct sq_put *p, const void *r)
 	iv__sq_put_text(p, tags);
 	iv__sq_put_int(p, iv_contact_created(c));
 	iv__sq_put_int(p, iv_contact_updated(c));
+	iv__sq_put_int(p, iv_contact_number(c));
 	return 0;
 }
 
@@ -320,6 +322,10 @@ static int contact_build(void **out, struct sq *b, struct sq_get *g)
 	created = get_int(g);
 	updated = get_int(g);
 	iv_contact_set_times(c, created, updated);
+	if ((rc = iv_contact_set_number(c, get_int(g))) < 0) {
+		iv_contact_free(c);
+		return rc;
+	}
 	*out = c;
 	return 0;
 }
@@ -331,7 +337,8 @@ static void contact_args(struct sq_arg *a, const void *filter)
 	a[0] = (struct sq_arg){ SQ_ARG_TEXT, f->company, 0 };
 	a[1] = (struct sq_arg){ SQ_ARG_TEXT, f->tag, 0 };
 	a[2] = (struct sq_arg){ SQ_ARG_TEXT, f->name, 0 };
-	a[3] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
+	a[3] = (struct sq_arg){ SQ_ARG_INT, NULL, f->number };
+	a[4] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
 }
 
 static int contact_children(struct sq *b, const struct sq_owner *o, const void *r, int replace)
@@ -347,14 +354,15 @@ static int contact_children(struct sq *b, const struct sq_owner *o, const void *
 static const struct sq_column intro_columns[] = {
 	{ "introducer", "contact", 0 }, { "introduced", "contact", 0 }, { "channel", NULL, 0 },
 	{ "status", NULL, 0 }, { "requested_at", NULL, 0 }, { "made_at", NULL, 0 },
-	{ "note", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 },
+	{ "note", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 }, { "num", NULL, 0 },
 };
 
 static const char *const intro_filters[] = {
 	"r.introducer = (SELECT id FROM contact WHERE uuid = ?1)",
 	"r.introduced = (SELECT id FROM contact WHERE uuid = ?2)",
 	"r.status = ?3",
-	"r.uuid BETWEEN ?4 AND ?5",
+	"r.num = ?4",
+	"r.uuid BETWEEN ?5 AND ?6",
 };
 
 static int intro_bind(struct sq *b, struct sq_put *p, const void *r)
@@ -371,6 +379,7 @@ static int intro_bind(struct sq *b, struct sq_put *p, const void *r)
 	iv__sq_put_text(p, iv_intro_note(in));
 	iv__sq_put_int(p, iv_intro_created(in));
 	iv__sq_put_int(p, iv_intro_updated(in));
+	iv__sq_put_int(p, iv_intro_number(in));
 	return 0;
 }
 
@@ -397,6 +406,10 @@ static int intro_build(void **out, struct sq *b, struct sq_get *g)
 	created = get_int(g);
 	updated = get_int(g);
 	iv_intro_set_times(in, created, updated);
+	if ((rc = iv_intro_set_number(in, get_int(g))) < 0) {
+		iv_intro_free(in);
+		return rc;
+	}
 	*out = in;
 	return 0;
 }
@@ -408,7 +421,8 @@ static void intro_args(struct sq_arg *a, const void *filter)
 	a[0] = (struct sq_arg){ SQ_ARG_UUID, f->introducer, 0 };
 	a[1] = (struct sq_arg){ SQ_ARG_UUID, f->introduced, 0 };
 	a[2] = (struct sq_arg){ SQ_ARG_INT, NULL, f->status };
-	a[3] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
+	a[3] = (struct sq_arg){ SQ_ARG_INT, NULL, f->number };
+	a[4] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
 }
 
 /* Interviews, with their questions, advice and resources in child tables. */
@@ -422,14 +436,15 @@ static const struct sq_column interview_columns[] = {
 	/* when it entered each status, in the order of their values */
 	{ "t_planned", NULL, 0 }, { "t_requested", NULL, 0 }, { "t_scheduled", NULL, 0 },
 	{ "t_completed", NULL, 0 }, { "t_declined", NULL, 0 }, { "t_no_response", NULL, 0 },
-	{ "t_cancelled", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 },
+	{ "t_cancelled", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 }, { "num", NULL, 0 },
 };
 
 static const char *const interview_filters[] = {
 	"r.contact = (SELECT id FROM contact WHERE uuid = ?1)",
 	"r.status = ?2",
 	"r.intro = (SELECT id FROM intro WHERE uuid = ?3)",
-	"r.uuid BETWEEN ?4 AND ?5",
+	"r.num = ?4",
+	"r.uuid BETWEEN ?5 AND ?6",
 };
 
 static int interview_bind(struct sq *b, struct sq_put *p, const void *r)
@@ -450,6 +465,7 @@ static int interview_bind(struct sq *b, struct sq_put *p, const void *r)
 		iv__sq_put_int(p, iv_interview_status_at(iv, s));
 	iv__sq_put_int(p, iv_interview_created(iv));
 	iv__sq_put_int(p, iv_interview_updated(iv));
+	iv__sq_put_int(p, iv_interview_number(iv));
 	return 0;
 }
 
@@ -506,6 +522,8 @@ static int interview_build(void **out, struct sq *b, struct sq_get *g)
 	created = get_int(g);
 	updated = get_int(g);
 	iv_interview_set_times(iv, created, updated);
+	if ((rc = iv_interview_set_number(iv, get_int(g))) < 0)
+		goto fail;
 	*out = iv;
 	return 0;
 fail:
@@ -520,7 +538,8 @@ static void interview_args(struct sq_arg *a, const void *filter)
 	a[0] = (struct sq_arg){ SQ_ARG_UUID, f->contact, 0 };
 	a[1] = (struct sq_arg){ SQ_ARG_INT, NULL, f->status };
 	a[2] = (struct sq_arg){ SQ_ARG_UUID, f->intro, 0 };
-	a[3] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
+	a[3] = (struct sq_arg){ SQ_ARG_INT, NULL, f->number };
+	a[4] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
 }
 
 /*
@@ -570,7 +589,7 @@ static const struct sq_column followup_columns[] = {
 	{ "contact", "contact", 0 }, { "interview", "interview", 1 }, { "kind", NULL, 0 },
 	{ "status", NULL, 0 }, { "earliest", NULL, 0 }, { "due", NULL, 0 }, { "closed_at", NULL, 0 },
 	{ "note", NULL, 0 }, { "draft", NULL, 0 }, { "rule", NULL, 0 }, { "created", NULL, 0 },
-	{ "updated", NULL, 0 },
+	{ "updated", NULL, 0 }, { "num", NULL, 0 },
 };
 
 /*
@@ -584,7 +603,8 @@ static const char *const followup_filters[] = {
 	"r.interview = (SELECT id FROM interview WHERE uuid = ?4)",
 	"r.rule = ?5",
 	"r.earliest <= ?6",
-	"r.uuid BETWEEN ?7 AND ?8",
+	"r.num = ?7",
+	"r.uuid BETWEEN ?8 AND ?9",
 };
 
 static int followup_bind(struct sq *b, struct sq_put *p, const void *r)
@@ -604,6 +624,7 @@ static int followup_bind(struct sq *b, struct sq_put *p, const void *r)
 	iv__sq_put_text(p, iv_followup_rule(fu));
 	iv__sq_put_int(p, iv_followup_created(fu));
 	iv__sq_put_int(p, iv_followup_updated(fu));
+	iv__sq_put_int(p, iv_followup_number(fu));
 	return 0;
 }
 
@@ -633,6 +654,10 @@ static int followup_build(void **out, struct sq *b, struct sq_get *g)
 	created = get_int(g);
 	updated = get_int(g);
 	iv_followup_set_times(fu, created, updated);
+	if ((rc = iv_followup_set_number(fu, get_int(g))) < 0) {
+		iv_followup_free(fu);
+		return rc;
+	}
 	*out = fu;
 	return 0;
 }
@@ -647,23 +672,86 @@ static void followup_args(struct sq_arg *a, const void *filter)
 	a[3] = (struct sq_arg){ SQ_ARG_UUID, f->interview, 0 };
 	a[4] = (struct sq_arg){ SQ_ARG_TEXT, f->rule, 0 };
 	a[5] = (struct sq_arg){ SQ_ARG_INT, NULL, f->earliest_before };
-	a[6] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
+	a[6] = (struct sq_arg){ SQ_ARG_INT, NULL, f->number };
+	a[7] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
+}
+
+/* Notes. */
+
+static const struct sq_column note_columns[] = {
+	{ "contact", "contact", 0 }, { "at", NULL, 0 }, { "text", NULL, 0 }, { "created", NULL, 0 },
+	{ "num", NULL, 0 },
+};
+
+static const char *const note_filters[] = {
+	"r.contact = (SELECT id FROM contact WHERE uuid = ?1)",
+	"r.num = ?2",
+	"r.uuid BETWEEN ?3 AND ?4",
+};
+
+static int note_bind(struct sq *b, struct sq_put *p, const void *r)
+{
+	const iv_note *n = r;
+
+	(void)b;
+	iv__sq_put_uuid(p, iv_note_contact(n));
+	iv__sq_put_int(p, iv_note_at(n));
+	iv__sq_put_text(p, iv_note_text(n));
+	iv__sq_put_int(p, iv_note_created(n));
+	iv__sq_put_int(p, iv_note_number(n));
+	return 0;
+}
+
+static int note_build(void **out, struct sq *b, struct sq_get *g)
+{
+	iv_note *n;
+	int rc;
+
+	(void)b;
+	if ((rc = iv_note_new(&n)) < 0)
+		return rc;
+	if ((rc = iv_note_set_id(n, get_uuid(g))) < 0 ||
+	    (rc = iv_note_set_contact(n, get_uuid(g))) < 0 ||
+	    (rc = iv_note_set_at(n, get_int(g))) < 0 ||
+	    (rc = iv_note_set_text(n, get_text(g))) < 0) {
+		iv_note_free(n);
+		return rc;
+	}
+	iv_note_set_created(n, get_int(g));
+	if ((rc = iv_note_set_number(n, get_int(g))) < 0) {
+		iv_note_free(n);
+		return rc;
+	}
+	*out = n;
+	return 0;
+}
+
+static void note_args(struct sq_arg *a, const void *filter)
+{
+	const iv_note_filter *f = filter;
+
+	a[0] = (struct sq_arg){ SQ_ARG_UUID, f->contact, 0 };
+	a[1] = (struct sq_arg){ SQ_ARG_INT, NULL, f->number };
+	a[2] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
 }
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 	[SQ_CONTACT] = { SQ_CONTACT, "contact", contact_columns, COUNT(contact_columns),
-		contact_filters, COUNT(contact_filters), 0xc, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
+		contact_filters, COUNT(contact_filters), 0x1c, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
 		contact_bind, contact_build, contact_args, contact_children },
 	[SQ_INTRO] = { SQ_INTRO, "intro", intro_columns, COUNT(intro_columns),
-		intro_filters, COUNT(intro_filters), 0xb, SQ_LISTS_INTRO, "r.created, r.uuid",
+		intro_filters, COUNT(intro_filters), 0x1b, SQ_LISTS_INTRO, "r.created, r.uuid",
 		intro_bind, intro_build, intro_args, NULL },
 	[SQ_INTERVIEW] = { SQ_INTERVIEW, "interview", interview_columns, COUNT(interview_columns),
-		interview_filters, COUNT(interview_filters), 0xd, SQ_LISTS_INTERVIEW, "r.created, r.uuid",
+		interview_filters, COUNT(interview_filters), 0x1d, SQ_LISTS_INTERVIEW, "r.created, r.uuid",
 		interview_bind, interview_build, interview_args, interview_children },
 	[SQ_FOLLOWUP] = { SQ_FOLLOWUP, "followup", followup_columns, COUNT(followup_columns),
-		followup_filters, COUNT(followup_filters), 0x5c, SQ_LISTS_FOLLOWUP, "r.due, r.uuid",
+		followup_filters, COUNT(followup_filters), 0xdc, SQ_LISTS_FOLLOWUP, "r.due, r.uuid",
 		followup_bind, followup_build, followup_args, NULL },
+	[SQ_NOTE] = { SQ_NOTE, "note", note_columns, COUNT(note_columns),
+		note_filters, COUNT(note_filters), 0x7, SQ_LISTS_NOTE, "r.at, r.uuid",
+		note_bind, note_build, note_args, NULL },
 };
 

@@ -151,6 +151,44 @@ static const char *const migrations[] = {
 	" (SELECT group_concat(text, char(10)) FROM interview_item WHERE interview = i.id AND kind = 1),"
 	" (SELECT group_concat(text, char(10)) FROM interview_item WHERE interview = i.id AND kind = 2)"
 	" FROM interview i;",
+
+	/* 2 -> 3 */
+	/*
+	 * Numbers, the short references the core gives each record (backend
+	 * version 2): records already stored get 1, 2, 3... by created time,
+	 * and the core's counters (settings iv.number.<kind>) start after them.
+	 */
+	"ALTER TABLE contact ADD COLUMN num INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE contact SET num = r.n FROM (SELECT id, row_number() OVER (ORDER BY created, uuid) AS n"
+	" FROM contact) AS r WHERE r.id = contact.id;"
+	"CREATE INDEX contact_num ON contact (num);"
+	"INSERT OR REPLACE INTO setting (key, value) SELECT 'iv.number.contact', CAST(count(*) AS TEXT) FROM contact HAVING count(*) > 0;"
+	"ALTER TABLE intro ADD COLUMN num INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE intro SET num = r.n FROM (SELECT id, row_number() OVER (ORDER BY created, uuid) AS n"
+	" FROM intro) AS r WHERE r.id = intro.id;"
+	"CREATE INDEX intro_num ON intro (num);"
+	"INSERT OR REPLACE INTO setting (key, value) SELECT 'iv.number.intro', CAST(count(*) AS TEXT) FROM intro HAVING count(*) > 0;"
+	"ALTER TABLE interview ADD COLUMN num INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE interview SET num = r.n FROM (SELECT id, row_number() OVER (ORDER BY created, uuid) AS n"
+	" FROM interview) AS r WHERE r.id = interview.id;"
+	"CREATE INDEX interview_num ON interview (num);"
+	"INSERT OR REPLACE INTO setting (key, value) SELECT 'iv.number.interview', CAST(count(*) AS TEXT) FROM interview HAVING count(*) > 0;"
+	"ALTER TABLE followup ADD COLUMN num INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE followup SET num = r.n FROM (SELECT id, row_number() OVER (ORDER BY created, uuid) AS n"
+	" FROM followup) AS r WHERE r.id = followup.id;"
+	"CREATE INDEX followup_num ON followup (num);"
+	"INSERT OR REPLACE INTO setting (key, value) SELECT 'iv.number.followup', CAST(count(*) AS TEXT) FROM followup HAVING count(*) > 0;"
+	/* Notes, dated entries about a contact; a contact's go with it. */
+	"CREATE TABLE note ("
+	" id INTEGER PRIMARY KEY,"
+	" uuid BLOB NOT NULL UNIQUE,"
+	" contact INTEGER NOT NULL REFERENCES contact (id),"
+	" at INTEGER NOT NULL, text TEXT NOT NULL,"
+	" num INTEGER NOT NULL,"
+	" created INTEGER NOT NULL);"
+	"CREATE INDEX note_contact ON note (contact, at, uuid);"
+	"CREATE INDEX note_at ON note (at, uuid);"
+	"CREATE INDEX note_num ON note (num);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

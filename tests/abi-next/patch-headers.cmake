@@ -30,9 +30,20 @@ endfunction()
 
 # Appends `member_decl` to struct `type`, bumps `macro`_VERSION and gives
 # the member a zero in `macro`_INIT, as a real growth would.
+# Bumps `#define <macro> N` to N + 1 in header `file`.
+function(iv_bump file macro)
+  string(REGEX MATCH "#define ${macro} ([0-9]+)\n" _m "${_IV_TEXT_${file}}")
+  if(NOT _m)
+    message(FATAL_ERROR "patch-headers: no '#define ${macro} N' in ${file}")
+  endif()
+  math(EXPR _next "${CMAKE_MATCH_1} + 1")
+  iv_patch(${file} "${_m}" "#define ${macro} ${_next}\n")
+  set(_IV_TEXT_${file} "${_IV_TEXT_${file}}" PARENT_SCOPE)
+endfunction()
+
 function(iv_grow file type member_decl macro)
   iv_patch(${file} "\n} ${type};" "\n\t${member_decl}\n} ${type};")
-  iv_patch(${file} "#define ${macro}_VERSION 1\n" "#define ${macro}_VERSION 2\n")
+  iv_bump(${file} ${macro}_VERSION)
   set(_t "${_IV_TEXT_${file}}")
   string(REGEX MATCH "#define ${macro}_INIT {[^}\n]*}" _init "${_t}")
   if(NOT _init)
@@ -51,15 +62,16 @@ iv_grow(infoview/agenda.h iv_agenda_options "int abi_next;" IV_AGENDA_OPTIONS)
 iv_grow(infoview/search.h iv_search_options "int abi_next;" IV_SEARCH_OPTIONS)
 iv_grow(infoview/draft.h iv_draft_options "int abi_next;" IV_DRAFT_OPTIONS)
 iv_grow(infoview/workflow.h iv_rules "int abi_next;" IV_RULES)
+iv_grow(infoview/note.h iv_note_filter "const char *abi_next;" IV_NOTE_FILTER)
 
 # The backend structs are declared as `struct x { ... };`: append before the
 # closing brace that follows their last member.
-iv_patch(infoview/sys/backend.h "size_t nterms, unsigned int kinds, size_t limit, unsigned int flags);\n};"
-  "size_t nterms, unsigned int kinds, size_t limit, unsigned int flags);\n\tvoid (*abi_next)(void);\n};")
-iv_patch(infoview/sys/backend.h "#define IV_BACKEND_VERSION 1\n" "#define IV_BACKEND_VERSION 2\n")
+iv_patch(infoview/sys/backend.h "const iv_note_filter *filter);\n};"
+  "const iv_note_filter *filter);\n\tvoid (*abi_next)(void);\n};")
+iv_bump(infoview/sys/backend.h IV_BACKEND_VERSION)
 iv_patch(infoview/sys/backend.h "void (*free)(iv_backend_iter *it);\n};"
   "void (*free)(iv_backend_iter *it);\n\tvoid (*abi_next)(void);\n};")
-iv_patch(infoview/sys/backend.h "#define IV_BACKEND_ITER_VERSION 1\n" "#define IV_BACKEND_ITER_VERSION 2\n")
+iv_bump(infoview/sys/backend.h IV_BACKEND_ITER_VERSION)
 
 foreach(_h IN LISTS _IV_FILES)
   # Written only when changed, so that the library is not rebuilt each time.

@@ -32,7 +32,9 @@
  *   silently: writing a record that sets such a field to a backend too old
  *   to store it fails with IV_EVERSION naming the field, and nothing is
  *   written. (Every field of version 1 records is stored by every
- *   backend.)
+ *   backend. A record's number, new in version 2, is given by the core
+ *   and never by a caller: with an older backend the core gives none and
+ *   records read 0.)
  * - The core reads a backend's members only up to its version and never
  *   writes past them; an iterator's `version` is checked the same way.
  *
@@ -80,7 +82,7 @@ struct iv_backend_iter {
 #define IV_BACKEND_ITER_VERSION 1
 
 /**
- * The backend operations, version 1.
+ * The backend operations, version 2.
  *
  * List operations receive a filter already checked and normalised by the
  * core (its version is the current one, ids are lower case, NULL means
@@ -102,6 +104,18 @@ struct iv_backend_iter {
  * by users (short ids) are resolved, so it should not read every record.
  * A contact filter's name, when set, keeps only the contacts whose name
  * equals it ASCII case-insensitively (an index on name serves it).
+ *
+ * Version 2 adds numbers and notes. Every record carries a number (see
+ * iv_contact_number()) that the core gives it before insert(): a backend
+ * of version 2 stores it with the record, sets it on the records it reads
+ * (iv_contact_set_number() and friends), and answers each filter's
+ * `number` (an index serves it). The core keeps the last number given to
+ * each kind in the settings "iv.number.contact", "iv.number.intro",
+ * "iv.number.interview", "iv.number.followup" and "iv.number.note"
+ * (decimal text); a backend that
+ * numbers records it already holds when it upgrades its storage gives them
+ * 1, 2, 3... by created time and writes the last one there. A version-1
+ * backend stores no numbers (records read from it have 0) and no notes.
  *
  * An iterator reflects the store as it is when next() runs: records written
  * while it is open may or may not be returned (a record whose sort key moves
@@ -212,14 +226,28 @@ struct iv_backend {
 	 */
 	int (*search)(iv_backend_iter **out, iv_backend *be, const char *const *terms,
 		      size_t nterms, unsigned int kinds, size_t limit, unsigned int flags);
+
+	/* --- Version 2: notes (required from version 2) --- */
+
+	/** Required from version 2. Reads one note, as contact_get(). */
+	int (*note_get)(iv_note **out, iv_backend *be, const char *id);
+	/** Required from version 2. Stores a new note, as contact_insert(). */
+	int (*note_insert)(iv_backend *be, const iv_note *n);
+	/** Required from version 2. Deletes a note, as contact_delete(). */
+	int (*note_delete)(iv_backend *be, const char *id);
+	/**
+	 * Required from version 2. Lists the notes matching `filter` (never
+	 * NULL), by iv_note_at(), then by id, as contact_list().
+	 */
+	int (*note_list)(iv_backend_iter **out, iv_backend *be, const iv_note_filter *filter);
 };
 
 /** The current version of iv_backend. */
-#define IV_BACKEND_VERSION 1
+#define IV_BACKEND_VERSION 2
 /** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Zeroes `be` and sets its version.
@@ -317,6 +345,49 @@ IV_EXTERN(void) iv_interview_set_times(iv_interview *iv, iv_time created, iv_tim
  * @param updated when it was last updated
  */
 IV_EXTERN(void) iv_followup_set_times(iv_followup *fu, iv_time created, iv_time updated);
+/**
+ * Sets a note's stored time, as iv_contact_set_times().
+ * @param n the note
+ * @param created when it was stored
+ */
+IV_EXTERN(void) iv_note_set_created(iv_note *n, iv_time created);
+
+/**
+ * For backends of version 2 building records they read: sets the number
+ * the core gave the contact (iv_contact_number()).
+ * @param c the contact
+ * @param number the number, 0 or more
+ * @return 0, or IV_EINVALID for a NULL contact or a negative number
+ */
+IV_EXTERN(int) iv_contact_set_number(iv_contact *c, int64_t number);
+/**
+ * Sets an introduction's number, as iv_contact_set_number().
+ * @param in the introduction
+ * @param number the number, 0 or more
+ * @return 0, or IV_EINVALID for a NULL introduction or a negative number
+ */
+IV_EXTERN(int) iv_intro_set_number(iv_intro *in, int64_t number);
+/**
+ * Sets an interview's number, as iv_contact_set_number().
+ * @param iv the interview
+ * @param number the number, 0 or more
+ * @return 0, or IV_EINVALID for a NULL interview or a negative number
+ */
+IV_EXTERN(int) iv_interview_set_number(iv_interview *iv, int64_t number);
+/**
+ * Sets a follow-up's number, as iv_contact_set_number().
+ * @param fu the follow-up
+ * @param number the number, 0 or more
+ * @return 0, or IV_EINVALID for a NULL follow-up or a negative number
+ */
+IV_EXTERN(int) iv_followup_set_number(iv_followup *fu, int64_t number);
+/**
+ * Sets a note's number, as iv_contact_set_number().
+ * @param n the note
+ * @param number the number, 0 or more
+ * @return 0, or IV_EINVALID for a NULL note or a negative number
+ */
+IV_EXTERN(int) iv_note_set_number(iv_note *n, int64_t number);
 
 IV_END_DECL
 
