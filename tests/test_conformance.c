@@ -3332,6 +3332,362 @@ static void contact_list_refuses_malformed_name(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, store_setup, store_teardown)
 
+/* --- Numbers, notes and the timeline -------------------------------------- */
+
+/* A version-1 backend (the third party's) stores no numbers and no notes. */
+static int keeps_numbers(void)
+{
+	return strcmp(backend_name, "thirdparty") != 0;
+}
+
+static int64_t contact_number(iv_db *db, const char *id)
+{
+	iv_contact *c = NULL;
+	int64_t n;
+
+	ok(iv_contact_lookup(&c, db, id));
+	n = iv_contact_number(c);
+	iv_contact_free(c);
+	return n;
+}
+
+static void records_are_numbered_in_insertion_order_per_kind(void **state)
+{
+	fixture *fx = *state;
+	id_buf a, b, c, v, f;
+
+	put_contact(fx->db, "Ada", NULL, a);
+	put_contact(fx->db, "Bea", NULL, b);
+	put_interview(fx->db, a, NULL, IV_INTERVIEW_PLANNED, NULL, v);
+	put_followup(fx->db, a, NULL, T0 + 10, IV_FOLLOWUP_PENDING, NULL, f);
+	put_contact(fx->db, "Cy", NULL, c);
+	if (!keeps_numbers()) {
+		assert_int_equal(contact_number(fx->db, a), 0);
+		return;
+	}
+	assert_int_equal(contact_number(fx->db, a), 1);
+	assert_int_equal(contact_number(fx->db, b), 2);
+	assert_int_equal(contact_number(fx->db, c), 3);
+	{
+		iv_interview *iv = NULL;
+		iv_followup *fu = NULL;
+
+		ok(iv_interview_lookup(&iv, fx->db, v));
+		assert_int_equal(iv_interview_number(iv), 1);
+		ok(iv_followup_lookup(&fu, fx->db, f));
+		assert_int_equal(iv_followup_number(fu), 1);
+		iv_interview_free(iv);
+		iv_followup_free(fu);
+	}
+}
+
+static void numbers_are_never_given_twice_and_survive_updates(void **state)
+{
+	fixture *fx = *state;
+	iv_contact *c = NULL;
+	id_buf a, b, d;
+
+	put_contact(fx->db, "Ada", NULL, a);
+	put_contact(fx->db, "Bea", NULL, b);
+	ok(iv_contact_delete(fx->db, b, 0));
+	put_contact(fx->db, "Dee", NULL, d);
+	ok(iv_contact_lookup(&c, fx->db, a));
+	/* a caller cannot renumber a record */
+	ok(iv_contact_set_number(c, 99));
+	ok(iv_contact_set_name(c, "Ada Lovelace"));
+	ok(iv_contact_update(fx->db, c));
+	assert_int_equal(iv_contact_number(c), keeps_numbers() ? 1 : 0);
+	iv_contact_free(c);
+	if (keeps_numbers()) {
+		assert_int_equal(contact_number(fx->db, a), 1);
+		assert_int_equal(contact_number(fx->db, d), 3); /* not 2 again */
+	}
+}
+
+static void failed_insert_gives_no_number(void **state)
+{
+	fixture *fx = *state;
+	iv_followup *fu = NULL;
+	id_buf a, b;
+
+	put_contact(fx->db, "Ada", NULL, a);
+	ok(iv_followup_new(&fu));
+	ok(iv_followup_set_contact(fu, MISSING_ID));
+	ok(iv_followup_set_due(fu, T0));
+	check(iv_followup_insert(fx->db, fu), IV_ENOTFOUND);
+	assert_int_equal(iv_followup_number(fu), 0);
+	iv_followup_free(fu);
+	put_contact(fx->db, "Bea", NULL, b);
+	if (keeps_numbers())
+		assert_int_equal(contact_number(fx->db, b), 2);
+}
+
+static void list_by_number_finds_one_record(void **state)
+{
+	fixture *fx = *state;
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	iv_followup_filter ff = IV_FOLLOWUP_FILTER_INIT;
+	iv_contact_iter *it = NULL;
+	iv_followup_iter *fit = NULL;
+	iv_contact *c = NULL;
+	iv_followup *fu = NULL;
+	id_buf a, b;
+
+	put_contact(fx->db, "Ada", NULL, a);
+	put_contact(fx->db, "Bea", NULL, b);
+	put_followup(fx->db, b, NULL, T0 + 10, IV_FOLLOWUP_PENDING, NULL, NULL);
+	f.number = 2;
+	ok(iv_contact_list(&it, fx->db, &f));
+	if (keeps_numbers()) {
+		ok(iv_contact_iter_next(&c, it));
+		assert_string_equal(iv_contact_id(c), b);
+		iv_contact_free(c);
+	}
+	/* a version-1 backend has no numbers: the core filters, and nothing matches */
+	check(iv_contact_iter_next(&c, it), IV_ITEROVER);
+	iv_contact_iter_free(it);
+	ff.number = 1;
+	ok(iv_followup_list(&fit, fx->db, &ff));
+	if (keeps_numbers()) {
+		ok(iv_followup_iter_next(&fu, fit));
+		assert_string_equal(iv_followup_contact(fu), b);
+		iv_followup_free(fu);
+	}
+	check(iv_followup_iter_next(&fu, fit), IV_ITEROVER);
+	iv_followup_iter_free(fit);
+	f.number = -1;
+	check(iv_contact_list(&it, fx->db, &f), IV_EINVALID);
+	assert_message_has("contact_filter.number");
+}
+
+static void add_note(iv_db *db, const char *contact, iv_time at, const char *text, id_buf out)
+{
+	iv_note *n = NULL;
+
+	ok(iv_note_new(&n));
+	ok(iv_note_set_contact(n, contact));
+	ok(iv_note_set_text(n, text));
+	ok(iv_note_set_at(n, at));
+	ok(iv_note_insert(db, n));
+	if (out)
+		copy_id(out, iv_note_id(n));
+	iv_note_free(n);
+}
+
+static void notes_are_listed_by_time_per_contact(void **state)
+{
+	fixture *fx = *state;
+	iv_note_filter f = IV_NOTE_FILTER_INIT;
+	iv_note_iter *it = NULL;
+	iv_note *n = NULL;
+	id_buf a, b, n1;
+
+	put_contact(fx->db, "Ada", NULL, a);
+	put_contact(fx->db, "Bea", NULL, b);
+	if (!keeps_numbers()) {
+		ok(iv_note_new(&n));
+		ok(iv_note_set_contact(n, a));
+		ok(iv_note_set_text(n, "x"));
+		check(iv_note_insert(fx->db, n), IV_EVERSION);
+		assert_message_has("notes");
+		iv_note_free(n);
+		check(iv_note_list(&it, fx->db, NULL), IV_EVERSION);
+		return;
+	}
+	add_note(fx->db, a, T0 + 200, "Second", NULL);
+	add_note(fx->db, a, T0 + 100, "First\nwith two lines", n1);
+	add_note(fx->db, b, T0 + 150, "About Bea", NULL);
+	f.contact = a;
+	ok(iv_note_list(&it, fx->db, &f));
+	ok(iv_note_iter_next(&n, it));
+	assert_string_equal(iv_note_text(n), "First\nwith two lines");
+	assert_string_equal(iv_note_id(n), n1);
+	assert_int_equal(iv_note_at(n), T0 + 100);
+	assert_int_equal(iv_note_number(n), 2);
+	assert_int_equal(iv_note_created(n), T0);
+	iv_note_free(n);
+	ok(iv_note_iter_next(&n, it));
+	assert_string_equal(iv_note_text(n), "Second");
+	iv_note_free(n);
+	check(iv_note_iter_next(&n, it), IV_ITEROVER);
+	iv_note_iter_free(it);
+	/* by number, across contacts */
+	f.contact = NULL;
+	f.number = 3;
+	ok(iv_note_list(&it, fx->db, &f));
+	ok(iv_note_iter_next(&n, it));
+	assert_string_equal(iv_note_text(n), "About Bea");
+	iv_note_free(n);
+	check(iv_note_iter_next(&n, it), IV_ITEROVER);
+	iv_note_iter_free(it);
+	/* lookup and delete */
+	ok(iv_note_lookup(&n, fx->db, n1));
+	iv_note_free(n);
+	ok(iv_note_delete(fx->db, n1));
+	check(iv_note_lookup(&n, fx->db, n1), IV_ENOTFOUND);
+	check(iv_note_delete(fx->db, n1), IV_ENOTFOUND);
+}
+
+static void note_insert_checks_its_contact_and_text(void **state)
+{
+	fixture *fx = *state;
+	iv_note *n = NULL;
+	id_buf a;
+
+	if (!keeps_numbers())
+		return;
+	put_contact(fx->db, "Ada", NULL, a);
+	ok(iv_note_new(&n));
+	check(iv_note_set_text(n, "   "), IV_EINVALID);
+	check(iv_note_insert(fx->db, n), IV_EINVALID);
+	assert_message_has("note.contact");
+	ok(iv_note_set_contact(n, MISSING_ID));
+	check(iv_note_insert(fx->db, n), IV_EINVALID);
+	assert_message_has("note.text");
+	ok(iv_note_set_text(n, "Met at the conference"));
+	check(iv_note_insert(fx->db, n), IV_ENOTFOUND);
+	assert_null(iv_note_id(n));
+	ok(iv_note_set_contact(n, a));
+	ok(iv_note_insert(fx->db, n));
+	/* unset time: the store's clock */
+	assert_int_equal(iv_note_at(n), T0);
+	iv_note_free(n);
+}
+
+static void deleting_a_contact_deletes_its_notes(void **state)
+{
+	fixture *fx = *state;
+	iv_note_iter *it = NULL;
+	iv_note *n = NULL;
+	id_buf a, b, nb;
+
+	if (!keeps_numbers())
+		return;
+	put_contact(fx->db, "Ada", NULL, a);
+	put_contact(fx->db, "Bea", NULL, b);
+	add_note(fx->db, a, T0, "About Ada", NULL);
+	add_note(fx->db, b, T0, "About Bea", nb);
+	/* notes do not hold a contact back */
+	ok(iv_contact_delete(fx->db, a, 0));
+	ok(iv_note_list(&it, fx->db, NULL));
+	ok(iv_note_iter_next(&n, it));
+	assert_string_equal(iv_note_id(n), nb);
+	iv_note_free(n);
+	check(iv_note_iter_next(&n, it), IV_ITEROVER);
+	iv_note_iter_free(it);
+}
+
+static void interact_records_the_interaction_and_a_dated_note(void **state)
+{
+	fixture *fx = *state;
+	iv_contact *c = NULL;
+	iv_note *n = NULL;
+	id_buf a;
+
+	put_contact(fx->db, "Ada", NULL, a);
+	ok(iv_contact_interact(&n, fx->db, a, T0 - 3600, "Coffee; she suggested Tom"));
+	ok(iv_contact_lookup(&c, fx->db, a));
+	assert_int_equal(iv_contact_last_interaction(c), T0 - 3600);
+	if (keeps_numbers()) {
+		assert_non_null(n);
+		assert_int_equal(iv_note_at(n), T0 - 3600);
+		assert_string_equal(iv_note_text(n), "Coffee; she suggested Tom");
+		/* the contact's own notes field is left alone */
+		assert_null(iv_contact_notes(c));
+	} else {
+		/* no notes on a version-1 backend: the text goes to the notes field */
+		assert_null(n);
+		assert_non_null(strstr(iv_contact_notes(c), "Coffee; she suggested Tom"));
+	}
+	iv_contact_free(c);
+	iv_note_free(n);
+	/* editing the contact cannot lose a note */
+	ok(iv_contact_lookup(&c, fx->db, a));
+	ok(iv_contact_set_notes(c, "Replaced"));
+	ok(iv_contact_update(fx->db, c));
+	iv_contact_free(c);
+	if (keeps_numbers()) {
+		iv_note_iter *it = NULL;
+		iv_note_filter f = IV_NOTE_FILTER_INIT;
+
+		f.contact = a;
+		ok(iv_note_list(&it, fx->db, &f));
+		ok(iv_note_iter_next(&n, it));
+		assert_string_equal(iv_note_text(n), "Coffee; she suggested Tom");
+		iv_note_free(n);
+		iv_note_iter_free(it);
+	}
+	check(iv_contact_interact(NULL, fx->db, MISSING_ID, 0, "x"), IV_ENOTFOUND);
+}
+
+static void timeline_merges_a_contacts_records_by_time(void **state)
+{
+	fixture *fx = *state;
+	iv_timeline_iter *it = NULL;
+	iv_timeline_entry *e = NULL;
+	iv_interview *iv = NULL;
+	id_buf me, ada, other, in, v;
+	int kinds[8];
+	size_t n = 0;
+
+	put_contact(fx->db, "Priya", NULL, me);
+	put_contact(fx->db, "Ada", NULL, ada);
+	put_contact(fx->db, "Other", NULL, other);
+	fx->now = T0 + 100;
+	put_intro(fx->db, me, ada, IV_INTRO_SUGGESTED, NULL, in);
+	fx->now = T0 + 200;
+	ok(iv_interview_new(&iv));
+	ok(iv_interview_set_contact(iv, ada));
+	ok(iv_interview_set_intro(iv, in));
+	ok(iv_interview_set_status(iv, IV_INTERVIEW_SCHEDULED));
+	ok(iv_interview_set_scheduled_at(iv, T0 + 1000));
+	ok(iv_interview_insert(fx->db, iv));
+	copy_id(v, iv_interview_id(iv));
+	iv_interview_free(iv);
+	put_followup(fx->db, ada, NULL, T0 + 500, IV_FOLLOWUP_PENDING, NULL, NULL);
+	put_followup(fx->db, other, NULL, T0 + 600, IV_FOLLOWUP_PENDING, NULL, NULL);
+	if (keeps_numbers())
+		add_note(fx->db, ada, T0 + 300, "Read her paper", NULL);
+
+	ok(iv_timeline(&it, fx->db, ada));
+	while (iv_timeline_iter_next(&e, it) == 0) {
+		assert_true(n < 8);
+		kinds[n++] = iv_timeline_entry_kind(e);
+		switch (iv_timeline_entry_kind(e)) {
+		case IV_TIMELINE_INTRO:
+			assert_string_equal(iv_intro_id(iv_timeline_entry_intro(e)), in);
+			assert_int_equal(iv_timeline_entry_time(e), T0 + 100);
+			break;
+		case IV_TIMELINE_NOTE:
+			assert_string_equal(iv_note_text(iv_timeline_entry_note(e)), "Read her paper");
+			break;
+		case IV_TIMELINE_FOLLOWUP:
+			assert_int_equal(iv_timeline_entry_time(e), T0 + 500);
+			break;
+		case IV_TIMELINE_INTERVIEW:
+			assert_string_equal(iv_interview_id(iv_timeline_entry_interview(e)), v);
+			assert_int_equal(iv_timeline_entry_time(e), T0 + 1000);
+			assert_null(iv_timeline_entry_note(e));
+			break;
+		default:
+			fail();
+		}
+		iv_timeline_entry_free(e);
+	}
+	iv_timeline_iter_free(it);
+	if (keeps_numbers()) {
+		assert_int_equal(n, 4);
+		assert_int_equal(kinds[1], IV_TIMELINE_NOTE);
+	} else {
+		assert_int_equal(n, 3);
+	}
+	assert_int_equal(kinds[0], IV_TIMELINE_INTRO);
+	assert_int_equal(kinds[n - 2], IV_TIMELINE_FOLLOWUP);
+	assert_int_equal(kinds[n - 1], IV_TIMELINE_INTERVIEW);
+	check(iv_timeline(&it, fx->db, MISSING_ID), IV_ENOTFOUND);
+	assert_null(it);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -3491,6 +3847,16 @@ int main(int argc, char **argv)
 		T(failed_cascade_keeps_transaction_and_earlier_writes),
 		T(failed_cascade_leaves_transaction_to_roll_back),
 		T(cascade_inside_transaction_commits_with_it),
+		/* numbers, notes, the timeline */
+		T(records_are_numbered_in_insertion_order_per_kind),
+		T(numbers_are_never_given_twice_and_survive_updates),
+		T(failed_insert_gives_no_number),
+		T(list_by_number_finds_one_record),
+		T(notes_are_listed_by_time_per_contact),
+		T(note_insert_checks_its_contact_and_text),
+		T(deleting_a_contact_deletes_its_notes),
+		T(interact_records_the_interaction_and_a_dated_note),
+		T(timeline_merges_a_contacts_records_by_time),
 	};
 
 	if (argc != 2) {
