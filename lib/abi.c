@@ -34,9 +34,12 @@ typedef struct member {
 #define VERSION_MEMBER(T) M(T, version, "unsigned int", 1)
 #ifdef IV_ABI_NEXT
 # define NEXT_MEMBER(T, type) , M(T, abi_next, type, 2)
+/* For a struct already grown past version 1: `since` is its (simulated) newest version. */
+# define NEXT_MEMBER_SINCE(T, type, since) , M(T, abi_next, type, since)
 # define NEXT_SIZE(T) , END(T, abi_next)
 #else
 # define NEXT_MEMBER(T, type)
+# define NEXT_MEMBER_SINCE(T, type, since)
 # define NEXT_SIZE(T)
 #endif
 
@@ -86,8 +89,9 @@ static const member followup_filter_members[] = {
 static const member agenda_options_members[] = {
 	VERSION_MEMBER(iv_agenda_options),
 	M(iv_agenda_options, at, "int64_t", 1),
-	M(iv_agenda_options, horizon, "int64_t", 1)
-	NEXT_MEMBER(iv_agenda_options, "int"),
+	M(iv_agenda_options, horizon, "int64_t", 1),
+	M(iv_agenda_options, until, "int64_t", 2)
+	NEXT_MEMBER_SINCE(iv_agenda_options, "int", IV_AGENDA_OPTIONS_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -163,7 +167,8 @@ static const struct versioned {
 	[IV__ST_FOLLOWUP_FILTER] = { "iv_followup_filter", IV_FOLLOWUP_FILTER_VERSION,
 		{ 0, END(iv_followup_filter, id_prefix) NEXT_SIZE(iv_followup_filter) }, followup_filter_members },
 	[IV__ST_AGENDA_OPTIONS] = { "iv_agenda_options", IV_AGENDA_OPTIONS_VERSION,
-		{ 0, END(iv_agenda_options, horizon) NEXT_SIZE(iv_agenda_options) }, agenda_options_members },
+		{ 0, END(iv_agenda_options, horizon), END(iv_agenda_options, until) NEXT_SIZE(iv_agenda_options) },
+		agenda_options_members },
 	[IV__ST_SEARCH_OPTIONS] = { "iv_search_options", IV_SEARCH_OPTIONS_VERSION,
 		{ 0, END(iv_search_options, flags) NEXT_SIZE(iv_search_options) }, search_options_members },
 	[IV__ST_DRAFT_OPTIONS] = { "iv_draft_options", IV_DRAFT_OPTIONS_VERSION,

@@ -19,4 +19,12 @@ int iv__followup_before(iv_db *db, const iv_followup *old, iv_followup *fu);
 int iv__followup_after(iv_db *db, const iv_followup *old, const iv_followup *fu);
 int iv__contact_after(iv_db *db, const iv_contact *old, const iv_contact *c);
 
+/*
+ * The moment from which requested interview `iv` counts as not answered:
+ * its last nudge has passed without a reply (the rule iv_agenda()
+ * documents), under the store's `rules` (a full struct of the current
+ * version). Sets *out; returns 0 or the store's error.
+ */
+int iv__no_reply_from(iv_time *out, iv_db *db, const iv_interview *iv, const iv_rules *rules);
+
 #endif
