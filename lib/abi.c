@@ -91,7 +91,8 @@ static const member followup_filter_members[] = {
 static const member agenda_options_members[] = {
 	VERSION_MEMBER(iv_agenda_options),
 	M(iv_agenda_options, at, "int64_t", 1),
-	M(iv_agenda_options, horizon, "int64_t", 1)
+	M(iv_agenda_options, horizon, "int64_t", 1),
+	M(iv_agenda_options, until, "int64_t", 2)
 	NEXT_MEMBER(iv_agenda_options, "int", IV_AGENDA_OPTIONS_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -179,7 +180,8 @@ static const struct versioned {
 	[IV__ST_FOLLOWUP_FILTER] = { "iv_followup_filter", IV_FOLLOWUP_FILTER_VERSION,
 		{ 0, END(iv_followup_filter, id_prefix), END(iv_followup_filter, number) NEXT_SIZE(iv_followup_filter) }, followup_filter_members },
 	[IV__ST_AGENDA_OPTIONS] = { "iv_agenda_options", IV_AGENDA_OPTIONS_VERSION,
-		{ 0, END(iv_agenda_options, horizon) NEXT_SIZE(iv_agenda_options) }, agenda_options_members },
+		{ 0, END(iv_agenda_options, horizon), END(iv_agenda_options, until) NEXT_SIZE(iv_agenda_options) },
+		agenda_options_members },
 	[IV__ST_SEARCH_OPTIONS] = { "iv_search_options", IV_SEARCH_OPTIONS_VERSION,
 		{ 0, END(iv_search_options, flags) NEXT_SIZE(iv_search_options) }, search_options_members },
 	[IV__ST_DRAFT_OPTIONS] = { "iv_draft_options", IV_DRAFT_OPTIONS_VERSION,

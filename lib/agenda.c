@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "util.h"
+#include "workflow.h"
 
 #define DEFAULT_HORIZON ((int64_t)7 * 24 * 3600)
 
@@ -33,13 +34,24 @@ typedef struct section {
 	size_t pos;
 } section;
 
+/* Which follow-ups the iterator is reading. */
+enum { READ_NOW, READ_LATER, READ_DONE };
+
 struct iv_agenda_iter {
 	iv__live live; /* first */
 	iv_db *db;
 	iv_time at;
-	/* The follow-ups can be many, so they stream; NULL once exhausted. */
+	/* Version 2: follow-ups doable after `at` up to `until` are listed too; else until == at. */
+	iv_time until;
+	/*
+	 * The follow-ups can be many, so they stream: those doable at `at`,
+	 * then those doable later, each list opened once the one before it is
+	 * exhausted.
+	 */
+	int reading;
 	iv_followup_iter *followups;
 	section scheduled;
+	section no_reply;
 	section waiting;
 };
 
@@ -111,6 +123,38 @@ static int section_load(section *s, iv_db *db, int status, iv_time limit)
 	return 0;
 }
 
+/*
+ * Moves the requests of `waiting` whose last nudge has passed by `at` to
+ * `no_reply`, keeping the order of both.
+ */
+static int section_split_no_reply(section *no_reply, section *waiting, iv_db *db, iv_time at)
+{
+	iv_rules rules = IV_RULES_INIT;
+	size_t i, kept = 0, alloc = 0;
+	iv_time from;
+	int error;
+
+	if (!waiting->n)
+		return 0;
+	if ((error = iv_rules_get(&rules, db)) < 0)
+		return error;
+	/* Each interview is owned by exactly one slot at every step, so an error frees each once. */
+	for (i = 0; i < waiting->n; i++) {
+		entry e = waiting->items[i];
+		if ((error = iv__no_reply_from(&from, db, e.iv, &rules)) < 0)
+			return error;
+		waiting->items[i].iv = NULL;
+		if (from > at)
+			waiting->items[kept++] = e;
+		else if ((error = section_add(no_reply, &alloc, e.iv)) < 0) {
+			waiting->items[i].iv = e.iv;
+			return error;
+		}
+	}
+	waiting->n = kept;
+	return 0;
+}
+
 static void section_free(section *s)
 {
 	size_t i;
@@ -128,6 +172,8 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 	iv_agenda_options o = IV_AGENDA_OPTIONS_INIT;
 	iv_agenda_iter *it;
 	int64_t horizon = DEFAULT_HORIZON;
+	/* NULL options are version 1's defaults: the agenda of 0.1.0. */
+	unsigned int version = opts ? opts->version : 1;
 	iv_time limit;
 	int error;
 
@@ -140,6 +186,9 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 	if (o.horizon < 0)
 		return iv__error(IV_EINVALID, "iv_agenda_options.horizon: must not be negative (got %lld)",
 				 (long long)o.horizon);
+	if (o.until < 0)
+		return iv__error(IV_EINVALID, "iv_agenda_options.until: must not be negative (got %lld)",
+				 (long long)o.until);
 	if (o.horizon)
 		horizon = o.horizon;
 	if (!(it = calloc(1, sizeof(*it))))
@@ -156,11 +205,15 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 		return error;
 	}
 	limit = it->at > INT64_MAX - horizon ? INT64_MAX : it->at + horizon;
+	it->until = it->at;
+	if (version >= 2)
+		it->until = o.until ? o.until : iv__local_day_last(it->at);
 	f.status = IV_FOLLOWUP_PENDING;
 	f.earliest_before = it->at;
 	if ((error = iv_followup_list(&it->followups, db, &f)) < 0 ||
 	    (error = section_load(&it->scheduled, db, IV_INTERVIEW_SCHEDULED, limit)) < 0 ||
-	    (error = section_load(&it->waiting, db, IV_INTERVIEW_REQUESTED, INT64_MAX)) < 0) {
+	    (error = section_load(&it->waiting, db, IV_INTERVIEW_REQUESTED, INT64_MAX)) < 0 ||
+	    (version >= 2 && (error = section_split_no_reply(&it->no_reply, &it->waiting, db, it->at)) < 0)) {
 		iv_agenda_iter_free(it);
 		return error;
 	}
@@ -189,6 +242,16 @@ static int item_finish(iv_agenda_item **out, iv_agenda_item *item, iv_db *db, co
 	return 0;
 }
 
+/* Whether `fu` belongs to the list being read: doable at `at`, or later up to `until`. */
+static int followup_in(const iv_agenda_iter *it, const iv_followup *fu)
+{
+	iv_time earliest = iv_followup_earliest(fu);
+
+	if (it->reading == READ_NOW)
+		return earliest <= it->at;
+	return earliest > it->at && earliest <= it->until;
+}
+
 static int next_followup(iv_agenda_item **out, iv_agenda_iter *it)
 {
 	iv_agenda_item *item;
@@ -201,12 +264,12 @@ static int next_followup(iv_agenda_item **out, iv_agenda_iter *it)
 		if ((error = iv_followup_iter_next(&fu, it->followups)) < 0)
 			return error;
 		/* Checked here too: a backend older than the earliest_before filter ignores it. */
-	} while (iv_followup_earliest(fu) > it->at);
+	} while (!followup_in(it, fu));
 	if (!(item = calloc(1, sizeof(*item)))) {
 		iv_followup_free(fu);
 		return iv__oom();
 	}
-	item->kind = IV_AGENDA_FOLLOWUP;
+	item->kind = it->reading == READ_NOW ? IV_AGENDA_FOLLOWUP : IV_AGENDA_LATER;
 	item->followup = fu;
 	item->time = iv_followup_due(fu);
 	item->overdue = item->time < it->at;
@@ -237,18 +300,36 @@ static int next_interview(iv_agenda_item **out, iv_agenda_iter *it, section *s, 
 	return item_finish(out, item, it->db, iv_interview_contact(item->interview));
 }
 
+/* Opens the list of follow-ups doable later, up to `until`; none if that is not after `at`. */
+static int open_later(iv_agenda_iter *it)
+{
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+
+	if (it->until <= it->at)
+		return 0;
+	f.status = IV_FOLLOWUP_PENDING;
+	f.earliest_before = it->until;
+	return iv_followup_list(&it->followups, it->db, &f);
+}
+
 static int next_any(iv_agenda_item **out, iv_agenda_iter *it)
 {
 	int error;
 
-	if (it->followups) {
-		if ((error = next_followup(out, it)) != IV_ITEROVER)
+	while (it->reading != READ_DONE) {
+		if (it->followups && (error = next_followup(out, it)) != IV_ITEROVER)
 			return error;
 		iv_followup_iter_free(it->followups);
 		it->followups = NULL;
+		if (++it->reading == READ_LATER && (error = open_later(it)) < 0) {
+			it->reading = READ_DONE;
+			return error;
+		}
 	}
 	if (it->scheduled.pos < it->scheduled.n)
 		return next_interview(out, it, &it->scheduled, IV_AGENDA_INTERVIEW);
+	if (it->no_reply.pos < it->no_reply.n)
+		return next_interview(out, it, &it->no_reply, IV_AGENDA_NO_REPLY);
 	if (it->waiting.pos < it->waiting.n)
 		return next_interview(out, it, &it->waiting, IV_AGENDA_WAITING);
 	return iv__error(IV_ITEROVER, "no more agenda items");
@@ -284,6 +365,7 @@ void iv_agenda_iter_free(iv_agenda_iter *it)
 	iv__live_remove(it->db, &it->live);
 	iv_followup_iter_free(it->followups);
 	section_free(&it->scheduled);
+	section_free(&it->no_reply);
 	section_free(&it->waiting);
 	free(it);
 }

@@ -70,3 +70,24 @@ iv_time iv_time_add_business_days(iv_time t, int days)
 		calendar = INT_MAX;
 	return iv_time_add_days(t, (int)(dir * calendar));
 }
+
+iv_time iv__local_day_last(iv_time t)
+{
+	time_t tt = (time_t)t, r;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm))
+		goto utc;
+	tm.tm_mday += 1;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	/*
+	 * Where a daylight-saving change skips midnight, mktime() gives the
+	 * moment the clocks jumped: still the first second of the next day.
+	 */
+	if ((r = mktime(&tm)) == (time_t)-1)
+		goto utc;
+	return (iv_time)r - 1;
+utc:
+	return t - ((t % IV_DAY) + IV_DAY) % IV_DAY + IV_DAY - 1;
+}

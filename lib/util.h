@@ -116,6 +116,12 @@ int iv__check_version(const char *what, unsigned int version, unsigned int curre
 		return iv__struct_write(opts, ST, &defaults, version); \
 	}
 
+/**
+ * The last second of the local calendar day (TZ honoured) that holds `t`:
+ * one second before the next local midnight.
+ */
+iv_time iv__local_day_last(iv_time t);
+
 /** Checks an enum value for `field`, using iv_enum_name(type, value). */
 int iv__check_enum(const char *field, const char *type, int value);
 

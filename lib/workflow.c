@@ -424,12 +424,13 @@ int iv__contact_after(iv_db *db, const iv_contact *old, const iv_contact *c)
 /* --- Interview rules --------------------------------------------------------- */
 
 /* The "3B7" nudges: their rule names and the note around the interviewee's name. */
+enum { NUDGE_OTHER, NUDGE_FOLLOWUP };
 static const struct nudge {
 	const char *rule;
 	const char *before, *after;
 } nudges[] = {
-	{ "nudge_other", "No reply from ", " yet: reach out to another contact" },
-	{ "nudge_followup", "Follow up once with ", "" },
+	[NUDGE_OTHER] = { "nudge_other", "No reply from ", " yet: reach out to another contact" },
+	[NUDGE_FOLLOWUP] = { "nudge_followup", "Follow up once with ", "" },
 };
 
 #define NUDGES (sizeof(nudges) / sizeof(nudges[0]))
@@ -453,6 +454,92 @@ static int ensure_nudges(iv_db *db, const iv_interview *iv, const iv_rules *rule
 		error = ensure_rule_followup(db, &r);
 	}
 	return error;
+}
+
+/* Whether `fu` was made by the rule of nudge `i`. */
+static int made_by_nudge(const iv_followup *fu, size_t i)
+{
+	const char *rule = iv_followup_rule(fu);
+	size_t n = strlen(nudges[i].rule);
+
+	return rule && strncmp(rule, nudges[i].rule, n) == 0 && rule[n] == ':';
+}
+
+/*
+ * Of the follow-ups made by rule `key`: a pending one if any (the nudge is
+ * still to do), else the one closed as done or skipped last; cancelled
+ * ones (a reply came before) do not count. NULL if none.
+ */
+static int last_nudge(iv_followup **out, iv_db *db, const char *key)
+{
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_followup_iter *it = NULL;
+	iv_followup *fu = NULL;
+	int error;
+
+	*out = NULL;
+	f.rule = key;
+	if ((error = iv_followup_list(&it, db, &f)) < 0)
+		return error;
+	while ((error = iv_followup_iter_next(&fu, it)) == 0) {
+		int status = iv_followup_status(fu), best = *out ? iv_followup_status(*out) : 0;
+		int better = 0;
+
+		if (status == IV_FOLLOWUP_PENDING)
+			better = best != IV_FOLLOWUP_PENDING;
+		else if (status == IV_FOLLOWUP_DONE || status == IV_FOLLOWUP_SKIPPED)
+			better = !best || (best != IV_FOLLOWUP_PENDING &&
+					   iv_followup_closed_at(fu) >= iv_followup_closed_at(*out));
+		if (better) {
+			iv_followup_free(*out);
+			*out = fu;
+		} else {
+			iv_followup_free(fu);
+		}
+		fu = NULL;
+	}
+	iv_followup_iter_free(it);
+	if (error != IV_ITEROVER) {
+		iv_followup_free(*out);
+		*out = NULL;
+		return error;
+	}
+	return 0;
+}
+
+int iv__no_reply_from(iv_time *out, iv_db *db, const iv_interview *iv, const iv_rules *rules)
+{
+	const iv_rules defaults = IV_RULES_INIT;
+	const int days[NUDGES] = { rules->nudge_other_days, rules->nudge_followup_days };
+	/* The craft's time to wait for an answer: the "3" of 3B7. */
+	int grace = days[NUDGE_OTHER] ? days[NUDGE_OTHER] : defaults.nudge_other_days;
+	iv_time requested = iv_interview_status_at(iv, IV_INTERVIEW_REQUESTED), from;
+	iv_followup *fu = NULL;
+	char key[KEY_MAX];
+	size_t i = NUDGES;
+	int error;
+
+	if (!requested)
+		requested = iv_interview_created(iv);
+	/* The last nudge the rules make; none when both are disabled. */
+	while (i > 0 && !days[i - 1])
+		i--;
+	from = iv_time_add_business_days(requested, i ? days[i - 1] : defaults.nudge_followup_days);
+	if (i) {
+		snprintf(key, sizeof(key), "%s:%s", nudges[i - 1].rule, iv_interview_id(iv));
+		if ((error = last_nudge(&fu, db, key)) < 0)
+			return error;
+	}
+	if (fu && iv_followup_status(fu) == IV_FOLLOWUP_SKIPPED) {
+		*out = iv_followup_closed_at(fu);
+		iv_followup_free(fu);
+		return 0;
+	}
+	if (fu)
+		from = iv_followup_status(fu) == IV_FOLLOWUP_DONE ? iv_followup_closed_at(fu) : iv_followup_due(fu);
+	iv_followup_free(fu);
+	*out = iv_time_add_business_days(from, grace);
+	return 0;
 }
 
 static int cancel_nudges(iv_db *db, const char *interview_id)
@@ -659,6 +746,14 @@ int iv__followup_after(iv_db *db, const iv_followup *old, const iv_followup *fu)
 	int error;
 
 	if (iv_followup_status(fu) != IV_FOLLOWUP_DONE || (old && iv_followup_status(old) == IV_FOLLOWUP_DONE))
+		return 0;
+	/*
+	 * Only contact with the recipient is an interaction with them. The
+	 * nudge to reach out to another contact is done without writing to the
+	 * recipient, who has not replied: their last interaction and check-in
+	 * stay where they were.
+	 */
+	if (made_by_nudge(fu, NUDGE_OTHER))
 		return 0;
 	if (!when && (error = iv__now(&when, db)) < 0)
 		return error;

@@ -25,4 +25,12 @@ int iv__contact_after(iv_db *db, const iv_contact *old, const iv_contact *c);
  */
 int iv__interaction(iv_db *db, const char *contact_id, iv_time when, const char *note);
 
+/*
+ * The moment from which requested interview `iv` counts as not answered:
+ * its last nudge has passed without a reply (the rule iv_agenda()
+ * documents), under the store's `rules` (a full struct of the current
+ * version). Sets *out; returns 0 or the store's error.
+ */
+int iv__no_reply_from(iv_time *out, iv_db *db, const iv_interview *iv, const iv_rules *rules);
+
 #endif

@@ -1136,7 +1136,9 @@ static void ffi_describes_every_versioned_struct(void **state)
 	EXPECT_STRUCT(iv_intro_filter, IV_INTRO_FILTER_VERSION, number);
 	EXPECT_STRUCT(iv_interview_filter, IV_INTERVIEW_FILTER_VERSION, number);
 	EXPECT_STRUCT(iv_followup_filter, IV_FOLLOWUP_FILTER_VERSION, number);
-	EXPECT_STRUCT(iv_agenda_options, IV_AGENDA_OPTIONS_VERSION, horizon);
+	EXPECT_STRUCT(iv_agenda_options, IV_AGENDA_OPTIONS_VERSION, until);
+	/* Grown in 0.2.0: version 1 keeps the size 0.1.0 shipped. */
+	assert_int_equal(iv_struct_size("iv_agenda_options", 1), offsetof(iv_agenda_options, horizon) + sizeof(int64_t));
 	EXPECT_STRUCT(iv_search_options, IV_SEARCH_OPTIONS_VERSION, flags);
 	EXPECT_STRUCT(iv_draft_options, IV_DRAFT_OPTIONS_VERSION, template_text);
 	EXPECT_STRUCT(iv_rules, IV_RULES_VERSION, report_back_days);

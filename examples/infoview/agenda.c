@@ -11,20 +11,28 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define DAY 86400
 
 static const char help[] =
 	"Usage: infoview agenda [--days N]\n"
 	"\n"
-	"What to do now, in three parts:\n"
+	"What to do today, in up to five parts:\n"
 	"  To do        follow-ups whose earliest time has passed, by due time,\n"
 	"               overdue ones flagged;\n"
+	"  Later today  follow-ups that can be done from later today (a nudge\n"
+	"               due at 10:20 seen at 08:30, a thank-you from three hours\n"
+	"               after the talk), up to local midnight;\n"
 	"  Interviews   interviews scheduled in the next N days (and past ones\n"
 	"               not yet marked completed);\n"
+	"  No reply     requests whose last nudge has passed without a reply:\n"
+	"               time to mark them no-response;\n"
 	"  Waiting      requests still waiting for a reply, longest first.\n"
-	"A follow-up whose earliest time is still ahead (a thank-you right after\n"
-	"the talk) appears once that time comes. This is what 'infoview' alone\n"
+	"Each row ends with the command that acts on it: 'followup done',\n"
+	"'interview complete' once the talk's time has passed ('interview show'\n"
+	"to prepare before), 'interview no-response', and 'interview schedule\n"
+	"... --at WHEN' for when a reply comes. This is what 'infoview' alone\n"
 	"runs. Use --now to see the agenda of another moment.\n"
 	"\n"
 	"Options:\n"
@@ -33,8 +41,80 @@ static const char help[] =
 enum { O_DAYS = 1 };
 
 struct sections {
-	struct table *todo, *interviews, *waiting;
+	struct table *todo, *later, *interviews, *no_reply, *waiting;
 };
+
+/* The longest command a row shows: a few words and a reference. */
+#define COMMAND_MAX (64 + 4 * (IV_ID_LEN + 1))
+
+/* Appends `word` to `buf` as one shell word: quoted unless it is plainly safe ("#12" is a comment). */
+static void shell_word(char *buf, size_t n, const char *word)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.,:/@%+=";
+	size_t len = strlen(buf);
+	const char *p;
+
+	if (*word && strspn(word, safe) == strlen(word)) {
+		snprintf(buf + len, n - len, "%s", word);
+		return;
+	}
+	snprintf(buf + len, n - len, "'");
+	for (p = word; *p; p++) {
+		len = strlen(buf);
+		snprintf(buf + len, n - len, *p == '\'' ? "'\\''" : "%c", *p);
+	}
+	len = strlen(buf);
+	snprintf(buf + len, n - len, "'");
+}
+
+/*
+ * The command that acts on an agenda item, with the short reference `ref`
+ * of its follow-up or interview, into `buf`.
+ */
+static const char *item_command(char *buf, size_t n, const iv_agenda_item *item, const char *ref)
+{
+	const char *verb, *tail = "";
+
+	switch (iv_agenda_item_kind(item)) {
+	case IV_AGENDA_FOLLOWUP:
+	case IV_AGENDA_LATER:
+		verb = "followup done";
+		break;
+	case IV_AGENDA_INTERVIEW:
+		/* Once its time has passed (or none was recorded) the talk is to be marked held. */
+		verb = iv_agenda_item_overdue(item) || !iv_agenda_item_time(item) ? "interview complete"
+										  : "interview show";
+		break;
+	case IV_AGENDA_NO_REPLY:
+		verb = "interview no-response";
+		break;
+	default:
+		verb = "interview schedule";
+		tail = " --at WHEN";
+		break;
+	}
+	snprintf(buf, n, "infoview %s ", verb);
+	shell_word(buf, n, ref);
+	snprintf(buf + strlen(buf), n - strlen(buf), "%s", tail);
+	return buf;
+}
+
+/* The short reference of the item's follow-up, else of its interview. */
+static const char *item_ref(char sid[IV_ID_LEN + 1], struct cli *ctx, const iv_agenda_item *item)
+{
+	const iv_followup *fu = iv_agenda_item_followup(item);
+
+	if (fu)
+		return short_id(sid, ctx, REF_FOLLOWUP, iv_followup_id(fu));
+	return short_id(sid, ctx, REF_INTERVIEW, iv_interview_id(iv_agenda_item_interview(item)));
+}
+
+static void command_cell(struct table *t, const iv_agenda_item *item, const char *ref)
+{
+	char command[COMMAND_MAX];
+
+	table_cell(t, C_DIM, item_command(command, sizeof(command), item, ref));
+}
 
 static void todo_row(struct cli *ctx, struct table *t, const iv_agenda_item *item)
 {
@@ -43,7 +123,7 @@ static void todo_row(struct cli *ctx, struct table *t, const iv_agenda_item *ite
 	int overdue = iv_agenda_item_overdue(item);
 
 	table_row(t);
-	table_cell(t, C_YELLOW, short_id(sid, ctx, REF_FOLLOWUP, iv_followup_id(fu)));
+	table_cell(t, C_YELLOW, item_ref(sid, ctx, item));
 	if (overdue) {
 		fmt_when_plain(when, sizeof(when), iv_agenda_item_time(item), ctx->now);
 		fmt_duration(late, sizeof(late), ctx->now - iv_agenda_item_time(item));
@@ -54,6 +134,23 @@ static void todo_row(struct cli *ctx, struct table *t, const iv_agenda_item *ite
 	}
 	table_cell(t, C_BOLD, iv_contact_name(iv_agenda_item_contact(item)));
 	table_cell(t, C_NONE, followup_what(what, sizeof(what), fu));
+	command_cell(t, item, sid);
+}
+
+static void later_row(struct cli *ctx, struct table *t, const iv_agenda_item *item)
+{
+	const iv_followup *fu = iv_agenda_item_followup(item);
+	char from[64], due[64], what[256], sid[IV_ID_LEN + 1];
+
+	fmt_when(from, sizeof(from), iv_followup_earliest(fu), ctx->now);
+	fmt_when(due, sizeof(due), iv_agenda_item_time(item), ctx->now);
+	table_row(t);
+	table_cell(t, C_YELLOW, item_ref(sid, ctx, item));
+	table_cell(t, C_CYAN, from);
+	table_cell(t, C_NONE, due);
+	table_cell(t, C_BOLD, iv_contact_name(iv_agenda_item_contact(item)));
+	table_cell(t, C_NONE, followup_what(what, sizeof(what), fu));
+	command_cell(t, item, sid);
 }
 
 static void interview_row_at(struct cli *ctx, struct table *t, const iv_agenda_item *item)
@@ -63,40 +160,44 @@ static void interview_row_at(struct cli *ctx, struct table *t, const iv_agenda_i
 
 	fmt_when(when, sizeof(when), iv_agenda_item_time(item), ctx->now);
 	table_row(t);
-	table_cell(t, C_YELLOW, short_id(sid, ctx, REF_INTERVIEW, iv_interview_id(iv)));
+	table_cell(t, C_YELLOW, item_ref(sid, ctx, item));
 	table_cell(t, iv_agenda_item_overdue(item) ? C_RED : C_CYAN, when);
 	table_cell(t, C_BOLD, iv_contact_name(iv_agenda_item_contact(item)));
 	table_cell(t, C_NONE, iv_interview_medium(iv) == IV_MEDIUM_UNSET ? NULL
 			      : enum_label(medium, sizeof(medium), "medium", iv_interview_medium(iv)));
 	table_cell(t, C_NONE, iv_interview_purpose(iv));
+	command_cell(t, item, sid);
 }
 
+/* A request, waiting or given up on: the same columns. */
 static void waiting_row(struct cli *ctx, struct table *t, const iv_agenda_item *item)
 {
-	const iv_interview *iv = iv_agenda_item_interview(item);
 	char when[64], waited[48], sid[IV_ID_LEN + 1];
 
 	fmt_when(when, sizeof(when), iv_agenda_item_time(item), ctx->now);
 	fmt_duration(waited, sizeof(waited), iv_agenda_item_waiting(item));
 	table_row(t);
-	table_cell(t, C_YELLOW, short_id(sid, ctx, REF_INTERVIEW, iv_interview_id(iv)));
+	table_cell(t, C_YELLOW, item_ref(sid, ctx, item));
 	table_cell(t, C_BOLD, iv_contact_name(iv_agenda_item_contact(item)));
 	table_cell(t, C_NONE, when);
 	table_cell(t, C_NONE, waited);
+	command_cell(t, item, sid);
 }
 
 static void json_item(struct json *j, struct cli *ctx, const iv_agenda_item *item)
 {
-	static const char *const kinds[] = { NULL, "followup", "interview", "waiting" };
 	const iv_contact *c = iv_agenda_item_contact(item);
 	int kind = iv_agenda_item_kind(item);
+	char command[COMMAND_MAX], sid[IV_ID_LEN + 1];
 
 	json_object(j);
-	json_kstring(j, "kind", kind >= 1 && kind <= 3 ? kinds[kind] : NULL);
+	json_kstring(j, "kind", iv_enum_name("agenda_kind", kind));
 	json_ktime(j, "time", iv_agenda_item_time(item));
 	json_kbool(j, "overdue", iv_agenda_item_overdue(item));
+	json_kbool(j, "later", kind == IV_AGENDA_LATER);
+	json_kstring(j, "command", item_command(command, sizeof(command), item, item_ref(sid, ctx, item)));
 	json_key(j, "waiting_seconds");
-	if (kind == IV_AGENDA_WAITING)
+	if (kind == IV_AGENDA_WAITING || kind == IV_AGENDA_NO_REPLY)
 		json_int(j, (long long)iv_agenda_item_waiting(item));
 	else
 		json_null(j);
@@ -145,7 +246,9 @@ static void print_sections(struct cli *ctx, struct sections *s, int days)
 	int printed = 0;
 
 	section(ctx, "To do", s->todo, &printed);
+	section(ctx, "Later today", s->later, &printed);
 	section(ctx, "Interviews", s->interviews, &printed);
+	section(ctx, "No reply after the last nudge", s->no_reply, &printed);
 	section(ctx, "Waiting for a reply", s->waiting, &printed);
 	if (printed)
 		return;
@@ -153,20 +256,24 @@ static void print_sections(struct cli *ctx, struct sections *s, int days)
 		printf("Nothing here yet. Add someone with 'infoview contact add NAME',\n"
 		       "or see what a store in use looks like with 'infoview demo'.\n");
 	else
-		printf("Nothing to do now, and no interview in the next %d day%s.\n", days, days == 1 ? "" : "s");
+		printf("Nothing to do today, and no interview in the next %d day%s.\n", days, days == 1 ? "" : "s");
 }
 
 int agenda_show(struct cli *ctx, int days, struct json *j)
 {
-	static const char *const todo_heads[] = { "ID", "DUE", "TO", "WHAT" };
-	static const char *const interview_heads[] = { "ID", "WHEN", "WITH", "MEDIUM", "PURPOSE" };
-	static const char *const waiting_heads[] = { "ID", "WITH", "ASKED", "WAITING" };
-	iv_agenda_options opts = IV_AGENDA_OPTIONS_INIT;
-	struct sections s = { NULL, NULL, NULL };
+	static const char *const todo_heads[] = { "ID", "DUE", "TO", "WHAT", "COMMAND" };
+	static const char *const later_heads[] = { "ID", "FROM", "DUE", "TO", "WHAT", "COMMAND" };
+	static const char *const interview_heads[] = { "ID", "WHEN", "WITH", "MEDIUM", "PURPOSE", "COMMAND" };
+	static const char *const waiting_heads[] = { "ID", "WITH", "ASKED", "WAITING", "COMMAND" };
+	iv_agenda_options opts;
+	struct sections s = { NULL, NULL, NULL, NULL, NULL };
 	iv_agenda_item *item = NULL;
 	iv_agenda_iter *it = NULL;
 	int rc;
 
+	/* Version 2: the whole local day (until the end of it), and requests given up on. */
+	if (iv_agenda_options_init(&opts, 2) < 0)
+		return cli_fail();
 	opts.at = ctx->now;
 	opts.horizon = (int64_t)days * DAY;
 	if (iv_agenda(&it, ctx->db, &opts) < 0)
@@ -178,10 +285,13 @@ int agenda_show(struct cli *ctx, int days, struct json *j)
 		json_key(j, "items");
 		json_array(j);
 	} else {
-		s.todo = table_new(4, todo_heads);
-		s.interviews = table_new(5, interview_heads);
-		s.waiting = table_new(4, waiting_heads);
+		s.todo = table_new(5, todo_heads);
+		s.later = table_new(6, later_heads);
+		s.interviews = table_new(6, interview_heads);
+		s.no_reply = table_new(5, waiting_heads);
+		s.waiting = table_new(5, waiting_heads);
 		table_limit(s.todo, 3, 50);
+		table_limit(s.later, 4, 50);
 		table_limit(s.interviews, 4, 40);
 	}
 	while ((rc = iv_agenda_iter_next(&item, it)) == 0) {
@@ -189,8 +299,12 @@ int agenda_show(struct cli *ctx, int days, struct json *j)
 			json_item(j, ctx, item);
 		else if (iv_agenda_item_kind(item) == IV_AGENDA_FOLLOWUP)
 			todo_row(ctx, s.todo, item);
+		else if (iv_agenda_item_kind(item) == IV_AGENDA_LATER)
+			later_row(ctx, s.later, item);
 		else if (iv_agenda_item_kind(item) == IV_AGENDA_INTERVIEW)
 			interview_row_at(ctx, s.interviews, item);
+		else if (iv_agenda_item_kind(item) == IV_AGENDA_NO_REPLY)
+			waiting_row(ctx, s.no_reply, item);
 		else
 			waiting_row(ctx, s.waiting, item);
 		iv_agenda_item_free(item);
@@ -207,7 +321,9 @@ int agenda_show(struct cli *ctx, int days, struct json *j)
 		rc = CLI_OK;
 	}
 	table_free(s.todo);
+	table_free(s.later);
 	table_free(s.interviews);
+	table_free(s.no_reply);
 	table_free(s.waiting);
 	return rc;
 }

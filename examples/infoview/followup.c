@@ -25,7 +25,8 @@ static const char help_group[] =
 	"  list [--all] [--contact C] [--status S]\n"
 	"                          pending follow-ups by due time (the default)\n"
 	"  show FOLLOWUP           one follow-up, with its draft if any\n"
-	"  done FOLLOWUP           mark it done (an interaction with the person)\n"
+	"  done FOLLOWUP           mark it done (an interaction with the person,\n"
+	"                          but for a nudge to reach out to someone else)\n"
 	"  skip FOLLOWUP           mark it deliberately not done\n"
 	"  add CONTACT --due WHEN [--earliest WHEN] [--note TEXT] [--interview I]\n"
 	"                          a follow-up of your own; prints its id\n"
@@ -53,7 +54,9 @@ static const char help_done[] =
 	"Usage: infoview followup done FOLLOWUP\n"
 	"\n"
 	"Marks a pending follow-up done. That counts as an interaction with the\n"
-	"person, which moves their stay-in-touch check-in.\n";
+	"person, which moves their stay-in-touch check-in; except for the nudge\n"
+	"to reach out to another contact, which is done without writing to the\n"
+	"person who has not replied.\n";
 
 static const char help_skip[] =
 	"Usage: infoview followup skip FOLLOWUP\n"

@@ -21,11 +21,26 @@ typedef struct iv_agenda_iter iv_agenda_iter;
 /** One thing on the agenda. */
 typedef struct iv_agenda_item iv_agenda_item;
 
-/** What an agenda item is. */
+/**
+ * What an agenda item is. IV_AGENDA_LATER and IV_AGENDA_NO_REPLY are only
+ * given to callers of options version 2 or later, so that a program built
+ * against 0.1.0 never meets a kind it does not know.
+ */
 typedef enum {
 	IV_AGENDA_FOLLOWUP = 1,  /**< a pending follow-up whose earliest time has passed */
 	IV_AGENDA_INTERVIEW = 2, /**< an interview scheduled within the horizon */
-	IV_AGENDA_WAITING = 3    /**< a request still waiting for a reply */
+	IV_AGENDA_WAITING = 3,   /**< a request still waiting for a reply */
+	/**
+	 * a pending follow-up that cannot be done yet but can later today: its
+	 * earliest time is after `at` and at or before `until` (options
+	 * version 2)
+	 */
+	IV_AGENDA_LATER = 4,
+	/**
+	 * a request whose last nudge has passed without a reply: time to mark
+	 * the interview no_response (options version 2); see iv_agenda()
+	 */
+	IV_AGENDA_NO_REPLY = 5
 } iv_agenda_kind_t;
 
 /** How iv_agenda() plans. */
@@ -36,12 +51,23 @@ typedef struct iv_agenda_options {
 	iv_time at;
 	/** how far ahead scheduled interviews are shown, in seconds; 0 for 7 days */
 	int64_t horizon;
+	/**
+	 * (version 2) follow-ups whose earliest time is after `at` and at or
+	 * before `until` are listed as IV_AGENDA_LATER; 0 for the end of the
+	 * local day of `at` (its last second, TZ honoured); a time at or
+	 * before `at` lists none
+	 */
+	iv_time until;
 } iv_agenda_options;
 
-/** The current version of iv_agenda_options. */
-#define IV_AGENDA_OPTIONS_VERSION 1
+/**
+ * The current version of iv_agenda_options. Version 1 (0.1.0): `at`,
+ * `horizon`. Version 2: `until`, and the kinds IV_AGENDA_LATER and
+ * IV_AGENDA_NO_REPLY.
+ */
+#define IV_AGENDA_OPTIONS_VERSION 2
 /** A static initialiser for iv_agenda_options holding the defaults. */
-#define IV_AGENDA_OPTIONS_INIT { IV_AGENDA_OPTIONS_VERSION, 0, 0 }
+#define IV_AGENDA_OPTIONS_INIT { IV_AGENDA_OPTIONS_VERSION, 0, 0, 0 }
 /**
  * Initialises options to their defaults.
  * @param opts the options
@@ -52,16 +78,40 @@ IV_EXTERN(int) iv_agenda_options_init(iv_agenda_options *opts, unsigned int vers
 
 /**
  * The agenda at a moment: first the follow-ups to do (pending, earliest time
- * at or before `at`) by due time; then interviews scheduled from `at` to
- * `at` + horizon (and ones scheduled earlier but not yet marked completed,
- * or scheduled with no time recorded), by time; then requests waiting for a
+ * at or before `at`) by due time; then, for options version 2, the
+ * follow-ups that become doable later today (IV_AGENDA_LATER: earliest time
+ * after `at`, at or before `until`), by due time; then interviews scheduled
+ * from `at` to `at` + horizon (and ones scheduled earlier but not yet
+ * marked completed, or scheduled with no time recorded), by time; then, for
+ * options version 2, requests whose last nudge has passed without a reply
+ * (IV_AGENDA_NO_REPLY), longest waiting first; then requests waiting for a
  * reply, longest waiting first. Equal times are ordered by id. The
  * follow-ups are read as the iterator goes; the interviews when it is made.
+ *
+ * A request's last nudge has passed (version 2; a request is then listed
+ * as IV_AGENDA_NO_REPLY instead of IV_AGENDA_WAITING) when the interview is
+ * still requested and its last nudge, the "nudge_followup" follow-up of the
+ * store's rules (the "nudge_other" one when the rules make no follow-up
+ * nudge; see iv_rules), is:
+ * - skipped: from the moment it was closed (you chose not to follow up);
+ * - done: from `grace` business days after it was closed (time for them to
+ *   answer the follow-up);
+ * - pending, or missing (the rules made none, or only cancelled ones):
+ *   from `grace` business days after its due time (the request time plus
+ *   the rule's days when it is missing);
+ * where `grace` is the rules' nudge_other_days, the craft's time to wait
+ * for an answer (3 if that rule is disabled). With both nudges disabled,
+ * the missing last nudge counts as due 7 business days after the request.
+ * Business days count in local time, as iv_time_add_business_days().
  * @param out the iterator, free with iv_agenda_iter_free() before the store
  * @param db the store
- * @param opts NULL for the defaults; borrowed for this call
+ * @param opts NULL for the defaults of version 1 (the agenda of 0.1.0: no
+ *        IV_AGENDA_LATER nor IV_AGENDA_NO_REPLY items); borrowed for this
+ *        call. Initialise with IV_AGENDA_OPTIONS_INIT or
+ *        iv_agenda_options_init() for the current version.
  * @return 0; IV_EVERSION for an options version this library does not
- *         know; IV_EINVALID for a negative horizon
+ *         know; IV_EINVALID for a negative horizon or until; IV_ESTORAGE
+ *         when the stored rule times are damaged (version 2)
  */
 IV_EXTERN(int) iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts);
 /**
@@ -91,8 +141,9 @@ IV_EXTERN(void) iv_agenda_item_free(iv_agenda_item *item);
  */
 IV_EXTERN(int) iv_agenda_item_kind(const iv_agenda_item *item);
 /**
- * The item's time: a follow-up's due time, an interview's scheduled
- * time, a request's time.
+ * The item's time: a follow-up's due time (IV_AGENDA_FOLLOWUP,
+ * IV_AGENDA_LATER), an interview's scheduled time, a request's time
+ * (IV_AGENDA_WAITING, IV_AGENDA_NO_REPLY).
  * @param item the item, or NULL
  * @return the time
  */
@@ -107,19 +158,20 @@ IV_EXTERN(int) iv_agenda_item_overdue(const iv_agenda_item *item);
 /**
  * How long a waiting request has waited.
  * @param item the item, or NULL
- * @return the wait in seconds for IV_AGENDA_WAITING; else 0
+ * @return the wait in seconds since the request for IV_AGENDA_WAITING and
+ *         IV_AGENDA_NO_REPLY; else 0
  */
 IV_EXTERN(int64_t) iv_agenda_item_waiting(const iv_agenda_item *item);
 /**
- * The follow-up, for IV_AGENDA_FOLLOWUP.
+ * The follow-up, for IV_AGENDA_FOLLOWUP and IV_AGENDA_LATER.
  * @param item the item, or NULL
  * @return the follow-up; borrowed, valid until `item` is freed; NULL for
  *         other kinds
  */
 IV_EXTERN(const iv_followup *) iv_agenda_item_followup(const iv_agenda_item *item);
 /**
- * The interview, for IV_AGENDA_INTERVIEW and IV_AGENDA_WAITING (and a
- * follow-up's, if any).
+ * The interview, for IV_AGENDA_INTERVIEW, IV_AGENDA_WAITING and
+ * IV_AGENDA_NO_REPLY (and a follow-up's, if any).
  * @param item the item, or NULL
  * @return the interview; borrowed, valid until `item` is freed; NULL if none
  */

@@ -52,6 +52,16 @@ IV_BEGIN_DECL
  *   after the last interaction (or after it was added, if none); any
  *   interaction (a completed interview, a follow-up to them marked done,
  *   iv_contact_touch()) moves it; a cadence set to 0 cancels it.
+ * - only contact with a person is an interaction with them. A follow-up
+ *   marked done is one with its recipient for every kind (thank-you,
+ *   thank-introducer, check-in, report-back, custom, and a nudge, including
+ *   the "nudge_followup" rule's "follow up once"), except the follow-up made
+ *   by the "nudge_other" rule: "reach out to another contact" is done
+ *   without writing to the recipient, who has not replied, so their last
+ *   interaction and check-in stay as they were.
+ * - a request whose last nudge has passed without a reply is offered to be
+ *   marked no_response by iv_agenda() (options version 2; the rule is
+ *   documented there); nothing moves it by itself.
  * Day-based offsets are counted in the local time zone (TZ is honoured) and
  * keep the local wall-clock time across daylight-saving changes; business
  * days are Monday to Friday.
@@ -160,7 +170,10 @@ IV_EXTERN(int) iv_contact_touch(iv_db *db, const char *contact_id, iv_time when,
 
 /**
  * Closes a pending follow-up as done, skipped or cancelled, recording when
- * (from the store's clock). Done counts as an interaction with the recipient.
+ * (from the store's clock). Done counts as an interaction with the
+ * recipient (their last interaction and check-in move), except for the
+ * follow-up made by the "nudge_other" rule, which is about reaching out to
+ * someone else (see the rules at the top of this header).
  * @param out if not NULL, the follow-up as stored, free with iv_followup_free()
  * @param db the store
  * @param id the follow-up's id
