@@ -104,16 +104,19 @@ static const char *item_ref(char sid[IV_ID_LEN + 1], struct cli *ctx, const iv_a
 {
 	const iv_followup *fu = iv_agenda_item_followup(item);
 
+	const iv_interview *iv = iv_agenda_item_interview(item);
+
 	if (fu)
-		return short_id(sid, ctx, REF_FOLLOWUP, iv_followup_id(fu));
-	return short_id(sid, ctx, REF_INTERVIEW, iv_interview_id(iv_agenda_item_interview(item)));
+		return short_ref(sid, ctx, REF_FOLLOWUP, iv_followup_number(fu), iv_followup_id(fu));
+	return short_ref(sid, ctx, REF_INTERVIEW, iv_interview_number(iv), iv_interview_id(iv));
 }
 
 static void command_cell(struct table *t, const iv_agenda_item *item, const char *ref)
 {
 	char command[COMMAND_MAX];
 
-	table_cell(t, C_DIM, item_command(command, sizeof(command), item, ref));
+	/* A number is typed without its "#", which a shell would take for a comment. */
+	table_cell(t, C_DIM, item_command(command, sizeof(command), item, ref[0] == '#' ? ref + 1 : ref));
 }
 
 static void todo_row(struct cli *ctx, struct table *t, const iv_agenda_item *item)
@@ -195,7 +198,8 @@ static void json_item(struct json *j, struct cli *ctx, const iv_agenda_item *ite
 	json_ktime(j, "time", iv_agenda_item_time(item));
 	json_kbool(j, "overdue", iv_agenda_item_overdue(item));
 	json_kbool(j, "later", kind == IV_AGENDA_LATER);
-	json_kstring(j, "command", item_command(command, sizeof(command), item, item_ref(sid, ctx, item)));
+	item_ref(sid, ctx, item);
+	json_kstring(j, "command", item_command(command, sizeof(command), item, sid[0] == '#' ? sid + 1 : sid));
 	json_key(j, "waiting_seconds");
 	if (kind == IV_AGENDA_WAITING || kind == IV_AGENDA_NO_REPLY)
 		json_int(j, (long long)iv_agenda_item_waiting(item));

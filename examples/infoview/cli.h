@@ -83,6 +83,7 @@ int cmd_interview(struct cli *ctx, int argc, char **argv);
 int cmd_followup(struct cli *ctx, int argc, char **argv);
 int cmd_agenda(struct cli *ctx, int argc, char **argv);
 int cmd_search(struct cli *ctx, int argc, char **argv);
+int cmd_note(struct cli *ctx, int argc, char **argv);
 int cmd_draft(struct cli *ctx, int argc, char **argv);
 int cmd_profile(struct cli *ctx, int argc, char **argv);
 int cmd_rules(struct cli *ctx, int argc, char **argv);

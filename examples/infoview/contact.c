@@ -29,7 +29,8 @@ static const char help_group[] =
 	"                              record an interaction (moves its check-in)\n"
 	"  rm CONTACT [--cascade]      remove a contact\n"
 	"\n"
-	"CONTACT is an id prefix or the exact name (case-insensitive).\n"
+	"CONTACT is its number (12, as lists show #12), an id prefix, or the exact\n"
+	"name (case-insensitive).\n"
 	"Run 'infoview contact COMMAND --help' for the options.\n";
 
 #define FIELD_OPTIONS \
@@ -40,7 +41,10 @@ static const char help_group[] =
 	"  --location L         where they are\n" \
 	"  --url U              a profile URL\n" \
 	"  --tag T              a tag (repeatable)\n" \
-	"  --note N             notes about them\n" \
+	"  --note N             a dated note about them (repeatable); notes are\n" \
+	"                       kept, never replaced (see 'infoview note')\n" \
+	"  --about TEXT         what you know about them, one free text that an\n" \
+	"                       edit replaces ('' clears it)\n" \
 	"  --direct             you know them yourself (the default for a new contact)\n" \
 	"  --introduced         someone introduced you\n" \
 	"  --cold               you have no connection yet\n" \
@@ -91,7 +95,7 @@ static const char help_touch[] =
 	"Usage: infoview contact touch CONTACT [--note TEXT] [--at WHEN]\n"
 	"\n"
 	"Records an interaction with a contact: their last interaction becomes\n"
-	"WHEN (default now), TEXT is added to their notes as a dated line, and\n"
+	"WHEN (default now), TEXT is kept as a note dated WHEN, and\n"
 	"their stay-in-touch check-in moves.\n"
 	"\n"
 	WHEN_HELP;
@@ -106,7 +110,7 @@ enum {
 	O_EMAIL = 1, O_PHONE, O_COMPANY, O_TITLE, O_LOCATION, O_URL, O_TAG, O_NOTE,
 	O_DIRECT, O_INTRODUCED, O_COLD, O_KNOWN, O_CADENCE,
 	O_NAME, O_REMOVE_EMAIL, O_REMOVE_TAG, O_CLEAR_EMAILS, O_CLEAR_TAGS,
-	O_CASCADE, O_AT
+	O_CASCADE, O_AT, O_ABOUT
 };
 
 #define FIELD_OPTS \
@@ -114,7 +118,7 @@ enum {
 	{ "title", O_TITLE, 1 }, { "location", O_LOCATION, 1 }, { "url", O_URL, 1 }, \
 	{ "tag", O_TAG, 1 }, { "note", O_NOTE, 1 }, { "direct", O_DIRECT, 0 }, \
 	{ "introduced", O_INTRODUCED, 0 }, { "cold", O_COLD, 0 }, { "known", O_KNOWN, 1 }, \
-	{ "cadence", O_CADENCE, 1 }
+	{ "cadence", O_CADENCE, 1 }, { "about", O_ABOUT, 1 }
 
 static const struct opt add_opts[] = { FIELD_OPTS, { NULL, 0, 0 } };
 static const struct opt edit_opts[] = {
@@ -143,8 +147,15 @@ static int apply(struct args *a, iv_contact *c, const struct setting *s)
 		return args_check(a, s->opt, iv_contact_set_url(c, s->val));
 	case O_TAG:
 		return args_check(a, s->opt, iv_contact_add_tag(c, s->val));
-	case O_NOTE:
+	case O_ABOUT:
 		return args_check(a, s->opt, iv_contact_set_notes(c, s->val));
+	case O_NOTE:
+		/* A dated note of its own, stored once the contact is (add_notes()). */
+		if (!s->val[0]) {
+			args_error(a, "%s: a note needs some text", s->opt);
+			return CLI_USAGE;
+		}
+		return 0;
 	case O_NAME:
 		return args_check(a, s->opt, iv_contact_set_name(c, s->val));
 	case O_DIRECT:
@@ -186,6 +197,27 @@ static int read_named(struct args *a, const struct opt *opts, struct parsed *p, 
 	return 0;
 }
 
+/* Stores each --note of `p` as a dated note about contact `c`. */
+static int add_notes(struct cli *ctx, const struct parsed *p, const iv_contact *c)
+{
+	size_t i;
+
+	for (i = 0; i < p->nset; i++) {
+		iv_note *n = NULL;
+		int rc;
+
+		if (p->set[i].id != O_NOTE)
+			continue;
+		if ((rc = iv_note_new(&n)) == 0 && (rc = iv_note_set_contact(n, iv_contact_id(c))) == 0 &&
+		    (rc = iv_note_set_text(n, p->set[i].val)) == 0)
+			rc = iv_note_insert(ctx->db, n);
+		iv_note_free(n);
+		if (rc < 0)
+			return cli_fail();
+	}
+	return CLI_OK;
+}
+
 /* Prints a contact stored by add or edit: its id, or with --json the record. */
 static void print_stored(struct cli *ctx, const iv_contact *c)
 {
@@ -220,7 +252,7 @@ static int contact_add(struct cli *ctx, int argc, char **argv)
 	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0) {
 		if (iv_contact_insert(ctx->db, c) < 0)
 			rc = cli_fail();
-		else if ((rc = cli_commit(ctx)) == 0) {
+		else if ((rc = add_notes(ctx, &p, c)) == 0 && (rc = cli_commit(ctx)) == 0) {
 			cli_ids_changed(ctx);
 			print_stored(ctx, c);
 		}
@@ -256,6 +288,8 @@ static int contact_edit(struct cli *ctx, int argc, char **argv)
 			rc = apply(&a, c, &p.set[i]);
 		if (rc == 0 && iv_contact_update(ctx->db, c) < 0)
 			rc = cli_fail();
+		if (rc == 0)
+			rc = add_notes(ctx, &p, c);
 		if (rc == 0 && (rc = cli_commit(ctx)) == 0) {
 			cli_ids_changed(ctx);
 			print_stored(ctx, c);
@@ -323,7 +357,10 @@ static void show_fields(struct cli *ctx, const iv_contact *c)
 	int degree = contact_degree(ctx, iv_contact_id(c));
 
 	out_heading(ctx, iv_contact_name(c));
-	out_field(ctx, "Id", iv_contact_id(c));
+	if (iv_contact_number(c))
+		out_fieldf(ctx, "Id", "#%lld  %s", (long long)iv_contact_number(c), iv_contact_id(c));
+	else
+		out_field(ctx, "Id", iv_contact_id(c));
 	out_field(ctx, "Company", iv_contact_company(c));
 	out_field(ctx, "Title", iv_contact_title(c));
 	for (i = 0; i < iv_contact_email_count(c); i++)
@@ -352,7 +389,7 @@ static void show_fields(struct cli *ctx, const iv_contact *c)
 		out_fieldf(ctx, "Stay in touch", "every %d days", iv_contact_cadence_days(c));
 	fmt_when(buf, sizeof(buf), iv_contact_last_interaction(c), ctx->now);
 	out_field(ctx, "Last contact", iv_contact_last_interaction(c) ? buf : "never recorded");
-	out_field(ctx, "Notes", iv_contact_notes(c));
+	out_field(ctx, "About", iv_contact_notes(c));
 	fmt_when(buf, sizeof(buf), iv_contact_created(c), ctx->now);
 	out_field(ctx, "Added", buf);
 }
@@ -440,12 +477,16 @@ static int contact_show(struct cli *ctx, int argc, char **argv)
 			json_contact(&j, ctx, c);
 			show_path(ctx, &j, iv_contact_id(c));
 			rc = show_related(ctx, &j, iv_contact_id(c));
+			if (rc == 0)
+				rc = show_timeline(ctx, &j, iv_contact_id(c));
 			json_object_end(&j);
 			if (rc == 0)
 				json_finish(&j);
 		} else {
 			show_fields(ctx, c);
 			rc = show_related(ctx, NULL, iv_contact_id(c));
+			if (rc == 0)
+				rc = show_timeline(ctx, NULL, iv_contact_id(c));
 		}
 	}
 	iv_contact_free(c);
@@ -476,7 +517,7 @@ static int contact_touch(struct cli *ctx, int argc, char **argv)
 			rc = args_time(&a, p.set[i].opt, p.set[i].val, &at);
 	}
 	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0 && (rc = ref_contact(&c, ctx, ref)) == 0) {
-		if (iv_contact_touch(ctx->db, iv_contact_id(c), at, note) < 0)
+		if (iv_contact_interact(NULL, ctx->db, iv_contact_id(c), at, note) < 0)
 			rc = cli_fail();
 		else if ((rc = cli_commit(ctx)) == 0 && !ctx->json)
 			out_printf("Noted an interaction with %s.\n", iv_contact_name(c));

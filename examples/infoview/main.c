@@ -29,6 +29,7 @@ static const char help[] =
 	"  interview   plan, request, schedule and complete interviews; questions\n"
 	"  followup    list follow-ups, add one, mark them done or skipped\n"
 	"  search      search contacts and interviews\n"
+	"  note        dated notes about a contact\n"
 	"  draft       draft an interview request (checked) or a thank-you\n"
 	"  profile     your name, background and what you are exploring (for drafts)\n"
 	"  rules       the timing of the follow-up rules\n"
@@ -64,6 +65,7 @@ static const struct command commands[] = {
 	{ "interview", cmd_interview },
 	{ "followup", cmd_followup },
 	{ "search", cmd_search },
+	{ "note", cmd_note },
 	{ "draft", cmd_draft },
 	{ "profile", cmd_profile },
 	{ "rules", cmd_rules },

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 /* ------------------------------------------------------------------------ */
@@ -370,19 +371,67 @@ static void print_cell(const struct table *t, const struct cli *ctx, size_t col,
 		printf("%*s", (int)(width[col] - shown + 2), "");
 }
 
+/* The narrowest a column is squeezed to, to fit a terminal. */
+#define MIN_COLUMN 6
+
+/*
+ * The width of the terminal stdout is, or 0 when it is not one (piped
+ * output is never cut): $COLUMNS when set, else what the tty says, else 80.
+ */
+static size_t terminal_width(void)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	long n;
+
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	if (env && (n = strtol(env, NULL, 10)) > 0)
+		return (size_t)n;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/*
+ * On a terminal, narrows the widest columns (never the first, the
+ * reference users type back) until the table fits `columns`.
+ */
+static void fit(size_t *width, size_t ncols, size_t columns, int indent)
+{
+	size_t total = (size_t)indent, c;
+
+	for (c = 0; c < ncols; c++)
+		total += width[c] + (c + 1 < ncols ? 2 : 0);
+	while (total > columns) {
+		size_t widest = 0;
+
+		for (c = 1; c < ncols; c++)
+			if (width[c] > MIN_COLUMN && (!widest || width[c] > width[widest]))
+				widest = c;
+		if (!widest)
+			break;
+		width[widest]--;
+		total--;
+	}
+}
+
 void table_print(const struct table *t, const struct cli *ctx, int indent)
 {
 	size_t *width = xmalloc(t->ncols * sizeof(*width));
-	size_t c, i, rows = table_rows(t);
+	size_t c, i, rows = table_rows(t), columns = terminal_width();
 
 	for (c = 0; c < t->ncols; c++) {
 		width[c] = text_width(t->heads[c]);
 		for (i = c; i < t->count; i += t->ncols)
 			if (text_width(t->cells[i]) > width[c])
 				width[c] = text_width(t->cells[i]);
-		if (t->limit[c] && width[c] > t->limit[c])
+		/* Piped, every cell is shown whole, for the program reading it. */
+		if (columns && t->limit[c] && width[c] > t->limit[c])
 			width[c] = t->limit[c];
 	}
+	if (columns)
+		fit(width, t->ncols, columns, indent);
 	printf("%*s", indent, "");
 	for (c = 0; c < t->ncols; c++)
 		print_cell(t, ctx, c, t->heads[c], C_BOLD, width);

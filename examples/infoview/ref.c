@@ -228,7 +228,8 @@ static int names_one(struct cli *ctx, enum ref_kind kind, const char *id, size_t
 	return n <= 1;
 }
 
-char *short_id(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, const char *id)
+/* The shortest prefix of `id` naming no other record of its kind (a store without numbers). */
+static char *short_prefix(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, const char *id)
 {
 	size_t len = 0, hex = 0, lo, hi;
 
@@ -260,8 +261,133 @@ char *short_id(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, con
 	return buf;
 }
 
+char *short_ref(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, int64_t number, const char *id)
+{
+	if (number > 0) {
+		snprintf(buf, IV_ID_LEN + 1, "#%lld", (long long)number);
+		return buf;
+	}
+	return short_prefix(buf, ctx, kind, id);
+}
+
+/* The number of record `id` of a kind, by one lookup; 0 if it has none. */
+static int64_t number_of(struct cli *ctx, enum ref_kind kind, const char *id)
+{
+	int64_t n = 0;
+
+	switch (kind) {
+	case REF_CONTACT: {
+		iv_contact *r = NULL;
+		if (iv_contact_lookup(&r, ctx->db, id) == 0)
+			n = iv_contact_number(r);
+		iv_contact_free(r);
+		break;
+	}
+	case REF_INTRO: {
+		iv_intro *r = NULL;
+		if (iv_intro_lookup(&r, ctx->db, id) == 0)
+			n = iv_intro_number(r);
+		iv_intro_free(r);
+		break;
+	}
+	case REF_INTERVIEW: {
+		iv_interview *r = NULL;
+		if (iv_interview_lookup(&r, ctx->db, id) == 0)
+			n = iv_interview_number(r);
+		iv_interview_free(r);
+		break;
+	}
+	case REF_FOLLOWUP: {
+		iv_followup *r = NULL;
+		if (iv_followup_lookup(&r, ctx->db, id) == 0)
+			n = iv_followup_number(r);
+		iv_followup_free(r);
+		break;
+	}
+	}
+	return n;
+}
+
+char *short_id(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, const char *id)
+{
+	return short_ref(buf, ctx, kind, id ? number_of(ctx, kind, id) : 0, id);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Resolving                                                                  */
+
+/*
+ * A record number as typed: "#12" (*hash set), or "12" (digits, no leading
+ * zero, at most 15 of them). Returns the number, or 0 if `ref` is neither.
+ */
+static int64_t typed_number(const char *ref, int *hash)
+{
+	int64_t n = 0;
+	size_t i;
+
+	*hash = ref[0] == '#';
+	ref += *hash;
+	if (ref[0] < '1' || ref[0] > '9')
+		return 0;
+	for (i = 0; ref[i]; i++) {
+		if (ref[i] < '0' || ref[i] > '9' || i >= 15)
+			return 0;
+		n = n * 10 + (ref[i] - '0');
+	}
+	return n;
+}
+
+/* The record of a kind with number `number`, as collect() would give it. */
+static int by_number(size_t *n, void **m, struct cli *ctx, enum ref_kind kind, int64_t number)
+{
+	const struct kind_ops *k = &kinds[kind];
+	void *it = NULL, *rec = NULL;
+	int rc;
+
+	*n = 0;
+	switch (kind) {
+	case REF_CONTACT: {
+		iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+		iv_contact_iter *i = NULL;
+		f.number = number;
+		rc = iv_contact_list(&i, ctx->db, &f);
+		it = i;
+		break;
+	}
+	case REF_INTRO: {
+		iv_intro_filter f = IV_INTRO_FILTER_INIT;
+		iv_intro_iter *i = NULL;
+		f.number = number;
+		rc = iv_intro_list(&i, ctx->db, &f);
+		it = i;
+		break;
+	}
+	case REF_INTERVIEW: {
+		iv_interview_filter f = IV_INTERVIEW_FILTER_INIT;
+		iv_interview_iter *i = NULL;
+		f.number = number;
+		rc = iv_interview_list(&i, ctx->db, &f);
+		it = i;
+		break;
+	}
+	default: {
+		iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+		iv_followup_iter *i = NULL;
+		f.number = number;
+		rc = iv_followup_list(&i, ctx->db, &f);
+		it = i;
+		break;
+	}
+	}
+	if (rc < 0)
+		return cli_fail();
+	if ((rc = k->next(&rec, it)) == 0) {
+		m[0] = rec;
+		*n = 1;
+	}
+	k->iter_free(it);
+	return rc < 0 && rc != IV_ITEROVER ? cli_fail() : CLI_OK;
+}
 
 /* Hex digits and hyphens only; returns the count of hex digits, or -1. */
 static int hex_digits(const char *ref)
@@ -371,12 +497,23 @@ static void suggest_names(struct cli *ctx, const char *ref)
 static int resolve_record(void **out, struct cli *ctx, enum ref_kind kind, const char *ref)
 {
 	const struct kind_ops *k = &kinds[kind];
-	int hex = hex_digits(ref), rc = CLI_OK;
+	int hex = hex_digits(ref), rc = CLI_OK, hash;
+	int64_t number = typed_number(ref, &hash);
 	void *m[MAX_LISTED + 1];
 	size_t n = 0, i;
 
 	*out = NULL;
-	if (kind != REF_CONTACT && hex >= 0 && hex < REF_MIN_HEX)
+	/* A number first: "12" or "#12", what the tables show. */
+	if (number && (rc = by_number(&n, m, ctx, kind, number)) != CLI_OK)
+		return rc;
+	if (n == 1) {
+		*out = m[0];
+		return CLI_OK;
+	}
+	if (hash) {
+		return cli_failf("no %s has the number %s", nouns[kind], ref);
+	}
+	if (kind != REF_CONTACT && hex >= 0 && hex < REF_MIN_HEX && !number)
 		return usage_error(ctx->cmd, "%s id prefix '%s' is too short: give at least %d hex digits",
 				   nouns[kind], ref, REF_MIN_HEX);
 	if (hex >= REF_MIN_HEX)
@@ -388,7 +525,9 @@ static int resolve_record(void **out, struct cli *ctx, enum ref_kind kind, const
 	} else if (rc == CLI_OK && n > 1) {
 		rc = ambiguous(ctx, kind, "id prefix", ref, m, n);
 	}
-	if (rc == CLI_OK && n == 0) {
+	if (rc == CLI_OK && n == 0 && number && hex < REF_MIN_HEX) {
+		rc = cli_failf("no %s has the number %s", nouns[kind], ref);
+	} else if (rc == CLI_OK && n == 0) {
 		rc = cli_failf("no %s matches '%s'", nouns[kind], ref);
 		if (kind == REF_CONTACT && *ref)
 			suggest_names(ctx, ref);

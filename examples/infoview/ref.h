@@ -13,8 +13,9 @@
 #define REF_MIN_HEX 4
 
 /*
- * Finds the one record `ref` names: an id prefix of at least REF_MIN_HEX hex
- * digits, or for a contact its exact name (ASCII case-insensitively).
+ * Finds the one record `ref` names: its number ("12" or "#12"), an id
+ * prefix of at least REF_MIN_HEX hex digits, or for a contact its exact
+ * name (ASCII case-insensitively).
  * Returns CLI_OK with the record in *out (free it with its *_free()), or
  * reports why not ("no contact matches 'X'", "ambiguous id prefix ..."
  * listing the candidates) and returns CLI_FAIL (CLI_USAGE for a prefix
@@ -33,10 +34,14 @@ int ref_followup(iv_followup **out, struct cli *ctx, const char *ref);
 int ref_contact_option(struct cli *ctx, const char *ref, iv_contact **hold, const char **id);
 
 /*
- * The shortest prefix of `id` (at least SHORT_ID_MIN hex digits) naming no
- * other record of its kind: what tables show and what users type back.
- * Written to `buf`, which is returned.
+ * What tables and messages show for a record, and what users type back:
+ * "#12" from its number (iv_contact_number() and friends). In a store
+ * whose backend keeps no numbers, the shortest prefix of `id` (at least
+ * SHORT_ID_MIN hex digits) naming no other record of its kind. Written to
+ * `buf`, which is returned.
  */
+char *short_ref(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, int64_t number, const char *id);
+/* short_ref() when only the id is at hand: one lookup by id. */
 char *short_id(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, const char *id);
 
 /*

@@ -62,6 +62,7 @@ void json_contact(struct json *j, struct cli *ctx, const iv_contact *c)
 
 	json_object(j);
 	json_kstring(j, "id", iv_contact_id(c));
+	json_kint(j, "number", (long long)iv_contact_number(c));
 	json_kstring(j, "name", iv_contact_name(c));
 	json_key(j, "emails");
 	json_array(j);
@@ -99,6 +100,7 @@ void json_intro(struct json *j, struct cli *ctx, const iv_intro *in)
 {
 	json_object(j);
 	json_kstring(j, "id", iv_intro_id(in));
+	json_kint(j, "number", (long long)iv_intro_number(in));
 	json_kid_name(j, ctx, "introducer", iv_intro_introducer(in));
 	json_kid_name(j, ctx, "introduced", iv_intro_introduced(in));
 	json_kenum(j, "channel", "channel", iv_intro_channel(in));
@@ -130,6 +132,7 @@ void json_interview(struct json *j, struct cli *ctx, const iv_interview *iv)
 
 	json_object(j);
 	json_kstring(j, "id", iv_interview_id(iv));
+	json_kint(j, "number", (long long)iv_interview_number(iv));
 	json_kid_name(j, ctx, "contact", iv_interview_contact(iv));
 	json_kstring(j, "intro", iv_interview_intro(iv));
 	json_kstring(j, "purpose", iv_interview_purpose(iv));
@@ -168,6 +171,7 @@ void json_followup(struct json *j, struct cli *ctx, const iv_followup *fu)
 
 	json_object(j);
 	json_kstring(j, "id", iv_followup_id(fu));
+	json_kint(j, "number", (long long)iv_followup_number(fu));
 	json_kid_name(j, ctx, "contact", iv_followup_contact(fu));
 	json_kstring(j, "interview", iv_followup_interview(fu));
 	json_kenum(j, "kind", "followup_kind", iv_followup_kind(fu));
@@ -186,11 +190,11 @@ void json_followup(struct json *j, struct cli *ctx, const iv_followup *fu)
 /* ------------------------------------------------------------------------ */
 /* Tables                                                                     */
 
-static void id_cell(struct table *t, struct cli *ctx, enum ref_kind kind, const char *id)
+static void id_cell(struct table *t, struct cli *ctx, enum ref_kind kind, int64_t number, const char *id)
 {
 	char sid[IV_ID_LEN + 1];
 
-	table_cell(t, C_YELLOW, short_id(sid, ctx, kind, id));
+	table_cell(t, C_YELLOW, short_ref(sid, ctx, kind, number, id));
 }
 
 static void when_cell(struct table *t, struct cli *ctx, int color, iv_time when)
@@ -227,7 +231,7 @@ void contact_row(struct table *t, struct cli *ctx, const iv_contact *c)
 		used += (size_t)snprintf(tags + used, sizeof(tags) - used, "%s%s", i ? ", " : "",
 					 iv_contact_tag_at(c, i));
 	table_row(t);
-	id_cell(t, ctx, REF_CONTACT, iv_contact_id(c));
+	id_cell(t, ctx, REF_CONTACT, iv_contact_number(c), iv_contact_id(c));
 	table_cell(t, C_BOLD, iv_contact_name(c));
 	table_cell(t, C_NONE, iv_contact_company(c));
 	table_cell(t, C_NONE, iv_contact_title(c));
@@ -252,7 +256,7 @@ void intro_row(struct table *t, struct cli *ctx, const iv_intro *in)
 	int status = iv_intro_status(in);
 
 	table_row(t);
-	id_cell(t, ctx, REF_INTRO, iv_intro_id(in));
+	id_cell(t, ctx, REF_INTRO, iv_intro_number(in), iv_intro_id(in));
 	table_cell(t, C_NONE, contact_name(ctx, iv_intro_introducer(in)));
 	table_cell(t, C_BOLD, contact_name(ctx, iv_intro_introduced(in)));
 	enum_cell(t, C_NONE, "channel", iv_intro_channel(in));
@@ -291,7 +295,7 @@ void interview_row(struct table *t, struct cli *ctx, const iv_interview *iv)
 	int status = iv_interview_status(iv);
 
 	table_row(t);
-	id_cell(t, ctx, REF_INTERVIEW, iv_interview_id(iv));
+	id_cell(t, ctx, REF_INTERVIEW, iv_interview_number(iv), iv_interview_id(iv));
 	table_cell(t, C_BOLD, contact_name(ctx, iv_interview_contact(iv)));
 	enum_cell(t, interview_color(status), "interview_status", status);
 	when_cell(t, ctx, C_NONE, interview_when(iv));
@@ -313,7 +317,7 @@ void followup_row(struct table *t, struct cli *ctx, const iv_followup *fu)
 	int status = iv_followup_status(fu);
 
 	table_row(t);
-	id_cell(t, ctx, REF_FOLLOWUP, iv_followup_id(fu));
+	id_cell(t, ctx, REF_FOLLOWUP, iv_followup_number(fu), iv_followup_id(fu));
 	when_cell(t, ctx, C_NONE, iv_followup_due(fu));
 	if (status != IV_FOLLOWUP_PENDING)
 		enum_cell(t, C_DIM, "followup_status", status);

@@ -62,6 +62,12 @@ void json_path(struct json *j, struct cli *ctx, const iv_path *p);
 /* What a successful rm prints: "Removed contact Dana Smith." or {"removed": id}. */
 void print_removed(struct cli *ctx, const char *what, const char *id, const char *name);
 
+/*
+ * A contact's timeline (note.c): notes, introductions, interviews and
+ * follow-ups by time, as a "timeline" array into `j`, else as a section.
+ */
+int show_timeline(struct cli *ctx, struct json *j, const char *contact_id);
+
 /* A contact's degree of separation (0 when unreachable or unknown). */
 int contact_degree(struct cli *ctx, const char *id);
 /* The time that best dates an interview: when scheduled, else when it entered its status. */

@@ -37,7 +37,7 @@ static void contact_hit(struct cli *ctx, struct table *t, struct json *j, const 
 		json_contact(j, ctx, c);
 		return;
 	}
-	table_cell(t, C_YELLOW, short_id(sid, ctx, REF_CONTACT, iv_contact_id(c)));
+	table_cell(t, C_YELLOW, short_ref(sid, ctx, REF_CONTACT, iv_contact_number(c), iv_contact_id(c)));
 	table_cell(t, C_NONE, "contact");
 	table_cell(t, C_BOLD, iv_contact_name(c));
 	if (iv_contact_title(c) && iv_contact_company(c))
@@ -56,7 +56,7 @@ static void interview_hit(struct cli *ctx, struct table *t, struct json *j, cons
 		json_interview(j, ctx, iv);
 		return;
 	}
-	table_cell(t, C_YELLOW, short_id(sid, ctx, REF_INTERVIEW, iv_interview_id(iv)));
+	table_cell(t, C_YELLOW, short_ref(sid, ctx, REF_INTERVIEW, iv_interview_number(iv), iv_interview_id(iv)));
 	table_cellf(t, C_NONE, "interview (%s)",
 		    enum_label(status, sizeof(status), "interview_status", iv_interview_status(iv)));
 	table_cell(t, C_BOLD, contact_name(ctx, iv_interview_contact(iv)));

@@ -301,7 +301,7 @@ class ContactTest(CliTestCase):
     def test_contact_add_prints_the_new_id_and_json_gives_the_contact(self):
         cid = self.add_contact("Dana Smith", "--email", "dana@pfizer.example", "--email", "d@home.example",
                                "--tag", "pharma", "--tag", "target", "--company", "Pfizer",
-                               "--cadence", "30", "--cold", "--note", "Met at DIA")
+                               "--cadence", "30", "--cold", "--about", "Met at DIA")
         doc = self.js("contact", "show", cid)["contact"]
         self.assertEqual(doc["id"], cid)
         self.assertEqual(doc["emails"], ["dana@pfizer.example", "d@home.example"])
@@ -339,7 +339,10 @@ class ContactTest(CliTestCase):
         self.add_contact("Dana Smith")
         doc = self.js("contact", "touch", "Dana Smith", "--note", "Coffee", "--at", "-1d")
         self.assertEqual(doc["last_interaction"], "2026-03-01T09:00:00Z")
-        self.assertIn("Coffee", doc["notes"])
+        # the note is a dated note of its own, not a line in the contact's text
+        self.assertIsNone(doc["notes"])
+        notes = self.js("note", "list", "Dana Smith")
+        self.assertEqual([(n["text"], n["at"]) for n in notes], [("Coffee", "2026-03-01T09:00:00Z")])
 
     def test_contact_rm_needs_cascade_when_referenced(self):
         a = self.add_contact("Alex Kim")
@@ -738,7 +741,7 @@ class OutputTest(CliTestCase):
 
     def test_json_escapes_strings(self):
         tricky = 'Quote " backslash \\ tab \t slash / \u00e9\u4e2d \U0001f600'
-        self.add_contact("Dana Smith", "--note", tricky + "\nline two")
+        self.add_contact("Dana Smith", "--about", tricky + "\nline two")
         doc = self.js("contact", "show", "Dana Smith")
         self.assertEqual(doc["contact"]["notes"], tricky + "\nline two")
 
@@ -797,7 +800,7 @@ class TerminalSafetyTest(CliTestCase):
                 self.assertNotIn(ch, stream)
 
     def add_tricky_contacts(self):
-        csi = self.add_contact(self.CSI, "--company", self.RLO, "--note", self.NOTES)
+        csi = self.add_contact(self.CSI, "--company", self.RLO, "--about", self.NOTES)
         rlo = self.add_contact(self.RLO, "--title", self.CSI)
         self.ok("followup", "add", csi, "--due", "+1h", "--note", "call " + self.RLO)
         return csi, rlo
