@@ -32,11 +32,12 @@ typedef struct member {
 #define M(T, m, type, since) { #m, offsetof(T, m), type, since }
 #define F(T, m) M(T, m, "function", 1)
 #define VERSION_MEMBER(T) M(T, version, "unsigned int", 1)
+/* The simulated next member comes with the version the patched header gives it. */
 #ifdef IV_ABI_NEXT
-# define NEXT_MEMBER(T, type) , M(T, abi_next, type, 2)
+# define NEXT_MEMBER(T, type, V) , M(T, abi_next, type, V)
 # define NEXT_SIZE(T) , END(T, abi_next)
 #else
-# define NEXT_MEMBER(T, type)
+# define NEXT_MEMBER(T, type, V)
 # define NEXT_SIZE(T)
 #endif
 
@@ -45,8 +46,9 @@ static const member contact_filter_members[] = {
 	M(iv_contact_filter, company, "const char *", 1),
 	M(iv_contact_filter, tag, "const char *", 1),
 	M(iv_contact_filter, id_prefix, "const char *", 1),
-	M(iv_contact_filter, name, "const char *", 1)
-	NEXT_MEMBER(iv_contact_filter, "const char *"),
+	M(iv_contact_filter, name, "const char *", 1),
+	M(iv_contact_filter, email, "const char *", 2)
+	NEXT_MEMBER(iv_contact_filter, "const char *", IV_CONTACT_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -56,7 +58,7 @@ static const member intro_filter_members[] = {
 	M(iv_intro_filter, introduced, "const char *", 1),
 	M(iv_intro_filter, status, "int", 1),
 	M(iv_intro_filter, id_prefix, "const char *", 1)
-	NEXT_MEMBER(iv_intro_filter, "const char *"),
+	NEXT_MEMBER(iv_intro_filter, "const char *", IV_INTRO_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -66,7 +68,7 @@ static const member interview_filter_members[] = {
 	M(iv_interview_filter, status, "int", 1),
 	M(iv_interview_filter, intro, "const char *", 1),
 	M(iv_interview_filter, id_prefix, "const char *", 1)
-	NEXT_MEMBER(iv_interview_filter, "const char *"),
+	NEXT_MEMBER(iv_interview_filter, "const char *", IV_INTERVIEW_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -79,7 +81,7 @@ static const member followup_filter_members[] = {
 	M(iv_followup_filter, rule, "const char *", 1),
 	M(iv_followup_filter, earliest_before, "int64_t", 1),
 	M(iv_followup_filter, id_prefix, "const char *", 1)
-	NEXT_MEMBER(iv_followup_filter, "const char *"),
+	NEXT_MEMBER(iv_followup_filter, "const char *", IV_FOLLOWUP_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -87,7 +89,7 @@ static const member agenda_options_members[] = {
 	VERSION_MEMBER(iv_agenda_options),
 	M(iv_agenda_options, at, "int64_t", 1),
 	M(iv_agenda_options, horizon, "int64_t", 1)
-	NEXT_MEMBER(iv_agenda_options, "int"),
+	NEXT_MEMBER(iv_agenda_options, "int", IV_AGENDA_OPTIONS_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -96,14 +98,14 @@ static const member search_options_members[] = {
 	M(iv_search_options, kinds, "unsigned int", 1),
 	M(iv_search_options, limit, "size_t", 1),
 	M(iv_search_options, flags, "unsigned int", 1)
-	NEXT_MEMBER(iv_search_options, "int"),
+	NEXT_MEMBER(iv_search_options, "int", IV_SEARCH_OPTIONS_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
 static const member draft_options_members[] = {
 	VERSION_MEMBER(iv_draft_options),
 	M(iv_draft_options, template_text, "const char *", 1)
-	NEXT_MEMBER(iv_draft_options, "int"),
+	NEXT_MEMBER(iv_draft_options, "int", IV_DRAFT_OPTIONS_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -114,7 +116,7 @@ static const member rules_members[] = {
 	M(iv_rules, nudge_other_days, "int", 1),
 	M(iv_rules, nudge_followup_days, "int", 1),
 	M(iv_rules, report_back_days, "int", 1)
-	NEXT_MEMBER(iv_rules, "int"),
+	NEXT_MEMBER(iv_rules, "int", IV_RULES_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -134,7 +136,7 @@ static const member backend_members[] = {
 	F(iv_backend, free),
 	F(iv_backend, contact_referenced),
 	F(iv_backend, search)
-	NEXT_MEMBER(iv_backend, "function"),
+	NEXT_MEMBER(iv_backend, "function", IV_BACKEND_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -142,7 +144,7 @@ static const member backend_iter_members[] = {
 	VERSION_MEMBER(iv_backend_iter),
 	F(iv_backend_iter, next),
 	F(iv_backend_iter, free)
-	NEXT_MEMBER(iv_backend_iter, "function"),
+	NEXT_MEMBER(iv_backend_iter, "function", IV_BACKEND_ITER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -155,7 +157,8 @@ static const struct versioned {
 	const member *members;
 } structs[IV__ST_COUNT] = {
 	[IV__ST_CONTACT_FILTER] = { "iv_contact_filter", IV_CONTACT_FILTER_VERSION,
-		{ 0, END(iv_contact_filter, name) NEXT_SIZE(iv_contact_filter) }, contact_filter_members },
+		{ 0, END(iv_contact_filter, name), END(iv_contact_filter, email) NEXT_SIZE(iv_contact_filter) },
+		contact_filter_members },
 	[IV__ST_INTRO_FILTER] = { "iv_intro_filter", IV_INTRO_FILTER_VERSION,
 		{ 0, END(iv_intro_filter, id_prefix) NEXT_SIZE(iv_intro_filter) }, intro_filter_members },
 	[IV__ST_INTERVIEW_FILTER] = { "iv_interview_filter", IV_INTERVIEW_FILTER_VERSION,
@@ -171,7 +174,8 @@ static const struct versioned {
 	[IV__ST_RULES] = { "iv_rules", IV_RULES_VERSION,
 		{ 0, END(iv_rules, report_back_days) NEXT_SIZE(iv_rules) }, rules_members },
 	[IV__ST_BACKEND] = { "iv_backend", IV_BACKEND_VERSION,
-		{ 0, END(iv_backend, search) NEXT_SIZE(iv_backend) }, backend_members },
+		/* Version 2 added no operation: its backends apply the contact filter's email. */
+		{ 0, END(iv_backend, search), END(iv_backend, search) NEXT_SIZE(iv_backend) }, backend_members },
 	[IV__ST_BACKEND_ITER] = { "iv_backend_iter", IV_BACKEND_ITER_VERSION,
 		{ 0, END(iv_backend_iter, free) NEXT_SIZE(iv_backend_iter) }, backend_iter_members },
 };
@@ -231,12 +235,37 @@ int iv__struct_write(void *dst, int st, const void *src, unsigned int version)
 
 /*
  * Which filter version each backend version applies in full. Version 1
- * backends know version 1 filters; a backend version that learns new filter
- * members raises its entry.
+ * backends know version 1 filters; version 2 backends also apply the
+ * contact filter's email (its version 2). A backend version that learns
+ * new filter members gets its own row here.
  */
 unsigned int iv__filter_version_for_backend(int st, unsigned int backend_version)
 {
-	return backend_version < structs[st].current ? backend_version : structs[st].current;
+	static const unsigned int v2[] = {
+		[IV__ST_CONTACT_FILTER] = 2, [IV__ST_INTRO_FILTER] = 1,
+		[IV__ST_INTERVIEW_FILTER] = 1, [IV__ST_FOLLOWUP_FILTER] = 1,
+	};
+	unsigned int known;
+
+	if (backend_version <= 1)
+		known = 1;
+	else if (backend_version == 2 && st >= 0 && (size_t)st < sizeof(v2) / sizeof(v2[0]))
+		known = v2[st];
+	else
+		/* Newer than any row (the growth test's next version): it knows every member. */
+		known = structs[st].current;
+	return known < structs[st].current ? known : structs[st].current;
+}
+
+unsigned int iv__filter_member_since(int st, const char *name)
+{
+	const member *m = structs[st].members;
+	size_t i;
+
+	for (i = 1; m[i].name; i++)
+		if (strcmp(m[i].name, name) == 0)
+			return m[i].since;
+	return 0;
 }
 
 static int member_set(const void *base, const member *m, size_t end)
@@ -263,6 +292,23 @@ unsigned int iv__filter_version_needed(int st, const void *f)
 			need = m[i].since;
 	}
 	return need;
+}
+
+const char *iv__filter_unapplied(int st, const void *f, unsigned int known, const char *const *handled)
+{
+	const member *m = structs[st].members;
+	size_t i, h;
+
+	for (i = 1; m[i].name; i++) {
+		size_t end = m[i + 1].name ? m[i + 1].offset : structs[st].sizes[structs[st].current];
+		if (m[i].since <= known || !member_set(f, &m[i], end))
+			continue;
+		for (h = 0; handled && handled[h] && strcmp(handled[h], m[i].name) != 0; h++)
+			;
+		if (!handled || !handled[h])
+			return m[i].name;
+	}
+	return NULL;
 }
 
 /* --- For bindings ------------------------------------------------------------- */

@@ -51,8 +51,15 @@ struct iv__iter {
 	 * Filter members the backend's version does not know, applied here
 	 * on what it returns; NULL when it applies the whole filter.
 	 */
-	char *only_id;
+	char *only_id;    /* the growth test's simulated next member */
+	char *only_email; /* a contact filter's email (version 2) */
 };
+
+/* The filter members the core can apply itself, for backends that do not know them. */
+typedef struct post {
+	const char *id;    /* abi_next */
+	const char *email; /* iv_contact_filter.email */
+} post;
 
 static int record_insert(iv_db *db, const kind *k, void *r);
 static int record_update(iv_db *db, const kind *k, void *r);
@@ -467,8 +474,9 @@ static int delete_begin(char id[IV_ID_LEN + 1], iv_db *db, const kind *k, const 
 
 static int refuse_referenced(const kind *k, const char *id, const char *by)
 {
-	return iv__error(IV_ECONSTRAINT, "%s %s is still named by %s; delete those first or pass IV_DELETE_CASCADE",
-			 k->name, id, by);
+	/* Said in words: the user of a program never sees the C flag's name. */
+	return iv__error(IV_ECONSTRAINT, "%s %s is still named by %s; delete those first, "
+			 "or delete with cascade to remove them too", k->name, id, by);
 }
 
 /* Deletes the follow-ups `f` selects. */
@@ -690,11 +698,25 @@ int iv_followup_delete(iv_db *db, const char *id, unsigned int flags)
  * members newer than the backend's version the iterator applies itself;
  * `next_id` is the simulated next version's member (see lib/abi.c).
  */
-static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, int error,
-		     int st, const void *f, const char *next_id)
+/* Copies `value` into *own when member `name` of filter `st` is newer than `known`. */
+static int post_copy(char **own, const char **handled, size_t *n, int st, unsigned int known,
+		     const char *name, const char *value)
 {
+	if (!value || iv__filter_member_since(st, name) <= known)
+		return 0;
+	if (!(*own = iv__strdup(value)))
+		return iv__oom();
+	handled[(*n)++] = name;
+	return 0;
+}
+
+static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, int error,
+		     int st, const void *f, const post *p)
+{
+	const char *handled[3], *missing;
 	struct iv__iter *it;
 	unsigned int known;
+	size_t n = 0;
 
 	if (error < 0)
 		return iv__error_ensure(error, "listing records");
@@ -717,19 +739,38 @@ static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, 
 	/* Only a backend older than the filter can miss a member. */
 	if (known < iv__struct_current(st) && iv__filter_version_needed(st, f) > known) {
 		/* Never silently ignored: the core applies what the backend cannot. */
-		if (!next_id || !(it->only_id = iv__strdup(next_id))) {
+		if ((error = post_copy(&it->only_id, handled, &n, st, known, "abi_next", p->id)) < 0 ||
+		    (error = post_copy(&it->only_email, handled, &n, st, known, "email", p->email)) < 0) {
 			iter_free(it);
-			return next_id ? IV_ENOMEM : iv__error(IV_ERROR, "iv_%s_list: no core filter for a member the backend does not know", k->name);
+			return error;
+		}
+		handled[n] = NULL;
+		if ((missing = iv__filter_unapplied(st, f, known, handled))) {
+			iter_free(it);
+			return iv__error(IV_ERROR, "iv_%s_list: no core filter for %s, which the backend does not know",
+					 k->name, missing);
 		}
 	}
 	*out = it;
 	return 0;
 }
 
+/* Whether contact `c` has the address `email` (ASCII case-insensitively, as backends compare). */
+static int has_email(const iv_contact *c, const char *email)
+{
+	size_t i;
+
+	for (i = 0; i < iv_contact_email_count(c); i++)
+		if (iv__ascii_casecmp(iv_contact_email_at(c, i), email) == 0)
+			return 1;
+	return 0;
+}
+
 /* Whether the core's own part of the filter keeps record `r`. */
 static int iter_keeps(const struct iv__iter *it, const void *r)
 {
-	return !it->only_id || strcmp(it->k->id(r), it->only_id) == 0;
+	return (!it->only_id || strcmp(it->k->id(r), it->only_id) == 0) &&
+	       (!it->only_email || has_email(r, it->only_email));
 }
 
 static int iter_next(void **out, struct iv__iter *it)
@@ -773,6 +814,7 @@ static void iter_free(struct iv__iter *it)
 	if (it->bi)
 		it->bi->free(it->bi);
 	free(it->only_id);
+	free(it->only_email);
 	free(it);
 }
 
@@ -789,6 +831,7 @@ static void iter_free(struct iv__iter *it)
  */
 #define IV__LIST_BEGIN(T, INIT, ST, FN) \
 	T f = INIT; \
+	post pf; \
 	iv_backend_iter *bi = NULL; \
 	void *it = NULL; \
 	int error; \
@@ -796,7 +839,9 @@ static void iter_free(struct iv__iter *it)
 	*out = NULL; \
 	IV__ARG_OF(FN, db); \
 	if (filter && (error = iv__struct_read(&f, ST, filter)) < 0) \
-		return error
+		return error; \
+	pf.id = IV__NEXT_ID(f); \
+	pf.email = NULL
 
 static int contact_list_unguarded(iv_contact_iter **out, iv_db *db, const iv_contact_filter *filter)
 {
@@ -806,11 +851,13 @@ static int contact_list_unguarded(iv_contact_iter **out, iv_db *db, const iv_con
 	if ((f.company && (error = iv__check_text("contact_filter.company", f.company, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
 	    (f.tag && (error = iv__check_text("contact_filter.tag", f.tag, IV_LIMIT_TAG, IV__ONELINE)) < 0) ||
 	    (f.name && (error = iv__check_text("contact_filter.name", f.name, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
+	    (f.email && (error = iv__check_text("contact_filter.email", f.email, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
 	    (error = filter_id_prefix(&f.id_prefix, p, "contact_filter.id_prefix")) < 0)
 		return error;
+	pf.email = f.email;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->contact_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &contact_kind, bi, error, IV__ST_CONTACT_FILTER, &f, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &contact_kind, bi, error, IV__ST_CONTACT_FILTER, &f, &pf);
 	*out = it;
 	return error;
 }
@@ -832,7 +879,7 @@ static int intro_list_unguarded(iv_intro_iter **out, iv_db *db, const iv_intro_f
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->intro_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &intro_kind, bi, error, IV__ST_INTRO_FILTER, &f, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &intro_kind, bi, error, IV__ST_INTRO_FILTER, &f, &pf);
 	*out = it;
 	return error;
 }
@@ -854,7 +901,7 @@ static int interview_list_unguarded(iv_interview_iter **out, iv_db *db, const iv
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->interview_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &interview_kind, bi, error, IV__ST_INTERVIEW_FILTER, &f, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &interview_kind, bi, error, IV__ST_INTERVIEW_FILTER, &f, &pf);
 	*out = it;
 	return error;
 }
@@ -877,7 +924,7 @@ static int followup_list_unguarded(iv_followup_iter **out, iv_db *db, const iv_f
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->followup_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &followup_kind, bi, error, IV__ST_FOLLOWUP_FILTER, &f, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &followup_kind, bi, error, IV__ST_FOLLOWUP_FILTER, &f, &pf);
 	*out = it;
 	return error;
 }

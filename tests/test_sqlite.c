@@ -27,7 +27,7 @@
 #define BUSY_ENV "INFOVIEW_SQLITE_BUSY_TIMEOUT_MS"
 #define APP_ID 0x49567731 /* 'IVw1' */
 /* The schema version this library writes. */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 /* --- Fixture: a fresh directory per test -------------------------------- */
 
@@ -490,6 +490,7 @@ static void downgrade_to_version_1(fixture *fx)
 	sqlite3 *db = raw_open(fx->path);
 
 	raw_exec(db, "BEGIN;"
+		     "DROP TABLE contact_email;"
 		     "DROP INDEX followup_rule;"
 		     "ALTER TABLE followup DROP COLUMN rule;"
 		     "DROP TRIGGER contact_fts_insert;"
@@ -679,9 +680,9 @@ static void newer_schema_is_refused_untouched(void **state)
 {
 	fixture *fx = *state;
 
-	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 3;"
+	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 4;"
 				    " CREATE TABLE contact (x);");
-	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 3 is newer than this library's 2");
+	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 4 is newer than this library's 3");
 }
 
 static void other_application_is_refused_untouched(void **state)

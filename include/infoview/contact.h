@@ -371,12 +371,17 @@ typedef struct iv_contact_filter {
 	const char *id_prefix;
 	/** only contacts whose name equals this (ASCII case-insensitive); NULL for any */
 	const char *name;
+	/**
+	 * only contacts having this e-mail address among theirs (the whole
+	 * address, ASCII case-insensitive); NULL for any. Since version 2.
+	 */
+	const char *email;
 } iv_contact_filter;
 
-/** The current version of iv_contact_filter. */
-#define IV_CONTACT_FILTER_VERSION 1
+/** The current version of iv_contact_filter (2 added `email`). */
+#define IV_CONTACT_FILTER_VERSION 2
 /** A static initialiser for iv_contact_filter matching everything. */
-#define IV_CONTACT_FILTER_INIT { IV_CONTACT_FILTER_VERSION, NULL, NULL, NULL, NULL }
+#define IV_CONTACT_FILTER_INIT { IV_CONTACT_FILTER_VERSION, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Initialises a filter to its defaults (matching everything).

@@ -19,7 +19,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define MEMORY_BACKEND_VERSION 1
+#define MEMORY_BACKEND_VERSION 2
 
 /*
  * Where a record sits: contacts by (text = name, id), the others by
@@ -52,12 +52,13 @@ struct mem_node {
 /*
  * A list filter in the one shape the four entities fit: up to three strings
  * (company and tag, or ids, and a follow-up's rule), every kind's id prefix,
- * a contact's name, a status and two time limits (due, earliest); NULL or 0
- * is "any".
+ * a contact's name and e-mail, a status and two time limits (due,
+ * earliest); NULL or 0 is "any".
  */
-#define MEM_FILTER_TEXTS 5
+#define MEM_FILTER_TEXTS 6
 #define MEM_ID_PREFIX 3
 #define MEM_NAME 4
+#define MEM_EMAIL 5
 struct mem_filter {
 	const char *text[MEM_FILTER_TEXTS];
 	int status;
@@ -610,7 +611,7 @@ static int table_list(iv_backend_iter **out, struct mem_backend *mb, int ti, con
 	*out = NULL;
 	if (!(it = calloc(1, sizeof(*it))))
 		return mem_oom();
-	it->base.version = 1; /* as MEMORY_BACKEND_VERSION */
+	it->base.version = 1; /* iterators are still at their version 1 */
 	it->base.next = iter_next;
 	it->base.free = iter_free;
 	it->table = t;
@@ -663,12 +664,27 @@ static void contact_filter(struct mem_filter *out, const void *filter)
 	out->text[0] = f->company;
 	out->text[1] = f->tag;
 	out->text[MEM_NAME] = f->name;
+	out->text[MEM_EMAIL] = f->email;
+}
+
+/* Whether the contact has the address, compared as names are. */
+static int email_matches(const char *want, const void *rec)
+{
+	size_t i;
+
+	if (!want)
+		return 1;
+	for (i = 0; i < iv_contact_email_count(rec); i++)
+		if (ascii_casecmp(iv_contact_email_at(rec, i), want) == 0)
+			return 1;
+	return 0;
 }
 
 static int contact_match(const void *rec, const struct mem_filter *f)
 {
 	return text_matches(f->text[0], iv_contact_company(rec)) &&
 	       text_matches(f->text[MEM_NAME], iv_contact_name(rec)) &&
+	       email_matches(f->text[MEM_EMAIL], rec) &&
 	       (!f->text[1] || iv_contact_has_tag(rec, f->text[1]));
 }
 

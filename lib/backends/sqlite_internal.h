@@ -17,7 +17,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define SQ_BACKEND_VERSION 1
+#define SQ_BACKEND_VERSION 2
 #define SQ_BACKEND_ITER_VERSION 1
 
 #define SQ_APPLICATION_ID 0x49567731
@@ -37,7 +37,7 @@
 enum {
 	SQ_BEGIN, SQ_COMMIT, SQ_ROLLBACK, SQ_SAVEPOINT, SQ_RELEASE, SQ_ROLLBACK_TO,
 	SQ_TX_COUNT,
-	SQ_TAG_DELETE = SQ_TX_COUNT, SQ_TAG_INSERT,
+	SQ_TAG_DELETE = SQ_TX_COUNT, SQ_TAG_INSERT, SQ_EMAIL_DELETE, SQ_EMAIL_INSERT,
 	SQ_QUESTION_SELECT, SQ_QUESTION_DELETE, SQ_QUESTION_INSERT,
 	SQ_ITEM_SELECT, SQ_ITEM_DELETE, SQ_ITEM_INSERT,
 	SQ_SETTING_GET, SQ_SETTING_SET, SQ_SETTING_DELETE,
@@ -53,10 +53,10 @@ enum { SQ_CONTACT, SQ_INTRO, SQ_INTERVIEW, SQ_FOLLOWUP, SQ_KIND_COUNT };
 
 /*
  * List statements, one per kind and combination of filters (a bit per
- * filter), so that each can use its index: 4, 4, 4 and 7 filters.
+ * filter), so that each can use its index: 5, 4, 4 and 7 filters.
  */
 #define SQ_LISTS_CONTACT 0
-#define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 4))
+#define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 5))
 #define SQ_LISTS_INTERVIEW (SQ_LISTS_INTRO + (1 << 4))
 #define SQ_LISTS_FOLLOWUP (SQ_LISTS_INTERVIEW + (1 << 4))
 #define SQ_LISTS_COUNT (SQ_LISTS_FOLLOWUP + (1 << 7))

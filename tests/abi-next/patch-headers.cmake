@@ -28,11 +28,23 @@ function(iv_patch file old new)
   set(_IV_TEXT_${file} "${_t}" PARENT_SCOPE)
 endfunction()
 
+# Bumps `#define macro N` in header `file` to N + 1, whatever N is today.
+function(iv_bump file macro)
+  set(_t "${_IV_TEXT_${file}}")
+  string(REGEX MATCH "#define ${macro} ([0-9]+)\n" _line "${_t}")
+  if(NOT _line)
+    message(FATAL_ERROR "patch-headers: no '#define ${macro} N' in ${file}")
+  endif()
+  math(EXPR _next "${CMAKE_MATCH_1} + 1")
+  iv_patch(${file} "${_line}" "#define ${macro} ${_next}\n")
+  set(_IV_TEXT_${file} "${_IV_TEXT_${file}}" PARENT_SCOPE)
+endfunction()
+
 # Appends `member_decl` to struct `type`, bumps `macro`_VERSION and gives
 # the member a zero in `macro`_INIT, as a real growth would.
 function(iv_grow file type member_decl macro)
   iv_patch(${file} "\n} ${type};" "\n\t${member_decl}\n} ${type};")
-  iv_patch(${file} "#define ${macro}_VERSION 1\n" "#define ${macro}_VERSION 2\n")
+  iv_bump(${file} ${macro}_VERSION)
   set(_t "${_IV_TEXT_${file}}")
   string(REGEX MATCH "#define ${macro}_INIT {[^}\n]*}" _init "${_t}")
   if(NOT _init)
@@ -56,10 +68,10 @@ iv_grow(infoview/workflow.h iv_rules "int abi_next;" IV_RULES)
 # closing brace that follows their last member.
 iv_patch(infoview/sys/backend.h "size_t nterms, unsigned int kinds, size_t limit, unsigned int flags);\n};"
   "size_t nterms, unsigned int kinds, size_t limit, unsigned int flags);\n\tvoid (*abi_next)(void);\n};")
-iv_patch(infoview/sys/backend.h "#define IV_BACKEND_VERSION 1\n" "#define IV_BACKEND_VERSION 2\n")
+iv_bump(infoview/sys/backend.h IV_BACKEND_VERSION)
 iv_patch(infoview/sys/backend.h "void (*free)(iv_backend_iter *it);\n};"
   "void (*free)(iv_backend_iter *it);\n\tvoid (*abi_next)(void);\n};")
-iv_patch(infoview/sys/backend.h "#define IV_BACKEND_ITER_VERSION 1\n" "#define IV_BACKEND_ITER_VERSION 2\n")
+iv_bump(infoview/sys/backend.h IV_BACKEND_ITER_VERSION)
 
 foreach(_h IN LISTS _IV_FILES)
   # Written only when changed, so that the library is not rebuilt each time.

@@ -80,7 +80,9 @@ struct iv_backend_iter {
 #define IV_BACKEND_ITER_VERSION 1
 
 /**
- * The backend operations, version 1.
+ * The backend operations. Version 2 adds no operation: a version 2 backend
+ * also applies the contact filter's `email` (iv_contact_filter version 2),
+ * which the core applies itself for a version 1 backend.
  *
  * List operations receive a filter already checked and normalised by the
  * core (its version is the current one, ids are lower case, NULL means
@@ -101,7 +103,9 @@ struct iv_backend_iter {
  * the low bound and with 'f' for the high one. It is how references typed
  * by users (short ids) are resolved, so it should not read every record.
  * A contact filter's name, when set, keeps only the contacts whose name
- * equals it ASCII case-insensitively (an index on name serves it).
+ * equals it ASCII case-insensitively (an index on name serves it); its
+ * email (version 2 backends), only those with an address equal to it ASCII
+ * case-insensitively (an index of addresses serves it).
  *
  * An iterator reflects the store as it is when next() runs: records written
  * while it is open may or may not be returned (a record whose sort key moves
@@ -214,8 +218,8 @@ struct iv_backend {
 		      size_t nterms, unsigned int kinds, size_t limit, unsigned int flags);
 };
 
-/** The current version of iv_backend. */
-#define IV_BACKEND_VERSION 1
+/** The current version of iv_backend (2: applies the contact filter's email). */
+#define IV_BACKEND_VERSION 2
 /** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
