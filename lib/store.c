@@ -692,12 +692,6 @@ int iv_followup_delete(iv_db *db, const char *id, unsigned int flags)
 
 /* --- Lists ---------------------------------------------------------------- */
 
-/*
- * Wraps the backend iterator `bi` that a list operation made (or failed to
- * make: `error`). `st` and `f` are the filter the backend was given, whose
- * members newer than the backend's version the iterator applies itself;
- * `next_id` is the simulated next version's member (see lib/abi.c).
- */
 /* Copies `value` into *own when member `name` of filter `st` is newer than `known`. */
 static int post_copy(char **own, const char **handled, size_t *n, int st, unsigned int known,
 		     const char *name, const char *value)
@@ -710,6 +704,15 @@ static int post_copy(char **own, const char **handled, size_t *n, int st, unsign
 	return 0;
 }
 
+/*
+ * Wraps the backend iterator `bi` that a list operation made (or failed to
+ * make: `error`). `st` and `f` are the filter the backend was given, whose
+ * members newer than the backend's version the iterator applies itself:
+ * `p` holds the values of those the core knows how to apply (the email of a
+ * contact filter, and the growth test's simulated next member, see
+ * lib/abi.c); a member newer than the backend that the core cannot apply
+ * is refused rather than ignored.
+ */
 static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, int error,
 		     int st, const void *f, const post *p)
 {

@@ -129,6 +129,15 @@ class RetimeTest(InterviewBase):
         self.assertEqual([len(nudges["nudge_other"]), len(nudges["nudge_followup"])], [1, 1])
         self.assertEqual(nudges["nudge_other"][0]["status"], "pending")
 
+    def test_the_new_commands_have_help(self):
+        for cmd in (["interview", "reschedule"], ["interview", "unschedule"]):
+            r = self.raw(*cmd, "--help")
+            self.assertEqual(r.rc, 0, r.err)
+            self.assertTrue(r.out.startswith("Usage: infoview " + " ".join(cmd)), r.out)
+        self.assertIn("reschedule INTERVIEW", self.raw("interview", "--help").out)
+        self.assertIn("--past", self.raw("interview", "schedule", "--help").out)
+        self.assertIn("next fri", self.raw("followup", "add", "--help").out)
+
     def test_unschedule_of_an_interview_not_scheduled_fails(self):
         r = self.iv("interview", "unschedule", self.iv_id)
         self.assertFailure(r, "only a scheduled interview can go back to requested")
