@@ -32,6 +32,7 @@ typedef struct member {
 #define M(T, m, type, since) { #m, offsetof(T, m), type, since }
 #define F(T, m) M(T, m, "function", 1)
 #define VERSION_MEMBER(T) M(T, version, "unsigned int", 1)
+/* The simulated next member comes with the version the patched header gives it. */
 #ifdef IV_ABI_NEXT
 /* The member comes with the version the patched header bumped to. */
 # define NEXT_MEMBER(T, type, V) , M(T, abi_next, type, V)
@@ -47,7 +48,8 @@ static const member contact_filter_members[] = {
 	M(iv_contact_filter, tag, "const char *", 1),
 	M(iv_contact_filter, id_prefix, "const char *", 1),
 	M(iv_contact_filter, name, "const char *", 1),
-	M(iv_contact_filter, number, "int64_t", 2)
+	M(iv_contact_filter, number, "int64_t", 2),
+	M(iv_contact_filter, email, "const char *", 2)
 	NEXT_MEMBER(iv_contact_filter, "const char *", IV_CONTACT_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -172,7 +174,8 @@ static const struct versioned {
 	const member *members;
 } structs[IV__ST_COUNT] = {
 	[IV__ST_CONTACT_FILTER] = { "iv_contact_filter", IV_CONTACT_FILTER_VERSION,
-		{ 0, END(iv_contact_filter, name), END(iv_contact_filter, number) NEXT_SIZE(iv_contact_filter) }, contact_filter_members },
+		{ 0, END(iv_contact_filter, name), END(iv_contact_filter, email) NEXT_SIZE(iv_contact_filter) },
+		contact_filter_members },
 	[IV__ST_INTRO_FILTER] = { "iv_intro_filter", IV_INTRO_FILTER_VERSION,
 		{ 0, END(iv_intro_filter, id_prefix), END(iv_intro_filter, number) NEXT_SIZE(iv_intro_filter) }, intro_filter_members },
 	[IV__ST_INTERVIEW_FILTER] = { "iv_interview_filter", IV_INTERVIEW_FILTER_VERSION,
@@ -252,12 +255,39 @@ int iv__struct_write(void *dst, int st, const void *src, unsigned int version)
 
 /*
  * Which filter version each backend version applies in full. Version 1
- * backends know version 1 filters; a backend version that learns new filter
- * members raises its entry.
+ * backends know version 1 filters; version 2 backends also apply every
+ * filter's number and the contact filter's email (version 2 filters) and
+ * know version 1 note filters. A backend version that learns
+ * new filter members gets its own row here.
  */
 unsigned int iv__filter_version_for_backend(int st, unsigned int backend_version)
 {
-	return backend_version < structs[st].current ? backend_version : structs[st].current;
+	static const unsigned int v2[] = {
+		[IV__ST_CONTACT_FILTER] = 2, [IV__ST_INTRO_FILTER] = 2,
+		[IV__ST_INTERVIEW_FILTER] = 2, [IV__ST_FOLLOWUP_FILTER] = 2,
+		[IV__ST_NOTE_FILTER] = 1,
+	};
+	unsigned int known;
+
+	if (backend_version <= 1)
+		known = 1;
+	else if (backend_version == 2 && st >= 0 && (size_t)st < sizeof(v2) / sizeof(v2[0]))
+		known = v2[st];
+	else
+		/* Newer than any row (the growth test's next version): it knows every member. */
+		known = structs[st].current;
+	return known < structs[st].current ? known : structs[st].current;
+}
+
+unsigned int iv__filter_member_since(int st, const char *name)
+{
+	const member *m = structs[st].members;
+	size_t i;
+
+	for (i = 1; m[i].name; i++)
+		if (strcmp(m[i].name, name) == 0)
+			return m[i].since;
+	return 0;
 }
 
 static int member_set(const void *base, const member *m, size_t end)
@@ -284,6 +314,23 @@ unsigned int iv__filter_version_needed(int st, const void *f)
 			need = m[i].since;
 	}
 	return need;
+}
+
+const char *iv__filter_unapplied(int st, const void *f, unsigned int known, const char *const *handled)
+{
+	const member *m = structs[st].members;
+	size_t i, h;
+
+	for (i = 1; m[i].name; i++) {
+		size_t end = m[i + 1].name ? m[i + 1].offset : structs[st].sizes[structs[st].current];
+		if (m[i].since <= known || !member_set(f, &m[i], end))
+			continue;
+		for (h = 0; handled && handled[h] && strcmp(handled[h], m[i].name) != 0; h++)
+			;
+		if (!handled || !handled[h])
+			return m[i].name;
+	}
+	return NULL;
 }
 
 /* --- For bindings ------------------------------------------------------------- */

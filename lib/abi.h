@@ -68,4 +68,15 @@ unsigned int iv__filter_version_for_backend(int st, unsigned int backend_version
  */
 unsigned int iv__filter_version_needed(int st, const void *f);
 
+/* The version of filter `st` that introduced member `name`; 0 if it has none so named. */
+unsigned int iv__filter_member_since(int st, const char *name);
+
+/*
+ * The name of the first member set (non-zero) in `f`, a filter `st` of the
+ * newest version, that a backend applying version `known` does not apply
+ * and that is not named in `handled` (NULL-terminated; may be NULL): a
+ * member nobody would apply. NULL when there is none.
+ */
+const char *iv__filter_unapplied(int st, const void *f, unsigned int known, const char *const *handled);
+
 #endif

@@ -400,7 +400,7 @@ int iv__now(iv_time *out, iv_db *db)
 		/* The clock's own message, if it set one; else say whose failure it is. */
 		if (iv_error_code() == error)
 			return error;
-		return iv__error(error, "the store's clock failed (%s)", iv_error_name(error));
+		return iv__error(error, "the store's clock failed (%s)", iv__error_words(error));
 	}
 	if (t <= 0 || t > IV_TIME_MAX)
 		return iv__error(IV_EINVALID, "the store's clock gave %lld, not a time between 1970 and 9999",

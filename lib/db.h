@@ -44,6 +44,12 @@ struct iv_db {
 	iv_clock_cb clock;
 	void *clock_payload;
 	int depth; /* transactions open, the caller's and the core's */
+	/*
+	 * Set by iv_interview_unschedule() around its update: the one way
+	 * back in the lifecycle (scheduled -> requested), which the update
+	 * hooks allow only then.
+	 */
+	int unscheduling;
 };
 
 /*

@@ -72,7 +72,7 @@ int iv_error_set(int code, const char *message)
 		last.err.message = last.buf;
 		return code;
 	}
-	return iv__error(code, "%s", message ? message : iv_error_name(code));
+	return iv__error(code, "%s", message ? message : iv__error_words(code));
 }
 
 int iv__oom(void)
@@ -83,8 +83,27 @@ int iv__oom(void)
 int iv__error_ensure(int code, const char *what)
 {
 	if (code < 0 && last.err.code != code)
-		iv__error(code, "%s failed: %s", what, iv_error_name(code));
+		iv__error(code, "%s failed: %s", what, iv__error_words(code));
 	return code;
+}
+
+/* What a code means, for messages people read (iv_error_name() is for programs). */
+const char *iv__error_words(int code)
+{
+	switch (code) {
+	case IV_OK: return "no error";
+	case IV_ENOTFOUND: return "not found";
+	case IV_EEXISTS: return "already exists";
+	case IV_EINVALID: return "invalid argument";
+	case IV_ECONSTRAINT: return "other records depend on it";
+	case IV_EBUSY: return "the store is busy";
+	case IV_ENOMEM: return "out of memory";
+	case IV_EVERSION: return "unsupported version";
+	case IV_ESTORAGE: return "storage error";
+	case IV_EMISUSE: return "misuse of the library";
+	case IV_ITEROVER: return "no more items";
+	default: return "unknown error";
+	}
 }
 
 const char *iv_error_name(int code)

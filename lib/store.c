@@ -54,9 +54,17 @@ struct iv__iter {
 	 * Filter members the backend's version does not know, applied here
 	 * on what it returns; NULL when it applies the whole filter.
 	 */
-	char *only_id;
-	int64_t only_number; /* 0 for any */
+	char *only_id;    /* the growth test's simulated next member */
+	char *only_email; /* a contact filter's email (version 2) */
+	int64_t only_number; /* a filter's number (version 2) */
 };
+
+/* The filter members the core can apply itself, for backends that do not know them. */
+typedef struct post {
+	const char *id;    /* abi_next */
+	const char *email; /* iv_contact_filter.email */
+	int64_t number;    /* every filter's number */
+} post;
 
 static int record_insert(iv_db *db, const kind *k, void *r);
 static int record_update(iv_db *db, const kind *k, void *r);
@@ -503,8 +511,9 @@ static int delete_begin(char id[IV_ID_LEN + 1], iv_db *db, const kind *k, const 
 
 static int refuse_referenced(const kind *k, const char *id, const char *by)
 {
-	return iv__error(IV_ECONSTRAINT, "%s %s is still named by %s; delete those first or pass IV_DELETE_CASCADE",
-			 k->name, id, by);
+	/* Said in words: the user of a program never sees the C flag's name. */
+	return iv__error(IV_ECONSTRAINT, "%s %s is still named by %s; delete those first, "
+			 "or delete with cascade to remove them too", k->name, id, by);
 }
 
 /* Deletes the follow-ups `f` selects. */
@@ -723,17 +732,34 @@ int iv_followup_delete(iv_db *db, const char *id, unsigned int flags)
 
 /* --- Lists ---------------------------------------------------------------- */
 
+/* Copies `value` into *own when member `name` of filter `st` is newer than `known`. */
+static int post_copy(char **own, const char **handled, size_t *n, int st, unsigned int known,
+		     const char *name, const char *value)
+{
+	if (!value || iv__filter_member_since(st, name) <= known)
+		return 0;
+	if (!(*own = iv__strdup(value)))
+		return iv__oom();
+	handled[(*n)++] = name;
+	return 0;
+}
+
 /*
  * Wraps the backend iterator `bi` that a list operation made (or failed to
  * make: `error`). `st` and `f` are the filter the backend was given, whose
- * members newer than the backend's version the iterator applies itself;
- * `next_id` is the simulated next version's member (see lib/abi.c).
+ * members newer than the backend's version the iterator applies itself:
+ * `p` holds the values of those the core knows how to apply (the email of a
+ * contact filter, and the growth test's simulated next member, see
+ * lib/abi.c); a member newer than the backend that the core cannot apply
+ * is refused rather than ignored.
  */
 static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, int error,
-		     int st, const void *f, int64_t number, const char *next_id)
+		     int st, const void *f, const post *p)
 {
+	const char *handled[4], *missing;
 	struct iv__iter *it;
 	unsigned int known;
+	size_t n = 0;
 
 	if (error < 0)
 		return iv__error_ensure(error, "listing records");
@@ -756,14 +782,34 @@ static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, 
 	/* Only a backend older than the filter can miss a member. */
 	if (known < iv__struct_current(st) && iv__filter_version_needed(st, f) > known) {
 		/* Never silently ignored: the core applies what the backend cannot. */
-		if (known < 2)
-			it->only_number = number;
-		if (next_id && !(it->only_id = iv__strdup(next_id))) {
+		if ((error = post_copy(&it->only_id, handled, &n, st, known, "abi_next", p->id)) < 0 ||
+		    (error = post_copy(&it->only_email, handled, &n, st, known, "email", p->email)) < 0) {
 			iter_free(it);
-			return IV_ENOMEM;
+			return error;
+		}
+		if (p->number && iv__filter_member_since(st, "number") > known) {
+			it->only_number = p->number;
+			handled[n++] = "number";
+		}
+		handled[n] = NULL;
+		if ((missing = iv__filter_unapplied(st, f, known, handled))) {
+			iter_free(it);
+			return iv__error(IV_ERROR, "iv_%s_list: no core filter for %s, which the backend does not know",
+					 k->name, missing);
 		}
 	}
 	*out = it;
+	return 0;
+}
+
+/* Whether contact `c` has the address `email` (ASCII case-insensitively, as backends compare). */
+static int has_email(const iv_contact *c, const char *email)
+{
+	size_t i;
+
+	for (i = 0; i < iv_contact_email_count(c); i++)
+		if (iv__ascii_casecmp(iv_contact_email_at(c, i), email) == 0)
+			return 1;
 	return 0;
 }
 
@@ -771,6 +817,7 @@ static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, 
 static int iter_keeps(const struct iv__iter *it, const void *r)
 {
 	return (!it->only_id || strcmp(it->k->id(r), it->only_id) == 0) &&
+	       (!it->only_email || has_email(r, it->only_email)) &&
 	       (!it->only_number || it->k->number(r) == it->only_number);
 }
 
@@ -815,6 +862,7 @@ static void iter_free(struct iv__iter *it)
 	if (it->bi)
 		it->bi->free(it->bi);
 	free(it->only_id);
+	free(it->only_email);
 	free(it);
 }
 
@@ -831,6 +879,7 @@ static void iter_free(struct iv__iter *it)
  */
 #define IV__LIST_BEGIN(T, INIT, ST, FN) \
 	T f = INIT; \
+	post pf; \
 	iv_backend_iter *bi = NULL; \
 	void *it = NULL; \
 	int error; \
@@ -838,7 +887,10 @@ static void iter_free(struct iv__iter *it)
 	*out = NULL; \
 	IV__ARG_OF(FN, db); \
 	if (filter && (error = iv__struct_read(&f, ST, filter)) < 0) \
-		return error
+		return error; \
+	pf.id = IV__NEXT_ID(f); \
+	pf.email = NULL; \
+	pf.number = f.number
 
 static int contact_list_unguarded(iv_contact_iter **out, iv_db *db, const iv_contact_filter *filter)
 {
@@ -848,12 +900,14 @@ static int contact_list_unguarded(iv_contact_iter **out, iv_db *db, const iv_con
 	if ((f.company && (error = iv__check_text("contact_filter.company", f.company, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
 	    (f.tag && (error = iv__check_text("contact_filter.tag", f.tag, IV_LIMIT_TAG, IV__ONELINE)) < 0) ||
 	    (f.name && (error = iv__check_text("contact_filter.name", f.name, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
+	    (f.email && (error = iv__check_text("contact_filter.email", f.email, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
 	    (error = filter_id_prefix(&f.id_prefix, p, "contact_filter.id_prefix")) < 0 ||
 	    (error = filter_number(f.number, "contact_filter.number")) < 0)
 		return error;
+	pf.email = f.email;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->contact_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &contact_kind, bi, error, IV__ST_CONTACT_FILTER, &f, f.number, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &contact_kind, bi, error, IV__ST_CONTACT_FILTER, &f, &pf);
 	*out = it;
 	return error;
 }
@@ -876,7 +930,7 @@ static int intro_list_unguarded(iv_intro_iter **out, iv_db *db, const iv_intro_f
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->intro_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &intro_kind, bi, error, IV__ST_INTRO_FILTER, &f, f.number, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &intro_kind, bi, error, IV__ST_INTRO_FILTER, &f, &pf);
 	*out = it;
 	return error;
 }
@@ -899,7 +953,7 @@ static int interview_list_unguarded(iv_interview_iter **out, iv_db *db, const iv
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->interview_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &interview_kind, bi, error, IV__ST_INTERVIEW_FILTER, &f, f.number, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &interview_kind, bi, error, IV__ST_INTERVIEW_FILTER, &f, &pf);
 	*out = it;
 	return error;
 }
@@ -923,7 +977,7 @@ static int followup_list_unguarded(iv_followup_iter **out, iv_db *db, const iv_f
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->followup_list(&bi, db->be, &f);
-	error = iter_make(&it, db, &followup_kind, bi, error, IV__ST_FOLLOWUP_FILTER, &f, f.number, IV__NEXT_ID(f));
+	error = iter_make(&it, db, &followup_kind, bi, error, IV__ST_FOLLOWUP_FILTER, &f, &pf);
 	*out = it;
 	return error;
 }

@@ -32,6 +32,8 @@ int iv__oom(void);
  * generic message naming `what`. Returns code.
  */
 int iv__error_ensure(int code, const char *what);
+/* What an error code means in words, for messages: never the C name. */
+const char *iv__error_words(int code);
 
 /* Flags for iv__check_text(). */
 #define IV__ONELINE  0x1u  /* no control characters at all (else \t \n \r allowed) */

@@ -542,6 +542,50 @@ int iv__no_reply_from(iv_time *out, iv_db *db, const iv_interview *iv, const iv_
 	return 0;
 }
 
+/*
+ * The nudges of an interview moved back from scheduled to requested: each
+ * one the scheduling cancelled is pending again (one never made is made),
+ * due when the original request puts it if that is still ahead, else
+ * counted from now. One done or skipped stays as it is: you already acted
+ * on it. Keyed by rule, so nothing is ever doubled.
+ */
+static int reopen_nudges(iv_db *db, const iv_interview *iv, const iv_rules *rules)
+{
+	const int days[NUDGES] = { rules->nudge_other_days, rules->nudge_followup_days };
+	iv_time asked = iv_interview_status_at(iv, IV_INTERVIEW_REQUESTED), now;
+	iv_followup *fu = NULL;
+	char name[KEY_MAX];
+	rule_followup r;
+	size_t i;
+	int error;
+
+	if ((error = iv__now(&now, db)) < 0)
+		return error;
+	for (i = 0; i < NUDGES && error >= 0; i++) {
+		if (!days[i])
+			continue;
+		if ((error = rule_about(&r, name, db, iv, IV_FOLLOWUP_NUDGE, nudges[i].rule)) < 0 ||
+		    (error = find_rule(&fu, db, r.key, 0)) < 0)
+			break;
+		r.due = r.earliest = asked ? iv_time_add_business_days(asked, days[i]) : 0;
+		if (r.due <= now)
+			r.due = r.earliest = iv_time_add_business_days(now, days[i]);
+		if (!fu) {
+			snprintf(r.note, sizeof(r.note), "%s%s%s", nudges[i].before, name, nudges[i].after);
+			error = insert_rule_followup(db, &r);
+		} else if (iv_followup_status(fu) == IV_FOLLOWUP_CANCELLED) {
+			/* Pending again: the follow-up hook clears when it was closed. */
+			if ((error = iv_followup_set_status(fu, IV_FOLLOWUP_PENDING)) >= 0 &&
+			    (error = iv_followup_set_earliest(fu, r.earliest)) >= 0 &&
+			    (error = iv_followup_set_due(fu, r.due)) >= 0)
+				error = iv_followup_update(db, fu);
+		}
+		iv_followup_free(fu);
+		fu = NULL;
+	}
+	return error;
+}
+
 static int cancel_nudges(iv_db *db, const char *interview_id)
 {
 	char key[KEY_MAX];
@@ -673,6 +717,12 @@ static int ensure_completed(iv_db *db, const iv_interview *iv, const iv_rules *r
 	return error < 0 ? error : ensure_report_back(db, iv, rules);
 }
 
+/* Whether `from` -> `to` is the move back that iv_interview_unschedule() makes. */
+static int moving_back(const iv_db *db, int from, int to)
+{
+	return db->unscheduling && from == IV_INTERVIEW_SCHEDULED && to == IV_INTERVIEW_REQUESTED;
+}
+
 int iv__interview_before(iv_db *db, const iv_interview *old, iv_interview *iv)
 {
 	int from, to, error;
@@ -680,7 +730,10 @@ int iv__interview_before(iv_db *db, const iv_interview *old, iv_interview *iv)
 
 	if (!old || (from = iv_interview_status(old)) == (to = iv_interview_status(iv)))
 		return 0;
-	if (!iv_interview_can_move(from, to))
+	/* Going back keeps the time of the request, which is still when you asked. */
+	if (moving_back(db, from, to) && iv_interview_status_at(iv, to))
+		return 0;
+	if (!moving_back(db, from, to) && !iv_interview_can_move(from, to))
 		return refuse_move(from, to);
 	/* A time the caller chose for the move is kept; a missing or stale one is now. */
 	at = iv_interview_status_at(iv, to);
@@ -711,6 +764,8 @@ int iv__interview_after(iv_db *db, const iv_interview *old, const iv_interview *
 		return 0;
 	if ((error = rules_load(&rules, db)) < 0)
 		return error;
+	if (old && moving_back(db, iv_interview_status(old), status))
+		return reopen_nudges(db, iv, &rules);
 	if (status == IV_INTERVIEW_REQUESTED)
 		return ensure_nudges(db, iv, &rules);
 	if ((error = ensure_completed(db, iv, &rules)) < 0)
@@ -903,4 +958,40 @@ static int interview_move_unguarded(iv_interview **out, iv_db *db, const char *i
 int iv_interview_move(iv_interview **out, iv_db *db, const char *id, int status)
 {
 	IV__GUARDED(db, "iv_interview_move", interview_move_unguarded(out, db, id, status));
+}
+
+static int interview_unschedule_unguarded(iv_interview **out, iv_db *db, const char *id)
+{
+	iv_interview *iv = NULL;
+	int error;
+
+	if (out)
+		*out = NULL;
+	IV__ARG_OF("iv_interview_unschedule", db);
+	IV__ARG_OF("iv_interview_unschedule", id);
+	if ((error = iv__tx_begin(db)) < 0)
+		return error;
+	if ((error = iv_interview_lookup(&iv, db, id)) >= 0 && iv_interview_status(iv) != IV_INTERVIEW_SCHEDULED)
+		error = iv__error(IV_EINVALID, "interview.status: only a scheduled interview can go back to requested; "
+				  "interview %s is %s", iv_interview_id(iv),
+				  iv_enum_name("interview_status", iv_interview_status(iv)));
+	/* The agreed time no longer holds; the request and its date do. */
+	if (error >= 0 && (error = iv_interview_set_status(iv, IV_INTERVIEW_REQUESTED)) >= 0 &&
+	    (error = iv_interview_set_scheduled_at(iv, 0)) >= 0 &&
+	    (error = iv_interview_set_status_at(iv, IV_INTERVIEW_SCHEDULED, 0)) >= 0) {
+		db->unscheduling = 1;
+		error = iv_interview_update(db, iv);
+		db->unscheduling = 0;
+	}
+	if ((error = iv__tx_end(db, error)) >= 0 && out) {
+		*out = iv;
+		iv = NULL;
+	}
+	iv_interview_free(iv);
+	return error;
+}
+
+int iv_interview_unschedule(iv_interview **out, iv_db *db, const char *id)
+{
+	IV__GUARDED(db, "iv_interview_unschedule", interview_unschedule_unguarded(out, db, id));
 }

@@ -1132,7 +1132,7 @@ static void ffi_describes_every_versioned_struct(void **state)
 	unsigned int since;
 
 	(void)state;
-	EXPECT_STRUCT(iv_contact_filter, IV_CONTACT_FILTER_VERSION, number);
+	EXPECT_STRUCT(iv_contact_filter, IV_CONTACT_FILTER_VERSION, email);
 	EXPECT_STRUCT(iv_intro_filter, IV_INTRO_FILTER_VERSION, number);
 	EXPECT_STRUCT(iv_interview_filter, IV_INTERVIEW_FILTER_VERSION, number);
 	EXPECT_STRUCT(iv_followup_filter, IV_FOLLOWUP_FILTER_VERSION, number);

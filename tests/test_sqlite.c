@@ -492,6 +492,7 @@ static void downgrade_to_version_2(fixture *fx)
 
 	raw_exec(db, "BEGIN;"
 		     "DROP TABLE note;"
+		     "DROP TABLE contact_email;"
 		     "DROP INDEX contact_num; ALTER TABLE contact DROP COLUMN num;"
 		     "DROP INDEX intro_num; ALTER TABLE intro DROP COLUMN num;"
 		     "DROP INDEX interview_num; ALTER TABLE interview DROP COLUMN num;"

@@ -95,6 +95,11 @@ int args_next(struct args *a, const struct opt *opts, const char **val)
 		a->status = CLI_OK;
 		return ARG_STOP;
 	}
+	/* The one short option: -q, for the commands that offer --quiet. */
+	if (strcmp(arg, "-q") == 0 && find_opt(opts, "quiet", 5)) {
+		a->ctx->quiet = 1;
+		return args_next(a, opts, val);
+	}
 	if (arg[1] != '-') {
 		args_error(a, "unknown option '%s'", arg);
 		return ARG_STOP;
@@ -105,6 +110,11 @@ int args_next(struct args *a, const struct opt *opts, const char **val)
 	o = find_opt(opts, name, len);
 	if (!o && len == 4 && strncmp(name, "json", 4) == 0 && !eq) {
 		a->ctx->json = 1;
+		return args_next(a, opts, val);
+	}
+	/* Like --json, --quiet is the run's mode, not one of the command's settings. */
+	if (o && strcmp(o->name, "quiet") == 0 && !eq) {
+		a->ctx->quiet = 1;
 		return args_next(a, opts, val);
 	}
 	if (!o) {
@@ -176,6 +186,16 @@ const char *parsed_option(const struct parsed *p, int id)
 	return v;
 }
 
+int parsed_flag(const struct parsed *p, int id)
+{
+	size_t i;
+
+	for (i = 0; i < p->nset; i++)
+		if (p->set[i].id == id)
+			return 1;
+	return 0;
+}
+
 void parsed_free(struct parsed *p)
 {
 	free(p->pos);
@@ -209,7 +229,7 @@ int args_time(struct args *a, const char *opt, const char *val, iv_time *out)
 	const char *why = NULL;
 
 	if (when_parse(out, val, a->ctx->now, &why) < 0)
-		return args_error(a, "--%s: cannot read '%s' as a time (%s)", opt, val, why);
+		return args_error(a, "--%s: cannot read '%s' as a time (%s); %s", opt, val, why, WHEN_FORMS);
 	return 0;
 }
 

@@ -14,6 +14,12 @@ struct opt {
 	int value;         /* 1 if the option takes a value */
 };
 
+/*
+ * A command that lists { "quiet", O_QUIET, 0 } among its options accepts
+ * --quiet and -q, which set the run's quiet mode (ctx->quiet) as --json
+ * sets its JSON mode; args_next() never returns them.
+ */
+
 /* What args_next() returns besides an option's id. */
 enum {
 	ARG_END = 0,   /* no more arguments */
@@ -92,6 +98,8 @@ int args_parse(struct args *a, const struct opt *opts, struct parsed *p, int min
 void parsed_free(struct parsed *p);
 /* The value of the last option `id` given, or NULL. */
 const char *parsed_option(const struct parsed *p, int id);
+/* Whether option `id` (a flag or not) was given. */
+int parsed_flag(const struct parsed *p, int id);
 /* The positional arguments from `from` on, joined by spaces ("Dana Smith"); free with free(). */
 char *parsed_words(const struct parsed *p, int from);
 

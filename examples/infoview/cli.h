@@ -24,6 +24,8 @@ struct cli {
 	const char *db_path;
 	iv_db *db;
 	int json;
+	/* -q: a command that stores a record prints only its id */
+	int quiet;
 	int color;
 	/* the moment the command runs at: --now, $INFOVIEW_NOW or the system clock */
 	iv_time now;

@@ -3,11 +3,13 @@
  * SPDX-License-Identifier: MIT
  */
 #include "args.h"
+#include "cascade.h"
 #include "cli.h"
 #include "json.h"
 #include "out.h"
 #include "ref.h"
 #include "render.h"
+#include "summary.h"
 #include "when.h"
 
 #include <stdio.h>
@@ -20,14 +22,15 @@ static const char help_group[] =
 	"The people in your network.\n"
 	"\n"
 	"Commands:\n"
-	"  add NAME [OPTIONS]          add a contact; prints its id\n"
+	"  add NAME [OPTIONS]          add a contact; prints a line with its reference\n"
 	"  list [--company C] [--tag T]\n"
 	"                              list contacts (the default)\n"
 	"  show CONTACT                everything about a contact\n"
 	"  edit CONTACT [OPTIONS]      change a contact\n"
 	"  touch CONTACT [--note TEXT] [--at WHEN]\n"
 	"                              record an interaction (moves its check-in)\n"
-	"  rm CONTACT [--cascade]      remove a contact\n"
+	"  rm CONTACT [--cascade] [--yes]\n"
+	"                              remove a contact (listing what goes with it)\n"
 	"\n"
 	"CONTACT is its number (12, as lists show #12), an id prefix, or the exact\n"
 	"name (case-insensitive).\n"
@@ -56,11 +59,16 @@ static const char help_group[] =
 static const char help_add[] =
 	"Usage: infoview contact add NAME [OPTIONS]\n"
 	"\n"
-	"Adds a contact and prints its id (with --json, the contact). NAME may be\n"
-	"several words.\n"
+	"Adds a contact and prints a line about it with its short reference\n"
+	"(with -q only its id, with --json the contact). NAME may be several\n"
+	"words. A contact whose name (case-insensitively) or one of whose e-mail\n"
+	"addresses another contact has already is named and not added, unless\n"
+	"--force is given: two contacts of one name make that name ambiguous.\n"
 	"\n"
 	"Options:\n"
-	FIELD_OPTIONS;
+	FIELD_OPTIONS
+	"  --force              add it even if a contact has the name or an e-mail\n"
+	"  -q, --quiet          print only the new contact's id\n";
 
 static const char help_edit[] =
 	"Usage: infoview contact edit CONTACT [OPTIONS]\n"
@@ -73,7 +81,11 @@ static const char help_edit[] =
 	"  --remove-email E     remove one address\n"
 	"  --remove-tag T       remove one tag\n"
 	"  --clear-emails       remove every address (before any --email)\n"
-	"  --clear-tags         remove every tag (before any --tag)\n";
+	"  --clear-tags         remove every tag (before any --tag)\n"
+	"  -q, --quiet          print only the contact's id\n"
+	"\n"
+	"Prints a line about the contact (with --json, the contact). A new name\n"
+	"or e-mail that another contact has too is warned about.\n";
 
 static const char help_list[] =
 	"Usage: infoview contact list [--company C] [--tag T]\n"
@@ -101,16 +113,24 @@ static const char help_touch[] =
 	WHEN_HELP;
 
 static const char help_rm[] =
-	"Usage: infoview contact rm CONTACT [--cascade]\n"
+	"Usage: infoview contact rm CONTACT [--cascade] [--yes]\n"
 	"\n"
 	"Removes a contact. One that introductions, interviews or follow-ups name\n"
-	"is kept unless --cascade is given, which removes those too.\n";
+	"is kept (the message counts them) unless --cascade is given, which\n"
+	"removes those too, with the follow-ups of those interviews; interviews\n"
+	"of other people that came from those introductions stay, no longer\n"
+	"linked to them. Everything that goes is listed, by short reference; on\n"
+	"a terminal the command asks before removing it.\n"
+	"\n"
+	"Options:\n"
+	"  --cascade   remove what names the contact too\n"
+	"  --yes       do not ask (runs without a terminal never ask)\n";
 
 enum {
 	O_EMAIL = 1, O_PHONE, O_COMPANY, O_TITLE, O_LOCATION, O_URL, O_TAG, O_NOTE,
 	O_DIRECT, O_INTRODUCED, O_COLD, O_KNOWN, O_CADENCE,
 	O_NAME, O_REMOVE_EMAIL, O_REMOVE_TAG, O_CLEAR_EMAILS, O_CLEAR_TAGS,
-	O_CASCADE, O_AT, O_ABOUT
+	O_CASCADE, O_AT, O_YES, O_FORCE, O_QUIET, O_ABOUT
 };
 
 #define FIELD_OPTS \
@@ -120,12 +140,14 @@ enum {
 	{ "introduced", O_INTRODUCED, 0 }, { "cold", O_COLD, 0 }, { "known", O_KNOWN, 1 }, \
 	{ "cadence", O_CADENCE, 1 }, { "about", O_ABOUT, 1 }
 
-static const struct opt add_opts[] = { FIELD_OPTS, { NULL, 0, 0 } };
+static const struct opt add_opts[] = {
+	FIELD_OPTS, { "force", O_FORCE, 0 }, { "quiet", O_QUIET, 0 }, { NULL, 0, 0 },
+};
 static const struct opt edit_opts[] = {
 	FIELD_OPTS,
 	{ "name", O_NAME, 1 }, { "remove-email", O_REMOVE_EMAIL, 1 },
 	{ "remove-tag", O_REMOVE_TAG, 1 }, { "clear-emails", O_CLEAR_EMAILS, 0 },
-	{ "clear-tags", O_CLEAR_TAGS, 0 }, { NULL, 0, 0 },
+	{ "clear-tags", O_CLEAR_TAGS, 0 }, { "quiet", O_QUIET, 0 }, { NULL, 0, 0 },
 };
 
 static int apply(struct args *a, iv_contact *c, const struct setting *s)
@@ -218,18 +240,84 @@ static int add_notes(struct cli *ctx, const struct parsed *p, const iv_contact *
 	return CLI_OK;
 }
 
-/* Prints a contact stored by add or edit: its id, or with --json the record. */
+/* Prints a contact with --json: the record. */
 static void print_stored(struct cli *ctx, const iv_contact *c)
 {
 	struct json j;
 
-	if (!ctx->json) {
-		printf("%s\n", iv_contact_id(c));
-		return;
-	}
 	json_init(&j, stdout);
 	json_contact(&j, ctx, c);
 	json_finish(&j);
+}
+
+/* What add and edit print: a line about the contact, its id (-q) or the record (--json). */
+static void print_saved(struct cli *ctx, const char *verb, const iv_contact *c)
+{
+	if (ctx->json && !ctx->quiet)
+		print_stored(ctx, c);
+	else
+		summary_contact(ctx, verb, c);
+}
+
+/*
+ * Reports the other contacts that `f` finds (any but `self`, which may be
+ * NULL): each one named, as a warning when `warn`, else as the reason of a
+ * failure. Adds how many to *found. Returns CLI_OK or CLI_FAIL (reported).
+ */
+static int report_same(struct cli *ctx, const iv_contact_filter *f, const char *self, const char *what,
+		       const char *sep, int warn, int *found)
+{
+	char words[3 * IV_LIMIT_SHORT], sid[IV_ID_LEN + 1];
+	iv_contact_iter *it = NULL;
+	iv_contact *c = NULL;
+	int rc;
+
+	if (iv_contact_list(&it, ctx->db, f) < 0)
+		return cli_fail();
+	while ((rc = iv_contact_iter_next(&c, it)) == 0) {
+		if (!self || strcmp(iv_contact_id(c), self) != 0) {
+			short_id(sid, ctx, REF_CONTACT, iv_contact_id(c));
+			words_contact(words, sizeof(words), ctx, c);
+			if (warn)
+				cli_warn("%s%s%s %s", what, sep, sid, words);
+			else
+				cli_failf("%s%s%s %s", what, sep, sid, words);
+			++*found;
+		}
+		iv_contact_free(c);
+	}
+	iv_contact_iter_free(it);
+	return rc == IV_ITEROVER ? CLI_OK : cli_fail();
+}
+
+/*
+ * Another contact with the same name (ASCII case-insensitively) or one of
+ * the same e-mail addresses makes every later reference by name ambiguous,
+ * or is the same person twice: named, and refused unless `warn` (--force,
+ * or an edit). `self` is the contact's own id on an edit. `name` and
+ * `emails` say which of its fields to compare.
+ */
+static int check_same(struct cli *ctx, const iv_contact *c, const char *self, int name, int emails, int warn)
+{
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	char what[IV_LIMIT_SHORT + 64];
+	int found = 0, rc = CLI_OK;
+	size_t i;
+
+	if (name) {
+		f.name = iv_contact_name(c);
+		snprintf(what, sizeof(what), "a contact named '%s' already exists", f.name);
+		rc = report_same(ctx, &f, self, what, ": ", warn, &found);
+		f.name = NULL;
+	}
+	for (i = 0; emails && rc == CLI_OK && i < iv_contact_email_count(c); i++) {
+		f.email = iv_contact_email_at(c, i);
+		snprintf(what, sizeof(what), "%s is already the e-mail of", f.email);
+		rc = report_same(ctx, &f, self, what, " ", warn, &found);
+	}
+	if (rc == CLI_OK && found && !warn)
+		rc = cli_failf("nothing added; give --force to add this contact anyway");
+	return rc;
 }
 
 static int contact_add(struct cli *ctx, int argc, char **argv)
@@ -249,12 +337,13 @@ static int contact_add(struct cli *ctx, int argc, char **argv)
 		rc = args_error(&a, "NAME: %s", iv_error_message());
 	for (i = 0; rc == 0 && i < p.nset; i++)
 		rc = apply(&a, c, &p.set[i]);
-	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0) {
+	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0 &&
+	    (rc = check_same(ctx, c, NULL, 1, 1, parsed_flag(&p, O_FORCE))) == 0) {
 		if (iv_contact_insert(ctx->db, c) < 0)
 			rc = cli_fail();
 		else if ((rc = add_notes(ctx, &p, c)) == 0 && (rc = cli_commit(ctx)) == 0) {
 			cli_ids_changed(ctx);
-			print_stored(ctx, c);
+			print_saved(ctx, "Added", c);
 		}
 	}
 	iv_contact_free(c);
@@ -286,13 +375,16 @@ static int contact_edit(struct cli *ctx, int argc, char **argv)
 	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0 && (rc = ref_contact(&c, ctx, ref)) == 0) {
 		for (i = 0; rc == 0 && i < p.nset; i++)
 			rc = apply(&a, c, &p.set[i]);
+		/* An edit only warns: the contact exists either way. */
+		if (rc == 0)
+			rc = check_same(ctx, c, iv_contact_id(c), parsed_flag(&p, O_NAME), parsed_flag(&p, O_EMAIL), 1);
 		if (rc == 0 && iv_contact_update(ctx->db, c) < 0)
 			rc = cli_fail();
 		if (rc == 0)
 			rc = add_notes(ctx, &p, c);
 		if (rc == 0 && (rc = cli_commit(ctx)) == 0) {
 			cli_ids_changed(ctx);
-			print_stored(ctx, c);
+			print_saved(ctx, "Updated", c);
 		}
 	}
 	iv_contact_free(c);
@@ -540,26 +632,42 @@ static int contact_touch(struct cli *ctx, int argc, char **argv)
 
 static int contact_rm(struct cli *ctx, int argc, char **argv)
 {
-	static const struct opt opts[] = { { "cascade", O_CASCADE, 0 }, { NULL, 0, 0 } };
+	static const struct opt opts[] = {
+		{ "cascade", O_CASCADE, 0 }, { "yes", O_YES, 0 }, { NULL, 0, 0 },
+	};
+	char what[IV_LIMIT_SHORT + 64], sid[IV_ID_LEN + 1], counts[256];
+	struct cascade cas = { 0 };
 	iv_contact *c = NULL;
 	struct parsed p;
 	struct args a;
+	int cascade, rc;
 	char *ref;
-	int rc;
 
 	args_init(&a, ctx, "contact rm", help_rm, argc, argv);
 	if (read_named(&a, opts, &p, &ref, "CONTACT"))
 		return a.status;
-	if ((rc = cli_open(ctx, 1)) == 0 && (rc = ref_contact(&c, ctx, ref)) == 0) {
-		if (iv_contact_delete(ctx->db, iv_contact_id(c), p.nset ? IV_DELETE_CASCADE : 0) < 0) {
+	cascade = parsed_flag(&p, O_CASCADE);
+	if ((rc = cli_open(ctx, 1)) == 0 && (rc = ref_contact(&c, ctx, ref)) == 0 &&
+	    (rc = cascade_find(&cas, ctx, REF_CONTACT, iv_contact_id(c))) == 0) {
+		snprintf(what, sizeof(what), "contact %s %s", short_id(sid, ctx, REF_CONTACT, iv_contact_id(c)),
+			 iv_contact_name(c));
+		if (!cascade && cas.removed)
+			rc = cli_failf("%s is still named by %s; add --cascade to remove them too", what,
+				       cascade_counts(counts, sizeof(counts), &cas, 0));
+		else
+			rc = cascade_confirm(&cas, ctx, what, parsed_flag(&p, O_YES));
+	}
+	if (rc == 0) {
+		if (iv_contact_delete(ctx->db, iv_contact_id(c), cascade ? IV_DELETE_CASCADE : 0) < 0) {
 			rc = cli_fail();
 			if (iv_error_code() == IV_ECONSTRAINT)
 				fprintf(stderr, "infoview: add --cascade to remove its introductions, "
 						"interviews and follow-ups too\n");
 		} else if ((rc = cli_commit(ctx)) == 0) {
-			print_removed(ctx, "contact", iv_contact_id(c), iv_contact_name(c));
+			cascade_done(&cas, ctx, cascade, "contact", iv_contact_id(c), iv_contact_name(c));
 		}
 	}
+	cascade_free(&cas);
 	iv_contact_free(c);
 	free(ref);
 	parsed_free(&p);

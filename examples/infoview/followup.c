@@ -8,6 +8,7 @@
 #include "out.h"
 #include "ref.h"
 #include "render.h"
+#include "summary.h"
 #include "when.h"
 
 #include <stdio.h>
@@ -29,7 +30,7 @@ static const char help_group[] =
 	"                          but for a nudge to reach out to someone else)\n"
 	"  skip FOLLOWUP           mark it deliberately not done\n"
 	"  add CONTACT --due WHEN [--earliest WHEN] [--note TEXT] [--interview I]\n"
-	"                          a follow-up of your own; prints its id\n"
+	"                          a follow-up of your own\n"
 	"  rm FOLLOWUP             remove a follow-up\n"
 	"\n"
 	"FOLLOWUP and I are id prefixes; CONTACT an id prefix or a name.\n";
@@ -66,7 +67,8 @@ static const char help_skip[] =
 static const char help_add[] =
 	"Usage: infoview followup add CONTACT --due WHEN [OPTIONS]\n"
 	"\n"
-	"Adds a follow-up of your own and prints its id.\n"
+	"Adds a follow-up of your own and prints a line about it with its short\n"
+	"reference (with -q only its id, with --json the follow-up).\n"
 	"\n"
 	"Options:\n"
 	"  --due WHEN          when it is due (required)\n"
@@ -75,6 +77,7 @@ static const char help_add[] =
 	"  --kind K            custom (default), thank-you, thank-introducer, nudge,\n"
 	"                      check-in or report-back\n"
 	"  --interview I       the interview it is about\n"
+	"  -q, --quiet         print only the new follow-up's id\n"
 	"\n"
 	WHEN_HELP;
 
@@ -83,7 +86,7 @@ static const char help_rm[] =
 	"\n"
 	"Removes a follow-up.\n";
 
-enum { O_ALL = 1, O_CONTACT, O_STATUS, O_DUE, O_EARLIEST, O_NOTE, O_KIND, O_INTERVIEW };
+enum { O_ALL = 1, O_CONTACT, O_STATUS, O_DUE, O_EARLIEST, O_NOTE, O_KIND, O_INTERVIEW, O_QUIET };
 
 static void print_followup(struct cli *ctx, const iv_followup *fu)
 {
@@ -242,7 +245,7 @@ static int followup_add(struct cli *ctx, int argc, char **argv)
 {
 	static const struct opt opts[] = {
 		{ "due", O_DUE, 1 }, { "earliest", O_EARLIEST, 1 }, { "note", O_NOTE, 1 },
-		{ "kind", O_KIND, 1 }, { "interview", O_INTERVIEW, 1 }, { NULL, 0, 0 },
+		{ "kind", O_KIND, 1 }, { "interview", O_INTERVIEW, 1 }, { "quiet", O_QUIET, 0 }, { NULL, 0, 0 },
 	};
 	iv_interview *iv = NULL;
 	iv_followup *fu = NULL;
@@ -272,10 +275,10 @@ static int followup_add(struct cli *ctx, int argc, char **argv)
 			rc = cli_fail();
 		else if ((rc = cli_commit(ctx)) == 0) {
 			cli_ids_changed(ctx);
-			if (ctx->json)
+			if (ctx->json && !ctx->quiet)
 				print_followup(ctx, fu);
 			else
-				printf("%s\n", iv_followup_id(fu));
+				summary_followup(ctx, "Added", fu);
 		}
 	}
 	iv_followup_free(fu);

@@ -4,11 +4,13 @@
  */
 #include "interview.h"
 #include "args.h"
+#include "cascade.h"
 #include "cli.h"
 #include "json.h"
 #include "out.h"
 #include "ref.h"
 #include "render.h"
+#include "summary.h"
 #include "when.h"
 
 #include <stdio.h>
@@ -32,8 +34,13 @@ static const char help_group[] =
 	"                               list interviews (the default)\n"
 	"  show INTERVIEW               everything about an interview\n"
 	"  request INTERVIEW            you asked them\n"
-	"  schedule INTERVIEW --at WHEN [--medium M] [--minutes N]\n"
-	"                               a time is agreed (again: reschedule)\n"
+	"  schedule INTERVIEW --at WHEN [--medium M] [--minutes N] [--past]\n"
+	"                               a time is agreed (a time already past\n"
+	"                               needs --past)\n"
+	"  reschedule INTERVIEW [--at WHEN] [--medium M] [--minutes N] [--past]\n"
+	"                               change the agreed time, medium or length\n"
+	"  unschedule INTERVIEW         the time fell through: back to requested,\n"
+	"                               its nudges pending again\n"
 	"  complete INTERVIEW [--notes TEXT] [--advice TEXT]... [--resource TEXT]...\n"
 	"                               it took place\n"
 	"  decline INTERVIEW            they said no\n"
@@ -42,14 +49,16 @@ static const char help_group[] =
 	"  edit INTERVIEW [OPTIONS]     change purpose, notes, medium, length, advice\n"
 	"  questions INTERVIEW [add|answer|set|remove|move|seed ...]\n"
 	"                               the prepared questions and their answers\n"
-	"  rm INTERVIEW [--cascade]     remove an interview\n"
+	"  rm INTERVIEW [--cascade] [--yes]\n"
+	"                               remove an interview\n"
 	"\n"
 	"INTERVIEW is an id prefix; CONTACT an id prefix or a name.\n";
 
 static const char help_add[] =
 	"Usage: infoview interview add CONTACT --purpose TEXT [OPTIONS]\n"
 	"\n"
-	"Plans an interview with CONTACT and prints its id. Four questions from\n"
+	"Plans an interview with CONTACT and prints a line about it (with -q only\n"
+	"its id, with --json the interview). Four questions from\n"
 	"the built-in bank (how they got there, insights, trends, advice) are\n"
 	"added unless --seed or --question says otherwise.\n"
 	"\n"
@@ -61,7 +70,8 @@ static const char help_add[] =
 	"  --seed N         add N questions from the bank (0 for none)\n"
 	"  --question TEXT  add a question of your own (repeatable)\n"
 	"  --medium M       phone, video or in-person\n"
-	"  --minutes N      planned length (default 30)\n";
+	"  --minutes N      planned length (default 30)\n"
+	"  -q, --quiet      print only the new interview's id\n";
 
 static const char help_list[] =
 	"Usage: infoview interview list [--status S] [--contact CONTACT]\n"
@@ -83,19 +93,48 @@ static const char help_request[] =
 	"another contact; after 7, follow up once with this one.\n";
 
 static const char help_schedule[] =
-	"Usage: infoview interview schedule INTERVIEW --at WHEN [--medium M] [--minutes N]\n"
+	"Usage: infoview interview schedule INTERVIEW --at WHEN [--medium M] [--minutes N] [--past]\n"
 	"\n"
 	"Records the agreed time (requested -> scheduled), which cancels the\n"
 	"nudges. A planned interview is first moved to requested, in the same\n"
 	"transaction, as the reply came before you recorded the request. On an\n"
-	"interview already scheduled, changes its time.\n"
+	"interview already scheduled, changes its time (as reschedule does).\n"
+	"A time before now is refused unless --past is given, to log a talk\n"
+	"that was already arranged or held.\n"
 	"\n"
 	"Options:\n"
 	"  --at WHEN        when (required)\n"
 	"  --medium M       phone, video or in-person\n"
 	"  --minutes N      planned length (1 to 600)\n"
+	"  --past           accept a time before now\n"
 	"\n"
 	WHEN_HELP;
+
+static const char help_reschedule[] =
+	"Usage: infoview interview reschedule INTERVIEW [--at WHEN] [--medium M] [--minutes N] [--past]\n"
+	"\n"
+	"Changes the agreed time, medium or length of a scheduled interview. It\n"
+	"stays scheduled; when you asked and when it was first agreed are kept.\n"
+	"Prints a line about it (with -q only its id, with --json the interview).\n"
+	"\n"
+	"Options:\n"
+	"  --at WHEN        the new time (before now only with --past)\n"
+	"  --medium M       phone, video or in-person\n"
+	"  --minutes N      planned length (1 to 600)\n"
+	"  --past           accept a time before now\n"
+	"  -q, --quiet      print only the interview's id\n"
+	"\n"
+	WHEN_HELP;
+
+static const char help_unschedule[] =
+	"Usage: infoview interview unschedule INTERVIEW\n"
+	"\n"
+	"The agreed time fell through: moves a scheduled interview back to\n"
+	"requested, keeping the date of the request. Its nudges, cancelled when\n"
+	"it was scheduled, are pending again: each is due when the request put\n"
+	"it if that is still ahead, else the same number of business days from\n"
+	"now (3 to reach out to someone else, 7 to follow up once). A nudge you\n"
+	"already marked done or skipped stays so.\n";
 
 static const char help_complete[] =
 	"Usage: infoview interview complete INTERVIEW [--notes TEXT] [--advice TEXT]... [--resource TEXT]...\n"
@@ -128,7 +167,9 @@ static const char help_cancel[] =
 static const char help_edit[] =
 	"Usage: infoview interview edit INTERVIEW [OPTIONS]\n"
 	"\n"
-	"Changes an interview without moving it. An empty value clears a text.\n"
+	"Changes an interview without moving it, and prints a line about it (with\n"
+	"-q only its id, with --json the interview). An empty value clears a\n"
+	"text. To change the agreed time, see 'infoview interview reschedule'.\n"
 	"\n"
 	"Options:\n"
 	"  --purpose TEXT   what you want to learn\n"
@@ -136,17 +177,23 @@ static const char help_edit[] =
 	"  --medium M       phone, video, in-person or unset\n"
 	"  --minutes N      planned length (1 to 600)\n"
 	"  --advice TEXT    add a piece of advice (repeatable)\n"
-	"  --resource TEXT  add a resource (repeatable)\n";
+	"  --resource TEXT  add a resource (repeatable)\n"
+	"  -q, --quiet      print only the interview's id\n";
 
 static const char help_rm[] =
-	"Usage: infoview interview rm INTERVIEW [--cascade]\n"
+	"Usage: infoview interview rm INTERVIEW [--cascade] [--yes]\n"
 	"\n"
-	"Removes an interview. One with follow-ups is kept unless --cascade is\n"
-	"given, which removes them too.\n";
+	"Removes an interview. One with follow-ups is kept (the message counts\n"
+	"them) unless --cascade is given, which removes them too. They are\n"
+	"listed, by short reference; on a terminal the command asks first.\n"
+	"\n"
+	"Options:\n"
+	"  --cascade   remove its follow-ups too\n"
+	"  --yes       do not ask (runs without a terminal never ask)\n";
 
 enum {
 	O_PURPOSE = 1, O_NOTES, O_MEDIUM, O_MINUTES, O_ADVICE, O_RESOURCE, O_QUESTION,
-	O_AT, O_VIA, O_SEED, O_STATUS, O_CONTACT, O_CASCADE
+	O_AT, O_VIA, O_SEED, O_STATUS, O_CONTACT, O_CASCADE, O_YES, O_PAST, O_QUIET
 };
 
 /* Applies the options that describe an interview; the others are the caller's. */
@@ -360,7 +407,7 @@ static int interview_add(struct cli *ctx, int argc, char **argv)
 	static const struct opt opts[] = {
 		{ "purpose", O_PURPOSE, 1 }, { "via", O_VIA, 1 }, { "seed", O_SEED, 1 },
 		{ "question", O_QUESTION, 1 }, { "medium", O_MEDIUM, 1 }, { "minutes", O_MINUTES, 1 },
-		{ NULL, 0, 0 },
+		{ "quiet", O_QUIET, 0 }, { NULL, 0, 0 },
 	};
 	const char *via, *seed;
 	char via_id[IV_ID_LEN + 1];
@@ -403,10 +450,10 @@ static int interview_add(struct cli *ctx, int argc, char **argv)
 			rc = cli_fail();
 		else if ((rc = cli_commit(ctx)) == 0) {
 			cli_ids_changed(ctx);
-			if (ctx->json)
+			if (ctx->json && !ctx->quiet)
 				rc = show_stored(ctx, iv_interview_id(iv), 0);
 			else
-				printf("%s\n", iv_interview_id(iv));
+				summary_interview(ctx, "Added", iv);
 		}
 	}
 	iv_interview_free(iv);
@@ -473,7 +520,26 @@ struct move {
 	const char *help;
 	const struct opt *opts;
 	int status;
+	/* re-timing: the interview must be scheduled already, and stays so */
+	int retime;
 };
+
+/*
+ * A talk agreed for a time already past is most often a typo ("mon" for
+ * next Monday read as today's): refused unless --past says it is meant.
+ */
+static int refuse_past(struct args *a, const struct parsed *p)
+{
+	const char *at = parsed_option(p, O_AT);
+	char when[64];
+	iv_time t;
+
+	if (!at || parsed_flag(p, O_PAST) || args_time(a, "at", at, &t) != 0 || t >= a->ctx->now)
+		return 0;
+	fmt_when(when, sizeof(when), t, a->ctx->now);
+	return args_error(a, "--at: %s is in the past; give --past to record a talk arranged for then "
+			  "(or held already)", when);
+}
 
 static void print_moved(struct cli *ctx, const iv_interview *iv)
 {
@@ -502,13 +568,23 @@ static int move(struct cli *ctx, int argc, char **argv, const struct move *m)
 	args_init(&a, ctx, m->cmd, m->help, argc, argv);
 	if (args_parse(&a, m->opts, &p, 1, 1, "INTERVIEW"))
 		return a.status;
-	if (m->status == IV_INTERVIEW_SCHEDULED && !parsed_option(&p, O_AT))
+	if (m->retime && !parsed_option(&p, O_AT) && !parsed_option(&p, O_MEDIUM) && !parsed_option(&p, O_MINUTES))
+		rc = args_error(&a, "nothing to change: give --at, --medium or --minutes");
+	else if (!m->retime && m->status == IV_INTERVIEW_SCHEDULED && !parsed_option(&p, O_AT))
 		rc = args_error(&a, "missing --at WHEN");
 	if (rc == 0)
 		rc = validate(&a, &p);
+	if (rc == 0)
+		rc = refuse_past(&a, &p);
 	if (rc == 0 && (rc = cli_open(ctx, 1)) == 0 && (rc = ref_interview(&iv, ctx, p.pos[0])) == 0) {
+		char status[32];
+
+		if (m->retime && iv_interview_status(iv) != IV_INTERVIEW_SCHEDULED)
+			rc = cli_failf("interview %s is %s, not scheduled: give it a time with "
+				       "'infoview interview schedule'", p.pos[0],
+				       enum_label(status, sizeof(status), "interview_status", iv_interview_status(iv)));
 		/* A reply can come before the request was recorded: record both. */
-		if (m->status == IV_INTERVIEW_SCHEDULED && iv_interview_status(iv) == IV_INTERVIEW_PLANNED) {
+		else if (m->status == IV_INTERVIEW_SCHEDULED && iv_interview_status(iv) == IV_INTERVIEW_PLANNED) {
 			snprintf(id, sizeof(id), "%s", iv_interview_id(iv));
 			iv_interview_free(iv);
 			iv = NULL;
@@ -520,7 +596,9 @@ static int move(struct cli *ctx, int argc, char **argv, const struct move *m)
 		iv_interview_set_status(iv, m->status);
 		if (iv_interview_update(ctx->db, iv) < 0)
 			rc = cli_fail();
-		else if ((rc = cli_commit(ctx)) == 0) {
+		else if ((rc = cli_commit(ctx)) == 0 && m->retime && (ctx->quiet || !ctx->json)) {
+			summary_interview(ctx, "Rescheduled", iv);
+		} else if (rc == 0) {
 			if (!ctx->json)
 				print_moved(ctx, iv);
 			rc = show_stored(ctx, iv_interview_id(iv), 0);
@@ -533,7 +611,7 @@ static int move(struct cli *ctx, int argc, char **argv, const struct move *m)
 
 static int interview_request(struct cli *ctx, int argc, char **argv)
 {
-	static const struct move m = { "interview request", help_request, NULL, IV_INTERVIEW_REQUESTED };
+	static const struct move m = { "interview request", help_request, NULL, IV_INTERVIEW_REQUESTED, 0 };
 
 	return move(ctx, argc, argv, &m);
 }
@@ -541,11 +619,49 @@ static int interview_request(struct cli *ctx, int argc, char **argv)
 static int interview_schedule(struct cli *ctx, int argc, char **argv)
 {
 	static const struct opt opts[] = {
-		{ "at", O_AT, 1 }, { "medium", O_MEDIUM, 1 }, { "minutes", O_MINUTES, 1 }, { NULL, 0, 0 },
+		{ "at", O_AT, 1 }, { "medium", O_MEDIUM, 1 }, { "minutes", O_MINUTES, 1 }, { "past", O_PAST, 0 },
+		{ NULL, 0, 0 },
 	};
-	static const struct move m = { "interview schedule", help_schedule, opts, IV_INTERVIEW_SCHEDULED };
+	static const struct move m = { "interview schedule", help_schedule, opts, IV_INTERVIEW_SCHEDULED, 0 };
 
 	return move(ctx, argc, argv, &m);
+}
+
+static int interview_reschedule(struct cli *ctx, int argc, char **argv)
+{
+	static const struct opt opts[] = {
+		{ "at", O_AT, 1 }, { "medium", O_MEDIUM, 1 }, { "minutes", O_MINUTES, 1 }, { "past", O_PAST, 0 },
+		{ "quiet", O_QUIET, 0 }, { NULL, 0, 0 },
+	};
+	static const struct move m = { "interview reschedule", help_reschedule, opts, IV_INTERVIEW_SCHEDULED, 1 };
+
+	return move(ctx, argc, argv, &m);
+}
+
+static int interview_unschedule(struct cli *ctx, int argc, char **argv)
+{
+	iv_interview *iv = NULL, *back = NULL;
+	struct parsed p;
+	struct args a;
+	int rc;
+
+	args_init(&a, ctx, "interview unschedule", help_unschedule, argc, argv);
+	if (args_parse(&a, NULL, &p, 1, 1, "INTERVIEW"))
+		return a.status;
+	if ((rc = cli_open(ctx, 1)) == 0 && (rc = ref_interview(&iv, ctx, p.pos[0])) == 0) {
+		if (iv_interview_unschedule(&back, ctx->db, iv_interview_id(iv)) < 0)
+			rc = cli_fail();
+		else if ((rc = cli_commit(ctx)) == 0) {
+			if (!ctx->json)
+				out_printf("Interview with %s: back to requested; its nudges are pending again.\n",
+					   contact_name(ctx, iv_interview_contact(back)));
+			rc = show_stored(ctx, iv_interview_id(back), 0);
+		}
+	}
+	iv_interview_free(iv);
+	iv_interview_free(back);
+	parsed_free(&p);
+	return rc;
 }
 
 static int interview_complete(struct cli *ctx, int argc, char **argv)
@@ -553,14 +669,14 @@ static int interview_complete(struct cli *ctx, int argc, char **argv)
 	static const struct opt opts[] = {
 		{ "notes", O_NOTES, 1 }, { "advice", O_ADVICE, 1 }, { "resource", O_RESOURCE, 1 }, { NULL, 0, 0 },
 	};
-	static const struct move m = { "interview complete", help_complete, opts, IV_INTERVIEW_COMPLETED };
+	static const struct move m = { "interview complete", help_complete, opts, IV_INTERVIEW_COMPLETED, 0 };
 
 	return move(ctx, argc, argv, &m);
 }
 
 static int interview_decline(struct cli *ctx, int argc, char **argv)
 {
-	static const struct move m = { "interview decline", help_decline, NULL, IV_INTERVIEW_DECLINED };
+	static const struct move m = { "interview decline", help_decline, NULL, IV_INTERVIEW_DECLINED, 0 };
 
 	return move(ctx, argc, argv, &m);
 }
@@ -568,7 +684,7 @@ static int interview_decline(struct cli *ctx, int argc, char **argv)
 static int interview_no_response(struct cli *ctx, int argc, char **argv)
 {
 	static const struct move m = {
-		"interview no-response", help_no_response, NULL, IV_INTERVIEW_NO_RESPONSE
+		"interview no-response", help_no_response, NULL, IV_INTERVIEW_NO_RESPONSE, 0
 	};
 
 	return move(ctx, argc, argv, &m);
@@ -576,7 +692,7 @@ static int interview_no_response(struct cli *ctx, int argc, char **argv)
 
 static int interview_cancel(struct cli *ctx, int argc, char **argv)
 {
-	static const struct move m = { "interview cancel", help_cancel, NULL, IV_INTERVIEW_CANCELLED };
+	static const struct move m = { "interview cancel", help_cancel, NULL, IV_INTERVIEW_CANCELLED, 0 };
 
 	return move(ctx, argc, argv, &m);
 }
@@ -586,7 +702,7 @@ static int interview_edit(struct cli *ctx, int argc, char **argv)
 	static const struct opt opts[] = {
 		{ "purpose", O_PURPOSE, 1 }, { "notes", O_NOTES, 1 }, { "medium", O_MEDIUM, 1 },
 		{ "minutes", O_MINUTES, 1 }, { "advice", O_ADVICE, 1 }, { "resource", O_RESOURCE, 1 },
-		{ NULL, 0, 0 },
+		{ "quiet", O_QUIET, 0 }, { NULL, 0, 0 },
 	};
 	iv_interview *iv = NULL;
 	struct parsed p;
@@ -604,8 +720,10 @@ static int interview_edit(struct cli *ctx, int argc, char **argv)
 	    (rc = apply(&a, iv, &p)) == 0) {
 		if (iv_interview_update(ctx->db, iv) < 0)
 			rc = cli_fail();
-		else if ((rc = cli_commit(ctx)) == 0)
+		else if ((rc = cli_commit(ctx)) == 0 && ctx->json && !ctx->quiet)
 			rc = show_stored(ctx, iv_interview_id(iv), 1);
+		else if (rc == 0)
+			summary_interview(ctx, "Updated", iv);
 	}
 	iv_interview_free(iv);
 	parsed_free(&p);
@@ -614,26 +732,41 @@ static int interview_edit(struct cli *ctx, int argc, char **argv)
 
 static int interview_rm(struct cli *ctx, int argc, char **argv)
 {
-	static const struct opt opts[] = { { "cascade", O_CASCADE, 0 }, { NULL, 0, 0 } };
-	char label[IV_LIMIT_SHORT + 32];
+	static const struct opt opts[] = {
+		{ "cascade", O_CASCADE, 0 }, { "yes", O_YES, 0 }, { NULL, 0, 0 },
+	};
+	char label[IV_LIMIT_SHORT + 32], what[IV_LIMIT_SHORT + 64], sid[IV_ID_LEN + 1], counts[256];
+	struct cascade cas = { 0 };
 	iv_interview *iv = NULL;
 	struct parsed p;
 	struct args a;
-	int rc;
+	int cascade, rc;
 
 	args_init(&a, ctx, "interview rm", help_rm, argc, argv);
 	if (args_parse(&a, opts, &p, 1, 1, "INTERVIEW"))
 		return a.status;
-	if ((rc = cli_open(ctx, 1)) == 0 && (rc = ref_interview(&iv, ctx, p.pos[0])) == 0) {
+	cascade = parsed_flag(&p, O_CASCADE);
+	if ((rc = cli_open(ctx, 1)) == 0 && (rc = ref_interview(&iv, ctx, p.pos[0])) == 0 &&
+	    (rc = cascade_find(&cas, ctx, REF_INTERVIEW, iv_interview_id(iv))) == 0) {
 		snprintf(label, sizeof(label), "with %s", contact_name(ctx, iv_interview_contact(iv)));
-		if (iv_interview_delete(ctx->db, iv_interview_id(iv), p.nset ? IV_DELETE_CASCADE : 0) < 0) {
+		snprintf(what, sizeof(what), "interview %s %s", short_id(sid, ctx, REF_INTERVIEW, iv_interview_id(iv)),
+			 label);
+		if (!cascade && cas.removed)
+			rc = cli_failf("%s is still named by %s; add --cascade to remove them too", what,
+				       cascade_counts(counts, sizeof(counts), &cas, 0));
+		else
+			rc = cascade_confirm(&cas, ctx, what, parsed_flag(&p, O_YES));
+	}
+	if (rc == 0) {
+		if (iv_interview_delete(ctx->db, iv_interview_id(iv), cascade ? IV_DELETE_CASCADE : 0) < 0) {
 			rc = cli_fail();
 			if (iv_error_code() == IV_ECONSTRAINT)
 				fprintf(stderr, "infoview: add --cascade to remove its follow-ups too\n");
 		} else if ((rc = cli_commit(ctx)) == 0) {
-			print_removed(ctx, "interview", iv_interview_id(iv), label);
+			cascade_done(&cas, ctx, cascade, "interview", iv_interview_id(iv), label);
 		}
 	}
+	cascade_free(&cas);
 	iv_interview_free(iv);
 	parsed_free(&p);
 	return rc;
@@ -644,6 +777,7 @@ int cmd_interview(struct cli *ctx, int argc, char **argv)
 	static const struct subcommand subs[] = {
 		{ "add", interview_add }, { "list", interview_list }, { "show", interview_show },
 		{ "request", interview_request }, { "schedule", interview_schedule },
+		{ "reschedule", interview_reschedule }, { "unschedule", interview_unschedule },
 		{ "complete", interview_complete }, { "decline", interview_decline },
 		{ "no-response", interview_no_response }, { "cancel", interview_cancel },
 		{ "edit", interview_edit }, { "questions", cmd_questions }, { "rm", interview_rm },

@@ -3,11 +3,13 @@
  * SPDX-License-Identifier: MIT
  */
 #include "args.h"
+#include "cascade.h"
 #include "cli.h"
 #include "json.h"
 #include "out.h"
 #include "ref.h"
 #include "render.h"
+#include "summary.h"
 #include "when.h"
 
 #include <stdio.h>
@@ -22,12 +24,13 @@ static const char help_group[] =
 	"\n"
 	"Commands:\n"
 	"  add --by CONTACT --to CONTACT [OPTIONS]\n"
-	"                              record an introduction; prints its id\n"
+	"                              record an introduction\n"
 	"  list [--by C] [--to C] [--status S]\n"
 	"                              list introductions (the default)\n"
 	"  show INTRO                  one introduction\n"
 	"  set INTRO [OPTIONS]         change its status, channel, note or dates\n"
-	"  rm INTRO [--cascade]        remove an introduction\n"
+	"  rm INTRO [--cascade] [--yes]\n"
+	"                              remove an introduction\n"
 	"\n"
 	"INTRO is an id prefix; CONTACT an id prefix or a name.\n";
 
@@ -42,12 +45,14 @@ static const char help_add[] =
 	"Usage: infoview intro add --by CONTACT --to CONTACT [OPTIONS]\n"
 	"\n"
 	"Records that CONTACT --by introduces (or could introduce) you to CONTACT\n"
-	"--to, and prints the introduction's id.\n"
+	"--to, and prints a line about the introduction with its short reference\n"
+	"(with -q only its id, with --json the introduction).\n"
 	"\n"
 	"Options:\n"
 	"  --by CONTACT     who introduces you (required)\n"
 	"  --to CONTACT     whom they introduce you to (required)\n"
 	INTRO_OPTIONS
+	"  -q, --quiet      print only the new introduction's id\n"
 	"\n"
 	WHEN_HELP;
 
@@ -64,20 +69,28 @@ static const char help_show[] =
 static const char help_set[] =
 	"Usage: infoview intro set INTRO [OPTIONS]\n"
 	"\n"
-	"Changes an introduction.\n"
+	"Changes an introduction and prints a line about it (with -q only its id,\n"
+	"with --json the introduction).\n"
 	"\n"
 	"Options:\n"
 	INTRO_OPTIONS
+	"  -q, --quiet      print only the introduction's id\n"
 	"\n"
 	WHEN_HELP;
 
 static const char help_rm[] =
-	"Usage: infoview intro rm INTRO [--cascade]\n"
+	"Usage: infoview intro rm INTRO [--cascade] [--yes]\n"
 	"\n"
 	"Removes an introduction. One that an interview names is kept unless\n"
-	"--cascade is given; the interviews then stay and no longer name it.\n";
+	"--cascade is given; the interviews then stay and no longer name it.\n"
+	"They are listed, by short reference; on a terminal the command asks\n"
+	"first.\n"
+	"\n"
+	"Options:\n"
+	"  --cascade   remove it even though interviews name it\n"
+	"  --yes       do not ask (runs without a terminal never ask)\n";
 
-enum { O_BY = 1, O_TO, O_CHANNEL, O_STATUS, O_NOTE, O_REQUESTED, O_MADE, O_CASCADE };
+enum { O_BY = 1, O_TO, O_CHANNEL, O_STATUS, O_NOTE, O_REQUESTED, O_MADE, O_CASCADE, O_YES, O_QUIET };
 
 #define INTRO_OPTS \
 	{ "channel", O_CHANNEL, 1 }, { "status", O_STATUS, 1 }, { "note", O_NOTE, 1 }, \
@@ -129,19 +142,24 @@ static int apply(struct args *a, iv_intro *in, const struct parsed *p)
 	return 0;
 }
 
-static void print_intro(struct cli *ctx, const iv_intro *in, int id_only)
+/* `verb` NULL: the whole introduction; else what add and set print (a line, -q the id). */
+static void print_intro(struct cli *ctx, const iv_intro *in, const char *verb)
 {
 	char when[64], channel[32], status[32], sid[IV_ID_LEN + 1];
 	struct json j;
 
+	if (verb && ctx->quiet) {
+		printf("%s\n", iv_intro_id(in));
+		return;
+	}
 	if (ctx->json) {
 		json_init(&j, stdout);
 		json_intro(&j, ctx, in);
 		json_finish(&j);
 		return;
 	}
-	if (id_only) {
-		printf("%s\n", iv_intro_id(in));
+	if (verb) {
+		summary_intro(ctx, verb, in);
 		return;
 	}
 	out_heading(ctx, short_id(sid, ctx, REF_INTRO, iv_intro_id(in)));
@@ -164,7 +182,7 @@ static void print_intro(struct cli *ctx, const iv_intro *in, int id_only)
 static int intro_add(struct cli *ctx, int argc, char **argv)
 {
 	static const struct opt opts[] = {
-		{ "by", O_BY, 1 }, { "to", O_TO, 1 }, INTRO_OPTS, { NULL, 0, 0 },
+		{ "by", O_BY, 1 }, { "to", O_TO, 1 }, INTRO_OPTS, { "quiet", O_QUIET, 0 }, { NULL, 0, 0 },
 	};
 	iv_contact *by = NULL, *to = NULL;
 	const char *by_ref, *to_ref;
@@ -193,7 +211,7 @@ static int intro_add(struct cli *ctx, int argc, char **argv)
 			rc = cli_fail();
 		else if ((rc = cli_commit(ctx)) == 0) {
 			cli_ids_changed(ctx);
-			print_intro(ctx, in, 1);
+			print_intro(ctx, in, "Added");
 		}
 	}
 	iv_contact_free(by);
@@ -245,7 +263,7 @@ static int intro_show(struct cli *ctx, int argc, char **argv)
 	if (args_parse(&a, NULL, &p, 1, 1, "INTRO"))
 		return a.status;
 	if ((rc = cli_open(ctx, 0)) == 0 && (rc = ref_intro(&in, ctx, p.pos[0])) == 0)
-		print_intro(ctx, in, 0);
+		print_intro(ctx, in, NULL);
 	iv_intro_free(in);
 	parsed_free(&p);
 	return rc;
@@ -253,7 +271,7 @@ static int intro_show(struct cli *ctx, int argc, char **argv)
 
 static int intro_set(struct cli *ctx, int argc, char **argv)
 {
-	static const struct opt opts[] = { INTRO_OPTS, { NULL, 0, 0 } };
+	static const struct opt opts[] = { INTRO_OPTS, { "quiet", O_QUIET, 0 }, { NULL, 0, 0 } };
 	iv_intro *in = NULL, *scratch = NULL;
 	struct parsed p;
 	struct args a;
@@ -274,7 +292,7 @@ static int intro_set(struct cli *ctx, int argc, char **argv)
 		if (iv_intro_update(ctx->db, in) < 0)
 			rc = cli_fail();
 		else if ((rc = cli_commit(ctx)) == 0)
-			print_intro(ctx, in, 0);
+			print_intro(ctx, in, "Updated");
 	}
 	iv_intro_free(in);
 	parsed_free(&p);
@@ -283,28 +301,43 @@ static int intro_set(struct cli *ctx, int argc, char **argv)
 
 static int intro_rm(struct cli *ctx, int argc, char **argv)
 {
-	static const struct opt opts[] = { { "cascade", O_CASCADE, 0 }, { NULL, 0, 0 } };
-	char label[2 * IV_LIMIT_SHORT + 8];
+	static const struct opt opts[] = {
+		{ "cascade", O_CASCADE, 0 }, { "yes", O_YES, 0 }, { NULL, 0, 0 },
+	};
+	char label[2 * IV_LIMIT_SHORT + 8], what[2 * IV_LIMIT_SHORT + 64], sid[IV_ID_LEN + 1], counts[256];
+	struct cascade cas = { 0 };
 	iv_intro *in = NULL;
 	struct parsed p;
 	struct args a;
-	int rc;
+	int cascade, rc;
 
 	args_init(&a, ctx, "intro rm", help_rm, argc, argv);
 	if (args_parse(&a, opts, &p, 1, 1, "INTRO"))
 		return a.status;
-	if ((rc = cli_open(ctx, 1)) == 0 && (rc = ref_intro(&in, ctx, p.pos[0])) == 0) {
+	cascade = parsed_flag(&p, O_CASCADE);
+	if ((rc = cli_open(ctx, 1)) == 0 && (rc = ref_intro(&in, ctx, p.pos[0])) == 0 &&
+	    (rc = cascade_find(&cas, ctx, REF_INTRO, iv_intro_id(in))) == 0) {
 		snprintf(label, sizeof(label), "%s", contact_name(ctx, iv_intro_introducer(in)));
 		snprintf(label + strlen(label), sizeof(label) - strlen(label), " -> %s",
 			 contact_name(ctx, iv_intro_introduced(in)));
-		if (iv_intro_delete(ctx->db, iv_intro_id(in), p.nset ? IV_DELETE_CASCADE : 0) < 0) {
+		snprintf(what, sizeof(what), "introduction %s %s", short_id(sid, ctx, REF_INTRO, iv_intro_id(in)), label);
+		if (!cascade && cas.unlinked)
+			rc = cli_failf("%s is still named by %s; add --cascade to remove it anyway "
+				       "(they stay, no longer linked to it)", what,
+				       cascade_counts(counts, sizeof(counts), &cas, 1));
+		else
+			rc = cascade_confirm(&cas, ctx, what, parsed_flag(&p, O_YES));
+	}
+	if (rc == 0) {
+		if (iv_intro_delete(ctx->db, iv_intro_id(in), cascade ? IV_DELETE_CASCADE : 0) < 0) {
 			rc = cli_fail();
 			if (iv_error_code() == IV_ECONSTRAINT)
 				fprintf(stderr, "infoview: add --cascade to remove it anyway\n");
 		} else if ((rc = cli_commit(ctx)) == 0) {
-			print_removed(ctx, "introduction", iv_intro_id(in), label);
+			cascade_done(&cas, ctx, cascade, "introduction", iv_intro_id(in), label);
 		}
 	}
+	cascade_free(&cas);
 	iv_intro_free(in);
 	parsed_free(&p);
 	return rc;

@@ -168,7 +168,8 @@ static int run(struct cli *ctx, int argc, char **argv)
 	ctx->now = (iv_time)time(NULL);
 	if (now_text) {
 		if (when_parse(&ctx->now, now_text, ctx->now, &why) < 0)
-			return usage_error("", "%s: cannot read '%s' as a time (%s)", now_from, now_text, why);
+			return usage_error("", "%s: cannot read '%s' as a time (%s); %s", now_from, now_text, why,
+					   WHEN_FORMS);
 		ctx->now_fixed = 1;
 	}
 	if (i >= argc)

@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -239,65 +240,220 @@ static const char *const weekdays[7][2] = {
 	{ "saturday", "sat" },
 };
 
-/* How many days after `now`'s day the word names; -99 if it is no day word. */
-static int day_word(const char *w, size_t len, iv_time now)
+/* How many days after `now`'s day the weekday `w` names (1 to 7); -1 if it is none. */
+static int weekday(const char *w, iv_time now)
 {
 	struct tm tm;
 	int i, ahead;
 
-	if (len == 5 && strncasecmp(w, "today", 5) == 0)
-		return 0;
-	if (len == 8 && strncasecmp(w, "tomorrow", 8) == 0)
-		return 1;
-	if (len == 9 && strncasecmp(w, "yesterday", 9) == 0)
-		return -1;
 	local_tm(&tm, now);
 	for (i = 0; i < 7; i++) {
-		if ((strlen(weekdays[i][0]) != len || strncasecmp(w, weekdays[i][0], len) != 0) &&
-		    (strlen(weekdays[i][1]) != len || strncasecmp(w, weekdays[i][1], len) != 0))
+		if (strcmp(w, weekdays[i][0]) != 0 && strcmp(w, weekdays[i][1]) != 0)
 			continue;
 		ahead = (i - tm.tm_wday + 7) % 7;
 		return ahead ? ahead : 7;
 	}
-	return -99;
+	return -1;
+}
+
+/* How many days after `now`'s day the word names; -99 if it is no day word. */
+static int day_word(const char *w, iv_time now)
+{
+	int ahead;
+
+	if (strcmp(w, "today") == 0)
+		return 0;
+	if (strcmp(w, "tomorrow") == 0)
+		return 1;
+	if (strcmp(w, "yesterday") == 0)
+		return -1;
+	return (ahead = weekday(w, now)) < 0 ? -99 : ahead;
+}
+
+/* 1 for "am", 2 for "pm" (with or without dots), else 0. */
+static int meridiem(const char *w)
+{
+	if (strcmp(w, "am") == 0 || strcmp(w, "a.m.") == 0)
+		return 1;
+	if (strcmp(w, "pm") == 0 || strcmp(w, "p.m.") == 0)
+		return 2;
+	return 0;
+}
+
+/*
+ * A time of day: "15:00", "15:00:30", "3pm", "3:30pm", "10am", "noon",
+ * "midnight"; `next` is the word after it, which may be "am" or "pm"
+ * ("3 pm"), and *used is set to 1 when it was. 1 if `w` is no time of day
+ * at all (so the caller tries other readings), 0 when read, -1 with *why.
+ */
+static int time_of_day(const char *w, const char *next, int *used, int *h, int *mi, int *s,
+		       const char **why)
+{
+	char clock[16];
+	size_t digits_end;
+	int half = 0;
+
+	*used = 0;
+	*s = 0;
+	if (strcmp(w, "noon") == 0 || strcmp(w, "midday") == 0) {
+		*h = 12, *mi = 0;
+		return 0;
+	}
+	if (strcmp(w, "midnight") == 0) {
+		*h = 0, *mi = 0;
+		return 0;
+	}
+	if (!isdigit((unsigned char)w[0]))
+		return 1;
+	if (strchr(w, '/'))
+		return *why = "write a date as YYYY-MM-DD: 3/4 could be March or April", -1;
+	digits_end = strspn(w, "0123456789:");
+	if ((half = meridiem(w + digits_end)) == 0 && w[digits_end] != '\0')
+		return *why = "a time of day is 15:00, 3pm or 3:30pm", -1;
+	if (!half && next && (half = meridiem(next)) != 0)
+		*used = 1;
+	if (digits_end >= sizeof(clock))
+		return *why = "a time of day is 15:00, 3pm or 3:30pm", -1;
+	memcpy(clock, w, digits_end);
+	clock[digits_end] = '\0';
+	if (!strchr(clock, ':')) {
+		/* A bare number is an hour only with am or pm: "10" could be a day too. */
+		if (!half)
+			return *why = "a number alone is ambiguous: write 10:00, 10am or 10pm for a time, "
+				      "2026-03-10 for a day", -1;
+		if (digits_end > 2)
+			return *why = "a time of day is 15:00, 3pm or 3:30pm", -1;
+		*h = atoi(clock);
+		*mi = 0;
+	} else if (clock_time(clock, h, mi, s) < 0) {
+		return *why = "expected a time of day such as 15:00 or 3:30pm", -1;
+	}
+	if (half) {
+		if (*h < 1 || *h > 12)
+			return *why = "with am or pm the hour is 1 to 12", -1;
+		*h = (*h % 12) + (half == 2 ? 12 : 0);
+	}
+	return 0;
+}
+
+/* "in 3 days", "in 2 hours", "in 30 minutes", "in 1 week", "in an hour": from `now`. */
+static int in_words(iv_time *out, char **w, int n, iv_time now, const char **why)
+{
+	static const struct { const char *name; char unit; } units[] = {
+		{ "minute", 'm' }, { "minutes", 'm' }, { "min", 'm' }, { "mins", 'm' },
+		{ "hour", 'h' }, { "hours", 'h' }, { "hr", 'h' }, { "hrs", 'h' },
+		{ "day", 'd' }, { "days", 'd' }, { "week", 'w' }, { "weeks", 'w' },
+	};
+	char spec[32];
+	size_t i;
+	long count;
+	char *end;
+
+	if (n != 2)
+		return *why = "write 'in 3 days', 'in 2 hours' or 'in 30 minutes'", -1;
+	if (strcmp(w[0], "a") == 0 || strcmp(w[0], "an") == 0) {
+		count = 1;
+	} else {
+		count = strtol(w[0], &end, 10);
+		if (!isdigit((unsigned char)w[0][0]) || *end)
+			return *why = "'in' needs a number: 'in 3 days'", -1;
+	}
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(w[1], units[i].name) == 0)
+			break;
+	if (i == sizeof(units) / sizeof(units[0]))
+		return *why = "the unit after 'in N' is minutes, hours, days or weeks", -1;
+	if (count > 100000)
+		return *why = "too far away", -1;
+	snprintf(spec, sizeof(spec), "+%ld%c", count, units[i].unit);
+	return offset(out, spec, now, why);
+}
+
+#define MAX_WORDS 8
+
+/*
+ * The forms in words: an optional day (today, tomorrow, yesterday, a
+ * weekday, "next" and a weekday) and an optional time of day, in either
+ * order; or "in N units".
+ */
+static int words(iv_time *out, const char *text, iv_time now, const char **why)
+{
+	char buf[64], *w[MAX_WORDS + 1], *p;
+	int n = 0, i, used, days = 0, have_day = 0, have_time = 0, h = 0, mi = 0, s = 0, rc;
+
+	if (strlen(text) >= sizeof(buf))
+		return *why = "too long", -1;
+	for (i = 0; text[i]; i++)
+		buf[i] = (char)tolower((unsigned char)text[i]);
+	buf[i] = '\0';
+	for (p = buf; *p;) {
+		if (*p == ' ' || *p == '\t') {
+			*p++ = '\0';
+			continue;
+		}
+		if (n == MAX_WORDS)
+			return *why = "too many words", -1;
+		w[n++] = p;
+		p += strcspn(p, " \t");
+	}
+	w[n] = NULL;
+	if (n == 0)
+		return *why = "empty", -1;
+	if (strcmp(w[0], "in") == 0)
+		return in_words(out, w + 1, n - 1, now, why);
+	for (i = 0; i < n; i++) {
+		int d = -99;
+
+		if (strcmp(w[i], "next") == 0) {
+			/* "next fri" is the coming Friday, as "fri" is. */
+			if (i + 1 >= n || (d = weekday(w[i + 1], now)) < 0)
+				return *why = "'next' needs a weekday: 'next fri'", -1;
+			i++;
+		} else if (strcmp(w[i], "at") == 0 && i > 0 && i + 1 < n) {
+			continue; /* "tomorrow at 10am" */
+		} else {
+			d = day_word(w[i], now);
+		}
+		if (d != -99) {
+			if (have_day)
+				return *why = "two days given", -1;
+			days = d;
+			have_day = 1;
+			continue;
+		}
+		if ((rc = time_of_day(w[i], w[i + 1], &used, &h, &mi, &s, why)) < 0)
+			return -1;
+		if (rc > 0)
+			return *why = "not a time", -1;
+		if (have_time)
+			return *why = "two times of day given", -1;
+		have_time = 1;
+		i += used;
+	}
+	if (day_from(out, now, days, h, mi, s) < 0)
+		return *why = "out of range", -1;
+	return 0;
 }
 
 int when_parse(iv_time *out, const char *text, iv_time now, const char **why)
 {
-	int days, h = 0, mi = 0, s = 0;
-	const char *space;
 	size_t len;
 
 	*why = "not a time";
 	while (*text == ' ')
 		text++;
 	len = strlen(text);
+	while (len && text[len - 1] == ' ')
+		len--;
 	if (len == 0)
 		return *why = "empty", -1;
-	if (strcasecmp(text, "now") == 0) {
+	if (strncasecmp(text, "now", len) == 0 && len == 3) {
 		*out = now;
 		return 0;
 	}
 	if (text[0] == '+' || text[0] == '-')
 		return offset(out, text, now, why);
-	if (isdigit((unsigned char)text[0])) {
-		if (len >= 10 && text[4] == '-')
-			return iso(out, text, why);
-		if (clock_time(text, &h, &mi, &s) < 0)
-			return *why = "expected HH:MM", -1;
-		return day_from(out, now, 0, h, mi, s) < 0 ? (*why = "out of range", -1) : 0;
-	}
-	space = strchr(text, ' ');
-	len = space ? (size_t)(space - text) : len;
-	if ((days = day_word(text, len, now)) == -99)
-		return *why = "see --help for the forms", -1;
-	if (space) {
-		while (*space == ' ')
-			space++;
-		if (*space && clock_time(space, &h, &mi, &s) < 0)
-			return *why = "expected HH:MM after the day", -1;
-	}
-	if (day_from(out, now, days, h, mi, s) < 0)
-		return *why = "out of range", -1;
-	return 0;
+	if (isdigit((unsigned char)text[0]) && len >= 10 && text[4] == '-')
+		return iso(out, text, why);
+	return words(out, text, now, why);
 }

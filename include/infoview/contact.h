@@ -387,12 +387,17 @@ typedef struct iv_contact_filter {
 	 * Since version 2.
 	 */
 	int64_t number;
+	/**
+	 * only contacts having this e-mail address among theirs (the whole
+	 * address, ASCII case-insensitive); NULL for any. Since version 2.
+	 */
+	const char *email;
 } iv_contact_filter;
 
-/** The current version of iv_contact_filter. */
+/** The current version of iv_contact_filter (2 added `number` and `email`). */
 #define IV_CONTACT_FILTER_VERSION 2
 /** A static initialiser for iv_contact_filter matching everything. */
-#define IV_CONTACT_FILTER_INIT { IV_CONTACT_FILTER_VERSION, NULL, NULL, NULL, NULL, 0 }
+#define IV_CONTACT_FILTER_INIT { IV_CONTACT_FILTER_VERSION, NULL, NULL, NULL, NULL, 0, NULL }
 
 /**
  * Initialises a filter to its defaults (matching everything).

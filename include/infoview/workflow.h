@@ -23,6 +23,11 @@ IV_BEGIN_DECL
  * planned -> requested -> scheduled -> completed; declined, no_response and
  * cancelled can be reached from each of the open states (planned, requested,
  * scheduled). Completed, declined, no_response and cancelled are final.
+ * The one way back, scheduled -> requested (the agreed time fell through),
+ * is not a move of this table: only iv_interview_unschedule() makes it.
+ * A scheduled interview can be re-timed (its scheduled time, medium and
+ * length changed by iv_interview_update() without a change of status),
+ * which keeps every status time, the request's included.
  *
  * iv_interview_update() enforces this whenever the status it is given
  * differs from the stored one: an illegal move is refused with IV_EINVALID
@@ -83,6 +88,30 @@ IV_BEGIN_DECL
  * @return 1 if the move is legal, else 0
  */
 IV_EXTERN(int) iv_interview_can_move(int from, int to);
+
+/**
+ * Moves a scheduled interview back to requested, when the agreed time
+ * falls through and a new one is to be found. Its scheduled time is
+ * cleared (as is the time it was scheduled, in iv_interview_status_at());
+ * the time of the request is kept (set to now if it has none).
+ *
+ * Its nudges, cancelled when it was scheduled, are pending again
+ * (follow-ups with the keys "nudge_other:<id>" and "nudge_followup:<id>",
+ * reopened, never doubled; one the rules never made is made). Each is due
+ * when the original request puts it (the request time plus its business
+ * days) if that is still ahead of the store's clock, else the same number
+ * of business days after now. A nudge already done or skipped stays so.
+ *
+ * iv_interview_can_move() and iv_interview_update() still refuse
+ * scheduled -> requested: a program that relies on the table keeps seeing
+ * the lifecycle it was written for.
+ * @param out if not NULL, the interview as stored, free with iv_interview_free()
+ * @param db the store
+ * @param id the interview's id
+ * @return 0; IV_EINVALID if the interview is not scheduled (the message
+ *         names its status); IV_ENOTFOUND
+ */
+IV_EXTERN(int) iv_interview_unschedule(iv_interview **out, iv_db *db, const char *id);
 
 /**
  * Moves a stored interview to `status`: loads it, sets the status and

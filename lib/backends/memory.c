@@ -52,12 +52,13 @@ struct mem_node {
 /*
  * A list filter in the one shape the four entities fit: up to three strings
  * (company and tag, or ids, and a follow-up's rule), every kind's id prefix,
- * a contact's name, a status and two time limits (due, earliest); NULL or 0
- * is "any".
+ * a contact's name and e-mail, a status and two time limits (due,
+ * earliest); NULL or 0 is "any".
  */
-#define MEM_FILTER_TEXTS 5
+#define MEM_FILTER_TEXTS 6
 #define MEM_ID_PREFIX 3
 #define MEM_NAME 4
+#define MEM_EMAIL 5
 struct mem_filter {
 	const char *text[MEM_FILTER_TEXTS];
 	int64_t number;
@@ -668,12 +669,27 @@ static void contact_filter(struct mem_filter *out, const void *filter)
 	out->text[0] = f->company;
 	out->text[1] = f->tag;
 	out->text[MEM_NAME] = f->name;
+	out->text[MEM_EMAIL] = f->email;
+}
+
+/* Whether the contact has the address, compared as names are. */
+static int email_matches(const char *want, const void *rec)
+{
+	size_t i;
+
+	if (!want)
+		return 1;
+	for (i = 0; i < iv_contact_email_count(rec); i++)
+		if (ascii_casecmp(iv_contact_email_at(rec, i), want) == 0)
+			return 1;
+	return 0;
 }
 
 static int contact_match(const void *rec, const struct mem_filter *f)
 {
 	return text_matches(f->text[0], iv_contact_company(rec)) &&
 	       text_matches(f->text[MEM_NAME], iv_contact_name(rec)) &&
+	       email_matches(f->text[MEM_EMAIL], rec) &&
 	       (!f->text[1] || iv_contact_has_tag(rec, f->text[1]));
 }
 

@@ -75,6 +75,8 @@ int iv__sq_step_done(struct sq *b, struct sq_put *p, const char *action, const c
 static const char *const fixed_sql[SQ_FIXED_COUNT] = {
 	[SQ_TAG_DELETE] = "DELETE FROM contact_tag WHERE contact_id = ?1",
 	[SQ_TAG_INSERT] = "INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?1, ?4)",
+	[SQ_EMAIL_DELETE] = "DELETE FROM contact_email WHERE contact_id = ?1",
+	[SQ_EMAIL_INSERT] = "INSERT OR IGNORE INTO contact_email (contact_id, email) VALUES (?1, ?4)",
 	[SQ_QUESTION_SELECT] = "SELECT question, answer FROM interview_question WHERE interview = ?1 ORDER BY pos",
 	[SQ_QUESTION_DELETE] = "DELETE FROM interview_question WHERE interview = ?1",
 	[SQ_QUESTION_INSERT] = "INSERT INTO interview_question (interview, pos, question, answer)"

@@ -37,7 +37,7 @@
 enum {
 	SQ_BEGIN, SQ_COMMIT, SQ_ROLLBACK, SQ_SAVEPOINT, SQ_RELEASE, SQ_ROLLBACK_TO,
 	SQ_TX_COUNT,
-	SQ_TAG_DELETE = SQ_TX_COUNT, SQ_TAG_INSERT,
+	SQ_TAG_DELETE = SQ_TX_COUNT, SQ_TAG_INSERT, SQ_EMAIL_DELETE, SQ_EMAIL_INSERT,
 	SQ_QUESTION_SELECT, SQ_QUESTION_DELETE, SQ_QUESTION_INSERT,
 	SQ_ITEM_SELECT, SQ_ITEM_DELETE, SQ_ITEM_INSERT,
 	SQ_SETTING_GET, SQ_SETTING_SET, SQ_SETTING_DELETE,
@@ -53,10 +53,10 @@ enum { SQ_CONTACT, SQ_INTRO, SQ_INTERVIEW, SQ_FOLLOWUP, SQ_NOTE, SQ_KIND_COUNT }
 
 /*
  * List statements, one per kind and combination of filters (a bit per
- * filter), so that each can use its index: 5, 5, 5, 8 and 3 filters.
+ * filter), so that each can use its index: 6, 5, 5, 8 and 3 filters.
  */
 #define SQ_LISTS_CONTACT 0
-#define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 5))
+#define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 6))
 #define SQ_LISTS_INTERVIEW (SQ_LISTS_INTRO + (1 << 5))
 #define SQ_LISTS_FOLLOWUP (SQ_LISTS_INTERVIEW + (1 << 5))
 #define SQ_LISTS_NOTE (SQ_LISTS_FOLLOWUP + (1 << 8))

@@ -264,8 +264,9 @@ static const char *const contact_filters[] = {
 	"r.company = ?1 COLLATE NOCASE",
 	"r.id IN (SELECT contact_id FROM contact_tag WHERE tag = ?2)",
 	"r.name = ?3 COLLATE NOCASE",
-	"r.num = ?4",
-	"r.uuid BETWEEN ?5 AND ?6",
+	"r.id IN (SELECT contact_id FROM contact_email WHERE email = ?4)",
+	"r.num = ?5",
+	"r.uuid BETWEEN ?6 AND ?7",
 };
 
 static int contact_bind(struct sq *b, struct sq_put *p, const void *r)
@@ -337,16 +338,22 @@ static void contact_args(struct sq_arg *a, const void *filter)
 	a[0] = (struct sq_arg){ SQ_ARG_TEXT, f->company, 0 };
 	a[1] = (struct sq_arg){ SQ_ARG_TEXT, f->tag, 0 };
 	a[2] = (struct sq_arg){ SQ_ARG_TEXT, f->name, 0 };
-	a[3] = (struct sq_arg){ SQ_ARG_INT, NULL, f->number };
-	a[4] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
+	a[3] = (struct sq_arg){ SQ_ARG_TEXT, f->email, 0 };
+	a[4] = (struct sq_arg){ SQ_ARG_INT, NULL, f->number };
+	a[5] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
 }
 
 static int contact_children(struct sq *b, const struct sq_owner *o, const void *r, int replace)
 {
 	const iv_contact *c = r;
-	int rc = replace ? run_for(b, SQ_TAG_DELETE, o) : 0;
+	int rc = 0;
 
-	return rc < 0 ? rc : write_list(b, SQ_TAG_INSERT, o, 0, c, iv_contact_tag_count(c), tag_at, NULL);
+	/* The tags and e-mails tables index the contact's own lists for the filters. */
+	if (replace && ((rc = run_for(b, SQ_TAG_DELETE, o)) < 0 || (rc = run_for(b, SQ_EMAIL_DELETE, o)) < 0))
+		return rc;
+	if ((rc = write_list(b, SQ_TAG_INSERT, o, 0, c, iv_contact_tag_count(c), tag_at, NULL)) < 0)
+		return rc;
+	return write_list(b, SQ_EMAIL_INSERT, o, 0, c, iv_contact_email_count(c), email_at, NULL);
 }
 
 /* Introductions. */
@@ -739,7 +746,7 @@ static void note_args(struct sq_arg *a, const void *filter)
 
 const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 	[SQ_CONTACT] = { SQ_CONTACT, "contact", contact_columns, COUNT(contact_columns),
-		contact_filters, COUNT(contact_filters), 0x1c, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
+		contact_filters, COUNT(contact_filters), 0x3c, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
 		contact_bind, contact_build, contact_args, contact_children },
 	[SQ_INTRO] = { SQ_INTRO, "intro", intro_columns, COUNT(intro_columns),
 		intro_filters, COUNT(intro_filters), 0x1b, SQ_LISTS_INTRO, "r.created, r.uuid",

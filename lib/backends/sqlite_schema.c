@@ -188,7 +188,26 @@ static const char *const migrations[] = {
 	" created INTEGER NOT NULL);"
 	"CREATE INDEX note_contact ON note (contact, at, uuid);"
 	"CREATE INDEX note_at ON note (at, uuid);"
-	"CREATE INDEX note_num ON note (num);",
+	"CREATE INDEX note_num ON note (num);"
+
+	/*
+	 * An index of contact.emails for the e-mail filter (finding who already
+	 * has an address), kept by the backend as contact_tag is. The
+	 * addresses already stored are split out of their newline-joined
+	 * column.
+	 */
+	"CREATE TABLE contact_email ("
+	" contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,"
+	" email TEXT NOT NULL COLLATE NOCASE,"
+	" PRIMARY KEY (contact_id, email)) WITHOUT ROWID;"
+	"CREATE INDEX contact_email_email ON contact_email (email);"
+	"WITH RECURSIVE split (id, item, rest) AS ("
+	" SELECT id, NULL, emails || char(10) FROM contact WHERE emails IS NOT NULL"
+	" UNION ALL"
+	" SELECT id, substr(rest, 1, instr(rest, char(10)) - 1), substr(rest, instr(rest, char(10)) + 1)"
+	" FROM split WHERE rest <> '')"
+	" INSERT OR IGNORE INTO contact_email (contact_id, email)"
+	" SELECT id, item FROM split WHERE item IS NOT NULL AND item <> '';",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

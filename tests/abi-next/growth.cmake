@@ -48,7 +48,7 @@ foreach(_t api "conformance memory" "conformance sqlite" "conformance thirdparty
   add_dependencies(test_${_suite} infoview_next)
 endforeach()
 
-# A program of the next version on it, with backends still at version 1:
+# A program of the next version on it, with backends still at today's version:
 # the core applies the filter member they do not know.
 add_executable(test_growth_next abi-next/test_growth_next.c)
 add_dependencies(test_growth_next infoview_next_headers)

@@ -28,6 +28,18 @@ function(iv_patch file old new)
   set(_IV_TEXT_${file} "${_t}" PARENT_SCOPE)
 endfunction()
 
+# Bumps `#define macro N` in header `file` to N + 1, whatever N is today.
+function(iv_bump file macro)
+  set(_t "${_IV_TEXT_${file}}")
+  string(REGEX MATCH "#define ${macro} ([0-9]+)\n" _line "${_t}")
+  if(NOT _line)
+    message(FATAL_ERROR "patch-headers: no '#define ${macro} N' in ${file}")
+  endif()
+  math(EXPR _next "${CMAKE_MATCH_1} + 1")
+  iv_patch(${file} "${_line}" "#define ${macro} ${_next}\n")
+  set(_IV_TEXT_${file} "${_IV_TEXT_${file}}" PARENT_SCOPE)
+endfunction()
+
 # Appends `member_decl` to struct `type`, bumps `macro`_VERSION and gives
 # the member a zero in `macro`_INIT, as a real growth would.
 # Bumps `#define <macro> N` to N + 1 in header `file`.

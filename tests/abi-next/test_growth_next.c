@@ -1,7 +1,7 @@
 /*
  * A program of the simulated next version (compiled against the patched
  * headers, see patch-headers.cmake) on the next library, whose built-in
- * backends are still at version 1: a filter member they do not know
+ * backends are still at today's version: a filter member they do not know
  * (abi_next: "only the record with this id") must be applied by the core,
  * never silently ignored.
  */

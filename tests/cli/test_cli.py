@@ -87,8 +87,8 @@ class CliTestCase(unittest.TestCase):
         return self.ok("--json", *args, now=now, stdin=stdin).json()
 
     def add_contact(self, *args, now=NOW):
-        """Adds a contact; returns its id (what `contact add` prints)."""
-        out = self.ok("contact", "add", *args, now=now).out.strip()
+        """Adds a contact; returns its id (what `contact add -q` prints)."""
+        out = self.ok("contact", "add", "-q", *args, now=now).out.strip()
         self.assertRegex(out, r"^[0-9a-f-]{36}$")
         return out
 
@@ -270,7 +270,7 @@ class StoryTest(StoryBase):
     def test_whole_story(self):
         out = self.ok("path", "--company", "Pfizer").out
         self.assertIn("You -> Alex Kim -> Blake Chen -> Dana Smith (Pfizer)", out)
-        iv = self.ok("interview", "add", "Dana Smith", "--purpose", "how regulatory affairs works",
+        iv = self.ok("interview", "add", "-q", "Dana Smith", "--purpose", "how regulatory affairs works",
                      now="2026-02-23T10:00").out.strip()
         self.assertIn("Would you be willing", self.ok("draft", "request", iv[:13]).out)
         self.ok("interview", "questions", iv, "answer", "1", "Pharmacy,", "then", "regulatory")
@@ -352,7 +352,9 @@ class ContactTest(CliTestCase):
         self.assertEqual(r.rc, 1)
         self.assertIn("--cascade", r.err)
         self.assertEqual(len(self.js("intro", "list")), 1)
-        self.assertEqual(self.js("contact", "rm", "Alex Kim", "--cascade"), {"removed": a})
+        removed = self.js("contact", "rm", "Alex Kim", "--cascade")
+        self.assertEqual(removed["removed"], a)
+        self.assertEqual([r["kind"] for r in removed["also_removed"]], ["intro"])
         self.assertEqual(self.js("intro", "list"), [])
 
     def test_an_id_prefix_names_a_contact(self):
@@ -372,7 +374,7 @@ class ContactTest(CliTestCase):
 
     def test_an_ambiguous_name_lists_the_candidates(self):
         self.add_contact("Sam Lee", "--company", "Pfizer")
-        self.add_contact("sam lee", "--company", "Roche")
+        self.add_contact("sam lee", "--company", "Roche", "--force")
         r = self.iv("contact", "show", "SAM LEE")
         self.assertFailure(r, "ambiguous name 'SAM LEE'")
         self.assertIn("(Sam Lee, Pfizer)", r.err)

@@ -82,7 +82,7 @@ struct iv_backend_iter {
 #define IV_BACKEND_ITER_VERSION 1
 
 /**
- * The backend operations, version 2.
+ * The backend operations, version 2 (see below for what it adds).
  *
  * List operations receive a filter already checked and normalised by the
  * core (its version is the current one, ids are lower case, NULL means
@@ -103,9 +103,12 @@ struct iv_backend_iter {
  * the low bound and with 'f' for the high one. It is how references typed
  * by users (short ids) are resolved, so it should not read every record.
  * A contact filter's name, when set, keeps only the contacts whose name
- * equals it ASCII case-insensitively (an index on name serves it).
+ * equals it ASCII case-insensitively (an index on name serves it); its
+ * email (version 2 backends), only those with an address equal to it ASCII
+ * case-insensitively (an index of addresses serves it).
  *
- * Version 2 adds numbers and notes. Every record carries a number (see
+ * Version 2 adds numbers, notes and the contact filter's `email` (which
+ * the core applies itself for a version 1 backend). Every record carries a number (see
  * iv_contact_number()) that the core gives it before insert(): a backend
  * of version 2 stores it with the record, sets it on the records it reads
  * (iv_contact_set_number() and friends), and answers each filter's
