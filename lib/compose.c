@@ -628,11 +628,9 @@ static int warnings(iv_draft *d, const sources *src, const iv__tval *v, iv__tmas
 		error = warn(d, "profile.name", NULL, "profile.name is empty: the draft says %s until you set your name",
 			     NAME_TO_FILL);
 	if (error >= 0 && (used & IV__TBIT(IV__T_ME_BACKGROUND)) && !v[IV__T_ME_BACKGROUND].len)
-		error = warn(d, "profile.background", NULL, "profile.background is empty: set it with your background "
-			     "(\"eight years as a hospital pharmacist\")");
+		error = warn(d, "profile.background", NULL, "profile.background is empty: set it with your background");
 	if (error >= 0 && (used & IV__TBIT(IV__T_ME_EXPLORING)) && !v[IV__T_ME_EXPLORING].len)
-		error = warn(d, "profile.exploring", NULL, "profile.exploring is empty: set what you are exploring "
-			     "(\"moving into regulatory affairs\")");
+		error = warn(d, "profile.exploring", NULL, "profile.exploring is empty: set what you are exploring");
 	if (error >= 0)
 		error = person_warnings(d, to, used, IV__TBIT(IV__T_CONTACT_TITLE) | IV__TBIT(IV__T_CONTACT_A_TITLE),
 					IV__TBIT(IV__T_CONTACT_COMPANY));
