@@ -756,8 +756,11 @@ static int compose(iv_draft **out, iv_db *db, const char *id, const iv_draft_opt
 }
 
 /* The text alone, for the functions that give only that. */
-static int text_of(char **out, iv_draft *d, int error)
+static int text_of(char **out, iv_db *db, const char *id, const iv_draft_options *opts, loader load)
 {
+	iv_draft *d = NULL;
+	int error = compose(&d, db, id, opts, load);
+
 	if (error >= 0) {
 		*out = d->text;
 		d->text = NULL;
@@ -768,13 +771,11 @@ static int text_of(char **out, iv_draft *d, int error)
 
 static int draft_request_unguarded(char **out, iv_db *db, const char *interview_id, const iv_draft_options *opts)
 {
-	iv_draft *d = NULL;
-
 	IV__ARG_OF("iv_draft_request", out);
 	*out = NULL;
 	IV__ARG_OF("iv_draft_request", db);
 	IV__ARG_OF("iv_draft_request", interview_id);
-	return text_of(out, d, compose(&d, db, interview_id, opts, load_request));
+	return text_of(out, db, interview_id, opts, load_request);
 }
 
 int iv_draft_request(char **out, iv_db *db, const char *interview_id, const iv_draft_options *opts)
@@ -784,13 +785,11 @@ int iv_draft_request(char **out, iv_db *db, const char *interview_id, const iv_d
 
 static int draft_thanks_unguarded(char **out, iv_db *db, const char *followup_id, const iv_draft_options *opts)
 {
-	iv_draft *d = NULL;
-
 	IV__ARG_OF("iv_draft_thanks", out);
 	*out = NULL;
 	IV__ARG_OF("iv_draft_thanks", db);
 	IV__ARG_OF("iv_draft_thanks", followup_id);
-	return text_of(out, d, compose(&d, db, followup_id, opts, load_thanks));
+	return text_of(out, db, followup_id, opts, load_thanks);
 }
 
 int iv_draft_thanks(char **out, iv_db *db, const char *followup_id, const iv_draft_options *opts)
