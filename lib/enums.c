@@ -62,7 +62,14 @@ static const struct name template_kind[] = {
 	{ IV_TEMPLATE_REQUEST, "request" },
 	{ IV_TEMPLATE_REQUEST_INTRODUCED, "request_introduced" },
 	{ IV_TEMPLATE_THANKS, "thanks" },
-	{ IV_TEMPLATE_THANKS_INTRODUCER, "thanks_introducer" }
+	{ IV_TEMPLATE_THANKS_INTRODUCER, "thanks_introducer" },
+	{ IV_TEMPLATE_INTRODUCER_UPDATE, "introducer_update" },
+	{ IV_TEMPLATE_NUDGE_FOLLOWUP, "nudge_followup" },
+	{ IV_TEMPLATE_NUDGE_OTHER, "nudge_other" },
+	{ IV_TEMPLATE_CHECK_IN, "check_in" },
+	{ IV_TEMPLATE_REPORT_BACK, "report_back" },
+	{ IV_TEMPLATE_CUSTOM, "custom" },
+	{ IV_TEMPLATE_INTRO_REQUEST, "intro_request" }
 };
 static const struct name draft_warning[] = {
 	{ IV_DRAFT_TOO_LONG, "too_long" }, { IV_DRAFT_ASKS_FOR_JOB, "asks_for_job" },

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "draft_store.h"
 #include "records.h"
 #include "util.h"
 #include "workflow.h"
@@ -531,6 +532,14 @@ static int delete_followups(iv_db *db, const iv_followup_filter *f)
 	return error < 0 ? iv__error_ensure(error, "deleting follow-ups") : 0;
 }
 
+/* Deletes interview `id` and the request saved for it (drafts). */
+static int remove_interview(iv_db *db, const char *id)
+{
+	int error = iv__saved_request_remove(db, id);
+
+	return error < 0 ? error : remove_one(db, &interview_kind, id);
+}
+
 /* Deletes interview `id` and the follow-ups about it. */
 static int delete_interview_tree(iv_db *db, const char *id)
 {
@@ -540,7 +549,7 @@ static int delete_interview_tree(iv_db *db, const char *id)
 	f.interview = id;
 	if ((error = delete_followups(db, &f)) < 0)
 		return error;
-	return remove_one(db, &interview_kind, id);
+	return remove_interview(db, id);
 }
 
 /* Makes the interviews that came from introduction `id` name no introduction. */
@@ -705,7 +714,7 @@ static int interview_delete_unguarded(iv_db *db, const char *id, unsigned int fl
 			error = any_of(&found, &followup_kind, bi);
 		if (error >= 0)
 			error = found ? refuse_referenced(&interview_kind, vid, "follow-ups")
-				      : remove_one(db, &interview_kind, vid);
+				      : remove_interview(db, vid);
 	}
 	return iv__tx_end(db, error);
 }

@@ -1452,6 +1452,23 @@ static void profile_getters_accept_null(void **state)
 	NULL_GETTER(iv_profile_exploring, NULL);
 }
 
+static void draft_getters_accept_null(void **state)
+{
+	(void)state;
+	NULL_GETTER(iv_draft_text, NULL);
+	NULL_GETTER(iv_draft_subject, NULL);
+	NULL_GETTER(iv_draft_to, NULL);
+	NULL_GETTER(iv_draft_contact, NULL);
+	NULL_GETTER(iv_draft_kind, NULL);
+	NULL_GETTER(iv_draft_warning_count, NULL);
+	NULL_GETTER(iv_draft_warning_at, NULL, 0);
+	NULL_GETTER(iv_draft_warning_field_at, NULL, 0);
+	NULL_GETTER(iv_draft_warning_record_at, NULL, 0);
+	NULL_GETTER(iv_draft_suggestion_count, NULL);
+	NULL_GETTER(iv_draft_suggestion_at, NULL, 0);
+	iv_draft_free(NULL);
+}
+
 static void agenda_item_getters_accept_null(void **state)
 {
 	(void)state;
@@ -1653,6 +1670,7 @@ int main(void)
 		cmocka_unit_test(followup_getters_accept_null),
 		cmocka_unit_test(profile_getters_accept_null),
 		cmocka_unit_test(note_and_timeline_getters_accept_null),
+		cmocka_unit_test(draft_getters_accept_null),
 		cmocka_unit_test(agenda_item_getters_accept_null),
 		cmocka_unit_test(search_hit_getters_accept_null),
 		cmocka_unit_test(path_getters_accept_null),

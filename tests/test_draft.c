@@ -71,12 +71,13 @@ typedef struct {
 	char fu[IV_ID_LEN + 1];    /* the follow-up added last */
 } world;
 
-static void add_contact(iv_db *db, const char *name, const char *company, const char *title, char *out)
+static void add_contact(iv_db *db, const char *name, const char *company, const char *title, int known, char *out)
 {
 	iv_contact *c = NULL;
 
 	ok(iv_contact_new(&c));
 	ok(iv_contact_set_name(c, name));
+	ok(iv_contact_set_known(c, known));
 	ok(iv_contact_set_company(c, company));
 	ok(iv_contact_set_title(c, title));
 	ok(iv_contact_insert(db, c));
@@ -96,7 +97,7 @@ static void set_profile(iv_db *db, const char *name, const char *background, con
 	iv_profile_free(p);
 }
 
-/* A memory store with your profile, Dana, Sam and Sam's introduction to Dana. */
+/* A memory store with your profile, Dana, Sam (known directly) and Sam's introduction to Dana. */
 static int world_setup(void **state)
 {
 	world *w = calloc(1, sizeof(*w));
@@ -106,8 +107,8 @@ static int world_setup(void **state)
 	if (!w || iv_db_open_memory(&w->db) < 0)
 		return -1;
 	set_profile(w->db, ME, BACKGROUND, EXPLORING);
-	add_contact(w->db, "Dana Whitfield", "Pfizer", "Director of Regulatory Affairs", w->dana);
-	add_contact(w->db, "Sam Ortiz", "St. Mary's Hospital", "Chief Pharmacist", w->sam);
+	add_contact(w->db, "Dana Whitfield", "Pfizer", "Director of Regulatory Affairs", IV_KNOWN_INTRODUCED, w->dana);
+	add_contact(w->db, "Sam Ortiz", "St. Mary's Hospital", "Chief Pharmacist", IV_KNOWN_DIRECT, w->sam);
 	ok(iv_intro_new(&in));
 	ok(iv_intro_set_introducer(in, w->sam));
 	ok(iv_intro_set_introduced(in, w->dana));
@@ -459,8 +460,9 @@ static void default_templates_exist_for_each_kind_only(void **state)
 	assert_non_null(iv_draft_default_template(IV_TEMPLATE_REQUEST_INTRODUCED));
 	assert_non_null(iv_draft_default_template(IV_TEMPLATE_THANKS));
 	assert_non_null(iv_draft_default_template(IV_TEMPLATE_THANKS_INTRODUCER));
+	assert_non_null(iv_draft_default_template(IV_TEMPLATE_INTRO_REQUEST));
 	assert_null(iv_draft_default_template(0));
-	assert_null(iv_draft_default_template(5));
+	assert_null(iv_draft_default_template(IV_TEMPLATE_INTRO_REQUEST + 1));
 }
 
 static void options_of_unknown_version_are_refused(void **state)
@@ -596,7 +598,8 @@ static void thank_introducer_names_the_interviewee(void **state)
 	world *w = *state;
 	char *text = thanks_about(w, ADVICE1, w->sam, IV_FOLLOWUP_THANK_INTRODUCER);
 
-	assert_has(text, "Dear Sam,");
+	/* Sam is known directly: an informal greeting. */
+	assert_has(text, "Hi Sam,");
 	assert_has(text, "introducing me to Dana Whitfield");
 	iv_free(text);
 }

@@ -87,6 +87,7 @@ int cmd_agenda(struct cli *ctx, int argc, char **argv);
 int cmd_search(struct cli *ctx, int argc, char **argv);
 int cmd_note(struct cli *ctx, int argc, char **argv);
 int cmd_draft(struct cli *ctx, int argc, char **argv);
+int cmd_template(struct cli *ctx, int argc, char **argv);
 int cmd_profile(struct cli *ctx, int argc, char **argv);
 int cmd_rules(struct cli *ctx, int argc, char **argv);
 int cmd_demo(struct cli *ctx, int argc, char **argv);
@@ -96,6 +97,9 @@ int cmd_demo(struct cli *ctx, int argc, char **argv);
  */
 int agenda_show(struct cli *ctx, int days, struct json *j);
 int path_show(struct cli *ctx, const iv_contact *to, const char *company, struct json *j);
+
+/* Reads a whole file ("-": standard input), NUL-terminated, into *out (free with free()); in draft.c. */
+int draft_read_text(char **out, const char *path);
 
 /* `interview questions`, in questions.c. */
 int cmd_questions(struct cli *ctx, int argc, char **argv);

@@ -30,7 +30,9 @@ static const char help[] =
 	"  followup    list follow-ups, add one, mark them done or skipped\n"
 	"  search      search contacts and interviews\n"
 	"  note        dated notes about a contact\n"
-	"  draft       draft an interview request (checked) or a thank-you\n"
+	"  draft       draft the message a follow-up calls for, an interview\n"
+	"              request (checked) or an introduction request\n"
+	"  template    the store's own templates for drafts\n"
 	"  profile     your name, background and what you are exploring (for drafts)\n"
 	"  rules       the timing of the follow-up rules\n"
 	"  demo        a realistic example in a temporary store\n"
@@ -67,6 +69,7 @@ static const struct command commands[] = {
 	{ "search", cmd_search },
 	{ "note", cmd_note },
 	{ "draft", cmd_draft },
+	{ "template", cmd_template },
 	{ "profile", cmd_profile },
 	{ "rules", cmd_rules },
 	{ "demo", cmd_demo },
