@@ -116,7 +116,7 @@ static void command_cell(struct table *t, const iv_agenda_item *item, const char
 	char command[COMMAND_MAX];
 
 	/* A number is typed without its "#", which a shell would take for a comment. */
-	table_cell(t, C_DIM, item_command(command, sizeof(command), item, ref[0] == '#' ? ref + 1 : ref));
+	table_cell(t, C_DIM, item_command(command, sizeof(command), item, ref_typed(ref)));
 }
 
 static void todo_row(struct cli *ctx, struct table *t, const iv_agenda_item *item)
@@ -199,7 +199,7 @@ static void json_item(struct json *j, struct cli *ctx, const iv_agenda_item *ite
 	json_kbool(j, "overdue", iv_agenda_item_overdue(item));
 	json_kbool(j, "later", kind == IV_AGENDA_LATER);
 	item_ref(sid, ctx, item);
-	json_kstring(j, "command", item_command(command, sizeof(command), item, sid[0] == '#' ? sid + 1 : sid));
+	json_kstring(j, "command", item_command(command, sizeof(command), item, ref_typed(sid)));
 	json_key(j, "waiting_seconds");
 	if (kind == IV_AGENDA_WAITING || kind == IV_AGENDA_NO_REPLY)
 		json_int(j, (long long)iv_agenda_item_waiting(item));

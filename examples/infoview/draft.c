@@ -190,17 +190,17 @@ static void fill_hint(char *buf, size_t n, struct cli *ctx, const iv_draft *d, s
 	else if (strcmp(field, "profile.exploring") == 0)
 		snprintf(buf, n, "infoview profile set --exploring TEXT");
 	else if (strcmp(field, "contact.title") == 0)
-		snprintf(buf, n, "infoview contact edit %s --title TITLE", ref);
+		snprintf(buf, n, "infoview contact edit %s --title TITLE", ref_typed(ref));
 	else if (strcmp(field, "contact.company") == 0)
-		snprintf(buf, n, "infoview contact edit %s --company COMPANY", ref);
+		snprintf(buf, n, "infoview contact edit %s --company COMPANY", ref_typed(ref));
 	else if (strcmp(field, "contact.email") == 0)
-		snprintf(buf, n, "infoview contact edit %s --email ADDRESS", ref);
+		snprintf(buf, n, "infoview contact edit %s --email ADDRESS", ref_typed(ref));
 	else if (strcmp(field, "interview.purpose") == 0)
-		snprintf(buf, n, "infoview interview edit %s --purpose TEXT", ref);
+		snprintf(buf, n, "infoview interview edit %s --purpose TEXT", ref_typed(ref));
 	else if (strcmp(field, "interview.advice") == 0)
-		snprintf(buf, n, "infoview interview edit %s --advice TEXT", ref);
+		snprintf(buf, n, "infoview interview edit %s --advice TEXT", ref_typed(ref));
 	else if (strcmp(field, "intro") == 0)
-		snprintf(buf, n, "infoview intro add --by %s --to CONTACT --status made", ref);
+		snprintf(buf, n, "infoview intro add --by %s --to CONTACT --status made", ref_typed(ref));
 	else if (strcmp(field, "network") == 0)
 		snprintf(buf, n, "infoview contact add NAME --company COMPANY");
 	else if (strcmp(field, "text") == 0 && self)
@@ -578,7 +578,7 @@ static int run_draft(struct cli *ctx, int argc, char **argv, const struct job *j
 	m.text = kept ? kept : iv_draft_text(d);
 	snprintf(self, sizeof(self), "infoview draft %s%s",
 		 job->kind == REF_INTERVIEW ? "request " : job->kind == REF_INTRO ? "intro " : "",
-		 short_id(ref, ctx, (enum ref_kind)job->kind, id));
+		 ref_typed(short_id(ref, ctx, (enum ref_kind)job->kind, id)));
 	m.self = self;
 	m.key = job->kind == REF_FOLLOWUP ? "followup" : job->kind == REF_INTERVIEW ? "interview" : "intro";
 	m.id = id;

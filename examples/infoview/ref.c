@@ -308,6 +308,11 @@ static int64_t number_of(struct cli *ctx, enum ref_kind kind, const char *id)
 	return n;
 }
 
+const char *ref_typed(const char *shown)
+{
+	return shown[0] == '#' ? shown + 1 : shown;
+}
+
 char *short_id(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, const char *id)
 {
 	return short_ref(buf, ctx, kind, id ? number_of(ctx, kind, id) : 0, id);

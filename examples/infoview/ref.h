@@ -41,6 +41,11 @@ int ref_contact_option(struct cli *ctx, const char *ref, iv_contact **hold, cons
  * `buf`, which is returned.
  */
 char *short_ref(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, int64_t number, const char *id);
+/*
+ * A reference as a command takes it: "#12" shown becomes "12" typed (a
+ * shell takes an unquoted "#" for a comment). Points into `shown`.
+ */
+const char *ref_typed(const char *shown);
 /* short_ref() when only the id is at hand: one lookup by id. */
 char *short_id(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, const char *id);
 
