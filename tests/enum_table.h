@@ -64,6 +64,8 @@ static const enum_entry enum_table[] = {
 	{ "draft_warning", IV_DRAFT_TOO_LONG, "too_long" },
 	{ "draft_warning", IV_DRAFT_ASKS_FOR_JOB, "asks_for_job" },
 	{ "draft_warning", IV_DRAFT_NO_QUESTION, "no_question" },
+	{ "draft_warning", IV_DRAFT_NO_INTRODUCTION, "no_introduction" },
+	{ "draft_warning", IV_DRAFT_NO_REASON, "no_reason" },
 	{ "question_category", IV_QUESTION_JOURNEY, "journey" },
 	{ "question_category", IV_QUESTION_TRENDS, "trends" },
 	{ "question_category", IV_QUESTION_INSIGHTS, "insights" },
@@ -82,6 +84,9 @@ static const enum_entry enum_table[] = {
 	{ "error", IV_ESTORAGE, "estorage" },
 	{ "error", IV_EMISUSE, "emisuse" },
 	{ "error", IV_ITEROVER, "iterover" },
+	{ "draft_part", IV_DRAFT_PART_WHO, "who" },
+	{ "draft_part", IV_DRAFT_PART_WHY, "why" },
+	{ "draft_part", IV_DRAFT_PART_ASK, "ask" },
 };
 
 #define ENUM_COUNT (sizeof(enum_table) / sizeof(enum_table[0]))

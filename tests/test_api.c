@@ -1142,6 +1142,7 @@ static void ffi_describes_every_versioned_struct(void **state)
 	EXPECT_STRUCT(iv_rules, IV_RULES_VERSION, report_back_days);
 	EXPECT_STRUCT(iv_backend, IV_BACKEND_VERSION, search);
 	EXPECT_STRUCT(iv_backend_iter, IV_BACKEND_ITER_VERSION, free);
+	EXPECT_STRUCT(iv_draft_report, IV_DRAFT_REPORT_VERSION, parts);
 	/* The listing names exactly those, and each member list is well formed. */
 	for (i = 0; (name = iv_struct_name(i)) != NULL; i++) {
 		assert_true(iv_struct_version(name) >= 1);

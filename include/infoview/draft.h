@@ -5,7 +5,7 @@
  * @par Threads
  * As in db.h; a profile is an independent copy. iv_draft_default_template(),
  * iv_draft_check(), iv_draft_word_count() and iv_draft_warning_message() are
- * thread-safe.
+ * thread-safe, and so are iv_draft_check_report() and iv_draft_report_init().
  *
  * SPDX-License-Identifier: MIT
  */
@@ -193,7 +193,11 @@ IV_EXTERN(int) iv_draft_thanks(char **out, iv_db *db, const char *followup_id, c
 typedef enum {
 	IV_DRAFT_TOO_LONG = 1u << 0,      /**< over 100 words */
 	IV_DRAFT_ASKS_FOR_JOB = 1u << 1,  /**< asks for a job, a referral or an opening */
-	IV_DRAFT_NO_QUESTION = 1u << 2    /**< asks no question */
+	IV_DRAFT_NO_QUESTION = 1u << 2,   /**< asks no question */
+	/** says nothing about who you are (only iv_draft_check_report() reports it) */
+	IV_DRAFT_NO_INTRODUCTION = 1u << 3,
+	/** gives them no reason why they are the one you write to (only iv_draft_check_report()) */
+	IV_DRAFT_NO_REASON = 1u << 4
 } iv_draft_warning_t;
 
 /** The longest request the checker accepts, in words. */
@@ -204,15 +208,14 @@ typedef enum {
  *
  * IV_DRAFT_TOO_LONG: more than IV_DRAFT_MAX_WORDS words (iv_draft_word_count()).
  * IV_DRAFT_NO_QUESTION: no "?" (nor the full-width U+FF1F).
- * IV_DRAFT_ASKS_FOR_JOB: one of these words or phrases, as whole words
- * compared ASCII case-insensitively, where a hyphen or an apostrophe
- * separates words (so "job-hunting" and "job's" have "job", "jobless" and
- * "Jobson" do not): job, jobs, opening, openings, vacancy, vacancies,
- * hiring, referral, referrals, employment, resume (also with accents), CV, CVs,
- * "hire me", "refer me", "open role(s)", "to work for you", "to work for
- * your", "working for your", and position(s) after "a", "any", "open",
- * "available" or "vacant" (but not "in a position to"; "your position" is
- * not an ask). "Would Tuesday work for you?" is not flagged.
+ * IV_DRAFT_ASKS_FOR_JOB: a job ask, by the rules of iv_draft_check_report()
+ * ("Could you refer me?", "Are there any openings?"); a negated one ("I am
+ * not asking for a job") or "job" as a topic ("the CRA job market") is not
+ * one. (Up to 0.1.0 the words job, hiring, position... were flagged
+ * wherever they stood.)
+ *
+ * This function reports only the three flags above, and keeps the 0.1.0
+ * rules for the first two; iv_draft_check_report() reads the whole request.
  *
  * @param warnings set to the iv_draft_warning_t flags found (0 if none)
  * @param text the request; borrowed for this call
@@ -234,6 +237,214 @@ IV_EXTERN(size_t) iv_draft_word_count(const char *text);
  * @return the explanation, static; NULL for anything else
  */
 IV_EXTERN(const char *) iv_draft_warning_message(unsigned int warning);
+
+/** The parts of a request that iv_draft_check_report() looks for. */
+typedef enum {
+	IV_DRAFT_PART_WHO = 1u << 0, /**< who you are: a self-introduction or your background */
+	IV_DRAFT_PART_WHY = 1u << 1, /**< why them: their work, role or story, or who sent you */
+	IV_DRAFT_PART_ASK = 1u << 2  /**< the ask: a question asking whether they would talk */
+} iv_draft_part_t;
+
+/**
+ * What iv_draft_check_report() finds in a request. The library writes it
+ * only as far as the version the caller set reaches.
+ */
+typedef struct iv_draft_report {
+	/** the struct's version: IV_DRAFT_REPORT_VERSION; set it before the call */
+	unsigned int version;
+	/** the number of words (see iv_draft_check_report()) */
+	size_t words;
+	/** the iv_draft_warning_t flags found, 0 if none */
+	unsigned int warnings;
+	/** the iv_draft_part_t flags of the parts found */
+	unsigned int parts;
+} iv_draft_report;
+
+/** The current version of iv_draft_report. */
+#define IV_DRAFT_REPORT_VERSION 1
+/** A static initialiser for iv_draft_report: the current version, nothing found. */
+#define IV_DRAFT_REPORT_INIT { IV_DRAFT_REPORT_VERSION, 0, 0, 0 }
+/**
+ * Initialises a report: `version` set, nothing found.
+ * @param report the report
+ * @param version IV_DRAFT_REPORT_VERSION, or an older version
+ * @return 0, or IV_EVERSION for a version this library does not know
+ */
+IV_EXTERN(int) iv_draft_report_init(iv_draft_report *report, unsigned int version);
+
+/**
+ * Reads a request as a person would: counts its words, looks for its three
+ * parts (who you are, why them, the ask) and for a job ask.
+ *
+ * Warnings: IV_DRAFT_TOO_LONG over IV_DRAFT_MAX_WORDS words;
+ * IV_DRAFT_NO_INTRODUCTION, IV_DRAFT_NO_REASON and IV_DRAFT_NO_QUESTION
+ * when the part who, why or ask is missing; IV_DRAFT_ASKS_FOR_JOB for a job
+ * ask. A later version of the report may bring new flags: they are given
+ * only to callers that set that version.
+ *
+ * @par Words, sentences, clauses
+ * A word is a run of letters and digits, where a single apostrophe (' ’ ʼ)
+ * or hyphen (- ‐ ‑) between two letters joins the run ("don't", "20-30"
+ * and "job-hunting" are one word each). Every character is a letter but
+ * ASCII punctuation and spaces and these: U+00A0 to U+00BF (but ª µ º),
+ * U+00D7, U+00F7, U+037E, U+060C, U+061B, U+061F, U+06D4, U+2000 to U+206F
+ * (but the hyphens ‐ ‑ and ’), U+3000 to U+303F, U+FF01 to U+FF0F, U+FF1A
+ * to U+FF20, U+FF3B to U+FF40 and U+FF5B to U+FF65. (iv_draft_word_count()
+ * keeps 0.1.0's count, in which these are letters.)
+ * The rules below match the parts of a word on either side of an
+ * apostrophe or hyphen separately ("I'm" is I m, "don't" is don t,
+ * "job-hunting" is job hunting), ASCII case-insensitively.
+ * A sentence ends at . ! ? … 。 ！ ？ ؟ ; or ۔ not followed by a letter or
+ * digit ("3.5" and a URL's "?q=" end none), and at a blank line; but not
+ * inside quotation marks ("...", “...”, „...“, «...», 「...」, 『...』; a blank
+ * line closes them), nor at the full stop after a one-letter word ("J.",
+ * "e.g.") or after Dr, Mr, Mrs, Ms, Prof, St, Jr, Sr, vs, eg, ie, cf,
+ * approx or dept. A question is a sentence that ends in ?, ？, ؟ or ; (U+037E).
+ * A clause ends at , ; : ( ) [ ] { } – — 、 ， ، ؛, a quotation mark, a
+ * hyphen that joins no word ("--", " - "), a sentence's end, before but,
+ * although, though, however, yet, whereas or except, and before and, or,
+ * so followed by I, we or you. A phrase below lies within one clause; in
+ * it, "..." stands for up to N words as written ("~2": up to two), "A/B"
+ * for either word, "word*" for any word starting so.
+ *
+ * @par Who you are (IV_DRAFT_PART_WHO)
+ * Any of: "my name is", "my name's"; "I am"/"I'm" and a capitalised word
+ * ("I'm Jordan"); "I am a/an ..." but not a fan, admirer, follower, reader,
+ * listener, big/huge/great/long/longtime/avid/regular ... one; "I am"/"I'm"
+ * and currently, now, studying, completing, finishing, pursuing, training,
+ * transitioning, moving, switching, changing, retraining, exploring,
+ * graduating, working, employed, based or part, or in my/the/a/an;
+ * "I am"/"I'm" looking/hoping/trying/planning/keen/eager to move,
+ * transition, switch, pivot, change, break, get or make; "I was a/an",
+ * "I was working/trained/employed"; "I work/worked as/in/at/for/on/with";
+ * "I have/I've been" a/an, working, teaching, studying, doing, in, at, with,
+ * training, practising, practicing, employed, part, leading, managing or
+ * running; "I have/I've" worked, spent, studied, trained, taught,
+ * completed, finished, earned, led, managed or run; "I have/I've a/an"
+ * PhD, degree, background, master*, MSc, BSc, BA, MBA, doctorate, diploma
+ * or certificate; "I have/I've ~2 years/months/decade*"; "after ~3" years,
+ * months, decade*, career, stint, spell, PhD, degree, master*, MSc, BSc,
+ * MBA, doctorate, postdoc*, residency, studies or graduation ("After eight
+ * years as a pharmacist"); "I recently", "I've/I have recently"; "I
+ * (~1) just" finished, completed, graduated, defended, left, moved or
+ * earned; "I" studied, graduated, trained, qualified, completed, finished,
+ * earned, hold, spent, retrained, lead, led, manage, managed, run, ran,
+ * teach, taught, joined, left, moved, switched, specialise* or
+ * specialize*; "my" background, PhD, degree, master*, research, career,
+ * training, experience, studies, thesis, dissertation, current, previous,
+ * former, work, lab, team, field, years, time, undergrad*, postdoc*, role
+ * or job; "background in/as"; and, at the start of a sentence or a line,
+ * "As a/an" or "This is" with a capitalised word.
+ *
+ * @par Why them (IV_DRAFT_PART_WHY)
+ * A bare "you" is not a reason (every ask has one). Any of: "your ~1" and
+ * experience*, work, works, career*, path*, journey*, role*, title,
+ * position*, job, jobs, team*, group*, lab, labs, company, companies, firm,
+ * organi*, department, field, background, transition*, move, moves,
+ * switch, story, stories, article*, post, posts, talk, talks,
+ * presentation*, paper*, research, book*, podcast*, blog*, webinar*,
+ * panel, profile, project*, expertise, name, newsletter*, interview*,
+ * thread*, trajectory, pivot, publication*, study, studies, trial*,
+ * program* or programme* ("your recent talk", "your move from the bench");
+ * "you" and work*, worked, lead, led, run, ran, manage*, moved, made,
+ * switched, transitioned, went, started, joined, built, wrote, posted,
+ * spoke, presented, founded, spent, published, shared, gave, changed,
+ * pivoted, left, took, trained, teach, taught, studied, specialise*,
+ * specialize*, oversee, oversaw, coordinate* or mentor*; "you are/you're/
+ * you were" a, an, at, in, the, now, currently, one, someone, both, also,
+ * based, responsible, leading, working, part, running, managing, known or
+ * doing; "you have/you've" been, worked, spent, built, made, led, moved,
+ * done, written, helped, mentored, navigated, gone, published, had, taken,
+ * managed, run, experience, years, over, more or decades; saw, noticed,
+ * read, heard, learned, learnt, understand or gather "~1 you/your";
+ * found, "came/come across/upon" "~1 you/your"; admire, admired, enjoyed,
+ * loved, liked, follow or followed "~1 your/you/how"; an introducer:
+ * suggested, suggests, recommended, recommends, mentioned, mentions, told,
+ * tells, advised, encouraged or urged "~1" I, me, you, that, we, your,
+ * contacting, reaching, speaking, talking, getting, connecting, writing or
+ * to ("Priya suggested I reach out"), thought/said/says/thinks "you/your",
+ * referred, pointed, directed, sent, introduced, connected or put "me/us/
+ * you", gave, passed, shared, forwarded or sent "~1 your"; an
+ * introduction: "'s/the/kind/warm/mail/via/through/your introduction/intro";
+ * a shared connection: "mutual" friend*, colleague*, contact*,
+ * connection* or acquaintance*, "fellow" (not followed by at, in, with, of,
+ * and or the clause's end: "a research fellow at" is no connection),
+ * alumni, alumnus, alumna, alum, alums, "we" met, worked, studied, spoke,
+ * talked, both, share, shared, overlapped, were, served, trained, sat or
+ * collaborated.
+ *
+ * @par The ask (IV_DRAFT_PART_ASK)
+ * A question (see above: "?" inside quotation marks asks nothing) with any
+ * of: talk*, chat, chats, chatting, meet, meeting, meetup, call, calls,
+ * coffee, conversation*, speak*, phone, video, Zoom, connect, connecting,
+ * interview, minutes, brain ("pick your brain"); "you mind"; "ask/asked
+ * you"; "you/be/'re" willing, open, available, free, able or up; have,
+ * spare, find or got "~2 time". A request without a question (a "Let me
+ * know if you are free." only) has no ask.
+ *
+ * @par A job ask (IV_DRAFT_ASKS_FOR_JOB)
+ * A job, below, is up to three words, none of them the, your, my, his, her,
+ * their, our, its, this, that, these, those, what, which, whose, how, who,
+ * why, where, when, whether, if, to, of, for, on, in, at, about, with,
+ * from, by, into, like, than, and, or, but, as, is, are, was, were, be,
+ * been, being, am, s, m, re, ve, d, ll, t, you, i, me, we, us, they, them,
+ * it, he or she, then one of job, jobs, position, positions, role, roles,
+ * opening, openings, vacancy, vacancies, employment, internship,
+ * internships, placement, placements, opportunity, opportunities or work,
+ * not followed by a word that makes it a topic: market*, search*, seek*,
+ * hunt*, title*, description*, board*, site*, posting*, ad, ads, advert*,
+ * fair*, interview*, satisfaction, security, ladder, famil*, level*,
+ * function*, requirement*, skill*, offer*, application*, shadow*, itself,
+ * trend*, growth, outlook, prospects, type*, duties, responsibilit*,
+ * content, detail*, mobility, change*, switch*, hop*, rotation*, shar*,
+ * task*, model*, play*, reversal, statement*, paper*, life, experience*,
+ * history, loss*, cut*, creation, scene, landscape, culture, spec*,
+ * profile*, categor*, ethic*, balance or environment* ("a CRA job" is a
+ * job; "the job market", "job titles", "job-hunting", "your job" and "what
+ * the job is like" are not).
+ * A job ask is any of: refer/hire/sponsor me, "recommend me for/to",
+ * "interview me"; referral(s), CV(s), résumé(s) (resumé, résumés...),
+ * vacancy, vacancies, openings; resume(s) after my, a, the or attached;
+ * "good word"; "my name forward/in/along/on"; "keep me in mind";
+ * "opens/opened up"; is, are, 're, 's, be or been "~2 hiring" not followed
+ * by manager*, process*, practice*, trend*, freeze*, criteria, committee*,
+ * decision*, side, season*, market*, team*, bar or pipeline* ("Is your team
+ * hiring?"); "to work for/at/with you/your", "working for your"; "join
+ * your ~1" team*, company, group*, lab, labs, firm, department*, organi*,
+ * practice, office, site, unit, division, staff or ranks; a job after:
+ * looking, searching, hunting, applying, competing, hoping, asking,
+ * angling, fishing or interviewing "for"; seeking, seek, want, wanted,
+ * need, needed, land, secure or obtain; get, give, offer or find "me";
+ * "help me" find, get, land or secure; considered, candidate, apply,
+ * applying, applied, application, interview or interviewing "for" (the,
+ * this or that may come first); "consider/considering me for"; apply,
+ * applying or applied "to" (or "to/at your"); am, 'm, 're, is or 's "after"
+ * ("I'm after a job"); is, are, 're or 's "there" when the job ends the
+ * clause or is followed by on, in, at, with, within, open, available,
+ * going, coming or currently ("Are there any openings?"); you, team, group,
+ * company, lab, department or firm "have/has/got"; know, hear, heard or
+ * aware "of/about"; open, available, vacant or unfilled; and "a/an/any" job
+ * "on/in/at/with/within your" team*, group*, company, lab, labs, firm,
+ * department*, organi*, office, division, unit or site.
+ * None is an ask when it follows, in its clause, a negation: not, never,
+ * no, nor, neither, cannot, without, n't (or dont, doesnt, didnt, isnt,
+ * arent, wasnt, werent, wont, cant, wouldnt, couldnt, shouldnt, havent,
+ * hasnt), "rather than", "instead of", "as opposed to" ("I am not asking
+ * for a job", "I'm not expecting a referral", "advice, not a job") -- except
+ * a hedge: a negation followed (after really, quite, entirely, totally,
+ * completely, exactly or yet) by sure, certain, know, knowing, aware,
+ * clear, positive or confident ("I'm not sure whether your team is hiring"
+ * is a job ask).
+ *
+ * @param report set its version first (IV_DRAFT_REPORT_INIT or
+ *        iv_draft_report_init()); filled as far as that version reaches,
+ *        with nothing found when the call fails
+ * @param text the request; borrowed for this call
+ * @return 0; IV_EINVALID for a NULL argument, invalid UTF-8 or control
+ *         characters other than tab and line breaks; IV_EVERSION when
+ *         report->version is not one this library knows
+ */
+IV_EXTERN(int) iv_draft_check_report(iv_draft_report *report, const char *text);
 
 IV_END_DECL
 
