@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "check_rules.h"
 #include "util.h"
 
 /* --- The 0.1.0 word count (kept as documented) ------------------------------ */
@@ -187,11 +188,12 @@ typedef struct {
 
 static int in_list(const char *list, const char *word);
 
-/* A full stop after these does not end a sentence. */
+/* A full stop after these, or after a one-letter word, does not end a sentence. */
+static const char abbreviations[] = "dr|mr|mrs|ms|prof|st|jr|sr|vs|eg|ie|cf|approx|dept";
+
 static int abbreviation(const char *word)
 {
-	return (word[0] && !word[1]) ||
-	       in_list("dr|mr|mrs|ms|prof|st|jr|sr|vs|eg|ie|cf|approx|dept", word);
+	return (word[0] && !word[1]) || in_list(abbreviations, word);
 }
 
 /*
@@ -408,13 +410,16 @@ static int match(const char *phrase, const token *w, size_t n, int at_start)
 
 /* --- The rules -------------------------------------------------------------- */
 
-enum { WHO, WHY, ASK, JOB };
+/*
+ * draft.h lists these rules, word for word, for users; the ctest
+ * check_rules holds the two lists against each other.
+ */
+#define WHO "who"
+#define WHY "why"
+#define ASK "ask"
+#define JOB "job"
 
-/* Keep in step with the lists in draft.h (iv_draft_check_report()). */
-static const struct rule {
-	int part;
-	const char *phrase;
-} rules[] = {
+const iv__check_rule iv__check_rules[] = {
 	/* Who you are: a self-introduction, or a statement of your background. */
 	{ WHO, "my name is|s" },
 	{ WHO, "i am|m <name>" },
@@ -520,7 +525,7 @@ static const struct rule {
 	       "office|division|unit|site" },
 };
 
-#define NRULES (sizeof(rules) / sizeof(rules[0]))
+const size_t iv__check_rule_count = sizeof(iv__check_rules) / sizeof(iv__check_rules[0]);
 
 /* Words that start a new clause: "..., but could you refer me?" */
 static const char clause_words[] = "but|although|though|however|yet|whereas|except";
@@ -531,6 +536,14 @@ static const char negations[] =
 	"wouldnt|couldnt|shouldnt|havent|hasnt";
 static const char hedges[] = "sure|certain|know|knowing|aware|clear|positive|confident";
 static const char hedge_adverbs[] = "really|quite|entirely|totally|completely|exactly|yet";
+
+const iv__check_list iv__check_lists[] = {
+	{ "job-words", job_blockers }, { "job-nouns", job_nouns }, { "job-topics", job_topics },
+	{ "negations", negations }, { "hedge-adverbs", hedge_adverbs }, { "hedges", hedges },
+	{ "clause-words", clause_words }, { "abbreviations", abbreviations },
+};
+
+const size_t iv__check_list_count = sizeof(iv__check_lists) / sizeof(iv__check_lists[0]);
 
 /* Whether w[i] (of n) starts a clause by its word: "but", "and I". */
 static int starts_clause(const token *w, size_t n, size_t i)
@@ -582,9 +595,11 @@ typedef struct {
 	int job;
 } reading;
 
-static unsigned int part_flag(int part)
+/* The part a rule finds; 0 for a job ask. */
+static unsigned int part_flag(const char *part)
 {
-	return part == WHO ? IV_DRAFT_PART_WHO : part == WHY ? IV_DRAFT_PART_WHY : IV_DRAFT_PART_ASK;
+	return strcmp(part, WHO) == 0 ? IV_DRAFT_PART_WHO : strcmp(part, WHY) == 0 ? IV_DRAFT_PART_WHY :
+	       strcmp(part, ASK) == 0 ? IV_DRAFT_PART_ASK : 0;
 }
 
 static void read_text(reading *r, const char *text)
@@ -617,16 +632,23 @@ static void read_text(reading *r, const char *text)
 		/* The tokens of the current clause, from this one. */
 		for (m = 1; m < n && !w[m].end && w[m].brk == BRK_NONE && !starts_clause(w, n, m); m++)
 			;
-		for (i = 0; i < NRULES; i++) {
-			if (!match(rules[i].phrase, w, m, t->brk == BRK_SENTENCE || (t->line && !t->joined) ||
+		for (i = 0; i < iv__check_rule_count; i++) {
+			const iv__check_rule *rule = &iv__check_rules[i];
+
+			if (!match(rule->phrase, w, m, t->brk == BRK_SENTENCE || (t->line && !t->joined) ||
 				   r->words == 1))
 				continue;
-			if (rules[i].part == JOB)
+			switch (part_flag(rule->part)) {
+			case 0:
 				r->job |= !negated;
-			else if (rules[i].part == ASK)
+				break;
+			case IV_DRAFT_PART_ASK: /* only in a question: see the sentence's end */
 				sentence_asks = 1;
-			else
-				r->parts |= part_flag(rules[i].part);
+				break;
+			default:
+				r->parts |= part_flag(rule->part);
+				break;
+			}
 		}
 		if ((neg = negation_at(w, m)) && !hedge_at(w, m, neg)) {
 			negated = 1;

@@ -282,159 +282,213 @@ IV_EXTERN(int) iv_draft_report_init(iv_draft_report *report, unsigned int versio
  * ask. A later version of the report may bring new flags: they are given
  * only to callers that set that version.
  *
- * @par Words, sentences, clauses
+ * @par Words
  * A word is a run of letters and digits, where a single apostrophe (' ’ ʼ)
  * or hyphen (- ‐ ‑) between two letters joins the run ("don't", "20-30"
  * and "job-hunting" are one word each). Every character is a letter but
  * ASCII punctuation and spaces and these: U+00A0 to U+00BF (but ª µ º),
  * U+00D7, U+00F7, U+037E, U+060C, U+061B, U+061F, U+06D4, U+2000 to U+206F
- * (but the hyphens ‐ ‑ and ’), U+3000 to U+303F, U+FF01 to U+FF0F, U+FF1A
- * to U+FF20, U+FF3B to U+FF40 and U+FF5B to U+FF65. (iv_draft_word_count()
- * keeps 0.1.0's count, in which these are letters.)
- * The rules below match the parts of a word on either side of an
- * apostrophe or hyphen separately ("I'm" is I m, "don't" is don t,
- * "job-hunting" is job hunting), ASCII case-insensitively.
- * A sentence ends at . ! ? … 。 ！ ？ ؟ ; or ۔ not followed by a letter or
- * digit ("3.5" and a URL's "?q=" end none), and at a blank line; but not
- * inside quotation marks ("...", “...”, „...“, «...», 「...」, 『...』; a blank
- * line closes them), nor at the full stop after a one-letter word ("J.",
- * "e.g.") or after Dr, Mr, Mrs, Ms, Prof, St, Jr, Sr, vs, eg, ie, cf,
- * approx or dept. A question is a sentence that ends in ?, ？, ؟ or ; (U+037E).
- * A clause ends at , ; : ( ) [ ] { } – — 、 ， ، ؛, a quotation mark, a
- * hyphen that joins no word ("--", " - "), a sentence's end, before but,
- * although, though, however, yet, whereas or except, and before and, or,
- * so followed by I, we or you. A phrase below lies within one clause; in
- * it, "..." stands for up to N words as written ("~2": up to two), "A/B"
- * for either word, "word*" for any word starting so.
+ * (but ‐ ‑ and ’), U+3000 to U+303F, U+FF01 to U+FF0F, U+FF1A to U+FF20,
+ * U+FF3B to U+FF40 and U+FF5B to U+FF65. (iv_draft_word_count() keeps
+ * 0.1.0's count, in which these are letters.) The rules match the parts of
+ * a word either side of an apostrophe or hyphen separately: "I'm" is i m,
+ * "don't" is don t, "job-hunting" is job hunting.
  *
- * @par Who you are (IV_DRAFT_PART_WHO)
- * Any of: "my name is", "my name's"; "I am"/"I'm" and a capitalised word
- * ("I'm Jordan"); "I am a/an ..." but not a fan, admirer, follower, reader,
- * listener, big/huge/great/long/longtime/avid/regular ... one; "I am"/"I'm"
- * and currently, now, studying, completing, finishing, pursuing, training,
- * transitioning, moving, switching, changing, retraining, exploring,
- * graduating, working, employed, based or part, or in my/the/a/an;
- * "I am"/"I'm" looking/hoping/trying/planning/keen/eager to move,
- * transition, switch, pivot, change, break, get or make; "I was a/an",
- * "I was working/trained/employed"; "I work/worked as/in/at/for/on/with";
- * "I have/I've been" a/an, working, teaching, studying, doing, in, at, with,
- * training, practising, practicing, employed, part, leading, managing or
- * running; "I have/I've" worked, spent, studied, trained, taught,
- * completed, finished, earned, led, managed or run; "I have/I've a/an"
- * PhD, degree, background, master*, MSc, BSc, BA, MBA, doctorate, diploma
- * or certificate; "I have/I've ~2 years/months/decade*"; "after ~3" years,
- * months, decade*, career, stint, spell, PhD, degree, master*, MSc, BSc,
- * MBA, doctorate, postdoc*, residency, studies or graduation ("After eight
- * years as a pharmacist"); "I recently", "I've/I have recently"; "I
- * (~1) just" finished, completed, graduated, defended, left, moved or
- * earned; "I" studied, graduated, trained, qualified, completed, finished,
- * earned, hold, spent, retrained, lead, led, manage, managed, run, ran,
- * teach, taught, joined, left, moved, switched, specialise* or
- * specialize*; "my" background, PhD, degree, master*, research, career,
- * training, experience, studies, thesis, dissertation, current, previous,
- * former, work, lab, team, field, years, time, undergrad*, postdoc*, role
- * or job; "background in/as"; and, at the start of a sentence or a line,
- * "As a/an" or "This is" with a capitalised word.
+ * @par Sentences and clauses
+ * A sentence ends at . ! ? … 。 ！ ． ？ ؟ ۔ or U+037E (the Greek question
+ * mark) when no letter or digit follows ("3.5" and a URL's "?q=" end
+ * none), and at a blank line; but not inside quotation marks ("...",
+ * “...”, „...“, «...», 「...」, 『...』; a blank line closes them), nor at
+ * the full stop after a one-letter word ("J.", "e.g.") or a word of the
+ * list abbreviations below ("Dr."). A question is a sentence that ends in
+ * ?, ？, ؟ or U+037E: a "?" inside quotation marks asks nothing.
+ * A clause ends where its sentence does, at , ; : ( ) [ ] { } – — ―
+ * 、 ， ： ； （ ） ، ؛, at a quotation mark, at a hyphen that joins no word
+ * ("--", " - "), before a word of the list clause-words, and before and, or
+ * or so followed by I, we or you.
  *
- * @par Why them (IV_DRAFT_PART_WHY)
- * A bare "you" is not a reason (every ask has one). Any of: "your ~1" and
- * experience*, work, works, career*, path*, journey*, role*, title,
- * position*, job, jobs, team*, group*, lab, labs, company, companies, firm,
- * organi*, department, field, background, transition*, move, moves,
- * switch, story, stories, article*, post, posts, talk, talks,
- * presentation*, paper*, research, book*, podcast*, blog*, webinar*,
- * panel, profile, project*, expertise, name, newsletter*, interview*,
- * thread*, trajectory, pivot, publication*, study, studies, trial*,
- * program* or programme* ("your recent talk", "your move from the bench");
- * "you" and work*, worked, lead, led, run, ran, manage*, moved, made,
- * switched, transitioned, went, started, joined, built, wrote, posted,
- * spoke, presented, founded, spent, published, shared, gave, changed,
- * pivoted, left, took, trained, teach, taught, studied, specialise*,
- * specialize*, oversee, oversaw, coordinate* or mentor*; "you are/you're/
- * you were" a, an, at, in, the, now, currently, one, someone, both, also,
- * based, responsible, leading, working, part, running, managing, known or
- * doing; "you have/you've" been, worked, spent, built, made, led, moved,
- * done, written, helped, mentored, navigated, gone, published, had, taken,
- * managed, run, experience, years, over, more or decades; saw, noticed,
- * read, heard, learned, learnt, understand or gather "~1 you/your";
- * found, "came/come across/upon" "~1 you/your"; admire, admired, enjoyed,
- * loved, liked, follow or followed "~1 your/you/how"; an introducer:
- * suggested, suggests, recommended, recommends, mentioned, mentions, told,
- * tells, advised, encouraged or urged "~1" I, me, you, that, we, your,
- * contacting, reaching, speaking, talking, getting, connecting, writing or
- * to ("Priya suggested I reach out"), thought/said/says/thinks "you/your",
- * referred, pointed, directed, sent, introduced, connected or put "me/us/
- * you", gave, passed, shared, forwarded or sent "~1 your"; an
- * introduction: "'s/the/kind/warm/mail/via/through/your introduction/intro";
- * a shared connection: "mutual" friend*, colleague*, contact*,
- * connection* or acquaintance*, "fellow" (not followed by at, in, with, of,
- * and or the clause's end: "a research fellow at" is no connection),
- * alumni, alumnus, alumna, alum, alums, "we" met, worked, studied, spoke,
- * talked, both, share, shared, overlapped, were, served, trained, sat or
- * collaborated.
+ * @par The rules
+ * Each rule below is a phrase, matched ASCII case-insensitively within one
+ * clause: "a|b" is either word, "word*" any word starting so, "~N" up to N
+ * words of any kind, "!a|b" any word but these (or the clause's end), "$"
+ * the clause's end, "<name>" a word starting with a capital A to Z, "^"
+ * (first) the start of a sentence or of a line, "<job>" a job. A rule who
+ * or why finds that part. A rule ask finds the ask when its sentence is a
+ * question. A rule job is a job ask, unless a negation comes before it in
+ * its clause.
+ * - A job is at most three words, none of the list job-words, then a word
+ *   of job-nouns not followed by a word of job-topics: "a job", "any open
+ *   CRA roles" and "employment" are jobs; "the job", "your role", "the CRA
+ *   job market", "job titles" and "job-hunting" are not.
+ * - A negation is a word of negations, n't (the t after an apostrophe that
+ *   follows a word ending in n), "rather than", "instead of" or "as opposed
+ *   to". It reaches the end of its clause; when nothing follows it there
+ *   ("I am not, to be clear, asking for a job") it reaches the end of its
+ *   sentence, or a clause that starts with a word of clause-words or with
+ *   and, or or so before I, we or you. A negation followed (after at most one word of hedge-adverbs)
+ *   by a word of hedges is a hedge, which negates nothing: "I'm not sure
+ *   whether your team is hiring" is a job ask.
  *
- * @par The ask (IV_DRAFT_PART_ASK)
- * A question (see above: "?" inside quotation marks asks nothing) with any
- * of: talk*, chat, chats, chatting, meet, meeting, meetup, call, calls,
- * coffee, conversation*, speak*, phone, video, Zoom, connect, connecting,
- * interview, minutes, brain ("pick your brain"); "you mind"; "ask/asked
- * you"; "you/be/'re" willing, open, available, free, able or up; have,
- * spare, find or got "~2 time". A request without a question (a "Let me
- * know if you are free." only) has no ask.
- *
- * @par A job ask (IV_DRAFT_ASKS_FOR_JOB)
- * A job, below, is up to three words, none of them the, your, my, his, her,
- * their, our, its, this, that, these, those, what, which, whose, how, who,
- * why, where, when, whether, if, to, of, for, on, in, at, about, with,
- * from, by, into, like, than, and, or, but, as, is, are, was, were, be,
- * been, being, am, s, m, re, ve, d, ll, t, you, i, me, we, us, they, them,
- * it, he or she, then one of job, jobs, position, positions, role, roles,
- * opening, openings, vacancy, vacancies, employment, internship,
- * internships, placement, placements, opportunity, opportunities or work,
- * not followed by a word that makes it a topic: market*, search*, seek*,
- * hunt*, title*, description*, board*, site*, posting*, ad, ads, advert*,
- * fair*, interview*, satisfaction, security, ladder, famil*, level*,
- * function*, requirement*, skill*, offer*, application*, shadow*, itself,
- * trend*, growth, outlook, prospects, type*, duties, responsibilit*,
- * content, detail*, mobility, change*, switch*, hop*, rotation*, shar*,
- * task*, model*, play*, reversal, statement*, paper*, life, experience*,
- * history, loss*, cut*, creation, scene, landscape, culture, spec*,
- * profile*, categor*, ethic*, balance or environment* ("a CRA job" is a
- * job; "the job market", "job titles", "job-hunting", "your job" and "what
- * the job is like" are not).
- * A job ask is any of: refer/hire/sponsor me, "recommend me for/to",
- * "interview me"; referral(s), CV(s), résumé(s) (resumé, résumés...),
- * vacancy, vacancies, openings; resume(s) after my, a, the or attached;
- * "good word"; "my name forward/in/along/on"; "keep me in mind";
- * "opens/opened up"; is, are, 're, 's, be or been "~2 hiring" not followed
- * by manager*, process*, practice*, trend*, freeze*, criteria, committee*,
- * decision*, side, season*, market*, team*, bar or pipeline* ("Is your team
- * hiring?"); "to work for/at/with you/your", "working for your"; "join
- * your ~1" team*, company, group*, lab, labs, firm, department*, organi*,
- * practice, office, site, unit, division, staff or ranks; a job after:
- * looking, searching, hunting, applying, competing, hoping, asking,
- * angling, fishing or interviewing "for"; seeking, seek, want, wanted,
- * need, needed, land, secure or obtain; get, give, offer or find "me";
- * "help me" find, get, land or secure; considered, candidate, apply,
- * applying, applied, application, interview or interviewing "for" (the,
- * this or that may come first); "consider/considering me for"; apply,
- * applying or applied "to" (or "to/at your"); am, 'm, 're, is or 's "after"
- * ("I'm after a job"); is, are, 're or 's "there" when the job ends the
- * clause or is followed by on, in, at, with, within, open, available,
- * going, coming or currently ("Are there any openings?"); you, team, group,
- * company, lab, department or firm "have/has/got"; know, hear, heard or
- * aware "of/about"; open, available, vacant or unfilled; and "a/an/any" job
- * "on/in/at/with/within your" team*, group*, company, lab, labs, firm,
- * department*, organi*, office, division, unit or site.
- * None is an ask when it follows, in its clause, a negation: not, never,
- * no, nor, neither, cannot, without, n't (or dont, doesnt, didnt, isnt,
- * arent, wasnt, werent, wont, cant, wouldnt, couldnt, shouldnt, havent,
- * hasnt), "rather than", "instead of", "as opposed to" ("I am not asking
- * for a job", "I'm not expecting a referral", "advice, not a job") -- except
- * a hedge: a negation followed (after really, quite, entirely, totally,
- * completely, exactly or yet) by sure, certain, know, knowing, aware,
- * clear, positive or confident ("I'm not sure whether your team is hiring"
- * is a job ask).
+ * Lines that start with spaces continue the line before. The ctest
+ * check_rules holds this list against the checker's own.
+ * @verbatim
+ * who           my name is|s
+ * who           i am|m <name>
+ * who           i am|m a|an !fan|admirer|follower|reader|listener|big|huge|
+ *               great|long|longtime|avid|regular
+ * who           i am|m currently|now|studying|completing|finishing|pursuing|
+ *               training|transitioning|moving|switching|changing|retraining|
+ *               exploring|graduating|working|employed|based|part
+ * who           i am|m in my|the|a|an
+ * who           i am|m looking|hoping|trying|planning|keen|eager to move|
+ *               transition|switch|pivot|change|break|get|make
+ * who           i was a|an|working|trained|employed
+ * who           i work|worked as|in|at|for|on|with
+ * who           i have|ve been a|an|working|teaching|studying|doing|in|at|
+ *               with|training|practising|practicing|employed|part|leading|
+ *               managing|running
+ * who           i have|ve worked|spent|studied|trained|taught|completed|
+ *               finished|earned|led|managed|run
+ * who           i have|ve a|an phd|degree|background|master*|msc|bsc|ba|mba|
+ *               doctorate|diploma|certificate
+ * who           i have|ve ~2 years|months|decade*
+ * who           after ~3 years|months|decade*|stint|phd|degree|master*|msc|
+ *               bsc|mba|doctorate|postdoc*|residency|graduation|graduating
+ * who           i ~1 recently
+ * who           i ~1 just finished|completed|graduated|defended|left|moved|
+ *               earned
+ * who           i studied|graduated|trained|qualified|completed|finished|
+ *               earned|hold|spent|retrained|lead|led|manage|managed|run|ran|
+ *               teach|taught|joined|left|moved|switched|specialise*|
+ *               specialize*
+ * who           my background|phd|degree|master*|research|career|training|
+ *               experience|studies|thesis|dissertation|current|previous|
+ *               former|work|lab|team|field|years|time|undergrad*|postdoc*|
+ *               role|job
+ * who           background in|as
+ * who           as someone who|with
+ * who           ^ as a|an
+ * who           ^ this is <name>
+ * why           your ~1 experience*|work|works|career*|path*|journey*|role*|
+ *               title|position*|job|jobs|team*|group*|lab|labs|company|
+ *               companies|firm|organi*|department|field|background|
+ *               transition*|move|moves|switch|story|stories|article*|post|
+ *               posts|talk|talks|presentation*|paper*|research|book*|
+ *               podcast*|blog*|webinar*|panel|profile|project*|expertise|
+ *               name|newsletter*|interview*|thread*|trajectory|pivot|
+ *               publication*|study|studies|trial*|program*|programme*|
+ *               keynote*|lecture*|speech*|seminar*|course*|video*|episode*|
+ *               column*|essay*|tweet*|piece|pieces|review*|report*|letter*
+ * why           you work*|worked|lead|led|run|ran|manage*|moved|made|
+ *               switched|transitioned|went|started|joined|built|wrote|
+ *               posted|spoke|presented|founded|spent|published|shared|gave|
+ *               changed|pivoted|left|took|trained|teach|taught|studied|
+ *               specialise*|specialize*|oversee|oversaw|coordinate*|mentor*
+ * why           you are|re|were at|in|the|now|currently|one|someone|both|
+ *               also|based|responsible|leading|working|part|running|
+ *               managing|known
+ * why           you are|re|were a|an !busy|very|really|bit|little
+ * why           you have|ve been|worked|spent|built|made|led|moved|done|
+ *               written|helped|mentored|navigated|gone|published|had|taken|
+ *               managed|run|experience|years|decades
+ * why           saw|noticed|read|heard|learned|learnt|gather ~1 you|your
+ * why           found ~1 you|your
+ * why           came|come across|upon ~1 you|your
+ * why           admire|admired|enjoyed|loved|liked|follow|followed ~1 your|
+ *               you|how
+ * why           suggested|suggests|recommended|recommends|mentioned|
+ *               mentions|told|tells|advised|encouraged|urged ~1 i|me|you|
+ *               that|we|your|contacting|reaching|speaking|talking|getting|
+ *               connecting|writing|to
+ * why           thought|said|says|thinks you|your
+ * why           referred|pointed|directed|sent|introduced|connected|put me|
+ *               us|you
+ * why           gave|passed|shared|forwarded|sent ~1 your
+ * why           s|the|kind|warm|mail|via|through|your introduction|intro
+ * why           mutual friend*|colleague*|contact*|connection*|acquaintance*
+ * why           fellow !at|in|with|of|and
+ * why           alumni|alumnus|alumna|alum|alums
+ * why           we met|worked|studied|spoke|talked|both|share|shared|
+ *               overlapped|were|served|trained|sat|collaborated
+ * ask           talk*|chat|chats|chatting|meet|meeting|meetup|call|calls|
+ *               coffee|conversation*|speak*|phone|video|zoom|connect|
+ *               connecting|interview|minute|minutes|moment|moments|
+ *               availability|brain
+ * ask           you mind
+ * ask           ask|asked you
+ * ask           you|be|re willing|open|available|free|able|up
+ * ask           have|spare|find|got ~2 time
+ * job           refer|hire|sponsor me
+ * job           recommend me for|to
+ * job           interview me
+ * job           referral|referrals|cv|cvs|résumé|résumés|resumé|resumés|
+ *               vacancy|vacancies|openings
+ * job           my|a|the|attached resume|resumes
+ * job           good word
+ * job           my ~1 name|details|profile|application|information|
+ *               info forward|in|along|on
+ * job           to|with|from your ~1 recruiter*|recruiting|recruitment|hr|
+ *               talent
+ * job           foot in the door
+ * job           keep me in mind
+ * job           opens|opened up
+ * job           is|are|re|s|be|been ~2 hiring !manager*|process*|practice*|
+ *               trend*|freeze*|criteria|committee*|decision*|side|season*|
+ *               market*|team*|bar|pipeline*|outlook|landscape|climate|
+ *               cycle*|timeline*|plan*|strateg*|challenge*|needs
+ * job           to work for|at|with you|your
+ * job           working for your
+ * job           join your ~1 team*|company|group*|lab|labs|firm|department*|
+ *               organi*|practice|office|site|unit|division|staff|ranks
+ * job           looking|searching|hunting|applying|competing|hoping|asking|
+ *               angling|fishing|interviewing for <job>
+ * job           seeking|seek|want|wanted|need|needed|land|secure|
+ *               obtain <job>
+ * job           get|give|offer|find me <job>
+ * job           help me find|get|land|secure <job>
+ * job           considered|candidate|apply|applying|applied|application|
+ *               interview|interviewing for <job>
+ * job           considered|candidate|apply|applying|applied|application|
+ *               interview|interviewing for the|this|that <job>
+ * job           consider|considering me for
+ * job           apply|applying|applied to <job>
+ * job           apply|applying|applied to|at your
+ * job           am|m|re|is|s after <job>
+ * job           is|are|re|s there <job> $
+ * job           is|are|re|s there <job> on|in|at|with|within|open|available|
+ *               going|coming|currently
+ * job           you|team|group|company|lab|department|firm have|has|
+ *               got <job>
+ * job           know|hear|heard|aware of <job>
+ * job           open|available|vacant|unfilled <job>
+ * job           a|an|any <job> on|in|at|with|within your team*|group*|
+ *               company|lab|labs|firm|department*|organi*|office|division|
+ *               unit|site
+ * job-words     the|your|my|his|her|their|our|its|this|that|these|those|
+ *               what|which|whose|how|who|why|where|when|whether|if|to|of|
+ *               for|on|in|at|about|with|from|by|into|like|than|and|or|but|
+ *               as|is|are|was|were|be|been|being|am|s|m|re|ve|d|ll|t|you|i|
+ *               me|we|us|they|them|it|he|she
+ * job-nouns     job|jobs|position|positions|role|roles|opening|openings|
+ *               vacancy|vacancies|employment|internship|internships|
+ *               placement|placements|opportunity|opportunities|work
+ * job-topics    market*|search*|seek*|hunt*|title*|description*|board*|
+ *               site*|posting*|ad|ads|advert*|fair*|interview*|satisfaction|
+ *               security|ladder|famil*|level*|function*|requirement*|skill*|
+ *               offer*|application*|shadow*|itself|trend*|growth|outlook|
+ *               prospects|type*|duties|responsibilit*|content|detail*|
+ *               mobility|change*|switch*|hop*|rotation*|shar*|task*|model*|
+ *               play*|reversal|statement*|paper*|life|experience*|history|
+ *               loss*|cut*|creation|scene|landscape|culture|spec*|profile*|
+ *               categor*|ethic*|balance|environment*
+ * negations     not|never|no|nor|neither|cannot|without|dont|doesnt|didnt|
+ *               isnt|arent|wasnt|werent|wont|cant|wouldnt|couldnt|shouldnt|
+ *               havent|hasnt
+ * hedge-adverbs really|quite|entirely|totally|completely|exactly|yet
+ * hedges        sure|certain|know|knowing|aware|clear|positive|confident
+ * clause-words  but|although|though|however|yet|whereas|except
+ * abbreviations dr|mr|mrs|ms|prof|st|jr|sr|vs|eg|ie|cf|approx|dept
+ * @endverbatim
  *
  * @param report set its version first (IV_DRAFT_REPORT_INIT or
  *        iv_draft_report_init()); filled as far as that version reaches,
