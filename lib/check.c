@@ -342,10 +342,21 @@ static const char job_topics[] =
 #define JOB_WORDS_BEFORE 3
 
 /*
+ * The tokens a phrase is matched against: those of one clause from the
+ * current token on; `closed` says the clause ends after them (else the
+ * window ended first, and what follows is unknown).
+ */
+typedef struct {
+	const token *w;
+	size_t n;
+	int closed;
+} clause;
+
+/*
  * A job at w[0] whose noun is w[k]: "a job", "any open CRA roles",
  * "employment"; not "the job", nor "job titles".
  */
-static int job_at(const token *w, size_t n, size_t k)
+static int job_at(const token *w, size_t n, int closed, size_t k)
 {
 	size_t i, words = 0;
 
@@ -358,7 +369,9 @@ static int job_at(const token *w, size_t n, size_t k)
 	}
 	if (!in_list(job_nouns, w[k].low))
 		return 0;
-	return k + 1 >= n || !in_list(job_topics, w[k + 1].low);
+	if (k + 1 >= n)
+		return closed;
+	return !in_list(job_topics, w[k + 1].low);
 }
 
 static int slot_is(const char *slot, size_t len, const char *what)
@@ -367,7 +380,7 @@ static int slot_is(const char *slot, size_t len, const char *what)
 }
 
 /* Whether `phrase` matches the clause's tokens from w[0] (n of them). */
-static int match(const char *phrase, const token *w, size_t n, int at_start)
+static int match_at(const char *phrase, const token *w, size_t n, int closed, int at_start)
 {
 	const char *slot = phrase, *rest;
 	size_t len, k;
@@ -379,33 +392,38 @@ static int match(const char *phrase, const token *w, size_t n, int at_start)
 	len = strcspn(slot, " ");
 	rest = slot + len;
 	if (slot_is(slot, len, "^"))
-		return at_start && match(rest, w, n, 0);
+		return at_start && match_at(rest, w, n, closed, 0);
 	if (slot[0] == '~') {
 		size_t most = (size_t)(slot[1] - '0');
 
 		for (k = 0; k <= most && k <= n; k++)
-			if (match(rest, w + k, n - k, 0))
+			if (match_at(rest, w + k, n - k, closed, 0))
 				return 1;
 		return 0;
 	}
 	if (slot_is(slot, len, "$"))
-		return !n && match(rest, w, 0, 0);
+		return !n && closed && match_at(rest, w, 0, closed, 0);
 	if (slot_is(slot, len, "<job>")) {
 		for (k = 0; k < n; k++)
-			if (job_at(w, n, k) && match(rest, w + k + 1, n - k - 1, 0))
+			if (job_at(w, n, closed, k) && match_at(rest, w + k + 1, n - k - 1, closed, 0))
 				return 1;
 		return 0;
 	}
 	if (slot[0] == '!') {
 		if (!n)
-			return match(rest, w, 0, 0);
-		return !one_of(slot + 1, len - 1, w[0].low) && match(rest, w + 1, n - 1, 0);
+			return closed && match_at(rest, w, 0, closed, 0);
+		return !one_of(slot + 1, len - 1, w[0].low) && match_at(rest, w + 1, n - 1, closed, 0);
 	}
 	if (!n)
 		return 0;
 	if (slot_is(slot, len, "<name>"))
-		return w[0].cap && match(rest, w + 1, n - 1, 0);
-	return one_of(slot, len, w[0].low) && match(rest, w + 1, n - 1, 0);
+		return w[0].cap && match_at(rest, w + 1, n - 1, closed, 0);
+	return one_of(slot, len, w[0].low) && match_at(rest, w + 1, n - 1, closed, 0);
+}
+
+static int match(const char *phrase, const clause *c, int at_start)
+{
+	return match_at(phrase, c->w, c->n, c->closed, at_start);
 }
 
 /* --- The rules -------------------------------------------------------------- */
@@ -555,12 +573,13 @@ static int starts_clause(const token *w, size_t n, size_t i)
 }
 
 /*
- * If w[0] starts a negation, how many tokens it has ("not": 1, "don't": 2,
- * "rather than": 2, "as opposed to": 3); 0 otherwise.
+ * If the clause starts with a negation, how many tokens it has ("not": 1,
+ * "don't": 2, "rather than": 2, "as opposed to": 3); 0 otherwise.
  */
-static size_t negation_at(const token *w, size_t n)
+static size_t negation_at(const clause *c)
 {
-	size_t len = strlen(w[0].low);
+	const token *w = c->w;
+	size_t n = c->n, len = strlen(w[0].low);
 
 	if (in_list(negations, w[0].low))
 		return 1;
@@ -569,25 +588,29 @@ static size_t negation_at(const token *w, size_t n)
 	if (n > 1 && ((strcmp(w[0].low, "rather") == 0 && strcmp(w[1].low, "than") == 0) ||
 		      (strcmp(w[0].low, "instead") == 0 && strcmp(w[1].low, "of") == 0)))
 		return 2;
-	if (n > 2 && match("as opposed to", w, n, 0))
+	if (n > 2 && match("as opposed to", c, 0))
 		return 3;
 	return 0;
 }
 
-/* Whether the negation of `len` tokens at w[0] is a hedge: "not sure", "don't really know". */
-static int hedge_at(const token *w, size_t n, size_t len)
+/* Whether the negation of `len` tokens starting the clause is a hedge: "not sure", "don't really know". */
+static int hedge_at(const clause *c, size_t len)
 {
 	size_t i = len;
 
-	if (i < n && in_list(hedge_adverbs, w[i].low))
+	if (i < c->n && in_list(hedge_adverbs, c->w[i].low))
 		i++;
-	return i < n && in_list(hedges, w[i].low);
+	return i < c->n && in_list(hedges, c->w[i].low);
 }
 
 /* --- Reading a text --------------------------------------------------------- */
 
-/* Tokens looked at from the current one: the longest rule's reach. */
-#define WINDOW 12
+/*
+ * Tokens looked at from the current one: more than any rule reaches but
+ * for absurdly hyphenated words, where a rule that needs the clause's end
+ * does not match rather than guess.
+ */
+#define WINDOW 24
 
 typedef struct {
 	size_t words;
@@ -606,7 +629,8 @@ static void read_text(reading *r, const char *text)
 {
 	scanner s = { (const unsigned char *)text, 0, 0, { 0 } };
 	token w[WINDOW];
-	size_t n = 0, m, i;
+	size_t n = 0, i;
+	clause c;
 	int in_sentence = 0, sentence_asks = 0, negated = 0, carried = 0;
 
 	memset(r, 0, sizeof(*r));
@@ -630,12 +654,14 @@ static void read_text(reading *r, const char *text)
 		else if (t->brk == BRK_CLAUSE)
 			negated = carried;
 		/* The tokens of the current clause, from this one. */
-		for (m = 1; m < n && !w[m].end && w[m].brk == BRK_NONE && !starts_clause(w, n, m); m++)
+		c.w = w;
+		for (c.n = 1; c.n < n && !w[c.n].end && w[c.n].brk == BRK_NONE && !starts_clause(w, n, c.n); c.n++)
 			;
+		c.closed = c.n < n;
 		for (i = 0; i < iv__check_rule_count; i++) {
 			const iv__check_rule *rule = &iv__check_rules[i];
 
-			if (!match(rule->phrase, w, m, t->brk == BRK_SENTENCE || (t->line && !t->joined) ||
+			if (!match(rule->phrase, &c, t->brk == BRK_SENTENCE || (t->line && !t->joined) ||
 				   r->words == 1))
 				continue;
 			switch (part_flag(rule->part)) {
@@ -650,10 +676,10 @@ static void read_text(reading *r, const char *text)
 				break;
 			}
 		}
-		if ((neg = negation_at(w, m)) && !hedge_at(w, m, neg)) {
+		if ((neg = negation_at(&c)) && !hedge_at(&c, neg)) {
 			negated = 1;
 			/* "I am not, to be clear, asking for a job": it carries on past the aside. */
-			carried |= neg == m;
+			carried |= neg == c.n && c.closed;
 		}
 		memmove(&w[0], &w[1], (n - 1) * sizeof(w[0]));
 		n--;

@@ -295,7 +295,7 @@ static void a_question_needs_a_question_mark_outside_quotes(void **state)
 		"I would like to talk with you.",
 		"Let me know if you would be willing to talk.",
 		"He asked \"can we talk?\" and I agreed.",
-		"He asked \xe2\x80\x9c" "can we talk?\xe2\x80\x9d and I agreed.",
+		"He asked \xe2\x80\x9c\x63\x61n we talk?\xe2\x80\x9d and I agreed.",
 		"Would you be willing to talk",
 		"See https://example.com/talk?x=1 for the call",
 		"How did you get into medical affairs?",
@@ -607,6 +607,27 @@ static void a_report_refuses_what_it_cannot_read(void **state)
 	check(iv_draft_report_init(NULL, 1), IV_EINVALID);
 }
 
+static void bindings_can_build_the_report_from_its_description(void **state)
+{
+	const char *member, *type;
+	size_t offset;
+	int64_t v = 0;
+
+	(void)state;
+	assert_true(iv_struct_version("iv_draft_report") >= IV_DRAFT_REPORT_VERSION);
+	ok(iv_struct_member(&member, &offset, &type, NULL, "iv_draft_report", 1));
+	assert_string_equal(member, "words");
+	assert_int_equal(offset, offsetof(iv_draft_report, words));
+	assert_string_equal(type, "size_t");
+	ok(iv_struct_member(&member, &offset, &type, NULL, "iv_draft_report", 3));
+	assert_string_equal(member, "parts");
+	assert_int_equal(offset, offsetof(iv_draft_report, parts));
+	ok(iv_constant(&v, "IV_DRAFT_REPORT_VERSION"));
+	assert_true(v == (int64_t)iv_struct_version("iv_draft_report"));
+	ok(iv_constant(&v, "IV_DRAFT_MAX_WORDS"));
+	assert_true(v == IV_DRAFT_MAX_WORDS);
+}
+
 static void every_warning_has_a_name_and_a_message_saying_what_to_add(void **state)
 {
 	size_t i;
@@ -630,6 +651,22 @@ static void every_warning_has_a_name_and_a_message_saying_what_to_add(void **sta
 	assert_string_equal(iv_enum_name("draft_part", IV_DRAFT_PART_ASK), "ask");
 	assert_null(iv_draft_warning_message(IV_DRAFT_NO_INTRODUCTION | IV_DRAFT_NO_REASON));
 	assert_null(iv_draft_warning_message(1u << 5));
+}
+
+static void a_clause_longer_than_the_window_ends_nowhere(void **state)
+{
+	/* "a su-per-...-per role" is a job; whether "title" follows decides if it is asked for. */
+	static const char *const short_ask[] = { "Is there a su-per-su-per role?" };
+	static const char *const long_topic[] = {
+		/* "role" is the 24th token from "Is": the clause's end is past the window. */
+		"Is there a su-per-su-per-su-per-su-per-su-per-su-per-su-per-su-per-su-per-su-per role title?",
+		/* The same from "seeking", for a rule that ends with the job. */
+		"I'm seeking a su-per-su-per-su-per-su-per-su-per-su-per-su-per-su-per-su-per-su-per-su role title.",
+	};
+
+	(void)state;
+	assert_job(short_ask, 1, 1);
+	assert_job(long_topic, COUNT(long_topic), 0);
 }
 
 static void a_long_text_is_read_in_one_pass(void **state)
@@ -670,7 +707,9 @@ int main(void)
 		cmocka_unit_test(the_old_check_keeps_its_flags_and_question_rule),
 		cmocka_unit_test(a_report_is_filled_only_as_far_as_its_version),
 		cmocka_unit_test(a_report_refuses_what_it_cannot_read),
+		cmocka_unit_test(bindings_can_build_the_report_from_its_description),
 		cmocka_unit_test(every_warning_has_a_name_and_a_message_saying_what_to_add),
+		cmocka_unit_test(a_clause_longer_than_the_window_ends_nowhere),
 		cmocka_unit_test(a_long_text_is_read_in_one_pass),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
