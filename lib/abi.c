@@ -165,6 +165,15 @@ static const member note_filter_members[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+static const member draft_report_members[] = {
+	VERSION_MEMBER(iv_draft_report),
+	M(iv_draft_report, words, "size_t", 1),
+	M(iv_draft_report, warnings, "unsigned int", 1),
+	M(iv_draft_report, parts, "unsigned int", 1)
+	NEXT_MEMBER(iv_draft_report, "int", IV_DRAFT_REPORT_VERSION),
+	{ NULL, 0, NULL, 0 }
+};
+
 #define MAX_VERSIONS 3
 
 static const struct versioned {
@@ -197,6 +206,8 @@ static const struct versioned {
 		{ 0, END(iv_backend_iter, free) NEXT_SIZE(iv_backend_iter) }, backend_iter_members },
 	[IV__ST_NOTE_FILTER] = { "iv_note_filter", IV_NOTE_FILTER_VERSION,
 		{ 0, END(iv_note_filter, number) NEXT_SIZE(iv_note_filter) }, note_filter_members },
+	[IV__ST_DRAFT_REPORT] = { "iv_draft_report", IV_DRAFT_REPORT_VERSION,
+		{ 0, END(iv_draft_report, parts) NEXT_SIZE(iv_draft_report) }, draft_report_members },
 };
 
 /* Every struct's version must have a size: a growth that forgot one fails to build. */
@@ -212,6 +223,7 @@ CHECK_CURRENT(IV_RULES_VERSION);
 CHECK_CURRENT(IV_BACKEND_VERSION);
 CHECK_CURRENT(IV_BACKEND_ITER_VERSION);
 CHECK_CURRENT(IV_NOTE_FILTER_VERSION);
+CHECK_CURRENT(IV_DRAFT_REPORT_VERSION);
 
 unsigned int iv__struct_current(int st)
 {
@@ -400,7 +412,8 @@ static const struct constant {
 	C(IV_CONTACT_FILTER_VERSION), C(IV_INTRO_FILTER_VERSION), C(IV_INTERVIEW_FILTER_VERSION),
 	C(IV_FOLLOWUP_FILTER_VERSION), C(IV_AGENDA_OPTIONS_VERSION), C(IV_SEARCH_OPTIONS_VERSION),
 	C(IV_DRAFT_OPTIONS_VERSION), C(IV_RULES_VERSION), C(IV_BACKEND_VERSION),
-	C(IV_BACKEND_ITER_VERSION), C(IV_NOTE_FILTER_VERSION),
+	C(IV_BACKEND_ITER_VERSION), C(IV_NOTE_FILTER_VERSION), C(IV_DRAFT_REPORT_VERSION),
+	C(IV_DRAFT_MAX_WORDS),
 };
 
 int iv_constant(int64_t *out, const char *name)

@@ -73,7 +73,11 @@ static const struct name template_kind[] = {
 };
 static const struct name draft_warning[] = {
 	{ IV_DRAFT_TOO_LONG, "too_long" }, { IV_DRAFT_ASKS_FOR_JOB, "asks_for_job" },
-	{ IV_DRAFT_NO_QUESTION, "no_question" }
+	{ IV_DRAFT_NO_QUESTION, "no_question" }, { IV_DRAFT_NO_INTRODUCTION, "no_introduction" },
+	{ IV_DRAFT_NO_REASON, "no_reason" }
+};
+static const struct name draft_part[] = {
+	{ IV_DRAFT_PART_WHO, "who" }, { IV_DRAFT_PART_WHY, "why" }, { IV_DRAFT_PART_ASK, "ask" }
 };
 static const struct name question_category[] = {
 	{ IV_QUESTION_JOURNEY, "journey" }, { IV_QUESTION_TRENDS, "trends" },
@@ -112,6 +116,7 @@ static const struct enum_type {
 	TYPE("template", template_kind), TYPE("draft_warning", draft_warning),
 	TYPE("question_category", question_category), TYPE("error", error_codes),
 	TYPE("timeline_kind", timeline_kind),
+	TYPE("draft_part", draft_part),
 };
 
 #define TYPE_COUNT (sizeof(types) / sizeof(types[0]))

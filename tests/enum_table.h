@@ -73,6 +73,8 @@ static const enum_entry enum_table[] = {
 	{ "draft_warning", IV_DRAFT_TOO_LONG, "too_long" },
 	{ "draft_warning", IV_DRAFT_ASKS_FOR_JOB, "asks_for_job" },
 	{ "draft_warning", IV_DRAFT_NO_QUESTION, "no_question" },
+	{ "draft_warning", IV_DRAFT_NO_INTRODUCTION, "no_introduction" },
+	{ "draft_warning", IV_DRAFT_NO_REASON, "no_reason" },
 	{ "question_category", IV_QUESTION_JOURNEY, "journey" },
 	{ "question_category", IV_QUESTION_TRENDS, "trends" },
 	{ "question_category", IV_QUESTION_INSIGHTS, "insights" },
@@ -95,6 +97,9 @@ static const enum_entry enum_table[] = {
 	{ "timeline_kind", IV_TIMELINE_INTRO, "intro" },
 	{ "timeline_kind", IV_TIMELINE_INTERVIEW, "interview" },
 	{ "timeline_kind", IV_TIMELINE_FOLLOWUP, "followup" },
+	{ "draft_part", IV_DRAFT_PART_WHO, "who" },
+	{ "draft_part", IV_DRAFT_PART_WHY, "why" },
+	{ "draft_part", IV_DRAFT_PART_ASK, "ask" },
 };
 
 #define ENUM_COUNT (sizeof(enum_table) / sizeof(enum_table[0]))

@@ -1149,6 +1149,7 @@ static void ffi_describes_every_versioned_struct(void **state)
 	assert_int_equal(iv_struct_size("iv_contact_filter", 1), offsetof(iv_contact_filter, name) + sizeof(const char *));
 	assert_int_equal(iv_struct_size("iv_followup_filter", 1), offsetof(iv_followup_filter, id_prefix) + sizeof(const char *));
 	assert_int_equal(iv_struct_size("iv_backend", 1), offsetof(iv_backend, search) + sizeof(void (*)(void)));
+	EXPECT_STRUCT(iv_draft_report, IV_DRAFT_REPORT_VERSION, parts);
 	/* The listing names exactly those, and each member list is well formed. */
 	for (i = 0; (name = iv_struct_name(i)) != NULL; i++) {
 		assert_true(iv_struct_version(name) >= 1);

@@ -87,10 +87,10 @@ static const char help_request[] =
 	"Usage: infoview draft request INTERVIEW [--edit] [--save] [--fresh] [--template FILE]\n"
 	"\n"
 	"Prints a request for the interview, then on standard error what the\n"
-	"checker finds: over 100 words, asking for a job, asking no question.\n"
-	"Warnings do not change the exit status. A text kept for the interview\n"
-	"(--save, --edit) is shown instead, unless --fresh. With --json:\n"
-	"{\"to\", \"subject\", \"text\", \"words\": N, \"warnings\": [{\"code\": ..., \"message\": ...}]}.\n"
+	"checker finds (see 'infoview draft check --help'). Warnings do not change\n"
+	"the exit status. A text kept for the interview (--save, --edit) is shown\n"
+	"instead, unless --fresh. With --json: {\"to\", \"subject\", \"text\",\n"
+	"\"words\": N, \"parts\": {...}, \"warnings\": [...]}.\n"
 	"\n"
 	KEEP_HELP
 	TEMPLATE_HELP;
@@ -120,22 +120,35 @@ static const char help_intro[] =
 static const char help_check[] =
 	"Usage: infoview draft check [FILE]\n"
 	"\n"
-	"Checks a request you wrote yourself (FILE, or standard input): over 100\n"
-	"words, asking for a job, asking no question. Prints what it finds on\n"
-	"standard error, or with --json {\"words\": N, \"warnings\": [...]}.\n";
+	"Checks a request you wrote yourself (FILE, or standard input) as a reader\n"
+	"would: its words (at most 100), its three parts (who you are, why them,\n"
+	"and the ask: a question asking whether they would talk) and whether it\n"
+	"asks for a job, a referral, an opening or a CV. Prints the count and the\n"
+	"parts, and each warning on standard error; warnings do not change the\n"
+	"exit status. With --json: {\"words\": N, \"parts\": {\"who\": true,\n"
+	"\"why\": false, \"ask\": true}, \"warnings\": [{\"code\": ..., \"message\": ...}]}.\n";
 
 enum { O_TEMPLATE = 1, O_SAVE, O_EDIT, O_FRESH };
 
-static const struct {
-	unsigned int flag;
-	const char *code;
-} warning_codes[] = {
-	{ IV_DRAFT_TOO_LONG, "too_long" },
-	{ IV_DRAFT_ASKS_FOR_JOB, "asks_for_job" },
-	{ IV_DRAFT_NO_QUESTION, "no_question" },
+/* The warnings in the order of a request: its parts, then what it should not do. */
+static const unsigned int warning_order[] = {
+	IV_DRAFT_NO_INTRODUCTION, IV_DRAFT_NO_REASON, IV_DRAFT_NO_QUESTION,
+	IV_DRAFT_ASKS_FOR_JOB, IV_DRAFT_TOO_LONG,
 };
 
-#define NWARNINGS (sizeof(warning_codes) / sizeof(warning_codes[0]))
+#define NWARNINGS (sizeof(warning_order) / sizeof(warning_order[0]))
+
+/* The three parts, as the checker's output names them. */
+static const struct {
+	unsigned int part;
+	const char *label;
+} parts[] = {
+	{ IV_DRAFT_PART_WHO, "who you are" },
+	{ IV_DRAFT_PART_WHY, "why them" },
+	{ IV_DRAFT_PART_ASK, "the ask" },
+};
+
+#define NPARTS (sizeof(parts) / sizeof(parts[0]))
 
 int draft_read_text(char **out, const char *path)
 {
@@ -300,17 +313,45 @@ static void print_suggestions(struct cli *ctx, const iv_draft *d, struct json *j
 enum { SHOW_TEXT = 1, CHECK = 2 };
 
 /*
+ * What the checker found, for a person: with the draft shown, one line on
+ * standard error (standard output is the draft); alone, a block on
+ * standard output. Then each warning on standard error.
+ */
+static void print_report(const iv_draft_report *r, int with_text)
+{
+	size_t i;
+
+	if (with_text) {
+		out_eprintf("infoview: check: %zu words (at most %d)", r->words, IV_DRAFT_MAX_WORDS);
+		for (i = 0; i < NPARTS; i++)
+			fprintf(stderr, "; %s: %s", parts[i].label, r->parts & parts[i].part ? "found" : "missing");
+		fputc('\n', stderr);
+	} else {
+		printf("%-12s %zu (at most %d)\n", "words", r->words, IV_DRAFT_MAX_WORDS);
+		for (i = 0; i < NPARTS; i++)
+			printf("%-12s %s\n", parts[i].label, r->parts & parts[i].part ? "found" : "missing");
+		if (!r->warnings)
+			printf("No problems found.\n");
+		fflush(stdout);
+	}
+	for (i = 0; i < NWARNINGS; i++)
+		if (r->warnings & warning_order[i])
+			cli_warn("%s", iv_draft_warning_message(warning_order[i]));
+}
+
+/*
  * Prints a draft (SHOW_TEXT) and what the checker finds in it (CHECK): the
- * text on standard output, warnings on standard error; or one JSON object.
- * A message `m` adds its To: and Subject: lines and what it is missing.
+ * text on standard output, the findings as print_report() says; or one
+ * JSON object. A message `m` adds its To: and Subject: lines and what it
+ * is missing.
  */
 static int print_draft(struct cli *ctx, const char *text, int what, const char *followup, const struct message *m)
 {
-	unsigned int warnings = 0;
+	iv_draft_report r = IV_DRAFT_REPORT_INIT;
 	struct json j;
 	size_t i;
 
-	if ((what & CHECK) && iv_draft_check(&warnings, text) < 0)
+	if ((what & CHECK) && iv_draft_check_report(&r, text) < 0)
 		return cli_fail();
 	if (!ctx->json) {
 		if (what & SHOW_TEXT) {
@@ -320,12 +361,9 @@ static int print_draft(struct cli *ctx, const char *text, int what, const char *
 			if (*text && text[strlen(text) - 1] != '\n')
 				putchar('\n');
 			fflush(stdout);
-		} else if (!warnings) {
-			printf("No problems found (%zu words).\n", iv_draft_word_count(text));
 		}
-		for (i = 0; i < NWARNINGS; i++)
-			if (warnings & warning_codes[i].flag)
-				cli_warn("%s", iv_draft_warning_message(warning_codes[i].flag));
+		if (what & CHECK)
+			print_report(&r, what & SHOW_TEXT);
 		if (m) {
 			print_missing(ctx, m, NULL);
 			print_suggestions(ctx, m->d, NULL);
@@ -346,16 +384,23 @@ static int print_draft(struct cli *ctx, const char *text, int what, const char *
 		json_kstring(&j, "text", text);
 	if (followup && !m)
 		json_kstring(&j, "followup", followup);
-	json_kint(&j, "words", (long long)iv_draft_word_count(text));
+	json_kint(&j, "words", (long long)((what & CHECK) ? r.words : iv_draft_word_count(text)));
+	if (what & CHECK) {
+		json_key(&j, "parts");
+		json_object(&j);
+		for (i = 0; i < NPARTS; i++)
+			json_kbool(&j, iv_enum_name("draft_part", (int)parts[i].part), (r.parts & parts[i].part) != 0);
+		json_object_end(&j);
+	}
 	if ((what & CHECK) || m) {
 		json_key(&j, "warnings");
 		json_array(&j);
 		for (i = 0; i < NWARNINGS; i++) {
-			if (!(warnings & warning_codes[i].flag))
+			if (!(r.warnings & warning_order[i]))
 				continue;
 			json_object(&j);
-			json_kstring(&j, "code", warning_codes[i].code);
-			json_kstring(&j, "message", iv_draft_warning_message(warning_codes[i].flag));
+			json_kstring(&j, "code", iv_enum_name("draft_warning", (int)warning_order[i]));
+			json_kstring(&j, "message", iv_draft_warning_message(warning_order[i]));
 			json_object_end(&j);
 		}
 		if (m)

@@ -5,7 +5,7 @@
  * @par Threads
  * As in db.h; a profile and a draft are independent copies. iv_draft_default_template(),
  * iv_draft_check(), iv_draft_word_count() and iv_draft_warning_message() are
- * thread-safe.
+ * thread-safe, and so are iv_draft_check_report() and iv_draft_report_init().
  *
  * SPDX-License-Identifier: MIT
  */
@@ -452,7 +452,11 @@ IV_EXTERN(int) iv_draft_saved_request(char **out, iv_db *db, const char *intervi
 typedef enum {
 	IV_DRAFT_TOO_LONG = 1u << 0,      /**< over 100 words */
 	IV_DRAFT_ASKS_FOR_JOB = 1u << 1,  /**< asks for a job, a referral or an opening */
-	IV_DRAFT_NO_QUESTION = 1u << 2    /**< asks no question */
+	IV_DRAFT_NO_QUESTION = 1u << 2,   /**< asks no question */
+	/** says nothing about who you are (only iv_draft_check_report() reports it) */
+	IV_DRAFT_NO_INTRODUCTION = 1u << 3,
+	/** gives them no reason why they are the one you write to (only iv_draft_check_report()) */
+	IV_DRAFT_NO_REASON = 1u << 4
 } iv_draft_warning_t;
 
 /** The longest request the checker accepts, in words. */
@@ -463,15 +467,14 @@ typedef enum {
  *
  * IV_DRAFT_TOO_LONG: more than IV_DRAFT_MAX_WORDS words (iv_draft_word_count()).
  * IV_DRAFT_NO_QUESTION: no "?" (nor the full-width U+FF1F).
- * IV_DRAFT_ASKS_FOR_JOB: one of these words or phrases, as whole words
- * compared ASCII case-insensitively, where a hyphen or an apostrophe
- * separates words (so "job-hunting" and "job's" have "job", "jobless" and
- * "Jobson" do not): job, jobs, opening, openings, vacancy, vacancies,
- * hiring, referral, referrals, employment, resume (also with accents), CV, CVs,
- * "hire me", "refer me", "open role(s)", "to work for you", "to work for
- * your", "working for your", and position(s) after "a", "any", "open",
- * "available" or "vacant" (but not "in a position to"; "your position" is
- * not an ask). "Would Tuesday work for you?" is not flagged.
+ * IV_DRAFT_ASKS_FOR_JOB: a job ask, by the rules of iv_draft_check_report()
+ * ("Could you refer me?", "Are there any openings?"); a negated one ("I am
+ * not asking for a job") or "job" as a topic ("the CRA job market") is not
+ * one. (Up to 0.1.0 the words job, hiring, position... were flagged
+ * wherever they stood.)
+ *
+ * This function reports only the three flags above, and keeps the 0.1.0
+ * rules for the first two; iv_draft_check_report() reads the whole request.
  *
  * @param warnings set to the iv_draft_warning_t flags found (0 if none)
  * @param text the request; borrowed for this call
@@ -493,6 +496,268 @@ IV_EXTERN(size_t) iv_draft_word_count(const char *text);
  * @return the explanation, static; NULL for anything else
  */
 IV_EXTERN(const char *) iv_draft_warning_message(unsigned int warning);
+
+/** The parts of a request that iv_draft_check_report() looks for. */
+typedef enum {
+	IV_DRAFT_PART_WHO = 1u << 0, /**< who you are: a self-introduction or your background */
+	IV_DRAFT_PART_WHY = 1u << 1, /**< why them: their work, role or story, or who sent you */
+	IV_DRAFT_PART_ASK = 1u << 2  /**< the ask: a question asking whether they would talk */
+} iv_draft_part_t;
+
+/**
+ * What iv_draft_check_report() finds in a request. The library writes it
+ * only as far as the version the caller set reaches.
+ */
+typedef struct iv_draft_report {
+	/** the struct's version: IV_DRAFT_REPORT_VERSION; set it before the call */
+	unsigned int version;
+	/** the number of words (see iv_draft_check_report()) */
+	size_t words;
+	/** the iv_draft_warning_t flags found, 0 if none */
+	unsigned int warnings;
+	/** the iv_draft_part_t flags of the parts found */
+	unsigned int parts;
+} iv_draft_report;
+
+/** The current version of iv_draft_report. */
+#define IV_DRAFT_REPORT_VERSION 1
+/** A static initialiser for iv_draft_report: the current version, nothing found. */
+#define IV_DRAFT_REPORT_INIT { IV_DRAFT_REPORT_VERSION, 0, 0, 0 }
+/**
+ * Initialises a report: `version` set, nothing found.
+ * @param report the report
+ * @param version IV_DRAFT_REPORT_VERSION, or an older version
+ * @return 0, or IV_EVERSION for a version this library does not know
+ */
+IV_EXTERN(int) iv_draft_report_init(iv_draft_report *report, unsigned int version);
+
+/**
+ * Reads a request as a person would: counts its words, looks for its three
+ * parts (who you are, why them, the ask) and for a job ask.
+ *
+ * Warnings: IV_DRAFT_TOO_LONG over IV_DRAFT_MAX_WORDS words;
+ * IV_DRAFT_NO_INTRODUCTION, IV_DRAFT_NO_REASON and IV_DRAFT_NO_QUESTION
+ * when the part who, why or ask is missing; IV_DRAFT_ASKS_FOR_JOB for a job
+ * ask. A later version of the report may bring new flags: they are given
+ * only to callers that set that version.
+ *
+ * @par Words
+ * A word is a run of letters and digits, where a single apostrophe (' ’ ʼ)
+ * or hyphen (- ‐ ‑) between two letters joins the run ("don't", "20-30"
+ * and "job-hunting" are one word each). Every character is a letter but
+ * ASCII punctuation and spaces and these: U+00A0 to U+00BF (but ª µ º),
+ * U+00D7, U+00F7, U+037E, U+060C, U+061B, U+061F, U+06D4, U+2000 to U+206F
+ * (but ‐ ‑ and ’), U+3000 to U+303F, U+FF01 to U+FF0F, U+FF1A to U+FF20,
+ * U+FF3B to U+FF40 and U+FF5B to U+FF65. (iv_draft_word_count() keeps
+ * 0.1.0's count, in which these are letters.) The rules match the parts of
+ * a word either side of an apostrophe or hyphen separately: "I'm" is i m,
+ * "don't" is don t, "job-hunting" is job hunting.
+ *
+ * @par Sentences and clauses
+ * A sentence ends at . ! ? … 。 ！ ． ？ ؟ ۔ or U+037E (the Greek question
+ * mark) when no letter or digit follows ("3.5" and a URL's "?q=" end
+ * none), and at a blank line; but not inside quotation marks ("...",
+ * “...”, „...“, «...», 「...」, 『...』; a blank line closes them), nor at
+ * the full stop after a one-letter word ("J.", "e.g.") or a word of the
+ * list abbreviations below ("Dr."). A question is a sentence that ends in
+ * ?, ？, ؟ or U+037E: a "?" inside quotation marks asks nothing.
+ * A clause ends where its sentence does, at , ; : ( ) [ ] { } – — ―
+ * 、 ， ： ； （ ） ، ؛, at a quotation mark, at a hyphen that joins no word
+ * ("--", " - "), before a word of the list clause-words, and before and, or
+ * or so followed by I, we or you.
+ *
+ * @par The rules
+ * Each rule below is a phrase, matched ASCII case-insensitively within one
+ * clause: "a|b" is either word, "word*" any word starting so, "~N" up to N
+ * words of any kind, "!a|b" any word but these (or the clause's end), "$"
+ * the clause's end, "<name>" a word starting with a capital A to Z, "^"
+ * (first) the start of a sentence or of a line, "<job>" a job. A rule who
+ * or why finds that part. A rule ask finds the ask when its sentence is a
+ * question. A rule job is a job ask, unless a negation comes before it in
+ * its clause.
+ * - A job is at most three words, none of the list job-words, then a word
+ *   of job-nouns not followed by a word of job-topics: "a job", "any open
+ *   CRA roles" and "employment" are jobs; "the job", "your role", "the CRA
+ *   job market", "job titles" and "job-hunting" are not.
+ * - A negation is a word of negations, n't (the t after an apostrophe that
+ *   follows a word ending in n), "rather than", "instead of" or "as opposed
+ *   to". It reaches the end of its clause; when nothing follows it there
+ *   ("I am not, to be clear, asking for a job") it reaches the end of its
+ *   sentence, or a clause that starts with a word of clause-words or with
+ *   and, or or so before I, we or you. A negation followed (after at most one word of hedge-adverbs)
+ *   by a word of hedges is a hedge, which negates nothing: "I'm not sure
+ *   whether your team is hiring" is a job ask.
+ *
+ * Lines that start with spaces continue the line before. The ctest
+ * check_rules holds this list against the checker's own.
+ * @verbatim
+ * who           my name is|s
+ * who           i am|m <name>
+ * who           i am|m a|an !fan|admirer|follower|reader|listener|big|huge|
+ *               great|long|longtime|avid|regular
+ * who           i am|m currently|now|studying|completing|finishing|pursuing|
+ *               training|transitioning|moving|switching|changing|retraining|
+ *               exploring|graduating|working|employed|based|part
+ * who           i am|m in my|the|a|an
+ * who           i am|m looking|hoping|trying|planning|keen|eager to move|
+ *               transition|switch|pivot|change|break|get|make
+ * who           i was a|an|working|trained|employed
+ * who           i work|worked as|in|at|for|on|with
+ * who           i have|ve been a|an|working|teaching|studying|doing|in|at|
+ *               with|training|practising|practicing|employed|part|leading|
+ *               managing|running
+ * who           i have|ve worked|spent|studied|trained|taught|completed|
+ *               finished|earned|led|managed|run
+ * who           i have|ve a|an phd|degree|background|master*|msc|bsc|ba|mba|
+ *               doctorate|diploma|certificate
+ * who           i have|ve ~2 years|months|decade*
+ * who           after ~3 years|months|decade*|stint|phd|degree|master*|msc|
+ *               bsc|mba|doctorate|postdoc*|residency|graduation|graduating
+ * who           i ~1 recently
+ * who           i ~1 just finished|completed|graduated|defended|left|moved|
+ *               earned
+ * who           i studied|graduated|trained|qualified|completed|finished|
+ *               earned|hold|spent|retrained|lead|led|manage|managed|run|ran|
+ *               teach|taught|joined|left|moved|switched|specialise*|
+ *               specialize*
+ * who           my background|phd|degree|master*|research|career|training|
+ *               experience|studies|thesis|dissertation|current|previous|
+ *               former|work|lab|team|field|years|time|undergrad*|postdoc*|
+ *               role|job
+ * who           background in|as
+ * who           as someone who|with
+ * who           ^ as a|an
+ * who           ^ this is <name>
+ * why           your ~1 experience*|work|works|career*|path*|journey*|role*|
+ *               title|position*|job|jobs|team*|group*|lab|labs|company|
+ *               companies|firm|organi*|department|field|background|
+ *               transition*|move|moves|switch|story|stories|article*|post|
+ *               posts|talk|talks|presentation*|paper*|research|book*|
+ *               podcast*|blog*|webinar*|panel|profile|project*|expertise|
+ *               name|newsletter*|interview*|thread*|trajectory|pivot|
+ *               publication*|study|studies|trial*|program*|programme*|
+ *               keynote*|lecture*|speech*|seminar*|course*|video*|episode*|
+ *               column*|essay*|tweet*|piece|pieces|review*|report*|letter*
+ * why           you work*|worked|lead|led|run|ran|manage*|moved|made|
+ *               switched|transitioned|went|started|joined|built|wrote|
+ *               posted|spoke|presented|founded|spent|published|shared|gave|
+ *               changed|pivoted|left|took|trained|teach|taught|studied|
+ *               specialise*|specialize*|oversee|oversaw|coordinate*|mentor*
+ * why           you are|re|were at|in|the|now|currently|one|someone|both|
+ *               also|based|responsible|leading|working|part|running|
+ *               managing|known
+ * why           you are|re|were a|an !busy|very|really|bit|little
+ * why           you have|ve been|worked|spent|built|made|led|moved|done|
+ *               written|helped|mentored|navigated|gone|published|had|taken|
+ *               managed|run|experience|years|decades
+ * why           saw|noticed|read|heard|learned|learnt|gather ~1 you|your
+ * why           found ~1 you|your
+ * why           came|come across|upon ~1 you|your
+ * why           admire|admired|enjoyed|loved|liked|follow|followed ~1 your|
+ *               you|how
+ * why           suggested|suggests|recommended|recommends|mentioned|
+ *               mentions|told|tells|advised|encouraged|urged ~1 i|me|you|
+ *               that|we|your|contacting|reaching|speaking|talking|getting|
+ *               connecting|writing|to
+ * why           thought|said|says|thinks you|your
+ * why           referred|pointed|directed|sent|introduced|connected|put me|
+ *               us|you
+ * why           gave|passed|shared|forwarded|sent ~1 your
+ * why           s|the|kind|warm|mail|via|through|your introduction|intro
+ * why           mutual friend*|colleague*|contact*|connection*|acquaintance*
+ * why           fellow !at|in|with|of|and
+ * why           alumni|alumnus|alumna|alum|alums
+ * why           we met|worked|studied|spoke|talked|both|share|shared|
+ *               overlapped|were|served|trained|sat|collaborated
+ * ask           talk*|chat|chats|chatting|meet|meeting|meetup|call|calls|
+ *               coffee|conversation*|speak*|phone|video|zoom|connect|
+ *               connecting|interview|minute|minutes|moment|moments|
+ *               availability|brain
+ * ask           you mind
+ * ask           ask|asked you
+ * ask           you|be|re willing|open|available|free|able|up
+ * ask           have|spare|find|got ~2 time
+ * job           refer|hire|sponsor me
+ * job           recommend me for|to
+ * job           interview me
+ * job           referral|referrals|cv|cvs|résumé|résumés|resumé|resumés|
+ *               vacancy|vacancies|openings
+ * job           my|a|the|attached resume|resumes
+ * job           good word
+ * job           my ~1 name|details|profile|application|information|
+ *               info forward|in|along|on
+ * job           to|with|from your ~1 recruiter*|recruiting|recruitment|hr|
+ *               talent
+ * job           foot in the door
+ * job           keep me in mind
+ * job           opens|opened up
+ * job           is|are|re|s|be|been ~2 hiring !manager*|process*|practice*|
+ *               trend*|freeze*|criteria|committee*|decision*|side|season*|
+ *               market*|team*|bar|pipeline*|outlook|landscape|climate|
+ *               cycle*|timeline*|plan*|strateg*|challenge*|needs
+ * job           to work for|at|with you|your
+ * job           working for your
+ * job           join your ~1 team*|company|group*|lab|labs|firm|department*|
+ *               organi*|practice|office|site|unit|division|staff|ranks
+ * job           looking|searching|hunting|applying|competing|hoping|asking|
+ *               angling|fishing|interviewing for <job>
+ * job           seeking|seek|want|wanted|need|needed|land|secure|
+ *               obtain <job>
+ * job           get|give|offer|find me <job>
+ * job           help me find|get|land|secure <job>
+ * job           considered|candidate|apply|applying|applied|application|
+ *               interview|interviewing for <job>
+ * job           considered|candidate|apply|applying|applied|application|
+ *               interview|interviewing for the|this|that <job>
+ * job           consider|considering me for
+ * job           apply|applying|applied to <job>
+ * job           apply|applying|applied to|at your
+ * job           am|m|re|is|s after <job>
+ * job           is|are|re|s there <job> $
+ * job           is|are|re|s there <job> on|in|at|with|within|open|available|
+ *               going|coming|currently
+ * job           you|team|group|company|lab|department|firm have|has|
+ *               got <job>
+ * job           know|hear|heard|aware of <job>
+ * job           open|available|vacant|unfilled <job>
+ * job           a|an|any <job> on|in|at|with|within your team*|group*|
+ *               company|lab|labs|firm|department*|organi*|office|division|
+ *               unit|site
+ * job-words     the|your|my|his|her|their|our|its|this|that|these|those|
+ *               what|which|whose|how|who|why|where|when|whether|if|to|of|
+ *               for|on|in|at|about|with|from|by|into|like|than|and|or|but|
+ *               as|is|are|was|were|be|been|being|am|s|m|re|ve|d|ll|t|you|i|
+ *               me|we|us|they|them|it|he|she
+ * job-nouns     job|jobs|position|positions|role|roles|opening|openings|
+ *               vacancy|vacancies|employment|internship|internships|
+ *               placement|placements|opportunity|opportunities|work
+ * job-topics    market*|search*|seek*|hunt*|title*|description*|board*|
+ *               site*|posting*|ad|ads|advert*|fair*|interview*|satisfaction|
+ *               security|ladder|famil*|level*|function*|requirement*|skill*|
+ *               offer*|application*|shadow*|itself|trend*|growth|outlook|
+ *               prospects|type*|duties|responsibilit*|content|detail*|
+ *               mobility|change*|switch*|hop*|rotation*|shar*|task*|model*|
+ *               play*|reversal|statement*|paper*|life|experience*|history|
+ *               loss*|cut*|creation|scene|landscape|culture|spec*|profile*|
+ *               categor*|ethic*|balance|environment*
+ * negations     not|never|no|nor|neither|cannot|without|dont|doesnt|didnt|
+ *               isnt|arent|wasnt|werent|wont|cant|wouldnt|couldnt|shouldnt|
+ *               havent|hasnt
+ * hedge-adverbs really|quite|entirely|totally|completely|exactly|yet
+ * hedges        sure|certain|know|knowing|aware|clear|positive|confident
+ * clause-words  but|although|though|however|yet|whereas|except
+ * abbreviations dr|mr|mrs|ms|prof|st|jr|sr|vs|eg|ie|cf|approx|dept
+ * @endverbatim
+ *
+ * @param report set its version first (IV_DRAFT_REPORT_INIT or
+ *        iv_draft_report_init()); filled as far as that version reaches,
+ *        with nothing found when the call fails
+ * @param text the request; borrowed for this call
+ * @return 0; IV_EINVALID for a NULL argument, invalid UTF-8 or control
+ *         characters other than tab and line breaks; IV_EVERSION when
+ *         report->version is not one this library knows
+ */
+IV_EXTERN(int) iv_draft_check_report(iv_draft_report *report, const char *text);
 
 IV_END_DECL
 

@@ -38,7 +38,7 @@ add_test(NAME growth_next COMMAND test_growth)
 set_tests_properties(growth_next PROPERTIES ENVIRONMENT "${_iv_next_env}")
 add_dependencies(test_growth infoview_next)
 foreach(_t api "conformance memory" "conformance sqlite" "conformance thirdparty"
-        "workflow sqlite" "agenda memory" "search memory" draft "scenario sqlite")
+        "workflow sqlite" "agenda memory" "search memory" draft check "scenario sqlite")
   string(REPLACE " " ";" _cmd "${_t}")
   string(REPLACE " " "_" _name "${_t}")
   list(GET _cmd 0 _suite)

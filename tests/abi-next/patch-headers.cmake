@@ -73,6 +73,7 @@ iv_grow(infoview/followup.h iv_followup_filter "const char *abi_next;" IV_FOLLOW
 iv_grow(infoview/agenda.h iv_agenda_options "int abi_next;" IV_AGENDA_OPTIONS)
 iv_grow(infoview/search.h iv_search_options "int abi_next;" IV_SEARCH_OPTIONS)
 iv_grow(infoview/draft.h iv_draft_options "int abi_next;" IV_DRAFT_OPTIONS)
+iv_grow(infoview/draft.h iv_draft_report "int abi_next;" IV_DRAFT_REPORT)
 iv_grow(infoview/workflow.h iv_rules "int abi_next;" IV_RULES)
 iv_grow(infoview/note.h iv_note_filter "const char *abi_next;" IV_NOTE_FILTER)
 

@@ -207,7 +207,10 @@ class EmptyFieldsTest(CliTestCase):
         doc = self.js("draft", "request", iv)
         self.assertEqual(doc["warnings"], [])
         self.assertIn("your experience as an Associate at Pfizer", doc["text"])
-        self.assertEqual(self.ok("draft", "request", iv).err, "")
+        # only the checker's summary line: nothing missing, nothing to warn about
+        err = self.ok("draft", "request", iv).err
+        self.assertEqual(err.splitlines(), [l for l in err.splitlines() if l.startswith("infoview: check: ")])
+        self.assertIn("who you are: found; why them: found; the ask: found", err)
 
 
 class EditTest(DraftStory):
