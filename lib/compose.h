@@ -19,6 +19,12 @@
  */
 int iv__intro_chain(iv__strlist *people, iv_db *db, const iv_interview *iv);
 
+/*
+ * The most recently made introduction of `introduced` to you, or NULL: the
+ * one the thank-you rule (workflow.c) and the drafts walk up through.
+ */
+int iv__latest_intro_to(iv_intro **out, iv_db *db, const char *introduced);
+
 /* The most recently made introduction by `introducer` (to anyone), or NULL. */
 int iv__latest_intro_by(iv_intro **out, iv_db *db, const char *introducer);
 

@@ -13,7 +13,7 @@ static iv_time made_time(const iv_intro *in)
 	return iv_intro_made_at(in) ? iv_intro_made_at(in) : iv_intro_created(in);
 }
 
-/* The most recently made introduction the filter selects, or NULL (as lib/workflow.c picks it). */
+/* The most recently made introduction the filter selects, or NULL. */
 static int latest_made(iv_intro **out, iv_db *db, iv_intro_filter *f)
 {
 	iv_intro_iter *it = NULL;
@@ -43,7 +43,7 @@ static int latest_made(iv_intro **out, iv_db *db, iv_intro_filter *f)
 	return 0;
 }
 
-static int latest_intro_to(iv_intro **out, iv_db *db, const char *introduced)
+int iv__latest_intro_to(iv_intro **out, iv_db *db, const char *introduced)
 {
 	iv_intro_filter f = IV_INTRO_FILTER_INIT;
 
@@ -67,7 +67,7 @@ int iv__intro_chain(iv__strlist *people, iv_db *db, const iv_interview *iv)
 
 	if ((error = iv__strlist_insert(people, 0, iv_interview_contact(iv))) < 0)
 		return error;
-	error = intro_id ? iv_intro_lookup(&in, db, intro_id) : latest_intro_to(&in, db, iv_interview_contact(iv));
+	error = intro_id ? iv_intro_lookup(&in, db, intro_id) : iv__latest_intro_to(&in, db, iv_interview_contact(iv));
 	while (error >= 0 && in && iv__strlist_find_nocase(people, iv_intro_introducer(in)) < 0) {
 		char by[IV_ID_LEN + 1];
 
@@ -75,7 +75,7 @@ int iv__intro_chain(iv__strlist *people, iv_db *db, const iv_interview *iv)
 		iv_intro_free(in);
 		in = NULL;
 		if ((error = iv__strlist_insert(people, people->count, by)) >= 0)
-			error = latest_intro_to(&in, db, by);
+			error = iv__latest_intro_to(&in, db, by);
 	}
 	iv_intro_free(in);
 	return error;

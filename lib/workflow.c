@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "compose.h"
 #include "db.h"
 #include "util.h"
 #include "workflow.h"
@@ -599,44 +600,6 @@ static int cancel_nudges(iv_db *db, const char *interview_id)
 	return error;
 }
 
-/* When an introduction was made: its own record of it, else when it was stored. */
-static iv_time made_time(const iv_intro *in)
-{
-	return iv_intro_made_at(in) ? iv_intro_made_at(in) : iv_intro_created(in);
-}
-
-/* The most recently made introduction of `contact_id` to you, or NULL. */
-static int latest_intro(iv_intro **out, iv_db *db, const char *contact_id)
-{
-	iv_intro_filter f = IV_INTRO_FILTER_INIT;
-	iv_intro_iter *it = NULL;
-	iv_intro *in = NULL;
-	int error;
-
-	*out = NULL;
-	f.introduced = contact_id;
-	f.status = IV_INTRO_MADE;
-	if ((error = iv_intro_list(&it, db, &f)) < 0)
-		return error;
-	/* Listed by creation: on equal times the later record wins. */
-	while ((error = iv_intro_iter_next(&in, it)) == 0) {
-		if (!*out || made_time(in) >= made_time(*out)) {
-			iv_intro_free(*out);
-			*out = in;
-		} else {
-			iv_intro_free(in);
-		}
-		in = NULL;
-	}
-	iv_intro_iter_free(it);
-	if (error != IV_ITEROVER) {
-		iv_intro_free(*out);
-		*out = NULL;
-		return error;
-	}
-	return 0;
-}
-
 /*
  * Thanks each introducer on the chain that led to the interviewee, naming
  * whom they introduced you to. Starting from `in` (owned), it walks up
@@ -665,7 +628,7 @@ static int thank_introducers(iv_db *db, const iv_interview *iv, const char *name
 		if ((error = ensure_rule_followup(db, r)) < 0)
 			break;
 		memcpy(introduced, introducer, sizeof(introduced));
-		error = latest_intro(&in, db, by);
+		error = iv__latest_intro_to(&in, db, by);
 	}
 	iv_intro_free(in);
 	iv__strlist_free(&seen);
@@ -689,7 +652,7 @@ static int ensure_thanks(iv_db *db, const iv_interview *iv, const iv_rules *rule
 	if ((error = ensure_rule_followup(db, &r)) < 0)
 		return error;
 	/* The introduction the interview names, else the latest one made to the interviewee. */
-	error = intro_id ? iv_intro_lookup(&in, db, intro_id) : latest_intro(&in, db, r.contact);
+	error = intro_id ? iv_intro_lookup(&in, db, intro_id) : iv__latest_intro_to(&in, db, r.contact);
 	return error < 0 ? error : thank_introducers(db, iv, name, in, &r);
 }
 

@@ -92,6 +92,28 @@ class CliTestCase(unittest.TestCase):
         self.assertRegex(out, r"^[0-9a-f-]{36}$")
         return out
 
+    def run_on_terminal(self, env, args=("contact", "list")):
+        """Runs a command (`contact list`) with standard output on a pseudo-terminal; returns what it printed."""
+        master, slave = pty.openpty()
+        proc = subprocess.Popen([BIN, "--db", self.db, *args], env=env, stdout=slave,
+                                stderr=subprocess.PIPE)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        os.close(master)
+        proc.wait(timeout=60)
+        proc.stderr.close()
+        self.assertEqual(proc.returncode, 0)
+        return b"".join(chunks).decode()
+
+
     def assertUsage(self, r, message, hint):
         """Exit status 2, one line naming the bad argument, then the hint."""
         self.assertEqual(r.rc, 2, r.err)
@@ -710,27 +732,6 @@ class OutputTest(CliTestCase):
         r = self.raw("--db", self.db, "contact", "list", env=env)
         self.assertEqual(r.rc, 0)
         self.assertNotIn("\x1b", r.out)
-
-    def run_on_terminal(self, env):
-        """Runs `contact list` with standard output on a pseudo-terminal; returns what it printed."""
-        master, slave = pty.openpty()
-        proc = subprocess.Popen([BIN, "--db", self.db, "contact", "list"], env=env, stdout=slave,
-                                stderr=subprocess.PIPE)
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 4096)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-        os.close(master)
-        proc.wait(timeout=60)
-        proc.stderr.close()
-        self.assertEqual(proc.returncode, 0)
-        return b"".join(chunks).decode()
 
     def test_colour_only_on_a_terminal_without_no_color(self):
         self.add_contact("Dana Smith", "--company", "Pfizer")
