@@ -174,6 +174,29 @@ static const member draft_report_members[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+static const member import_options_members[] = {
+	VERSION_MEMBER(iv_import_options),
+	M(iv_import_options, flags, "unsigned int", 1),
+	M(iv_import_options, map, "const char *const *", 1),
+	M(iv_import_options, known, "int", 1),
+	M(iv_import_options, tag, "const char *", 1),
+	F(iv_import_options, progress),
+	M(iv_import_options, payload, "void *", 1)
+	NEXT_MEMBER(iv_import_options, "int", IV_IMPORT_OPTIONS_VERSION),
+	{ NULL, 0, NULL, 0 }
+};
+
+static const member export_options_members[] = {
+	VERSION_MEMBER(iv_export_options),
+	M(iv_export_options, flags, "unsigned int", 1),
+	M(iv_export_options, contacts, "const iv_contact_filter *", 1),
+	M(iv_export_options, company, "const char *", 1),
+	F(iv_export_options, progress),
+	M(iv_export_options, payload, "void *", 1)
+	NEXT_MEMBER(iv_export_options, "int", IV_EXPORT_OPTIONS_VERSION),
+	{ NULL, 0, NULL, 0 }
+};
+
 #define MAX_VERSIONS 3
 
 static const struct versioned {
@@ -208,6 +231,10 @@ static const struct versioned {
 		{ 0, END(iv_note_filter, number) NEXT_SIZE(iv_note_filter) }, note_filter_members },
 	[IV__ST_DRAFT_REPORT] = { "iv_draft_report", IV_DRAFT_REPORT_VERSION,
 		{ 0, END(iv_draft_report, parts) NEXT_SIZE(iv_draft_report) }, draft_report_members },
+	[IV__ST_IMPORT_OPTIONS] = { "iv_import_options", IV_IMPORT_OPTIONS_VERSION,
+		{ 0, END(iv_import_options, payload) NEXT_SIZE(iv_import_options) }, import_options_members },
+	[IV__ST_EXPORT_OPTIONS] = { "iv_export_options", IV_EXPORT_OPTIONS_VERSION,
+		{ 0, END(iv_export_options, payload) NEXT_SIZE(iv_export_options) }, export_options_members },
 };
 
 /* Every struct's version must have a size: a growth that forgot one fails to build. */
@@ -224,6 +251,8 @@ CHECK_CURRENT(IV_BACKEND_VERSION);
 CHECK_CURRENT(IV_BACKEND_ITER_VERSION);
 CHECK_CURRENT(IV_NOTE_FILTER_VERSION);
 CHECK_CURRENT(IV_DRAFT_REPORT_VERSION);
+CHECK_CURRENT(IV_IMPORT_OPTIONS_VERSION);
+CHECK_CURRENT(IV_EXPORT_OPTIONS_VERSION);
 
 unsigned int iv__struct_current(int st)
 {
@@ -413,6 +442,7 @@ static const struct constant {
 	C(IV_FOLLOWUP_FILTER_VERSION), C(IV_AGENDA_OPTIONS_VERSION), C(IV_SEARCH_OPTIONS_VERSION),
 	C(IV_DRAFT_OPTIONS_VERSION), C(IV_RULES_VERSION), C(IV_BACKEND_VERSION),
 	C(IV_BACKEND_ITER_VERSION), C(IV_NOTE_FILTER_VERSION), C(IV_DRAFT_REPORT_VERSION),
+	C(IV_IMPORT_OPTIONS_VERSION), C(IV_EXPORT_OPTIONS_VERSION), C(IV_LIMIT_RECORD),
 	C(IV_DRAFT_MAX_WORDS),
 };
 

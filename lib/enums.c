@@ -98,6 +98,19 @@ static const struct name timeline_kind[] = {
 	{ IV_TIMELINE_INTERVIEW, "interview" }, { IV_TIMELINE_FOLLOWUP, "followup" }
 };
 
+static const struct name format[] = {
+	{ IV_FORMAT_LINKEDIN, "linkedin" }, { IV_FORMAT_GOOGLE, "google" },
+	{ IV_FORMAT_CSV, "csv" }, { IV_FORMAT_VCARD, "vcard" }, { IV_FORMAT_JSON, "json" },
+	{ IV_FORMAT_ICALENDAR, "icalendar" }, { IV_FORMAT_DOT, "dot" }
+};
+static const struct name import_flags[] = {
+	{ IV_IMPORT_DRY_RUN, "dry_run" }, { IV_IMPORT_OVERWRITE, "overwrite" },
+	{ IV_IMPORT_PER_ROW, "per_row" }
+};
+static const struct name export_flags[] = {
+	{ IV_EXPORT_VCARD3, "vcard3" }
+};
+
 #define TYPE(type, names) { type, names, sizeof(names) / sizeof(names[0]) }
 
 /* Bindings index this list (iv_enum_type_name()): new types go at the end. */
@@ -117,6 +130,8 @@ static const struct enum_type {
 	TYPE("question_category", question_category), TYPE("error", error_codes),
 	TYPE("timeline_kind", timeline_kind),
 	TYPE("draft_part", draft_part),
+	TYPE("format", format), TYPE("import_flags", import_flags),
+	TYPE("export_flags", export_flags),
 };
 
 #define TYPE_COUNT (sizeof(types) / sizeof(types[0]))

@@ -326,7 +326,7 @@ int iv_limit(const char *name)
 	static const struct { const char *name; int value; } limits[] = {
 		{ "short", IV_LIMIT_SHORT }, { "tag", IV_LIMIT_TAG },
 		{ "url", IV_LIMIT_URL }, { "text", IV_LIMIT_TEXT },
-		{ "list", IV_LIMIT_LIST },
+		{ "list", IV_LIMIT_LIST }, { "record", IV_LIMIT_RECORD },
 	};
 	size_t i;
 

@@ -100,6 +100,17 @@ static const enum_entry enum_table[] = {
 	{ "draft_part", IV_DRAFT_PART_WHO, "who" },
 	{ "draft_part", IV_DRAFT_PART_WHY, "why" },
 	{ "draft_part", IV_DRAFT_PART_ASK, "ask" },
+	{ "format", IV_FORMAT_LINKEDIN, "linkedin" },
+	{ "format", IV_FORMAT_GOOGLE, "google" },
+	{ "format", IV_FORMAT_CSV, "csv" },
+	{ "format", IV_FORMAT_VCARD, "vcard" },
+	{ "format", IV_FORMAT_JSON, "json" },
+	{ "format", IV_FORMAT_ICALENDAR, "icalendar" },
+	{ "format", IV_FORMAT_DOT, "dot" },
+	{ "import_flags", IV_IMPORT_DRY_RUN, "dry_run" },
+	{ "import_flags", IV_IMPORT_OVERWRITE, "overwrite" },
+	{ "import_flags", IV_IMPORT_PER_ROW, "per_row" },
+	{ "export_flags", IV_EXPORT_VCARD3, "vcard3" },
 };
 
 #define ENUM_COUNT (sizeof(enum_table) / sizeof(enum_table[0]))

@@ -1150,6 +1150,8 @@ static void ffi_describes_every_versioned_struct(void **state)
 	assert_int_equal(iv_struct_size("iv_followup_filter", 1), offsetof(iv_followup_filter, id_prefix) + sizeof(const char *));
 	assert_int_equal(iv_struct_size("iv_backend", 1), offsetof(iv_backend, search) + sizeof(void (*)(void)));
 	EXPECT_STRUCT(iv_draft_report, IV_DRAFT_REPORT_VERSION, parts);
+	EXPECT_STRUCT(iv_import_options, IV_IMPORT_OPTIONS_VERSION, payload);
+	EXPECT_STRUCT(iv_export_options, IV_EXPORT_OPTIONS_VERSION, payload);
 	/* The listing names exactly those, and each member list is well formed. */
 	for (i = 0; (name = iv_struct_name(i)) != NULL; i++) {
 		assert_true(iv_struct_version(name) >= 1);
@@ -1433,6 +1435,12 @@ static void note_and_timeline_getters_accept_null(void **state)
 	(void)state;
 	NULL_GETTER(iv_note_id, NULL);
 	NULL_GETTER(iv_note_number, NULL);
+	NULL_GETTER(iv_import_report_added, NULL);
+	NULL_GETTER(iv_import_report_merged, NULL);
+	NULL_GETTER(iv_import_report_unchanged, NULL);
+	NULL_GETTER(iv_import_report_skipped, NULL);
+	NULL_GETTER(iv_import_report_skipped_line, NULL, 0);
+	NULL_GETTER(iv_import_report_skipped_reason, NULL, 0);
 	NULL_GETTER(iv_note_created, NULL);
 	NULL_GETTER(iv_note_contact, NULL);
 	NULL_GETTER(iv_note_at, NULL);

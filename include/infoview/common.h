@@ -111,11 +111,13 @@ IV_EXTERN(int) iv_id_valid(const char *id);
 #define IV_LIMIT_URL 2048       /**< profile URL */
 #define IV_LIMIT_TEXT 65536     /**< notes, purpose, drafts, questions, answers, items */
 #define IV_LIMIT_LIST 256       /**< e-mails, tags, questions, advice or resources in one record */
+/** One record of an import's input (a CSV row, a vCard, a backup's record): 64 MiB */
+#define IV_LIMIT_RECORD 67108864
 /** @} */
 
 /**
  * The value of a limit by name, for callers that cannot read macros:
- * "short", "tag", "url", "text", "list".
+ * "short", "tag", "url", "text", "list", "record".
  * @param name the limit's name
  * @return the limit in bytes (or items for "list"); -1 for an unknown name
  */

@@ -76,6 +76,8 @@ iv_grow(infoview/draft.h iv_draft_options "int abi_next;" IV_DRAFT_OPTIONS)
 iv_grow(infoview/draft.h iv_draft_report "int abi_next;" IV_DRAFT_REPORT)
 iv_grow(infoview/workflow.h iv_rules "int abi_next;" IV_RULES)
 iv_grow(infoview/note.h iv_note_filter "const char *abi_next;" IV_NOTE_FILTER)
+iv_grow(infoview/interop.h iv_import_options "int abi_next;" IV_IMPORT_OPTIONS)
+iv_grow(infoview/interop.h iv_export_options "int abi_next;" IV_EXPORT_OPTIONS)
 
 # The backend structs are declared as `struct x { ... };`: append before the
 # closing brace that follows their last member.
