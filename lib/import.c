@@ -146,13 +146,3 @@ const char *iv_import_report_skipped_reason(const iv_import_report *r, size_t i)
 {
 	return r && i < r->nskipped ? r->skipped[i].reason : NULL;
 }
-
-int iv__settings_each(iv_db *db, const char *prefix,
-		      int (*cb)(const char *key, const char *value, void *payload), void *payload)
-{
-	(void)db;
-	(void)prefix;
-	(void)cb;
-	(void)payload;
-	return iv__error(IV_EINVALID, "settings listing: not implemented yet");
-}
