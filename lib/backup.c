@@ -1607,7 +1607,7 @@ static int restore_body(struct in *in)
 
 	while ((c = next_token(in)) != '}') {
 		if (c != ',')
-			return unexpected(in, c, "',' or '}'", "in the backup");
+			return unexpected(in, c, "',' or '}'", next ? "after a list" : "after the version");
 		if ((error = frame_string(in, name, "a member name such as \"contacts\"", "in the backup")) != 0)
 			return error;
 		for (s = 0; s < S_COUNT && strcmp(sections[s].array, name) != 0; s++)
