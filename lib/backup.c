@@ -1470,25 +1470,37 @@ static int (*const restorers[S_COUNT])(struct rec *x, json_t *j) = {
 };
 
 /*
- * jansson's reader: one byte per call, so that it takes nothing past the
- * record's closing brace (JSON_DISABLE_EOF_CHECK stops it there) and the
- * frame goes on from the very next byte.
+ * jansson's reader. It takes what it is given into a buffer of its own, so
+ * each call hands it bytes only up to the next '}' (any may be the record's
+ * last): JSON_DISABLE_EOF_CHECK then stops it right after the record's
+ * closing brace, and the frame goes on from the very next byte. The bytes
+ * are taken from the reader's buffer as iv__reader_getc() would take them,
+ * counting lines.
  */
 static size_t feed(void *buf, size_t len, void *data)
 {
 	struct in *in = data;
-	int c;
+	struct iv__reader *r = in->r;
+	const char *start, *end, *nl;
+	size_t n;
 
-	(void)len;
-	if (in->fed >= (size_t)IV_LIMIT_RECORD) {
+	if (in->fed > (size_t)IV_LIMIT_RECORD) {
 		in->too_long = 1;
 		return (size_t)-1;
 	}
-	if ((c = iv__reader_getc(in->r)) < 0)
-		return in->r->error ? (size_t)-1 : 0;
-	*(char *)buf = (char)c;
-	in->fed++;
-	return 1;
+	if (r->pos == r->len && iv__reader_fill(r) <= 0)
+		return r->error ? (size_t)-1 : 0;
+	start = r->buf + r->pos;
+	n = r->len - r->pos < len ? r->len - r->pos : len;
+	if ((end = memchr(start, '}', n)) != NULL)
+		n = (size_t)(end - start) + 1;
+	for (nl = start; (nl = memchr(nl, '\n', n - (size_t)(nl - start))) != NULL; nl++)
+		r->line++;
+	memcpy(buf, start, n);
+	r->pos += n;
+	r->offset += n;
+	in->fed += n;
+	return n;
 }
 
 static int restore_record(struct in *in, int s)
