@@ -1127,11 +1127,15 @@ static int interview_questions(iv_interview *iv, const struct rec *x, json_t *j)
 	if ((error = get_list(&list, x, j, "questions", 1)) < 0)
 		return error;
 	json_array_foreach(list, i, q) {
-		if ((error = only_members(x, q, question_members)) < 0 ||
-		    (error = get_text(&question, x, q, "question")) < 0 ||
-		    (error = get_text(&answer, x, q, "answer")) < 0 ||
-		    (error = lib(x, iv_interview_add_question(iv, question))) < 0 ||
-		    (error = lib(x, iv_interview_set_answer(iv, i, answer))) < 0)
+		/* Messages name the question: "interview <id>, question 2: ...". */
+		struct rec qx = *x;
+
+		snprintf(qx.id, sizeof(qx.id), "%.40s, question %zu", x->id, i + 1);
+		if ((error = only_members(&qx, q, question_members)) < 0 ||
+		    (error = get_text(&question, &qx, q, "question")) < 0 ||
+		    (error = get_text(&answer, &qx, q, "answer")) < 0 ||
+		    (error = lib(&qx, iv_interview_add_question(iv, question))) < 0 ||
+		    (error = lib(&qx, iv_interview_set_answer(iv, i, answer))) < 0)
 			return error;
 	}
 	return 0;
@@ -1503,6 +1507,24 @@ static size_t feed(void *buf, size_t len, void *data)
 	return n;
 }
 
+/*
+ * jansson's message, fit for ours: its "near '...'" quotes the input,
+ * which may hold control characters (blanked) or bytes that are not UTF-8
+ * (then the quote is left out).
+ */
+static const char *json_words(char *text)
+{
+	char *near;
+	size_t i;
+
+	for (i = 0; text[i]; i++)
+		if ((unsigned char)text[i] < 0x20 || text[i] == 0x7F)
+			text[i] = ' ';
+	if (iv__check_utf8_line(text, i, 1) < 0 && (near = strstr(text, " near ")) != NULL)
+		*near = '\0';
+	return text;
+}
+
 static int restore_record(struct in *in, int s)
 {
 	struct rec x = { in, in->line, sections[s].what, "" };
@@ -1523,7 +1545,7 @@ static int restore_record(struct in *in, int s)
 					 (unsigned long long)x.line, IV_LIMIT_RECORD);
 		line = x.line + (jerr.line > 0 ? (uint64_t)jerr.line - 1 : 0);
 		return iv__error(IV_EINVALID, "line %llu: invalid JSON in %s: %s", (unsigned long long)line,
-				 sections[s].array, jerr.text);
+				 sections[s].array, json_words(jerr.text));
 	}
 	error = restorers[s](&x, j);
 	json_decref(j);

@@ -746,6 +746,9 @@ static void invalid_utf8_is_refused(void **state)
 
 	refused_edit(fx->db, "\"name\": \"Bo\"", "\"name\": \"B\xE9o\"", IV_EINVALID, "line 10:", "0xe9");
 	refused_edit(fx->db, "\"value\": \"x\"", "\"value\": \"x\xC0\xAF\"", IV_EINVALID, "line 6:", "invalid JSON");
+	/* jansson quotes the input in its message: a control character there is blanked. */
+	refused_edit(fx->db, "\"name\": \"Bo\"", "\"name\": \"B\x01o\"", IV_EINVALID, "line 10:", "control character");
+	assert_null(strchr(iv_error_message(), '\x01'));
 }
 
 static void what_is_not_a_backup_is_refused(void **state)
@@ -821,6 +824,35 @@ static void settings_are_checked(void **state)
 	refused_edit(fx->db, "{\"key\": \"iv.number.contact\"",
 		     "{\"key\": \"iv.draft.request." C3 "\", \"value\": \"Hello\"},\n{\"key\": \"iv.number.contact\"", IV_EINVALID,
 		     "iv.draft.request." C3, "not in the backup");
+}
+
+/* Inside an interview's questions and status times, the message names the part. */
+static void an_interview_s_parts_are_checked(void **state)
+{
+	iv_fixture *fx = *state;
+	struct world w;
+	struct buf a = { 0 };
+	struct store s;
+	char *t, *at;
+
+	build_world(fx, &w);
+	export_json(fx->db, &a);
+	store_open(&s, iv_fixture_backend);
+	assert_non_null(at = strstr(a.p, "{\"question\": \"Unanswered?\", \"answer\": null}"));
+	assert_non_null(t = malloc(a.len + 32));
+	snprintf(t, a.len + 32, "%.*s{\"question\": \"Unanswered?\", \"answer\": null, \"asked\": true}%s",
+		 (int)(at - a.p), a.p, at + strlen("{\"question\": \"Unanswered?\", \"answer\": null}"));
+	assert_int_equal(restore(s.db, t), IV_EINVALID);
+	assert_non_null(strstr(iv_error_message(), w.interview));
+	assert_non_null(strstr(iv_error_message(), ", question 3: unknown member 'asked'"));
+	assert_non_null(at = strstr(t, "\"no_response\""));
+	memcpy(at, "\"no-response\"", 13);
+	assert_int_equal(restore(s.db, t), IV_EINVALID);
+	assert_non_null(strstr(iv_error_message(), "status_at.no-response: there is no interview status"));
+	assert_int_equal(count_records(s.db), 0);
+	free(t);
+	free(a.p);
+	store_close(&s);
 }
 
 /* Numbers past those kept in memory are checked by asking the store. */
@@ -1066,6 +1098,7 @@ int main(int argc, char **argv)
 		TEST(unknown_members_and_names_are_refused),
 		TEST(ids_and_numbers_given_twice_are_refused),
 		TEST(settings_are_checked),
+		TEST(an_interview_s_parts_are_checked),
 		TEST(large_numbers_given_twice_are_refused),
 		TEST(a_record_without_a_number_is_numbered_now),
 		TEST(a_backup_of_a_version_1_store_is_numbered_on_restore),
