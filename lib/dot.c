@@ -5,7 +5,7 @@
  * inside a cluster for its company (companies compared ASCII
  * case-insensitively, as the network's queries do); contacts are ranked by
  * their degree of separation, one rank per degree, and the ones no path
- * reaches stand apart on the last rank with a dashed border. Edges: you to
+ * reaches stand apart on a rank after the last, with a dashed border. Edges: you to
  * each contact at degree 1, and each introduction from introducer to
  * introduced, labelled with its channel and status (dashed while suggested
  * or requested, bold when made, dotted red when declined).
@@ -13,7 +13,9 @@
  * Ranks: `newrank` lets rank=same groups hold nodes of different clusters;
  * an edge that does not lead from one degree to the next (an introduction
  * between people already known, a declined one) has constraint=false, so
- * that it cannot pull the ranks away from the degrees.
+ * that it cannot pull the ranks away from the degrees. The unreachable
+ * hang from you by invisible edges as long as the deepest path plus one
+ * (rank=sink is not kept for a node inside a cluster).
  *
  * With a company in the options, only the nodes and edges on the paths
  * from you to the people at that company are drawn. When nobody there is
@@ -49,6 +51,7 @@ struct dot {
 	size_t nkeep;
 	char (*intros)[IV_ID_LEN + 1];
 	size_t nintros;
+	int maxdegree;
 };
 
 static int id_cmp(const void *a, const void *b)
@@ -194,7 +197,7 @@ static int by_degree(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* One rank=same group per degree; the unreachable on a last rank of their own. */
+/* One rank=same group per degree, the unreachable last. */
 static int put_ranks(struct dot *d)
 {
 	struct person **sorted;
@@ -211,7 +214,7 @@ static int put_ranks(struct dot *d)
 		if (i == 0 || sorted[i - 1]->degree != sorted[i]->degree) {
 			if (i)
 				iv__puts(d->w, " }\n");
-			iv__printf(d->w, "\t{ rank=%s;", sorted[i]->degree ? "same" : "sink");
+			iv__puts(d->w, "\t{ rank=same;");
 		}
 		iv__puts(d->w, " ");
 		put_quoted(d->w, sorted[i]->id);
@@ -277,6 +280,13 @@ static int put_edges(struct dot *d)
 		put_quoted(d->w, d->people[i].id);
 		iv__puts(d->w, ";\n");
 		iv__record_done(d->w);
+	}
+	for (i = 0; i < d->n && !d->w->error; i++) {
+		if (d->people[i].degree != 0)
+			continue;
+		iv__puts(d->w, "\t\"me\" -> ");
+		put_quoted(d->w, d->people[i].id);
+		iv__printf(d->w, " [style=invis, minlen=%d];\n", d->maxdegree + 1);
 	}
 	if (d->w->error)
 		return d->w->error;
@@ -360,6 +370,8 @@ static int add_person(struct dot *d, const iv_contact *c, int degree)
 	memcpy(p->id, iv_contact_id(c), IV_ID_LEN + 1);
 	p->degree = degree;
 	p->order = d->n++;
+	if (degree > d->maxdegree)
+		d->maxdegree = degree;
 	if (dup_field(&p->name, iv_contact_name(c)) < 0 || dup_field(&p->title, iv_contact_title(c)) < 0 ||
 	    dup_field(&p->company, iv_contact_company(c)) < 0)
 		return IV_ENOMEM;
