@@ -67,18 +67,20 @@ static void put_dumped(struct jw *j, const char *s, int levels)
 	size_t n;
 
 	for (; *s; s += n) {
-		if ((n = utf8_decode(s, &cp)) == 0) {
-			n = 1;
-			continue;
-		}
-		if (cp != '\n' && !(cp >= 0x7F && out_is_control(cp)))
-			continue;
-		fwrite(run, 1, (size_t)(s - run), j->f);
-		if (cp == '\n')
+		unsigned char c = (unsigned char)*s;
+
+		n = 1;
+		if (c == '\n') {
+			fwrite(run, 1, (size_t)(s - run), j->f);
 			indent(j, levels);
-		else
+			run = s + 1;
+		} else if (c >= 0x7F && (n = utf8_decode(s, &cp)) != 0 && out_is_control(cp)) {
+			fwrite(run, 1, (size_t)(s - run), j->f);
 			fprintf(j->f, "\\u%04x", (unsigned int)cp);
-		run = s + n;
+			run = s + n;
+		} else if (n == 0) {
+			n = 1;
+		}
 	}
 	fwrite(run, 1, (size_t)(s - run), j->f);
 }
