@@ -1,21 +1,32 @@
 #!/usr/bin/env python3
-"""Reads a JSON backup with Python's own json module, as any other program
-would, and checks what the format promises (see lib/backup.c): one JSON
-document, one record a line, every member of every kind in a fixed order,
-RFC 3339 UTC times, enumerations by name, references that resolve, each
-kind in the store's documented order.
+"""The JSON backup read by Python's own json module, as any other program
+would read it, and 'infoview export json' / 'import json' end to end.
 
-Usage: test_backup.py BACKUP.json [unittest options]
+BackupFileTest checks what the format promises (see lib/backup.c) on the
+backup test_backup writes (`test_backup sqlite --write FILE`: a store
+with every kind and every field set): one JSON document, one record a
+line, every member of every kind in a fixed order, RFC 3339 UTC times,
+enumerations by name, references that resolve, each kind in the store's
+documented order.
 
-The backup is the one test_backup writes (`test_backup sqlite --write
-FILE`): a store with every kind and every field set.
+CliBackupTest drives the program (with the helpers of test_cli.py) on the
+demo's story: export, json.load, restore into an empty store and export
+again to the same bytes; a store with records, a broken backup and a dry
+run write nothing.
+
+Usage: test_backup.py BACKUP.json PATH-TO-INFOVIEW [unittest options]
 """
 
 import datetime
 import json
+import os
 import re
 import sys
 import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import test_cli  # noqa: E402
+from test_cli import CliTestCase  # noqa: E402
 
 PATH = None
 
@@ -73,7 +84,7 @@ def name_key(name):
     return bytes(b + 32 if 65 <= b <= 90 else b for b in name.encode("utf-8"))
 
 
-class BackupTest(unittest.TestCase):
+class BackupFileTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         with open(PATH, encoding="utf-8") as f:
@@ -203,8 +214,73 @@ class BackupTest(unittest.TestCase):
             self.assertEqual(int(settings["iv.number." + counter]), max(numbers))
 
 
+class CliBackupTest(CliTestCase):
+    """The demo's story (a dozen contacts, an introduction chain, interviews
+    in every state, follow-ups, a profile) plus a note, exported."""
+
+    def setUp(self):
+        super().setUp()
+        out = self.raw("demo", "--keep").out
+        self.db = re.search(r"--db (\S+) ", out).group(1)
+        self.ok("note", "add", "Dana Smith", "Said: \"call me\" —\nafter the 5th")
+        self.backup = os.path.join(self.tmp, "backup.json")
+        self.ok("export", "json", "-o", self.backup)
+        with open(self.backup, "rb") as f:
+            self.raw_backup = f.read()
+
+    def other(self, name="other.db"):
+        return ["--db", os.path.join(self.tmp, name), "--now", test_cli.NOW]
+
+    def test_the_export_is_json_and_restores_to_the_same_bytes(self):
+        doc = json.loads(self.raw_backup)
+        self.assertEqual(doc["format"], "infoview-backup")
+        self.assertEqual(len(doc["contacts"]), 12)
+        self.assertEqual(doc["notes"][0]["text"], 'Said: "call me" —\nafter the 5th')
+        total = sum(len(doc[k]) for k in KINDS[1:])
+        r = self.raw(*self.other(), "import", "json", self.backup)
+        self.assertEqual(r.rc, 0, r.err)
+        self.assertIn(f"{total} added", r.out + r.err)
+        again = self.raw(*self.other(), "export", "json")
+        self.assertEqual(again.rc, 0, again.err)
+        self.assertEqual(again.out.encode(), self.raw_backup)
+
+    def test_the_agenda_and_contacts_work_at_once_after_a_restore(self):
+        self.assertEqual(self.raw(*self.other(), "import", "json", self.backup).rc, 0)
+        before = self.js("agenda")
+        after = json.loads(self.raw(*self.other(), "--json", "agenda").out)
+        self.assertEqual(after, before)
+        shown = self.raw(*self.other(), "contact", "show", "Dana Smith")
+        self.assertEqual(shown.rc, 0, shown.err)
+        self.assertIn("call me", shown.out)
+
+    def test_a_store_with_records_is_refused(self):
+        r = self.iv("import", "json", self.backup)
+        self.assertFailure(r, "empty store")
+
+    def test_a_broken_backup_names_the_line_and_writes_nothing(self):
+        lines = self.raw_backup.split(b"\n")
+        at = lines.index(b'"contacts": [') + 3  # the third contact's line, cut in the middle
+        broken = os.path.join(self.tmp, "broken.json")
+        with open(broken, "wb") as f:
+            f.write(b"\n".join(lines[:at - 1]) + b"\n" + lines[at - 1][:40])
+        r = self.raw(*self.other(), "import", "json", broken)
+        self.assertFailure(r, f"line {at}:")
+        listed = self.raw(*self.other(), "--json", "contact", "list")
+        self.assertEqual(listed.rc, 0, listed.err)
+        self.assertEqual(json.loads(listed.out), [])
+
+    def test_a_dry_run_writes_nothing(self):
+        total = sum(len(json.loads(self.raw_backup)[k]) for k in KINDS[1:])
+        r = self.raw(*self.other(), "import", "json", self.backup, "--dry-run")
+        self.assertEqual(r.rc, 0, r.err)
+        self.assertIn(f"{total} added", r.out + r.err)
+        listed = json.loads(self.raw(*self.other(), "--json", "contact", "list").out)
+        self.assertEqual(listed, [])
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
+    if len(sys.argv) < 3:
         sys.exit(__doc__)
     PATH = sys.argv.pop(1)
-    unittest.main()
+    test_cli.BIN = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
