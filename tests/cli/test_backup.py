@@ -273,7 +273,7 @@ class CliBackupTest(CliTestCase):
         total = sum(len(json.loads(self.raw_backup)[k]) for k in KINDS[1:])
         r = self.raw(*self.other(), "import", "json", self.backup, "--dry-run")
         self.assertEqual(r.rc, 0, r.err)
-        self.assertIn(f"{total} added", r.out + r.err)
+        self.assertIn(f"would add {total},", r.out + r.err)
         listed = json.loads(self.raw(*self.other(), "--json", "contact", "list").out)
         self.assertEqual(listed, [])
 
