@@ -934,6 +934,152 @@ static void the_4_0_fixture_reads_every_field(void **state)
 	result_clear(&res);
 }
 
+/* ======================================================================= */
+/* What the exporter writes reads back                                      */
+/* ======================================================================= */
+
+struct text_out {
+	char *s;
+	size_t len;
+};
+
+static int text_write(const char *data, size_t len, void *payload)
+{
+	struct text_out *o = payload;
+
+	o->s = realloc(o->s, o->len + len + 1);
+	assert_non_null(o->s);
+	memcpy(o->s + o->len, data, len);
+	o->len += len;
+	o->s[o->len] = '\0';
+	return 0;
+}
+
+static void put_contact(iv_db *db, iv_contact *c, char id_out[IV_ID_LEN + 1])
+{
+	ok(iv_contact_insert(db, c));
+	strcpy(id_out, iv_contact_id(c));
+	iv_contact_free(c);
+}
+
+static void assert_same_contact(const iv_contact *a, const iv_contact *b)
+{
+	size_t i;
+
+#define SAME(getter) do { \
+	const char *x_ = getter(a), *y_ = getter(b); \
+	if ((x_ == NULL) != (y_ == NULL) || (x_ && strcmp(x_, y_) != 0)) \
+		FAIL("%s: \"%s\" read back as \"%s\"\n", #getter, x_ ? x_ : "(null)", y_ ? y_ : "(null)"); \
+} while (0)
+	SAME(iv_contact_name);
+	SAME(iv_contact_phone);
+	SAME(iv_contact_company);
+	SAME(iv_contact_title);
+	SAME(iv_contact_location);
+	SAME(iv_contact_url);
+	SAME(iv_contact_notes);
+#undef SAME
+	assert_int_equal(iv_contact_email_count(a), iv_contact_email_count(b));
+	for (i = 0; i < iv_contact_email_count(a); i++)
+		assert_str(iv_contact_email_at(b, i), iv_contact_email_at(a, i));
+	assert_int_equal(iv_contact_tag_count(a), iv_contact_tag_count(b));
+	for (i = 0; i < iv_contact_tag_count(a); i++)
+		assert_str(iv_contact_tag_at(b, i), iv_contact_tag_at(a, i));
+	assert_int_equal(iv_contact_known(a), iv_contact_known(b));
+}
+
+static void export_reads_back(unsigned int flags)
+{
+	iv_export_options opts = IV_EXPORT_OPTIONS_INIT;
+	struct text_out out = { NULL, 0 };
+	char ids[3][IV_ID_LEN + 1], uid[64], related[64];
+	iv_contact_iter *it = NULL;
+	iv_contact *c = NULL;
+	iv_intro *in = NULL;
+	struct result res;
+	iv_db *db = NULL;
+	size_t i, n = 0;
+	char notes[IV_LIMIT_TEXT + 1];
+
+	ok(iv_db_open_memory(&db));
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Zo\xC3\xAB \xC3\x85ngstr\xC3\xB6m-Lee, Jr."));
+	ok(iv_contact_add_email(c, "zoe@example.org"));
+	ok(iv_contact_add_email(c, "z.lee@work.example"));
+	ok(iv_contact_add_email(c, "third@example.org"));
+	ok(iv_contact_set_phone(c, "+1 (555) 010-0199; ext. 7"));
+	ok(iv_contact_set_company(c, "Acme; Sons, Inc. \\ Co"));
+	ok(iv_contact_set_title(c, "VP, R&D; Europe"));
+	ok(iv_contact_set_url(c, "https://www.linkedin.com/in/zoe,lee;x"));
+	ok(iv_contact_set_location(c, "Z\xC3\xBCrich; Switzerland, Europe"));
+	ok(iv_contact_set_notes(c, "Line one, with commas; semicolons \\ backslashes\n\n  indented \xF0\x9F\x98\x80\ttab\n"));
+	ok(iv_contact_add_tag(c, "pharma, biotech"));
+	ok(iv_contact_add_tag(c, "semi;colon"));
+	ok(iv_contact_add_tag(c, "\xE5\x8C\xBB\xE8\x8D\xAF"));
+	ok(iv_contact_set_known(c, IV_KNOWN_INTRODUCED));
+	put_contact(db, c, ids[0]);
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Solo"));
+	ok(iv_contact_set_known(c, IV_KNOWN_COLD));
+	put_contact(db, c, ids[1]);
+	/* notes as long as a contact holds, in 3-byte characters, folded many times */
+	for (i = 0; i + 3 <= IV_LIMIT_TEXT; i += 3)
+		memcpy(notes + i, "\xE2\x82\xAC", 3);
+	notes[i] = '\0';
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Long Notes"));
+	ok(iv_contact_set_notes(c, notes));
+	put_contact(db, c, ids[2]);
+	ok(iv_intro_new(&in));
+	ok(iv_intro_set_introducer(in, ids[1]));
+	ok(iv_intro_set_introduced(in, ids[0]));
+	ok(iv_intro_set_status(in, IV_INTRO_MADE));
+	ok(iv_intro_insert(db, in));
+	iv_intro_free(in);
+
+	opts.flags = flags;
+	ok(iv_export(db, IV_FORMAT_VCARD, text_write, &out, &opts));
+	import_n(out.s, out.len, &res);
+	free(out.s);
+	if (res.code != IV_ITEROVER)
+		FAIL("%s\n", res.message);
+	assert_int_equal(res.n, 3);
+
+	ok(iv_contact_list(&it, db, NULL));
+	while (iv_contact_iter_next(&c, it) == 0) {
+		const struct iv__row *row = &res.rows[n++];
+
+		assert_null(row->skip);
+		assert_same_contact(c, row->contact);
+		snprintf(uid, sizeof(uid), "urn:uuid:%s", iv_contact_id(c));
+		assert_str(row->uid, uid);
+		assert_int_equal(row->known, iv_contact_known(c));
+		if (strcmp(iv_contact_id(c), ids[0]) == 0) {
+			snprintf(related, sizeof(related), "urn:uuid:%s", ids[1]);
+			assert_str(row->introducer, related);
+		} else {
+			assert_null(row->introducer);
+		}
+		iv_contact_free(c);
+	}
+	iv_contact_iter_free(it);
+	assert_int_equal(n, 3);
+	result_clear(&res);
+	iv_db_free(db);
+}
+
+static void a_4_0_export_reads_back_field_for_field(void **state)
+{
+	(void)state;
+	export_reads_back(0);
+}
+
+static void a_3_0_export_reads_back_field_for_field(void **state)
+{
+	(void)state;
+	export_reads_back(IV_EXPORT_VCARD3);
+}
+
 #define T(name) cmocka_unit_test(name)
 
 int main(void)
@@ -974,6 +1120,8 @@ int main(void)
 		T(a_read_error_is_returned_as_it_is),
 		T(the_3_0_fixture_reads_every_field),
 		T(the_4_0_fixture_reads_every_field),
+		T(a_4_0_export_reads_back_field_for_field),
+		T(a_3_0_export_reads_back_field_for_field),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
