@@ -760,14 +760,14 @@ static int check_version(struct iv__row *row, char *s)
 
 /* Properties the contact holds; every other one (PHOTO, LOGO, KEY, X-...) is passed over. */
 enum { P_FN, P_N, P_EMAIL, P_TEL, P_ORG, P_TITLE, P_URL, P_NOTE, P_CATEGORIES, P_UID, P_ADR,
-       P_RELATED, P_INTRODUCED_BY, P_KNOWN, P_VERSION, P_NONE };
+       P_RELATED, P_INTRODUCED_BY, P_KNOWN, P_VERSION, P_KIND, P_APPLE_KIND, P_NONE };
 
 static const char *const prop_names[P_NONE] = {
 	[P_FN] = "FN", [P_N] = "N", [P_EMAIL] = "EMAIL", [P_TEL] = "TEL", [P_ORG] = "ORG",
 	[P_TITLE] = "TITLE", [P_URL] = "URL", [P_NOTE] = "NOTE", [P_CATEGORIES] = "CATEGORIES",
 	[P_UID] = "UID", [P_ADR] = "ADR", [P_RELATED] = "RELATED",
 	[P_INTRODUCED_BY] = "X-INFOVIEW-INTRODUCED-BY", [P_KNOWN] = "X-INFOVIEW-KNOWN",
-	[P_VERSION] = "VERSION",
+	[P_VERSION] = "VERSION", [P_KIND] = "KIND", [P_APPLE_KIND] = "X-ADDRESSBOOKSERVER-KIND",
 };
 
 static int prop_kind(const char *name)
@@ -821,6 +821,12 @@ static int take_prop(struct vcard_importer *v, struct iv__row *row, struct prop 
 		return set_known(c, s);
 	case P_VERSION:
 		return check_version(row, s);
+	case P_KIND:
+	case P_APPLE_KIND:
+		/* a group card (4.0 KIND, Apple's 3.0 extension) lists members: it is nobody */
+		if (iv__ascii_casecmp(trim(s), "group") == 0)
+			return iv__row_skip(row, "a group of contacts, not a person");
+		return 0;
 	}
 	return 0;
 }

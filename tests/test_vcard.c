@@ -653,6 +653,25 @@ static void an_unknown_version_skips_that_card(void **state)
 	result_clear(&res);
 }
 
+static void a_group_card_is_skipped(void **state)
+{
+	struct result res;
+
+	(void)state;
+	import("BEGIN:VCARD\nVERSION:4.0\nKIND:group\nFN:Book club\n"
+	       "MEMBER:urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af\nEND:VCARD\n"
+	       "BEGIN:VCARD\nVERSION:3.0\nX-ADDRESSBOOKSERVER-KIND:GROUP\nFN:Colleagues\nEND:VCARD\n"
+	       "BEGIN:VCARD\nVERSION:4.0\nKIND:individual\nFN:Person\nEND:VCARD\n"
+	       "BEGIN:VCARD\nVERSION:4.0\nKIND:org\nFN:Acme\nEND:VCARD\n", &res);
+	assert_int_equal(res.code, IV_ITEROVER);
+	assert_int_equal(res.n, 4);
+	assert_skipped(&res, 0, 1, "a group of contacts, not a person");
+	assert_skipped(&res, 1, 7, "a group of contacts, not a person");
+	assert_str(iv_contact_name(res.rows[2].contact), "Person");
+	assert_str(iv_contact_name(res.rows[3].contact), "Acme");
+	result_clear(&res);
+}
+
 static void a_value_the_contact_refuses_skips_the_row(void **state)
 {
 	struct result res;
@@ -1109,6 +1128,7 @@ int main(void)
 		T(quoted_printable_2_1_values_are_decoded),
 		T(a_card_without_a_name_is_skipped),
 		T(an_unknown_version_skips_that_card),
+		T(a_group_card_is_skipped),
 		T(a_value_the_contact_refuses_skips_the_row),
 		T(invalid_utf8_names_its_line),
 		T(a_nul_byte_is_binary_data),
