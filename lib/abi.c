@@ -49,7 +49,8 @@ static const member contact_filter_members[] = {
 	M(iv_contact_filter, id_prefix, "const char *", 1),
 	M(iv_contact_filter, name, "const char *", 1),
 	M(iv_contact_filter, number, "int64_t", 2),
-	M(iv_contact_filter, email, "const char *", 2)
+	M(iv_contact_filter, email, "const char *", 2),
+	M(iv_contact_filter, url, "const char *", 3)
 	NEXT_MEMBER(iv_contact_filter, "const char *", IV_CONTACT_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -143,7 +144,8 @@ static const member backend_members[] = {
 	F(iv_backend, contact_referenced),
 	F(iv_backend, search),
 	M(iv_backend, note_get, "function", 2), M(iv_backend, note_insert, "function", 2),
-	M(iv_backend, note_delete, "function", 2), M(iv_backend, note_list, "function", 2)
+	M(iv_backend, note_delete, "function", 2), M(iv_backend, note_list, "function", 2),
+	M(iv_backend, setting_list, "function", 3)
 	NEXT_MEMBER(iv_backend, "function", IV_BACKEND_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -197,7 +199,7 @@ static const member export_options_members[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-#define MAX_VERSIONS 3
+#define MAX_VERSIONS 4
 
 static const struct versioned {
 	const char *name;
@@ -206,7 +208,8 @@ static const struct versioned {
 	const member *members;
 } structs[IV__ST_COUNT] = {
 	[IV__ST_CONTACT_FILTER] = { "iv_contact_filter", IV_CONTACT_FILTER_VERSION,
-		{ 0, END(iv_contact_filter, name), END(iv_contact_filter, email) NEXT_SIZE(iv_contact_filter) },
+		{ 0, END(iv_contact_filter, name), END(iv_contact_filter, email), END(iv_contact_filter, url)
+		  NEXT_SIZE(iv_contact_filter) },
 		contact_filter_members },
 	[IV__ST_INTRO_FILTER] = { "iv_intro_filter", IV_INTRO_FILTER_VERSION,
 		{ 0, END(iv_intro_filter, id_prefix), END(iv_intro_filter, number) NEXT_SIZE(iv_intro_filter) }, intro_filter_members },
@@ -224,7 +227,8 @@ static const struct versioned {
 	[IV__ST_RULES] = { "iv_rules", IV_RULES_VERSION,
 		{ 0, END(iv_rules, report_back_days) NEXT_SIZE(iv_rules) }, rules_members },
 	[IV__ST_BACKEND] = { "iv_backend", IV_BACKEND_VERSION,
-		{ 0, END(iv_backend, search), END(iv_backend, note_list) NEXT_SIZE(iv_backend) }, backend_members },
+		{ 0, END(iv_backend, search), END(iv_backend, note_list), END(iv_backend, setting_list)
+		  NEXT_SIZE(iv_backend) }, backend_members },
 	[IV__ST_BACKEND_ITER] = { "iv_backend_iter", IV_BACKEND_ITER_VERSION,
 		{ 0, END(iv_backend_iter, free) NEXT_SIZE(iv_backend_iter) }, backend_iter_members },
 	[IV__ST_NOTE_FILTER] = { "iv_note_filter", IV_NOTE_FILTER_VERSION,
@@ -308,12 +312,20 @@ unsigned int iv__filter_version_for_backend(int st, unsigned int backend_version
 		[IV__ST_INTERVIEW_FILTER] = 2, [IV__ST_FOLLOWUP_FILTER] = 2,
 		[IV__ST_NOTE_FILTER] = 1,
 	};
+	/* Version 3 backends also apply the contact filter's url. */
+	static const unsigned int v3[] = {
+		[IV__ST_CONTACT_FILTER] = 3, [IV__ST_INTRO_FILTER] = 2,
+		[IV__ST_INTERVIEW_FILTER] = 2, [IV__ST_FOLLOWUP_FILTER] = 2,
+		[IV__ST_NOTE_FILTER] = 1,
+	};
 	unsigned int known;
 
 	if (backend_version <= 1)
 		known = 1;
 	else if (backend_version == 2 && st >= 0 && (size_t)st < sizeof(v2) / sizeof(v2[0]))
 		known = v2[st];
+	else if (backend_version == 3 && st >= 0 && (size_t)st < sizeof(v3) / sizeof(v3[0]))
+		known = v3[st];
 	else
 		/* Newer than any row (the growth test's next version): it knows every member. */
 		known = structs[st].current;

@@ -57,6 +57,7 @@ struct iv__iter {
 	 */
 	char *only_id;    /* the growth test's simulated next member */
 	char *only_email; /* a contact filter's email (version 2) */
+	char *only_url;   /* a contact filter's url (version 3) */
 	int64_t only_number; /* a filter's number (version 2) */
 };
 
@@ -64,6 +65,7 @@ struct iv__iter {
 typedef struct post {
 	const char *id;    /* abi_next */
 	const char *email; /* iv_contact_filter.email */
+	const char *url;   /* iv_contact_filter.url */
 	int64_t number;    /* every filter's number */
 } post;
 
@@ -765,7 +767,7 @@ static int post_copy(char **own, const char **handled, size_t *n, int st, unsign
 static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, int error,
 		     int st, const void *f, const post *p)
 {
-	const char *handled[4], *missing;
+	const char *handled[5], *missing;
 	struct iv__iter *it;
 	unsigned int known;
 	size_t n = 0;
@@ -792,7 +794,8 @@ static int iter_make(void **out, iv_db *db, const kind *k, iv_backend_iter *bi, 
 	if (known < iv__struct_current(st) && iv__filter_version_needed(st, f) > known) {
 		/* Never silently ignored: the core applies what the backend cannot. */
 		if ((error = post_copy(&it->only_id, handled, &n, st, known, "abi_next", p->id)) < 0 ||
-		    (error = post_copy(&it->only_email, handled, &n, st, known, "email", p->email)) < 0) {
+		    (error = post_copy(&it->only_email, handled, &n, st, known, "email", p->email)) < 0 ||
+		    (error = post_copy(&it->only_url, handled, &n, st, known, "url", p->url)) < 0) {
 			iter_free(it);
 			return error;
 		}
@@ -827,6 +830,7 @@ static int iter_keeps(const struct iv__iter *it, const void *r)
 {
 	return (!it->only_id || strcmp(it->k->id(r), it->only_id) == 0) &&
 	       (!it->only_email || has_email(r, it->only_email)) &&
+	       (!it->only_url || (iv_contact_url(r) && iv__ascii_casecmp(iv_contact_url(r), it->only_url) == 0)) &&
 	       (!it->only_number || it->k->number(r) == it->only_number);
 }
 
@@ -872,6 +876,7 @@ static void iter_free(struct iv__iter *it)
 		it->bi->free(it->bi);
 	free(it->only_id);
 	free(it->only_email);
+	free(it->only_url);
 	free(it);
 }
 
@@ -899,6 +904,7 @@ static void iter_free(struct iv__iter *it)
 		return error; \
 	pf.id = IV__NEXT_ID(f); \
 	pf.email = NULL; \
+	pf.url = NULL; \
 	pf.number = f.number
 
 static int contact_list_unguarded(iv_contact_iter **out, iv_db *db, const iv_contact_filter *filter)
@@ -910,10 +916,12 @@ static int contact_list_unguarded(iv_contact_iter **out, iv_db *db, const iv_con
 	    (f.tag && (error = iv__check_text("contact_filter.tag", f.tag, IV_LIMIT_TAG, IV__ONELINE)) < 0) ||
 	    (f.name && (error = iv__check_text("contact_filter.name", f.name, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
 	    (f.email && (error = iv__check_text("contact_filter.email", f.email, IV_LIMIT_SHORT, IV__ONELINE)) < 0) ||
+	    (f.url && (error = iv__check_text("contact_filter.url", f.url, IV_LIMIT_URL, IV__ONELINE)) < 0) ||
 	    (error = filter_id_prefix(&f.id_prefix, p, "contact_filter.id_prefix")) < 0 ||
 	    (error = filter_number(f.number, "contact_filter.number")) < 0)
 		return error;
 	pf.email = f.email;
+	pf.url = f.url;
 	/* Two statements: C does not order the evaluation of arguments. */
 	error = db->be->contact_list(&bi, db->be, &f);
 	error = iter_make(&it, db, &contact_kind, bi, error, IV__ST_CONTACT_FILTER, &f, &pf);

@@ -386,11 +386,60 @@ static void email_filter_cases(iv_db *db)
 	assert_string_equal(buf, "");
 }
 
+/* The url filter (version 3): the whole URL, ASCII case-insensitively. */
+static void url_filter_cases(iv_db *db)
+{
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	iv_contact *c = NULL;
+	char buf[256];
+	id_buf ada;
+
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Ada Url"));
+	ok(iv_contact_set_url(c, "https://www.linkedin.com/in/ada-url"));
+	ok(iv_contact_insert(db, c));
+	memcpy(ada, iv_contact_id(c), IV_ID_LEN + 1);
+	iv_contact_free(c);
+	add_with_emails(db, "Bea NoUrl", "Acme", NULL, NULL, NULL);
+
+	f.url = "https://www.linkedin.com/in/ada-url";
+	names(buf, sizeof(buf), db, &f);
+	assert_string_equal(buf, "Ada Url");
+	f.url = "HTTPS://WWW.LinkedIn.com/in/ADA-URL";
+	names(buf, sizeof(buf), db, &f);
+	assert_string_equal(buf, "Ada Url");
+	f.url = "https://www.linkedin.com/in/ada";
+	names(buf, sizeof(buf), db, &f);
+	assert_string_equal(buf, "");
+	/* A URL changed is found by its new value only. */
+	ok(iv_contact_lookup(&c, db, ada));
+	ok(iv_contact_set_url(c, "https://ada.example/"));
+	ok(iv_contact_update(db, c));
+	iv_contact_free(c);
+	f.url = "https://www.linkedin.com/in/ada-url";
+	names(buf, sizeof(buf), db, &f);
+	assert_string_equal(buf, "");
+	f.url = "https://ada.example/";
+	names(buf, sizeof(buf), db, &f);
+	assert_string_equal(buf, "Ada Url");
+	/* A version 2 caller has no url member: it is not read. */
+	f.version = 2;
+	names(buf, sizeof(buf), db, &f);
+	assert_string_equal(buf, "Ada Url,Bea NoUrl");
+}
+
 static void contacts_are_found_by_email(void **state)
 {
 	iv_fixture *fx = *state;
 
 	email_filter_cases(fx->db);
+}
+
+static void contacts_are_found_by_url(void **state)
+{
+	iv_fixture *fx = *state;
+
+	url_filter_cases(fx->db);
 }
 
 static void a_version_1_filter_knows_no_email(void **state)
@@ -596,6 +645,9 @@ static void a_version_1_backend_gets_the_email_filter_applied_by_the_core(void *
 	email_filter_cases(db);
 	assert_true(be->lists > 0);
 	iv_db_free(db);
+	v1_open(&db, &be, fx);
+	url_filter_cases(db);
+	iv_db_free(db);
 }
 
 /* A store of schema version 2 (before the e-mail index) gets its addresses indexed on open. */
@@ -614,7 +666,7 @@ static void sqlite_store_of_version_2_indexes_its_emails(void **state)
 	add_with_emails(db, "Tom Nguyen", "Acme", "Tom@Acme.example", NULL, NULL);
 	iv_db_free(db);
 	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(raw, "DROP TABLE contact_email; DROP TABLE note;"
+	assert_int_equal(sqlite3_exec(raw, "DROP INDEX contact_url; DROP TABLE contact_email; DROP TABLE note;"
 				       " DROP INDEX contact_num; ALTER TABLE contact DROP COLUMN num;"
 				       " DROP INDEX intro_num; ALTER TABLE intro DROP COLUMN num;"
 				       " DROP INDEX interview_num; ALTER TABLE interview DROP COLUMN num;"
@@ -708,6 +760,7 @@ int main(int argc, char **argv)
 		T(update_and_move_still_refuse_scheduled_to_requested),
 		T(retiming_keeps_the_request_date_and_the_nudges_cancelled),
 		T(contacts_are_found_by_email),
+		T(contacts_are_found_by_url),
 		T(a_version_1_filter_knows_no_email),
 		T(a_malformed_email_filter_is_refused),
 		T(a_version_1_backend_gets_the_email_filter_applied_by_the_core),

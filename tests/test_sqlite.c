@@ -27,7 +27,7 @@
 #define BUSY_ENV "INFOVIEW_SQLITE_BUSY_TIMEOUT_MS"
 #define APP_ID 0x49567731 /* 'IVw1' */
 /* The schema version this library writes. */
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 
 /* --- Fixture: a fresh directory per test -------------------------------- */
 
@@ -491,6 +491,7 @@ static void downgrade_to_version_2(fixture *fx)
 	sqlite3 *db = raw_open(fx->path);
 
 	raw_exec(db, "BEGIN;"
+		     "DROP INDEX contact_url;"
 		     "DROP TABLE note;"
 		     "DROP TABLE contact_email;"
 		     "DROP INDEX contact_num; ALTER TABLE contact DROP COLUMN num;"
@@ -735,9 +736,9 @@ static void newer_schema_is_refused_untouched(void **state)
 {
 	fixture *fx = *state;
 
-	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 4;"
+	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 5;"
 				    " CREATE TABLE contact (x);");
-	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 4 is newer than this library's 3");
+	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 5 is newer than this library's 4");
 }
 
 static void other_application_is_refused_untouched(void **state)
@@ -1375,6 +1376,10 @@ static void id_prefix_and_name_lists_use_their_indexes(void **state)
 	static const char contact_name[] =
 		"SELECT r.id, r.uuid FROM contact r WHERE r.name = ?3 COLLATE NOCASE"
 		" ORDER BY r.name COLLATE NOCASE, r.uuid";
+	/* An import asks it once per row. */
+	static const char contact_url[] =
+		"SELECT r.id, r.uuid FROM contact r WHERE r.url = ?8 COLLATE NOCASE"
+		" ORDER BY r.name COLLATE NOCASE, r.uuid";
 	static const char followup_prefix[] =
 		"SELECT r.id, r.uuid FROM followup r WHERE r.uuid BETWEEN ?7 AND ?8"
 		" ORDER BY r.due, r.uuid";
@@ -1390,6 +1395,8 @@ static void id_prefix_and_name_lists_use_their_indexes(void **state)
 	assert_false(plan_has(db, contact_prefix, "SCAN"));
 	assert_true(plan_has(db, contact_name, "contact_name (name=?)"));
 	assert_false(plan_has(db, contact_name, "SCAN"));
+	assert_true(plan_has(db, contact_url, "contact_url (url=?)"));
+	assert_false(plan_has(db, contact_url, "SCAN"));
 	assert_true(plan_has(db, followup_prefix, "sqlite_autoindex_followup_1 (uuid>? AND uuid<?)"));
 	assert_false(plan_has(db, followup_prefix, "SCAN"));
 	assert_true(plan_has(db, pending_followup_prefix, "sqlite_autoindex_followup_1"));

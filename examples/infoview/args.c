@@ -100,6 +100,9 @@ int args_next(struct args *a, const struct opt *opts, const char **val)
 		a->ctx->quiet = 1;
 		return args_next(a, opts, val);
 	}
+	/* And -o, for the commands that write a file with --output. */
+	if (strcmp(arg, "-o") == 0 && find_opt(opts, "output", 6))
+		arg = "--output";
 	if (arg[1] != '-') {
 		args_error(a, "unknown option '%s'", arg);
 		return ARG_STOP;

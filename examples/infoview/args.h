@@ -17,7 +17,8 @@ struct opt {
 /*
  * A command that lists { "quiet", O_QUIET, 0 } among its options accepts
  * --quiet and -q, which set the run's quiet mode (ctx->quiet) as --json
- * sets its JSON mode; args_next() never returns them.
+ * sets its JSON mode; args_next() never returns them. One that lists
+ * "output" also accepts -o for --output.
  */
 
 /* What args_next() returns besides an option's id. */

@@ -85,6 +85,8 @@ int cmd_interview(struct cli *ctx, int argc, char **argv);
 int cmd_followup(struct cli *ctx, int argc, char **argv);
 int cmd_agenda(struct cli *ctx, int argc, char **argv);
 int cmd_search(struct cli *ctx, int argc, char **argv);
+int cmd_import(struct cli *ctx, int argc, char **argv);
+int cmd_export(struct cli *ctx, int argc, char **argv);
 int cmd_note(struct cli *ctx, int argc, char **argv);
 int cmd_draft(struct cli *ctx, int argc, char **argv);
 int cmd_template(struct cli *ctx, int argc, char **argv);

@@ -29,6 +29,9 @@ static const char help[] =
 	"  interview   plan, request, schedule and complete interviews; questions\n"
 	"  followup    list follow-ups, add one, mark them done or skipped\n"
 	"  search      search contacts and interviews\n"
+	"  import      bring contacts in: LinkedIn, Google, CSV, vCard; a backup\n"
+	"  export      take everything out: vCard, iCalendar, a JSON backup, a\n"
+	"              Graphviz picture of your network\n"
 	"  note        dated notes about a contact\n"
 	"  draft       draft the message a follow-up calls for, an interview\n"
 	"              request (checked) or an introduction request\n"
@@ -67,6 +70,8 @@ static const struct command commands[] = {
 	{ "interview", cmd_interview },
 	{ "followup", cmd_followup },
 	{ "search", cmd_search },
+	{ "import", cmd_import },
+	{ "export", cmd_export },
 	{ "note", cmd_note },
 	{ "draft", cmd_draft },
 	{ "template", cmd_template },

@@ -392,12 +392,20 @@ typedef struct iv_contact_filter {
 	 * address, ASCII case-insensitive); NULL for any. Since version 2.
 	 */
 	const char *email;
+	/**
+	 * only contacts whose profile URL equals this (ASCII case-insensitive);
+	 * NULL for any. Since version 3.
+	 */
+	const char *url;
 } iv_contact_filter;
 
-/** The current version of iv_contact_filter (2 added `number` and `email`). */
-#define IV_CONTACT_FILTER_VERSION 2
+/**
+ * The current version of iv_contact_filter (2 added `number` and `email`,
+ * 3 added `url`).
+ */
+#define IV_CONTACT_FILTER_VERSION 3
 /** A static initialiser for iv_contact_filter matching everything. */
-#define IV_CONTACT_FILTER_INIT { IV_CONTACT_FILTER_VERSION, NULL, NULL, NULL, NULL, 0, NULL }
+#define IV_CONTACT_FILTER_INIT { IV_CONTACT_FILTER_VERSION, NULL, NULL, NULL, NULL, 0, NULL, NULL }
 
 /**
  * Initialises a filter to its defaults (matching everything).

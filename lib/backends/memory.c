@@ -19,7 +19,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define MEMORY_BACKEND_VERSION 2
+#define MEMORY_BACKEND_VERSION 3
 
 /*
  * Where a record sits: contacts by (text = name, id), the others by
@@ -55,10 +55,11 @@ struct mem_node {
  * a contact's name and e-mail, a status and two time limits (due,
  * earliest); NULL or 0 is "any".
  */
-#define MEM_FILTER_TEXTS 6
+#define MEM_FILTER_TEXTS 7
 #define MEM_ID_PREFIX 3
 #define MEM_NAME 4
 #define MEM_EMAIL 5
+#define MEM_URL 6
 struct mem_filter {
 	const char *text[MEM_FILTER_TEXTS];
 	int64_t number;
@@ -670,6 +671,7 @@ static void contact_filter(struct mem_filter *out, const void *filter)
 	out->text[1] = f->tag;
 	out->text[MEM_NAME] = f->name;
 	out->text[MEM_EMAIL] = f->email;
+	out->text[MEM_URL] = f->url;
 }
 
 /* Whether the contact has the address, compared as names are. */
@@ -690,6 +692,7 @@ static int contact_match(const void *rec, const struct mem_filter *f)
 	return text_matches(f->text[0], iv_contact_company(rec)) &&
 	       text_matches(f->text[MEM_NAME], iv_contact_name(rec)) &&
 	       email_matches(f->text[MEM_EMAIL], rec) &&
+	       text_matches(f->text[MEM_URL], iv_contact_url(rec)) &&
 	       (!f->text[1] || iv_contact_has_tag(rec, f->text[1]));
 }
 
@@ -888,6 +891,75 @@ static int mem_setting_get(char **out, iv_backend *be, const char *key)
 	return 0;
 }
 
+/* A listing of keys: a sorted snapshot, taken when the listing starts. */
+struct mem_keys {
+	iv_backend_iter base;
+	char **keys;
+	size_t count, next;
+};
+
+static int mem_keys_next(void **out, iv_backend_iter *bi)
+{
+	struct mem_keys *it = (struct mem_keys *)bi;
+
+	*out = NULL;
+	if (it->next == it->count)
+		return IV_ITEROVER;
+	*out = it->keys[it->next];
+	it->keys[it->next++] = NULL;
+	return 0;
+}
+
+static void mem_keys_free(iv_backend_iter *bi)
+{
+	struct mem_keys *it = (struct mem_keys *)bi;
+	size_t i;
+
+	for (i = it->next; i < it->count; i++)
+		free(it->keys[i]);
+	free(it->keys);
+	free(it);
+}
+
+static int key_order(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int mem_setting_list(iv_backend_iter **out, iv_backend *be, const char *prefix)
+{
+	struct mem_backend *mb = mem_of(be);
+	size_t n = 0, plen = strlen(prefix);
+	struct mem_setting *s;
+	struct mem_keys *it;
+
+	*out = NULL;
+	if (!(it = calloc(1, sizeof(*it))))
+		return mem_oom();
+	it->base.version = IV_BACKEND_ITER_VERSION;
+	it->base.next = mem_keys_next;
+	it->base.free = mem_keys_free;
+	for (s = mb->settings; s; s = s->next)
+		n += s->value && strncmp(s->key, prefix, plen) == 0;
+	if (n && !(it->keys = calloc(n, sizeof(char *)))) {
+		free(it);
+		return mem_oom();
+	}
+	for (s = mb->settings; s; s = s->next) {
+		if (!s->value || strncmp(s->key, prefix, plen) != 0)
+			continue;
+		if (!(it->keys[it->count] = malloc(strlen(s->key) + 1))) {
+			mem_keys_free(&it->base);
+			return mem_oom();
+		}
+		strcpy(it->keys[it->count++], s->key);
+	}
+	if (it->count > 1)
+		qsort(it->keys, it->count, sizeof(char *), key_order);
+	*out = &it->base;
+	return 0;
+}
+
 static int mem_setting_set(iv_backend *be, const char *key, const char *value)
 {
 	struct mem_backend *mb = mem_of(be);
@@ -1028,6 +1100,7 @@ IV_EXTERN(int) iv_backend_memory_new(iv_backend **out)
 	mb->base.note_list = mem_note_list;
 	mb->base.setting_get = mem_setting_get;
 	mb->base.setting_set = mem_setting_set;
+	mb->base.setting_list = mem_setting_list;
 	mb->base.begin = mem_begin;
 	mb->base.commit = mem_commit;
 	mb->base.rollback = mem_rollback;

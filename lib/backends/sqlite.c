@@ -489,7 +489,7 @@ static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kin
 	struct sq_arg a[SQ_MAX_FILTERS];
 	struct iter *it;
 	unsigned int mask = 0;
-	int i, idx, rc;
+	int i, idx, rc, extra;
 
 	*out = NULL;
 	k->args(a, filter);
@@ -508,10 +508,11 @@ static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kin
 		free(it);
 		return rc;
 	}
-	for (i = 0; i < k->nfilters; i++) {
+	/* Filter i binds ?(i + 1), and one more for each id range before it. */
+	for (i = 0, extra = 0; i < k->nfilters; extra += a[i].type == SQ_ARG_PREFIX, i++) {
 		if (!(mask & (1u << i)))
 			continue;
-		it->p.n = i + 1;
+		it->p.n = i + 1 + extra;
 		if (a[i].type == SQ_ARG_UUID)
 			iv__sq_put_uuid(&it->p, a[i].s);
 		else if (a[i].type == SQ_ARG_PREFIX)
@@ -596,6 +597,82 @@ static int setting_set(iv_backend *be, const char *key, const char *value)
 	return iv__sq_step_done(b, &p, "writing", "setting", key);
 }
 
+/*
+ * A listing of setting keys. Settings are few and read once per backup: the
+ * iterator prepares its own statement rather than borrowing a cached one.
+ */
+struct key_iter {
+	iv_backend_iter base;
+	struct sq *b;
+	sqlite3_stmt *st;
+	char *prefix;
+};
+
+static int key_iter_next(void **out, iv_backend_iter *bi)
+{
+	struct key_iter *it = (struct key_iter *)bi;
+	const char *key;
+	size_t n;
+	int rc;
+
+	*out = NULL;
+	if (!it->st)
+		return IV_ITEROVER;
+	if ((rc = sqlite3_step(it->st)) == SQLITE_DONE)
+		return IV_ITEROVER;
+	if (rc != SQLITE_ROW)
+		return iv__sq_fail(it->b, rc, "listing", "setting", NULL);
+	key = (const char *)sqlite3_column_text(it->st, 0);
+	n = (size_t)sqlite3_column_bytes(it->st, 0);
+	if (!key || strncmp(key, it->prefix, strlen(it->prefix)) != 0) {
+		/* Past the keys with the prefix: byte order keeps them together. */
+		sqlite3_finalize(it->st);
+		it->st = NULL;
+		return IV_ITEROVER;
+	}
+	if (!(*out = malloc(n + 1)))
+		return iv__sq_oom();
+	memcpy(*out, key, n + 1);
+	return 0;
+}
+
+static void key_iter_free(iv_backend_iter *bi)
+{
+	struct key_iter *it = (struct key_iter *)bi;
+
+	sqlite3_finalize(it->st);
+	free(it->prefix);
+	free(it);
+}
+
+static int setting_list(iv_backend_iter **out, iv_backend *be, const char *prefix)
+{
+	struct sq *b = SQ(be);
+	struct key_iter *it;
+	int rc;
+
+	*out = NULL;
+	if (!(it = calloc(1, sizeof(*it))) || !(it->prefix = malloc(strlen(prefix) + 1))) {
+		free(it);
+		return iv__sq_oom();
+	}
+	strcpy(it->prefix, prefix);
+	it->base.version = SQ_BACKEND_ITER_VERSION;
+	it->base.next = key_iter_next;
+	it->base.free = key_iter_free;
+	it->b = b;
+	rc = sqlite3_prepare_v2(b->db, "SELECT key FROM setting WHERE key >= ?1 ORDER BY key", -1, &it->st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(it->st, 1, it->prefix, -1, SQLITE_STATIC);
+	if (rc != SQLITE_OK) {
+		rc = iv__sq_fail(b, rc, "listing", "setting", NULL);
+		key_iter_free(&it->base);
+		return rc;
+	}
+	*out = &it->base;
+	return 0;
+}
+
 static int contact_referenced(int *out, iv_backend *be, const char *id)
 {
 	struct sq *b = SQ(be);
@@ -661,6 +738,7 @@ IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
 	b->base.followup_list = followup_list;
 	b->base.setting_get = setting_get;
 	b->base.setting_set = setting_set;
+	b->base.setting_list = setting_list;
 	b->base.begin = tx_begin;
 	b->base.commit = tx_commit;
 	b->base.rollback = tx_rollback;

@@ -17,7 +17,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define SQ_BACKEND_VERSION 2
+#define SQ_BACKEND_VERSION 3
 #define SQ_BACKEND_ITER_VERSION 1
 
 #define SQ_APPLICATION_ID 0x49567731
@@ -56,7 +56,7 @@ enum { SQ_CONTACT, SQ_INTRO, SQ_INTERVIEW, SQ_FOLLOWUP, SQ_NOTE, SQ_KIND_COUNT }
  * filter), so that each can use its index: 6, 5, 5, 8 and 3 filters.
  */
 #define SQ_LISTS_CONTACT 0
-#define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 6))
+#define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 7))
 #define SQ_LISTS_INTERVIEW (SQ_LISTS_INTRO + (1 << 5))
 #define SQ_LISTS_FOLLOWUP (SQ_LISTS_INTERVIEW + (1 << 5))
 #define SQ_LISTS_NOTE (SQ_LISTS_FOLLOWUP + (1 << 8))

@@ -267,6 +267,7 @@ static const char *const contact_filters[] = {
 	"r.id IN (SELECT contact_id FROM contact_email WHERE email = ?4)",
 	"r.num = ?5",
 	"r.uuid BETWEEN ?6 AND ?7",
+	"r.url = ?8 COLLATE NOCASE",
 };
 
 static int contact_bind(struct sq *b, struct sq_put *p, const void *r)
@@ -341,6 +342,7 @@ static void contact_args(struct sq_arg *a, const void *filter)
 	a[3] = (struct sq_arg){ SQ_ARG_TEXT, f->email, 0 };
 	a[4] = (struct sq_arg){ SQ_ARG_INT, NULL, f->number };
 	a[5] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
+	a[6] = (struct sq_arg){ SQ_ARG_TEXT, f->url, 0 };
 }
 
 static int contact_children(struct sq *b, const struct sq_owner *o, const void *r, int replace)
@@ -746,7 +748,7 @@ static void note_args(struct sq_arg *a, const void *filter)
 
 const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 	[SQ_CONTACT] = { SQ_CONTACT, "contact", contact_columns, COUNT(contact_columns),
-		contact_filters, COUNT(contact_filters), 0x3c, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
+		contact_filters, COUNT(contact_filters), 0x7c, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
 		contact_bind, contact_build, contact_args, contact_children },
 	[SQ_INTRO] = { SQ_INTRO, "intro", intro_columns, COUNT(intro_columns),
 		intro_filters, COUNT(intro_filters), 0x1b, SQ_LISTS_INTRO, "r.created, r.uuid",

@@ -208,6 +208,10 @@ static const char *const migrations[] = {
 	" FROM split WHERE rest <> '')"
 	" INSERT OR IGNORE INTO contact_email (contact_id, email)"
 	" SELECT id, item FROM split WHERE item IS NOT NULL AND item <> '';",
+
+	/* 3 -> 4 */
+	/* The contact filter's url (backend version 3): imports match profile URLs per row. */
+	"CREATE INDEX contact_url ON contact (url COLLATE NOCASE) WHERE url IS NOT NULL;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

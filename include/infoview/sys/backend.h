@@ -105,7 +105,9 @@ struct iv_backend_iter {
  * A contact filter's name, when set, keeps only the contacts whose name
  * equals it ASCII case-insensitively (an index on name serves it); its
  * email (version 2 backends), only those with an address equal to it ASCII
- * case-insensitively (an index of addresses serves it).
+ * case-insensitively (an index of addresses serves it); its url (version
+ * 3 backends), only those whose profile URL equals it ASCII
+ * case-insensitively (an index on url serves it; imports ask it per row).
  *
  * Version 2 adds numbers, notes and the contact filter's `email` (which
  * the core applies itself for a version 1 backend). Every record carries a number (see
@@ -243,14 +245,27 @@ struct iv_backend {
 	 * NULL), by iv_note_at(), then by id, as contact_list().
 	 */
 	int (*note_list)(iv_backend_iter **out, iv_backend *be, const iv_note_filter *filter);
+
+	/* --- Version 3: listing settings, the contact filter's url --- */
+
+	/**
+	 * Optional, from version 3. Lists the keys of the settings whose key
+	 * begins with `prefix` ("" for every one), in byte order of the key
+	 * (memcmp, as SQLite's BINARY collation). Each item next() gives is
+	 * the key as a NUL-terminated string from malloc(), which the core
+	 * frees with free(); the core reads each value with setting_get().
+	 * NULL: the core lists only the library's own keys it knows of (the
+	 * backup of iv_export() then misses other settings).
+	 */
+	int (*setting_list)(iv_backend_iter **out, iv_backend *be, const char *prefix);
 };
 
-/** The current version of iv_backend. */
-#define IV_BACKEND_VERSION 2
+/** The current version of iv_backend (3 added setting_list and the contact filter's url). */
+#define IV_BACKEND_VERSION 3
 /** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Zeroes `be` and sets its version.
