@@ -482,11 +482,12 @@ static int set_text(struct iv__row *row, char *const v[F_COUNT])
 static int set_known_connected_uid(struct iv__row *row, char *const v[F_COUNT])
 {
 	iv_time when;
-	int known, error;
+	int known;
 
 	if (v[F_KNOWN]) {
-		if ((error = iv_enum_value(&known, "known", v[F_KNOWN])) < 0)
-			return iv__row_field(row, error);
+		if (iv_enum_value(&known, "known", v[F_KNOWN]) < 0)
+			return iv__row_skip(row, "known: '%.*s' is not direct, introduced or cold",
+					    clip(v[F_KNOWN], 40), v[F_KNOWN]);
 		row->known = known;
 	}
 	if (v[F_CONNECTED]) {
