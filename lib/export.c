@@ -2,6 +2,8 @@
  * iv_export() and iv_export_file(): the options, the writer, the file
  * replaced only on success, and the dispatch to each format.
  */
+/* realpath() is XSI. */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -94,10 +96,30 @@ static int write_fd(const char *data, size_t len, void *payload)
 	return 0;
 }
 
+/*
+ * Writing straight into what is not a regular file (a terminal, a pipe,
+ * /dev/null, /dev/stdout): there is nothing to replace, and renaming over
+ * it would put a regular file in its place.
+ */
+static int export_direct(iv_db *db, int format, const char *path, const iv_export_options *opts)
+{
+	struct file_out f;
+	int error;
+
+	if ((f.fd = open(path, O_WRONLY | O_CLOEXEC)) < 0)
+		return iv__error(IV_ESTORAGE, "iv_export_file: cannot open %s: %s", path, strerror(errno));
+	f.path = path;
+	error = iv_export(db, format, write_fd, &f, opts);
+	if (close(f.fd) < 0 && error == 0)
+		error = iv__error(IV_ESTORAGE, "iv_export_file: cannot write %s: %s", path, strerror(errno));
+	return error;
+}
+
 int iv_export_file(iv_db *db, int format, const char *path, const iv_export_options *opts)
 {
 	struct file_out f;
-	char *tmp;
+	struct stat st;
+	char *tmp, *real = NULL;
 	size_t n;
 	int error;
 
@@ -105,14 +127,27 @@ int iv_export_file(iv_db *db, int format, const char *path, const iv_export_opti
 	IV__ARG(path);
 	if (!*path)
 		return iv__error(IV_EINVALID, "iv_export_file: the path is empty");
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return iv__error(IV_EINVALID, "iv_export_file: %s is a directory", path);
+		if (!S_ISREG(st.st_mode))
+			return export_direct(db, format, path, opts);
+		/* A link to a file: the file is replaced, the link stays. */
+		if (!(real = realpath(path, NULL)))
+			return iv__error(IV_ESTORAGE, "iv_export_file: cannot resolve %s: %s", path, strerror(errno));
+		path = real;
+	}
 	n = strlen(path) + sizeof(".XXXXXX");
-	if (!(tmp = malloc(n)))
+	if (!(tmp = malloc(n))) {
+		free(real);
 		return iv__oom();
+	}
 	snprintf(tmp, n, "%s.XXXXXX", path);
 	if ((f.fd = mkstemp(tmp)) < 0) {
 		error = iv__error(errno == ENOENT ? IV_ENOTFOUND : IV_ESTORAGE,
 				  "iv_export_file: cannot create a file next to %s: %s", path, strerror(errno));
 		free(tmp);
+		free(real);
 		return error;
 	}
 	f.path = path;
@@ -133,5 +168,6 @@ int iv_export_file(iv_db *db, int format, const char *path, const iv_export_opti
 	if (error != 0)
 		unlink(tmp);
 	free(tmp);
+	free(real);
 	return error;
 }

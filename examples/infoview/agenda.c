@@ -187,37 +187,37 @@ static void waiting_row(struct cli *ctx, struct table *t, const iv_agenda_item *
 	command_cell(t, item, sid);
 }
 
-static void json_item(struct json *j, struct cli *ctx, const iv_agenda_item *item)
+static void json_item(struct jw *j, struct cli *ctx, const iv_agenda_item *item)
 {
 	const iv_contact *c = iv_agenda_item_contact(item);
 	int kind = iv_agenda_item_kind(item);
 	char command[COMMAND_MAX], sid[IV_ID_LEN + 1];
 
-	json_object(j);
-	json_kstring(j, "kind", iv_enum_name("agenda_kind", kind));
-	json_ktime(j, "time", iv_agenda_item_time(item));
-	json_kbool(j, "overdue", iv_agenda_item_overdue(item));
-	json_kbool(j, "later", kind == IV_AGENDA_LATER);
+	jw_object(j);
+	jw_kstring(j, "kind", iv_enum_name("agenda_kind", kind));
+	jw_ktime(j, "time", iv_agenda_item_time(item));
+	jw_kbool(j, "overdue", iv_agenda_item_overdue(item));
+	jw_kbool(j, "later", kind == IV_AGENDA_LATER);
 	item_ref(sid, ctx, item);
-	json_kstring(j, "command", item_command(command, sizeof(command), item, ref_typed(sid)));
-	json_key(j, "waiting_seconds");
+	jw_kstring(j, "command", item_command(command, sizeof(command), item, ref_typed(sid)));
+	jw_key(j, "waiting_seconds");
 	if (kind == IV_AGENDA_WAITING || kind == IV_AGENDA_NO_REPLY)
-		json_int(j, (long long)iv_agenda_item_waiting(item));
+		jw_int(j, (long long)iv_agenda_item_waiting(item));
 	else
-		json_null(j);
-	json_kstring(j, "contact", c ? iv_contact_id(c) : NULL);
-	json_kstring(j, "contact_name", c ? iv_contact_name(c) : NULL);
-	json_key(j, "followup");
+		jw_null(j);
+	jw_kstring(j, "contact", c ? iv_contact_id(c) : NULL);
+	jw_kstring(j, "contact_name", c ? iv_contact_name(c) : NULL);
+	jw_key(j, "followup");
 	if (iv_agenda_item_followup(item))
 		json_followup(j, ctx, iv_agenda_item_followup(item));
 	else
-		json_null(j);
-	json_key(j, "interview");
+		jw_null(j);
+	jw_key(j, "interview");
 	if (iv_agenda_item_interview(item))
 		json_interview(j, ctx, iv_agenda_item_interview(item));
 	else
-		json_null(j);
-	json_object_end(j);
+		jw_null(j);
+	jw_object_end(j);
 }
 
 static void section(struct cli *ctx, const char *title, struct table *t, int *printed)
@@ -263,7 +263,7 @@ static void print_sections(struct cli *ctx, struct sections *s, int days)
 		printf("Nothing to do today, and no interview in the next %d day%s.\n", days, days == 1 ? "" : "s");
 }
 
-int agenda_show(struct cli *ctx, int days, struct json *j)
+int agenda_show(struct cli *ctx, int days, struct jw *j)
 {
 	static const char *const todo_heads[] = { "ID", "DUE", "TO", "WHAT", "COMMAND" };
 	static const char *const later_heads[] = { "ID", "FROM", "DUE", "TO", "WHAT", "COMMAND" };
@@ -283,11 +283,11 @@ int agenda_show(struct cli *ctx, int days, struct json *j)
 	if (iv_agenda(&it, ctx->db, &opts) < 0)
 		return cli_fail();
 	if (j) {
-		json_object(j);
-		json_ktime(j, "at", ctx->now);
-		json_kint(j, "days", days);
-		json_key(j, "items");
-		json_array(j);
+		jw_object(j);
+		jw_ktime(j, "at", ctx->now);
+		jw_kint(j, "days", days);
+		jw_key(j, "items");
+		jw_array(j);
 	} else {
 		s.todo = table_new(5, todo_heads);
 		s.later = table_new(6, later_heads);
@@ -317,8 +317,8 @@ int agenda_show(struct cli *ctx, int days, struct json *j)
 	if (rc != IV_ITEROVER)
 		rc = cli_fail();
 	else if (j) {
-		json_array_end(j);
-		json_object_end(j);
+		jw_array_end(j);
+		jw_object_end(j);
 		rc = CLI_OK;
 	} else {
 		print_sections(ctx, &s, days);
@@ -337,7 +337,7 @@ int cmd_agenda(struct cli *ctx, int argc, char **argv)
 	static const struct opt opts[] = { { "days", O_DAYS, 1 }, { NULL, 0, 0 } };
 	struct parsed p;
 	struct args a;
-	struct json j;
+	struct jw j;
 	int rc = 0, days = 7;
 
 	args_init(&a, ctx, "agenda", help, argc, argv);
@@ -350,8 +350,8 @@ int cmd_agenda(struct cli *ctx, int argc, char **argv)
 		return rc;
 	if (!ctx->json)
 		return agenda_show(ctx, days, NULL);
-	json_init(&j, stdout);
+	jw_init(&j, stdout);
 	if ((rc = agenda_show(ctx, days, &j)) == 0)
-		json_finish(&j);
+		jw_finish(&j);
 	return rc;
 }

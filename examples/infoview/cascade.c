@@ -248,44 +248,44 @@ int cascade_confirm(struct cascade *c, struct cli *ctx, const char *what, int ye
 	return CLI_OK;
 }
 
-static void json_items(struct json *j, const struct cascade *c, int unlinked)
+static void json_items(struct jw *j, const struct cascade *c, int unlinked)
 {
 	size_t i;
 
-	json_array(j);
+	jw_array(j);
 	for (i = 0; i < c->n; i++) {
 		const struct cascade_item *it = &c->items[i];
 
 		if (it->unlinked != unlinked)
 			continue;
-		json_object(j);
-		json_kstring(j, "kind", json_kinds[it->kind]);
-		json_kstring(j, "id", it->id);
-		json_kstring(j, "ref", it->ref);
-		json_kstring(j, "what", it->words);
-		json_object_end(j);
+		jw_object(j);
+		jw_kstring(j, "kind", json_kinds[it->kind]);
+		jw_kstring(j, "id", it->id);
+		jw_kstring(j, "ref", it->ref);
+		jw_kstring(j, "what", it->words);
+		jw_object_end(j);
 	}
-	json_array_end(j);
+	jw_array_end(j);
 }
 
 void cascade_done(const struct cascade *c, struct cli *ctx, int cascade, const char *kind, const char *id,
 		  const char *name)
 {
-	struct json j;
+	struct jw j;
 	char counts[256];
 
 	if (ctx->json) {
-		json_init(&j, stdout);
-		json_object(&j);
-		json_kstring(&j, "removed", id);
+		jw_init(&j, stdout);
+		jw_object(&j);
+		jw_kstring(&j, "removed", id);
 		if (cascade) {
-			json_key(&j, "also_removed");
+			jw_key(&j, "also_removed");
 			json_items(&j, c, 0);
-			json_key(&j, "unlinked");
+			jw_key(&j, "unlinked");
 			json_items(&j, c, 1);
 		}
-		json_object_end(&j);
-		json_finish(&j);
+		jw_object_end(&j);
+		jw_finish(&j);
 		return;
 	}
 	if (!c->removed) {

@@ -16,7 +16,7 @@
 #define CLI_USAGE 2
 
 struct refcache;
-struct json;
+struct jw;
 
 /* One run of the program. */
 struct cli {
@@ -97,8 +97,8 @@ int cmd_demo(struct cli *ctx, int argc, char **argv);
  * What the demo shows, as the agenda and path commands print it; `j` NULL
  * for words, else values written into it.
  */
-int agenda_show(struct cli *ctx, int days, struct json *j);
-int path_show(struct cli *ctx, const iv_contact *to, const char *company, struct json *j);
+int agenda_show(struct cli *ctx, int days, struct jw *j);
+int path_show(struct cli *ctx, const iv_contact *to, const char *company, struct jw *j);
 
 /* Reads a whole file ("-": standard input), NUL-terminated, into *out (free with free()); in draft.c. */
 int draft_read_text(char **out, const char *path);

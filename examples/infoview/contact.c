@@ -243,11 +243,11 @@ static int add_notes(struct cli *ctx, const struct parsed *p, const iv_contact *
 /* Prints a contact with --json: the record. */
 static void print_stored(struct cli *ctx, const iv_contact *c)
 {
-	struct json j;
+	struct jw j;
 
-	json_init(&j, stdout);
+	jw_init(&j, stdout);
 	json_contact(&j, ctx, c);
-	json_finish(&j);
+	jw_finish(&j);
 }
 
 /* What add and edit print: a line about the contact, its id (-q) or the record (--json). */
@@ -418,7 +418,7 @@ static int contact_list(struct cli *ctx, int argc, char **argv)
 	return rc;
 }
 
-static void show_path(struct cli *ctx, struct json *j, const char *id)
+static void show_path(struct cli *ctx, struct jw *j, const char *id)
 {
 	const iv_network *net = cli_network(ctx);
 	iv_path *p = NULL;
@@ -427,11 +427,11 @@ static void show_path(struct cli *ctx, struct json *j, const char *id)
 	if (net && iv_network_path(&p, net, id) < 0)
 		p = NULL;
 	if (j) {
-		json_key(j, "path");
+		jw_key(j, "path");
 		if (p)
 			json_path(j, ctx, p);
 		else
-			json_null(j);
+			jw_null(j);
 	} else if (p) {
 		line = path_line(ctx, p);
 		out_field(ctx, "Path", line);
@@ -497,7 +497,7 @@ static void print_section(struct cli *ctx, const char *title, struct table *t)
 	table_free(t);
 }
 
-static int show_related(struct cli *ctx, struct json *j, const char *id)
+static int show_related(struct cli *ctx, struct jw *j, const char *id)
 {
 	iv_intro_filter by = IV_INTRO_FILTER_INIT, to = IV_INTRO_FILTER_INIT;
 	iv_interview_filter ivf = IV_INTERVIEW_FILTER_INIT;
@@ -513,28 +513,28 @@ static int show_related(struct cli *ctx, struct json *j, const char *id)
 	fuf.contact = id;
 	fuf.status = IV_FOLLOWUP_PENDING;
 	if (j) {
-		json_key(j, "introductions");
-		json_array(j);
+		jw_key(j, "introductions");
+		jw_array(j);
 	}
 	rc = list_intros(ctx, &to, j, intros, NULL);
 	if (rc == 0)
 		rc = list_intros(ctx, &by, j, intros, NULL);
 	if (j && rc == 0) {
-		json_array_end(j);
-		json_key(j, "interviews");
-		json_array(j);
+		jw_array_end(j);
+		jw_key(j, "interviews");
+		jw_array(j);
 	}
 	if (rc == 0)
 		rc = list_interviews(ctx, &ivf, j, interviews, NULL);
 	if (j && rc == 0) {
-		json_array_end(j);
-		json_key(j, "followups");
-		json_array(j);
+		jw_array_end(j);
+		jw_key(j, "followups");
+		jw_array(j);
 	}
 	if (rc == 0)
 		rc = list_followups(ctx, &fuf, j, followups, NULL);
 	if (j && rc == 0)
-		json_array_end(j);
+		jw_array_end(j);
 	if (!j && rc == 0) {
 		print_section(ctx, "Introductions", intros);
 		print_section(ctx, "Interviews", interviews);
@@ -552,7 +552,7 @@ static int contact_show(struct cli *ctx, int argc, char **argv)
 	iv_contact *c = NULL;
 	struct parsed p;
 	struct args a;
-	struct json j;
+	struct jw j;
 	char *ref;
 	int rc;
 
@@ -563,17 +563,17 @@ static int contact_show(struct cli *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, 0)) == 0 && (rc = ref_contact(&c, ctx, ref)) == 0) {
 		if (ctx->json) {
 			/* The contact's fields, then what it is part of, in one object. */
-			json_init(&j, stdout);
-			json_object(&j);
-			json_key(&j, "contact");
+			jw_init(&j, stdout);
+			jw_object(&j);
+			jw_key(&j, "contact");
 			json_contact(&j, ctx, c);
 			show_path(ctx, &j, iv_contact_id(c));
 			rc = show_related(ctx, &j, iv_contact_id(c));
 			if (rc == 0)
 				rc = show_timeline(ctx, &j, iv_contact_id(c));
-			json_object_end(&j);
+			jw_object_end(&j);
 			if (rc == 0)
-				json_finish(&j);
+				jw_finish(&j);
 		} else {
 			show_fields(ctx, c);
 			rc = show_related(ctx, NULL, iv_contact_id(c));

@@ -354,7 +354,7 @@ static int show(struct story *s, const char *db, int keep)
 	char day[16], month[16], when[64], iso[32], sid[IV_ID_LEN + 1];
 	time_t t = (time_t)s->end;
 	struct tm tm;
-	struct json j;
+	struct jw j;
 	int rc;
 
 	localtime_r(&t, &tm);
@@ -364,19 +364,19 @@ static int show(struct story *s, const char *db, int keep)
 		 tm.tm_hour, tm.tm_min);
 	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M", &tm);
 	if (s->ctx->json) {
-		json_init(&j, stdout);
-		json_object(&j);
-		json_kstring(&j, "store", db);
-		json_kbool(&j, "kept", keep);
-		json_ktime(&j, "now", s->end);
-		json_key(&j, "agenda");
+		jw_init(&j, stdout);
+		jw_object(&j);
+		jw_kstring(&j, "store", db);
+		jw_kbool(&j, "kept", keep);
+		jw_ktime(&j, "now", s->end);
+		jw_key(&j, "agenda");
 		if ((rc = agenda_show(s->ctx, 7, &j)) == 0) {
-			json_key(&j, "path");
+			jw_key(&j, "path");
 			rc = path_show(s->ctx, NULL, "Pfizer", &j);
 		}
-		json_object_end(&j);
+		jw_object_end(&j);
 		if (rc == 0)
-			json_finish(&j);
+			jw_finish(&j);
 		return rc;
 	}
 	printf("A demo store: a dozen contacts, five introductions, six interviews,\n"

@@ -245,7 +245,7 @@ static void print_headers(struct cli *ctx, const struct message *m)
 }
 
 /* The draft's warnings: on standard error, or into the JSON warnings array. */
-static void print_missing(struct cli *ctx, const struct message *m, struct json *j)
+static void print_missing(struct cli *ctx, const struct message *m, struct jw *j)
 {
 	char hint[160];
 	size_t i;
@@ -259,12 +259,12 @@ static void print_missing(struct cli *ctx, const struct message *m, struct json 
 	for (i = 0; i < iv_draft_warning_count(m->d); i++) {
 		fill_hint(hint, sizeof(hint), ctx, m->d, i, m->self);
 		if (j) {
-			json_object(j);
-			json_kstring(j, "code", "missing");
-			json_kstring(j, "field", iv_draft_warning_field_at(m->d, i));
-			json_kstring(j, "message", iv_draft_warning_at(m->d, i));
-			json_kstring(j, "hint", *hint ? hint : NULL);
-			json_object_end(j);
+			jw_object(j);
+			jw_kstring(j, "code", "missing");
+			jw_kstring(j, "field", iv_draft_warning_field_at(m->d, i));
+			jw_kstring(j, "message", iv_draft_warning_at(m->d, i));
+			jw_kstring(j, "hint", *hint ? hint : NULL);
+			jw_object_end(j);
 		} else if (*hint) {
 			cli_warn("%s (%s)", iv_draft_warning_at(m->d, i), hint);
 		} else {
@@ -274,14 +274,14 @@ static void print_missing(struct cli *ctx, const struct message *m, struct json 
 }
 
 /* The people a nudge suggests, after the draft (which goes to the first). */
-static void print_suggestions(struct cli *ctx, const iv_draft *d, struct json *j)
+static void print_suggestions(struct cli *ctx, const iv_draft *d, struct jw *j)
 {
 	char ref[IV_ID_LEN + 1];
 	size_t i, n = iv_draft_suggestion_count(d);
 
 	if (j) {
-		json_key(j, "suggestions");
-		json_array(j);
+		jw_key(j, "suggestions");
+		jw_array(j);
 	}
 	for (i = 0; i < n; i++) {
 		const char *id = iv_draft_suggestion_at(d, i);
@@ -292,11 +292,11 @@ static void print_suggestions(struct cli *ctx, const iv_draft *d, struct json *j
 			continue;
 		}
 		if (j) {
-			json_object(j);
-			json_kstring(j, "id", id);
-			json_kstring(j, "name", iv_contact_name(c));
-			json_kstring(j, "company", iv_contact_company(c));
-			json_object_end(j);
+			jw_object(j);
+			jw_kstring(j, "id", id);
+			jw_kstring(j, "name", iv_contact_name(c));
+			jw_kstring(j, "company", iv_contact_company(c));
+			jw_object_end(j);
 		} else {
 			out_eprintf("infoview: %s %s (%s)%s%s", i ? "also suggested:" : "suggested:",
 				    iv_contact_name(c), short_id(ref, ctx, REF_CONTACT, id),
@@ -307,7 +307,7 @@ static void print_suggestions(struct cli *ctx, const iv_draft *d, struct json *j
 		iv_contact_free(c);
 	}
 	if (j)
-		json_array_end(j);
+		jw_array_end(j);
 }
 
 enum { SHOW_TEXT = 1, CHECK = 2 };
@@ -348,7 +348,7 @@ static void print_report(const iv_draft_report *r, int with_text)
 static int print_draft(struct cli *ctx, const char *text, int what, const char *followup, const struct message *m)
 {
 	iv_draft_report r = IV_DRAFT_REPORT_INIT;
-	struct json j;
+	struct jw j;
 	size_t i;
 
 	if ((what & CHECK) && iv_draft_check_report(&r, text) < 0)
@@ -370,47 +370,47 @@ static int print_draft(struct cli *ctx, const char *text, int what, const char *
 		}
 		return CLI_OK;
 	}
-	json_init(&j, stdout);
-	json_object(&j);
+	jw_init(&j, stdout);
+	jw_object(&j);
 	if (m) {
-		json_kstring(&j, m->key, m->id);
-		json_kenum(&j, "kind", "template", iv_draft_kind(m->d));
-		json_kstring(&j, "contact", iv_draft_contact(m->d));
-		json_kstring(&j, "to", iv_draft_to(m->d));
-		json_kstring(&j, "subject", iv_draft_subject(m->d));
-		json_kbool(&j, "kept", m->kept);
+		jw_kstring(&j, m->key, m->id);
+		jw_kenum(&j, "kind", "template", iv_draft_kind(m->d));
+		jw_kstring(&j, "contact", iv_draft_contact(m->d));
+		jw_kstring(&j, "to", iv_draft_to(m->d));
+		jw_kstring(&j, "subject", iv_draft_subject(m->d));
+		jw_kbool(&j, "kept", m->kept);
 	}
 	if (what & SHOW_TEXT)
-		json_kstring(&j, "text", text);
+		jw_kstring(&j, "text", text);
 	if (followup && !m)
-		json_kstring(&j, "followup", followup);
-	json_kint(&j, "words", (long long)((what & CHECK) ? r.words : iv_draft_word_count(text)));
+		jw_kstring(&j, "followup", followup);
+	jw_kint(&j, "words", (long long)((what & CHECK) ? r.words : iv_draft_word_count(text)));
 	if (what & CHECK) {
-		json_key(&j, "parts");
-		json_object(&j);
+		jw_key(&j, "parts");
+		jw_object(&j);
 		for (i = 0; i < NPARTS; i++)
-			json_kbool(&j, iv_enum_name("draft_part", (int)parts[i].part), (r.parts & parts[i].part) != 0);
-		json_object_end(&j);
+			jw_kbool(&j, iv_enum_name("draft_part", (int)parts[i].part), (r.parts & parts[i].part) != 0);
+		jw_object_end(&j);
 	}
 	if ((what & CHECK) || m) {
-		json_key(&j, "warnings");
-		json_array(&j);
+		jw_key(&j, "warnings");
+		jw_array(&j);
 		for (i = 0; i < NWARNINGS; i++) {
 			if (!(r.warnings & warning_order[i]))
 				continue;
-			json_object(&j);
-			json_kstring(&j, "code", iv_enum_name("draft_warning", (int)warning_order[i]));
-			json_kstring(&j, "message", iv_draft_warning_message(warning_order[i]));
-			json_object_end(&j);
+			jw_object(&j);
+			jw_kstring(&j, "code", iv_enum_name("draft_warning", (int)warning_order[i]));
+			jw_kstring(&j, "message", iv_draft_warning_message(warning_order[i]));
+			jw_object_end(&j);
 		}
 		if (m)
 			print_missing(ctx, m, &j);
-		json_array_end(&j);
+		jw_array_end(&j);
 	}
 	if (m && iv_draft_kind(m->d) == IV_TEMPLATE_NUDGE_OTHER)
 		print_suggestions(ctx, m->d, &j);
-	json_object_end(&j);
-	json_finish(&j);
+	jw_object_end(&j);
+	jw_finish(&j);
 	return CLI_OK;
 }
 

@@ -91,12 +91,12 @@ enum { O_ALL = 1, O_CONTACT, O_STATUS, O_DUE, O_EARLIEST, O_NOTE, O_KIND, O_INTE
 static void print_followup(struct cli *ctx, const iv_followup *fu)
 {
 	char buf[128], what[256];
-	struct json j;
+	struct jw j;
 
 	if (ctx->json) {
-		json_init(&j, stdout);
+		jw_init(&j, stdout);
 		json_followup(&j, ctx, fu);
-		json_finish(&j);
+		jw_finish(&j);
 		return;
 	}
 	out_heading(ctx, followup_what(what, sizeof(what), fu));

@@ -202,28 +202,28 @@ static void report_words(const iv_import_report *r, const char *file, const char
 
 static void report_json(const iv_import_report *r, const char *file, const char *format, int dry)
 {
-	struct json j;
+	struct jw j;
 	size_t i, n = iv_import_report_skipped(r);
 
-	json_init(&j, stdout);
-	json_object(&j);
-	json_kstring(&j, "file", file);
-	json_kstring(&j, "format", format);
-	json_kbool(&j, "dry_run", dry);
-	json_kint(&j, "added", (long long)iv_import_report_added(r));
-	json_kint(&j, "merged", (long long)iv_import_report_merged(r));
-	json_kint(&j, "unchanged", (long long)iv_import_report_unchanged(r));
-	json_key(&j, "skipped");
-	json_array(&j);
+	jw_init(&j, stdout);
+	jw_object(&j);
+	jw_kstring(&j, "file", file);
+	jw_kstring(&j, "format", format);
+	jw_kbool(&j, "dry_run", dry);
+	jw_kint(&j, "added", (long long)iv_import_report_added(r));
+	jw_kint(&j, "merged", (long long)iv_import_report_merged(r));
+	jw_kint(&j, "unchanged", (long long)iv_import_report_unchanged(r));
+	jw_key(&j, "skipped");
+	jw_array(&j);
 	for (i = 0; i < n; i++) {
-		json_object(&j);
-		json_kint(&j, "line", (long long)iv_import_report_skipped_line(r, i));
-		json_kstring(&j, "reason", iv_import_report_skipped_reason(r, i));
-		json_object_end(&j);
+		jw_object(&j);
+		jw_kint(&j, "line", (long long)iv_import_report_skipped_line(r, i));
+		jw_kstring(&j, "reason", iv_import_report_skipped_reason(r, i));
+		jw_object_end(&j);
 	}
-	json_array_end(&j);
-	json_object_end(&j);
-	json_finish(&j);
+	jw_array_end(&j);
+	jw_object_end(&j);
+	jw_finish(&j);
 }
 
 int cmd_import(struct cli *ctx, int argc, char **argv)

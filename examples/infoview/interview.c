@@ -354,24 +354,24 @@ static int show(struct cli *ctx, const iv_interview *iv, int pending)
 {
 	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
 	struct table *t = NULL;
-	struct json j;
+	struct jw j;
 	size_t n = 0;
 	int rc;
 
 	f.interview = iv_interview_id(iv);
 	f.status = pending ? IV_FOLLOWUP_PENDING : 0;
 	if (ctx->json) {
-		json_init(&j, stdout);
-		json_object(&j);
-		json_key(&j, "interview");
+		jw_init(&j, stdout);
+		jw_object(&j);
+		jw_key(&j, "interview");
 		json_interview(&j, ctx, iv);
-		json_key(&j, "followups");
-		json_array(&j);
+		jw_key(&j, "followups");
+		jw_array(&j);
 		rc = list_followups(ctx, &f, &j, NULL, NULL);
-		json_array_end(&j);
-		json_object_end(&j);
+		jw_array_end(&j);
+		jw_object_end(&j);
 		if (rc == 0)
-			json_finish(&j);
+			jw_finish(&j);
 		return rc;
 	}
 	t = followup_table();

@@ -146,16 +146,16 @@ static int apply(struct args *a, iv_intro *in, const struct parsed *p)
 static void print_intro(struct cli *ctx, const iv_intro *in, const char *verb)
 {
 	char when[64], channel[32], status[32], sid[IV_ID_LEN + 1];
-	struct json j;
+	struct jw j;
 
 	if (verb && ctx->quiet) {
 		printf("%s\n", iv_intro_id(in));
 		return;
 	}
 	if (ctx->json) {
-		json_init(&j, stdout);
+		jw_init(&j, stdout);
 		json_intro(&j, ctx, in);
-		json_finish(&j);
+		jw_finish(&j);
 		return;
 	}
 	if (verb) {

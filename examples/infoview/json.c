@@ -1,224 +1,319 @@
 /*
- * infoview: a small streaming JSON writer (one document per command).
+ * infoview: JSON output written with jansson, streamed record by record.
+ *
+ * The document's outer container, and each array directly inside a
+ * streamed container, are written as they go; every other value is built
+ * as a json_t and dumped when complete (JSON_INDENT(2), keys in the order
+ * given). So a listing of 100,000 contacts holds one contact at a time.
  * SPDX-License-Identifier: MIT
  */
 #include "json.h"
 #include "out.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
-void json_init(struct json *j, FILE *f)
+/* Six significant digits for a real (a search score) are plenty, as before jansson. */
+#define DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY | JSON_REAL_PRECISION(6))
+
+static void no_memory(void)
 {
-	j->f = f;
-	j->depth = 0;
-	j->empty[0] = 1;
-	j->after_key = 0;
+	fputs("infoview: out of memory\n", stderr);
+	exit(CLI_FAIL);
 }
 
-void json_finish(struct json *j)
+static json_t *need(json_t *v)
+{
+	if (!v)
+		no_memory();
+	return v;
+}
+
+void jw_init(struct jw *j, FILE *f)
+{
+	memset(j, 0, sizeof(*j));
+	j->f = f;
+}
+
+void jw_finish(struct jw *j)
 {
 	fputc('\n', j->f);
 	fflush(j->f);
 }
 
-static void indent(struct json *j)
+static struct jw_frame *top(struct jw *j)
 {
-	int i;
+	return j->depth > 0 ? &j->frames[j->depth - 1] : NULL;
+}
 
+static void indent(struct jw *j, int levels)
+{
 	fputc('\n', j->f);
-	for (i = 0; i < j->depth; i++)
+	while (levels-- > 0)
 		fputs("  ", j->f);
 }
 
-/* Before any value: the separator, unless the value follows its key. */
-static void before_value(struct json *j)
+/*
+ * Writes jansson's text of a value nested `levels` deep: each of its line
+ * breaks indented to that level, and the characters a terminal would act
+ * on, which jansson leaves as they are, as \u escapes. Outside strings
+ * jansson writes only ASCII, so every such character is inside a string.
+ */
+static void put_dumped(struct jw *j, const char *s, int levels)
 {
-	if (j->after_key) {
-		j->after_key = 0;
-		return;
-	}
-	if (j->depth > 0) {
-		if (!j->empty[j->depth])
-			fputc(',', j->f);
-		indent(j);
-	}
-	j->empty[j->depth] = 0;
-}
-
-static void open_container(struct json *j, char c)
-{
-	before_value(j);
-	fputc(c, j->f);
-	if (j->depth + 1 < JSON_MAX_DEPTH)
-		j->depth++;
-	j->empty[j->depth] = 1;
-}
-
-static void close_container(struct json *j, char c)
-{
-	int was_empty = j->empty[j->depth];
-
-	if (j->depth > 0)
-		j->depth--;
-	if (!was_empty)
-		indent(j);
-	fputc(c, j->f);
-}
-
-void json_object(struct json *j)
-{
-	open_container(j, '{');
-}
-
-void json_object_end(struct json *j)
-{
-	close_container(j, '}');
-}
-
-void json_array(struct json *j)
-{
-	open_container(j, '[');
-}
-
-void json_array_end(struct json *j)
-{
-	close_container(j, ']');
-}
-
-static void write_string(FILE *f, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
+	const char *run = s;
 	uint32_t cp;
 	size_t n;
 
-	fputc('"', f);
-	for (; *p; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", f);
-			break;
-		case '\\':
-			fputs("\\\\", f);
-			break;
-		case '\b':
-			fputs("\\b", f);
-			break;
-		case '\f':
-			fputs("\\f", f);
-			break;
-		case '\n':
-			fputs("\\n", f);
-			break;
-		case '\r':
-			fputs("\\r", f);
-			break;
-		case '\t':
-			fputs("\\t", f);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				fprintf(f, "\\u%04x", *p);
-			} else if (*p >= 0x80 && (n = utf8_decode((const char *)p, &cp)) && out_is_control(cp)) {
-				/* Parsed, the same string; printed, nothing a terminal acts on. */
-				fprintf(f, "\\u%04x", (unsigned int)cp);
-				p += n - 1;
-			} else {
-				fputc(*p, f);
-			}
+	for (; *s; s += n) {
+		unsigned char c = (unsigned char)*s;
+
+		n = 1;
+		if (c == '\n') {
+			fwrite(run, 1, (size_t)(s - run), j->f);
+			indent(j, levels);
+			run = s + 1;
+		} else if (c >= 0x7F && (n = utf8_decode(s, &cp)) != 0 && out_is_control(cp)) {
+			fwrite(run, 1, (size_t)(s - run), j->f);
+			fprintf(j->f, "\\u%04x", (unsigned int)cp);
+			run = s + n;
+		} else if (n == 0) {
+			n = 1;
 		}
 	}
-	fputc('"', f);
+	fwrite(run, 1, (size_t)(s - run), j->f);
 }
 
-void json_key(struct json *j, const char *key)
+static void dump(struct jw *j, json_t *v, int levels)
 {
-	before_value(j);
-	write_string(j->f, key);
-	fputs(": ", j->f);
-	j->after_key = 1;
+	char *text = json_dumps(v, DUMP_FLAGS);
+
+	if (!text)
+		no_memory();
+	put_dumped(j, text, levels);
+	free(text);
 }
 
-void json_string(struct json *j, const char *s)
+/* In a streamed container: the separator, the line break and the key, before a value. */
+static void stream_prefix(struct jw *j, struct jw_frame *t)
 {
-	if (!s) {
-		json_null(j);
+	if (!t->empty)
+		fputc(',', j->f);
+	t->empty = 0;
+	indent(j, j->depth);
+	if (t->object) {
+		json_t *key = need(json_string(t->key ? t->key : ""));
+
+		dump(j, key, 0);
+		json_decref(key);
+		fputs(": ", j->f);
+	}
+}
+
+/* Puts a finished value where the document is; takes the reference. */
+static void add(struct jw *j, json_t *v)
+{
+	struct jw_frame *t = top(j);
+
+	if (!t) {
+		dump(j, v, 0);
+	} else if (!t->node) {
+		stream_prefix(j, t);
+		dump(j, v, j->depth);
+	} else if (t->object) {
+		if (json_object_set_new(t->node, t->key ? t->key : "", v) < 0)
+			no_memory();
+		v = NULL;
+	} else {
+		if (json_array_append_new(t->node, v) < 0)
+			no_memory();
+		v = NULL;
+	}
+	json_decref(v);
+	if (t) {
+		free(t->key);
+		t->key = NULL;
+	}
+}
+
+static void open_container(struct jw *j, int object)
+{
+	struct jw_frame *t = top(j), *f;
+	/* The document's container and arrays directly in a streamed one stream. */
+	int stream = !t || (!t->node && !object);
+
+	if (j->depth == JW_MAX_DEPTH) {
+		fputs("infoview: JSON nested too deeply\n", stderr);
+		exit(CLI_FAIL);
+	}
+	if (stream && t)
+		stream_prefix(j, t);
+	f = &j->frames[j->depth++];
+	memset(f, 0, sizeof(*f));
+	f->object = object;
+	f->empty = 1;
+	if (stream)
+		fputc(object ? '{' : '[', j->f);
+	else
+		f->node = need(object ? json_object() : json_array());
+}
+
+static void close_container(struct jw *j)
+{
+	struct jw_frame *t = top(j);
+	json_t *node;
+
+	if (!t)
+		return;
+	node = t->node;
+	free(t->key);
+	t->key = NULL;
+	j->depth--;
+	if (node) {
+		add(j, node);
 		return;
 	}
-	before_value(j);
-	write_string(j->f, s);
+	if (!t->empty)
+		indent(j, j->depth);
+	fputc(t->object ? '}' : ']', j->f);
+	/* The streamed container was its parent's value: the parent's key is spent. */
+	if ((t = top(j)) != NULL) {
+		free(t->key);
+		t->key = NULL;
+	}
 }
 
-void json_int(struct json *j, long long v)
+void jw_object(struct jw *j)
 {
-	before_value(j);
-	fprintf(j->f, "%lld", v);
+	open_container(j, 1);
 }
 
-void json_double(struct json *j, double v)
+void jw_object_end(struct jw *j)
 {
-	before_value(j);
+	close_container(j);
+}
+
+void jw_array(struct jw *j)
+{
+	open_container(j, 0);
+}
+
+void jw_array_end(struct jw *j)
+{
+	close_container(j);
+}
+
+void jw_key(struct jw *j, const char *key)
+{
+	struct jw_frame *t = top(j);
+
+	if (!t)
+		return;
+	free(t->key);
+	t->key = xstrdup(key);
+}
+
+/* Text that is not UTF-8 (never the library's) with each bad byte as U+FFFD. */
+static json_t *string_lossy(const char *s)
+{
+	char *fixed = xmalloc(3 * strlen(s) + 1), *o = fixed;
+	json_t *v;
+	uint32_t cp;
+	size_t n;
+
+	for (; *s; s += n) {
+		if ((n = utf8_decode(s, &cp)) == 0) {
+			memcpy(o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			n = 1;
+		} else {
+			memcpy(o, s, n);
+			o += n;
+		}
+	}
+	*o = '\0';
+	v = need(json_string(fixed));
+	free(fixed);
+	return v;
+}
+
+void jw_string(struct jw *j, const char *s)
+{
+	json_t *v;
+
+	if (!s) {
+		jw_null(j);
+		return;
+	}
+	v = json_string(s);
+	add(j, v ? v : string_lossy(s));
+}
+
+void jw_int(struct jw *j, long long v)
+{
+	add(j, need(json_integer((json_int_t)v)));
+}
+
+void jw_double(struct jw *j, double v)
+{
 	/* JSON has no NaN or infinity. */
-	if (isfinite(v))
-		fprintf(j->f, "%.6g", v);
-	else
-		fputs("null", j->f);
+	add(j, isfinite(v) ? need(json_real(v)) : json_null());
 }
 
-void json_bool(struct json *j, int v)
+void jw_bool(struct jw *j, int v)
 {
-	before_value(j);
-	fputs(v ? "true" : "false", j->f);
+	add(j, json_boolean(v));
 }
 
-void json_null(struct json *j)
+void jw_null(struct jw *j)
 {
-	before_value(j);
-	fputs("null", j->f);
+	add(j, json_null());
 }
 
-void json_time(struct json *j, iv_time t)
+void jw_time(struct jw *j, iv_time t)
 {
 	char buf[32];
 
 	if (t == 0) {
-		json_null(j);
+		jw_null(j);
 		return;
 	}
 	fmt_iso(buf, sizeof(buf), t);
-	json_string(j, buf);
+	jw_string(j, buf);
 }
 
-void json_enum(struct json *j, const char *type, int value)
+void jw_enum(struct jw *j, const char *type, int value)
 {
-	json_string(j, iv_enum_name(type, value));
+	jw_string(j, iv_enum_name(type, value));
 }
 
-void json_kstring(struct json *j, const char *key, const char *s)
+void jw_kstring(struct jw *j, const char *key, const char *s)
 {
-	json_key(j, key);
-	json_string(j, s);
+	jw_key(j, key);
+	jw_string(j, s);
 }
 
-void json_kint(struct json *j, const char *key, long long v)
+void jw_kint(struct jw *j, const char *key, long long v)
 {
-	json_key(j, key);
-	json_int(j, v);
+	jw_key(j, key);
+	jw_int(j, v);
 }
 
-void json_kbool(struct json *j, const char *key, int v)
+void jw_kbool(struct jw *j, const char *key, int v)
 {
-	json_key(j, key);
-	json_bool(j, v);
+	jw_key(j, key);
+	jw_bool(j, v);
 }
 
-void json_ktime(struct json *j, const char *key, iv_time t)
+void jw_ktime(struct jw *j, const char *key, iv_time t)
 {
-	json_key(j, key);
-	json_time(j, t);
+	jw_key(j, key);
+	jw_time(j, t);
 }
 
-void json_kenum(struct json *j, const char *key, const char *type, int value)
+void jw_kenum(struct jw *j, const char *key, const char *type, int value)
 {
-	json_key(j, key);
-	json_enum(j, type, value);
+	jw_key(j, key);
+	jw_enum(j, type, value);
 }

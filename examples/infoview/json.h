@@ -1,5 +1,5 @@
 /*
- * infoview: a small streaming JSON writer (one document per command).
+ * infoview: JSON output (one document per command), written with jansson.
  * SPDX-License-Identifier: MIT
  */
 #ifndef INFOVIEW_JSON_H
@@ -7,48 +7,64 @@
 
 #include <infoview/infoview.h>
 
+#include <jansson.h>
 #include <stdio.h>
 
-#define JSON_MAX_DEPTH 32
+#define JW_MAX_DEPTH 32
 
 /*
- * Writes indented JSON. Values inside an object follow json_key(); the
- * writer puts the commas and newlines. Strings are escaped as RFC 8259
- * requires; the library's strings are valid UTF-8 already.
+ * Writes indented JSON as the calls come. Values inside an object follow
+ * jw_key(). (The prefix is not json_: jansson's functions are named so,
+ * and a json_object() of this program would also take the calls that the
+ * library makes to jansson's.) A listing of any length is written as it goes: the document's
+ * outer container, and every array directly inside a container written so,
+ * are streamed; any other value (a record: one contact, one agenda item) is
+ * built as a jansson value and dumped whole when it is complete, so memory
+ * is bounded by the largest record. Strings are escaped by jansson (RFC
+ * 8259); characters a terminal would act on (DEL, C1 controls, bidi
+ * controls) are written as \u escapes too: parsed, the same string.
+ * Text that is not UTF-8 (never the library's) has each bad byte replaced
+ * by U+FFFD, so that the document stays JSON.
  */
-struct json {
-	FILE *f;
-	int depth;
-	int empty[JSON_MAX_DEPTH]; /* nothing written yet in this container */
-	int after_key;
+struct jw_frame {
+	json_t *node;  /* the value being built; NULL when streamed */
+	char *key;     /* in an object: the key of the next value */
+	int object;    /* an object, not an array */
+	int empty;     /* streamed: nothing written in it yet */
 };
 
-void json_init(struct json *j, FILE *f);
-/* Ends the document with a newline. */
-void json_finish(struct json *j);
+struct jw {
+	FILE *f;
+	int depth; /* frames open */
+	struct jw_frame frames[JW_MAX_DEPTH];
+};
 
-void json_object(struct json *j);
-void json_object_end(struct json *j);
-void json_array(struct json *j);
-void json_array_end(struct json *j);
-void json_key(struct json *j, const char *key);
+void jw_init(struct jw *j, FILE *f);
+/* Ends the document with a newline. */
+void jw_finish(struct jw *j);
+
+void jw_object(struct jw *j);
+void jw_object_end(struct jw *j);
+void jw_array(struct jw *j);
+void jw_array_end(struct jw *j);
+void jw_key(struct jw *j, const char *key);
 
 /* NULL writes null. */
-void json_string(struct json *j, const char *s);
-void json_int(struct json *j, long long v);
-void json_double(struct json *j, double v);
-void json_bool(struct json *j, int v);
-void json_null(struct json *j);
+void jw_string(struct jw *j, const char *s);
+void jw_int(struct jw *j, long long v);
+void jw_double(struct jw *j, double v);
+void jw_bool(struct jw *j, int v);
+void jw_null(struct jw *j);
 /* ISO 8601 in UTC, or null for 0 (unset). */
-void json_time(struct json *j, iv_time t);
+void jw_time(struct jw *j, iv_time t);
 /* An enumeration value by its library name ("in_person"), null if unknown. */
-void json_enum(struct json *j, const char *type, int value);
+void jw_enum(struct jw *j, const char *type, int value);
 
 /* A key and its value. */
-void json_kstring(struct json *j, const char *key, const char *s);
-void json_kint(struct json *j, const char *key, long long v);
-void json_kbool(struct json *j, const char *key, int v);
-void json_ktime(struct json *j, const char *key, iv_time t);
-void json_kenum(struct json *j, const char *key, const char *type, int value);
+void jw_kstring(struct jw *j, const char *key, const char *s);
+void jw_kint(struct jw *j, const char *key, long long v);
+void jw_kbool(struct jw *j, const char *key, int v);
+void jw_ktime(struct jw *j, const char *key, iv_time t);
+void jw_kenum(struct jw *j, const char *key, const char *type, int value);
 
 #endif

@@ -47,17 +47,17 @@ static const char help_rm[] =
 	"\n"
 	"Removes one note.\n";
 
-static void json_note(struct json *j, struct cli *ctx, const iv_note *n)
+static void json_note(struct jw *j, struct cli *ctx, const iv_note *n)
 {
-	json_object(j);
-	json_kstring(j, "id", iv_note_id(n));
-	json_kint(j, "number", (long long)iv_note_number(n));
-	json_kstring(j, "contact", iv_note_contact(n));
-	json_kstring(j, "contact_name", contact_name(ctx, iv_note_contact(n)));
-	json_ktime(j, "at", iv_note_at(n));
-	json_kstring(j, "text", iv_note_text(n));
-	json_ktime(j, "created", iv_note_created(n));
-	json_object_end(j);
+	jw_object(j);
+	jw_kstring(j, "id", iv_note_id(n));
+	jw_kint(j, "number", (long long)iv_note_number(n));
+	jw_kstring(j, "contact", iv_note_contact(n));
+	jw_kstring(j, "contact_name", contact_name(ctx, iv_note_contact(n)));
+	jw_ktime(j, "at", iv_note_at(n));
+	jw_kstring(j, "text", iv_note_text(n));
+	jw_ktime(j, "created", iv_note_created(n));
+	jw_object_end(j);
 }
 
 static struct table *note_table(void)
@@ -104,11 +104,11 @@ static int note_add(struct cli *ctx, int argc, char **argv)
 		    iv_note_set_at(n, at) < 0 || iv_note_insert(ctx->db, n) < 0)
 			rc = cli_fail();
 		else if ((rc = cli_commit(ctx)) == 0 && ctx->json) {
-			struct json j;
+			struct jw j;
 
-			json_init(&j, stdout);
+			jw_init(&j, stdout);
 			json_note(&j, ctx, n);
-			json_finish(&j);
+			jw_finish(&j);
 		} else if (rc == 0) {
 			out_printf("Added note #%lld about %s.\n", (long long)iv_note_number(n), iv_contact_name(c));
 		}
@@ -270,7 +270,7 @@ static void entry_words(char *what, size_t n, char ref[IV_ID_LEN + 1], struct cl
 	}
 }
 
-int show_timeline(struct cli *ctx, struct json *j, const char *contact_id)
+int show_timeline(struct cli *ctx, struct jw *j, const char *contact_id)
 {
 	static const char *const heads[] = { "WHEN", "WHAT", "REF" };
 	iv_timeline_iter *it = NULL;
@@ -284,18 +284,18 @@ int show_timeline(struct cli *ctx, struct json *j, const char *contact_id)
 		return cli_fail();
 	}
 	if (j) {
-		json_key(j, "timeline");
-		json_array(j);
+		jw_key(j, "timeline");
+		jw_array(j);
 	}
 	while ((err = iv_timeline_iter_next(&e, it)) == 0) {
 		entry_words(what, sizeof(what), ref, ctx, e, contact_id);
 		if (j) {
-			json_object(j);
-			json_kenum(j, "kind", "timeline_kind", iv_timeline_entry_kind(e));
-			json_ktime(j, "time", iv_timeline_entry_time(e));
-			json_kstring(j, "ref", ref);
-			json_kstring(j, "what", what);
-			json_object_end(j);
+			jw_object(j);
+			jw_kenum(j, "kind", "timeline_kind", iv_timeline_entry_kind(e));
+			jw_ktime(j, "time", iv_timeline_entry_time(e));
+			jw_kstring(j, "ref", ref);
+			jw_kstring(j, "what", what);
+			jw_object_end(j);
 		} else {
 			table_row(t);
 			fmt_when(when, sizeof(when), iv_timeline_entry_time(e), ctx->now);
@@ -309,7 +309,7 @@ int show_timeline(struct cli *ctx, struct json *j, const char *contact_id)
 		rc = cli_fail();
 	iv_timeline_iter_free(it);
 	if (j) {
-		json_array_end(j);
+		jw_array_end(j);
 	} else {
 		if (rc == CLI_OK && table_rows(t)) {
 			printf("\n");

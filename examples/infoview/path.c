@@ -66,7 +66,7 @@ static int company_paths(const iv_network *net, const char *company, struct foun
 }
 
 /* Contacts at the company that no chain reaches: worth knowing about. */
-static int unreachable_at(struct cli *ctx, const char *company, struct json *j)
+static int unreachable_at(struct cli *ctx, const char *company, struct jw *j)
 {
 	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
 	iv_contact_iter *it = NULL;
@@ -80,7 +80,7 @@ static int unreachable_at(struct cli *ctx, const char *company, struct json *j)
 	while ((rc = iv_contact_iter_next(&c, it)) == 0) {
 		if (!contact_degree(ctx, iv_contact_id(c))) {
 			if (j)
-				json_string(j, iv_contact_id(c));
+				jw_string(j, iv_contact_id(c));
 			else
 				out_printf("%s%s%s", n ? ", " : "\nAlso there, not reachable through your network yet: ",
 				           iv_contact_name(c),
@@ -117,7 +117,7 @@ static void print_paths(struct cli *ctx, const struct found *f, const char *targ
 	}
 }
 
-int path_show(struct cli *ctx, const iv_contact *to, const char *company, struct json *j)
+int path_show(struct cli *ctx, const iv_contact *to, const char *company, struct jw *j)
 {
 	char target[IV_LIMIT_SHORT + 32];
 	struct found f = { NULL, 0 };
@@ -138,20 +138,20 @@ int path_show(struct cli *ctx, const iv_contact *to, const char *company, struct
 		snprintf(target, sizeof(target), "anyone at %s", company);
 	}
 	if (rc == 0 && j) {
-		json_object(j);
-		json_kstring(j, "to", to ? iv_contact_id(to) : NULL);
-		json_kstring(j, "company", to ? NULL : company);
-		json_key(j, "paths");
-		json_array(j);
+		jw_object(j);
+		jw_kstring(j, "to", to ? iv_contact_id(to) : NULL);
+		jw_kstring(j, "company", to ? NULL : company);
+		jw_key(j, "paths");
+		jw_array(j);
 		for (i = 0; i < f.n; i++)
 			json_path(j, ctx, f.paths[i]);
-		json_array_end(j);
-		json_key(j, "unreachable");
-		json_array(j);
+		jw_array_end(j);
+		jw_key(j, "unreachable");
+		jw_array(j);
 		if (!to)
 			rc = unreachable_at(ctx, company, j);
-		json_array_end(j);
-		json_object_end(j);
+		jw_array_end(j);
+		jw_object_end(j);
 	} else if (rc == 0) {
 		print_paths(ctx, &f, target);
 		if (!to)
@@ -168,7 +168,7 @@ int cmd_path(struct cli *ctx, int argc, char **argv)
 	iv_contact *c = NULL;
 	struct parsed p;
 	struct args a;
-	struct json j;
+	struct jw j;
 	int rc = 0;
 
 	args_init(&a, ctx, "path", help, argc, argv);
@@ -180,9 +180,9 @@ int cmd_path(struct cli *ctx, int argc, char **argv)
 		rc = args_error(&a, "%s", to ? "give --to or --company, not both"
 					      : "missing --to CONTACT or --company NAME");
 	if (rc == 0 && (rc = cli_open(ctx, 0)) == 0 && (!to || (rc = ref_contact(&c, ctx, to)) == 0)) {
-		json_init(&j, stdout);
+		jw_init(&j, stdout);
 		if ((rc = path_show(ctx, c, company, ctx->json ? &j : NULL)) == 0 && ctx->json)
-			json_finish(&j);
+			jw_finish(&j);
 	}
 	iv_contact_free(c);
 	parsed_free(&p);

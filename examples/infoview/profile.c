@@ -38,16 +38,16 @@ enum { O_NAME = 1, O_BACKGROUND, O_EXPLORING };
 
 static void print_profile(struct cli *ctx, const iv_profile *pr)
 {
-	struct json j;
+	struct jw j;
 
 	if (ctx->json) {
-		json_init(&j, stdout);
-		json_object(&j);
-		json_kstring(&j, "name", iv_profile_name(pr));
-		json_kstring(&j, "background", iv_profile_background(pr));
-		json_kstring(&j, "exploring", iv_profile_exploring(pr));
-		json_object_end(&j);
-		json_finish(&j);
+		jw_init(&j, stdout);
+		jw_object(&j);
+		jw_kstring(&j, "name", iv_profile_name(pr));
+		jw_kstring(&j, "background", iv_profile_background(pr));
+		jw_kstring(&j, "exploring", iv_profile_exploring(pr));
+		jw_object_end(&j);
+		jw_finish(&j);
 		return;
 	}
 	if (!iv_profile_name(pr) && !iv_profile_background(pr) && !iv_profile_exploring(pr)) {

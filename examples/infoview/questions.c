@@ -63,19 +63,19 @@ void questions_print(struct cli *ctx, const iv_interview *iv, int indent)
 	}
 }
 
-static void questions_json(struct json *j, const iv_interview *iv)
+static void questions_json(struct jw *j, const iv_interview *iv)
 {
 	size_t i;
 
-	json_array(j);
+	jw_array(j);
 	for (i = 0; i < iv_interview_question_count(iv); i++) {
-		json_object(j);
-		json_kint(j, "number", (long long)i + 1);
-		json_kstring(j, "question", iv_interview_question_at(iv, i));
-		json_kstring(j, "answer", iv_interview_answer_at(iv, i));
-		json_object_end(j);
+		jw_object(j);
+		jw_kint(j, "number", (long long)i + 1);
+		jw_kstring(j, "question", iv_interview_question_at(iv, i));
+		jw_kstring(j, "answer", iv_interview_answer_at(iv, i));
+		jw_object_end(j);
 	}
-	json_array_end(j);
+	jw_array_end(j);
 }
 
 /* A question number as users give it, turned into the library's index. */
@@ -202,7 +202,7 @@ int cmd_questions(struct cli *ctx, int argc, char **argv)
 	iv_interview *iv = NULL;
 	struct parsed p;
 	struct args a;
-	struct json j;
+	struct jw j;
 	int rc;
 
 	args_init(&a, ctx, "interview questions", help, argc, argv);
@@ -216,13 +216,13 @@ int cmd_questions(struct cli *ctx, int argc, char **argv)
 			rc = cli_commit(ctx);
 	}
 	if (rc == 0 && ctx->json) {
-		json_init(&j, stdout);
-		json_object(&j);
-		json_kstring(&j, "interview", iv_interview_id(iv));
-		json_key(&j, "questions");
+		jw_init(&j, stdout);
+		jw_object(&j);
+		jw_kstring(&j, "interview", iv_interview_id(iv));
+		jw_key(&j, "questions");
 		questions_json(&j, iv);
-		json_object_end(&j);
-		json_finish(&j);
+		jw_object_end(&j);
+		jw_finish(&j);
 	} else if (rc == 0) {
 		questions_print(ctx, iv, 0);
 	}

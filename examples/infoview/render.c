@@ -40,151 +40,151 @@ const char *followup_what(char *buf, size_t n, const iv_followup *fu)
 /* ------------------------------------------------------------------------ */
 /* JSON                                                                       */
 
-static void json_kid_name(struct json *j, struct cli *ctx, const char *key, const char *id)
+static void json_kid_name(struct jw *j, struct cli *ctx, const char *key, const char *id)
 {
 	char name_key[64];
 
-	json_kstring(j, key, id);
+	jw_kstring(j, key, id);
 	snprintf(name_key, sizeof(name_key), "%s_name", key);
-	json_kstring(j, name_key, id ? contact_name(ctx, id) : NULL);
+	jw_kstring(j, name_key, id ? contact_name(ctx, id) : NULL);
 }
 
-static void json_stamps(struct json *j, iv_time created, iv_time updated)
+static void json_stamps(struct jw *j, iv_time created, iv_time updated)
 {
-	json_ktime(j, "created", created);
-	json_ktime(j, "updated", updated);
+	jw_ktime(j, "created", created);
+	jw_ktime(j, "updated", updated);
 }
 
-void json_contact(struct json *j, struct cli *ctx, const iv_contact *c)
+void json_contact(struct jw *j, struct cli *ctx, const iv_contact *c)
 {
 	size_t i;
 	int degree;
 
-	json_object(j);
-	json_kstring(j, "id", iv_contact_id(c));
-	json_kint(j, "number", (long long)iv_contact_number(c));
-	json_kstring(j, "name", iv_contact_name(c));
-	json_key(j, "emails");
-	json_array(j);
+	jw_object(j);
+	jw_kstring(j, "id", iv_contact_id(c));
+	jw_kint(j, "number", (long long)iv_contact_number(c));
+	jw_kstring(j, "name", iv_contact_name(c));
+	jw_key(j, "emails");
+	jw_array(j);
 	for (i = 0; i < iv_contact_email_count(c); i++)
-		json_string(j, iv_contact_email_at(c, i));
-	json_array_end(j);
-	json_kstring(j, "phone", iv_contact_phone(c));
-	json_kstring(j, "company", iv_contact_company(c));
-	json_kstring(j, "title", iv_contact_title(c));
-	json_kstring(j, "location", iv_contact_location(c));
-	json_kstring(j, "url", iv_contact_url(c));
-	json_key(j, "tags");
-	json_array(j);
+		jw_string(j, iv_contact_email_at(c, i));
+	jw_array_end(j);
+	jw_kstring(j, "phone", iv_contact_phone(c));
+	jw_kstring(j, "company", iv_contact_company(c));
+	jw_kstring(j, "title", iv_contact_title(c));
+	jw_kstring(j, "location", iv_contact_location(c));
+	jw_kstring(j, "url", iv_contact_url(c));
+	jw_key(j, "tags");
+	jw_array(j);
 	for (i = 0; i < iv_contact_tag_count(c); i++)
-		json_string(j, iv_contact_tag_at(c, i));
-	json_array_end(j);
-	json_kstring(j, "notes", iv_contact_notes(c));
-	json_kenum(j, "known", "known", iv_contact_known(c));
-	json_key(j, "cadence_days");
+		jw_string(j, iv_contact_tag_at(c, i));
+	jw_array_end(j);
+	jw_kstring(j, "notes", iv_contact_notes(c));
+	jw_kenum(j, "known", "known", iv_contact_known(c));
+	jw_key(j, "cadence_days");
 	if (iv_contact_cadence_days(c))
-		json_int(j, iv_contact_cadence_days(c));
+		jw_int(j, iv_contact_cadence_days(c));
 	else
-		json_null(j);
-	json_ktime(j, "last_interaction", iv_contact_last_interaction(c));
-	json_key(j, "degree");
+		jw_null(j);
+	jw_ktime(j, "last_interaction", iv_contact_last_interaction(c));
+	jw_key(j, "degree");
 	if ((degree = contact_degree(ctx, iv_contact_id(c))))
-		json_int(j, degree);
+		jw_int(j, degree);
 	else
-		json_null(j);
+		jw_null(j);
 	json_stamps(j, iv_contact_created(c), iv_contact_updated(c));
-	json_object_end(j);
+	jw_object_end(j);
 }
 
-void json_intro(struct json *j, struct cli *ctx, const iv_intro *in)
+void json_intro(struct jw *j, struct cli *ctx, const iv_intro *in)
 {
-	json_object(j);
-	json_kstring(j, "id", iv_intro_id(in));
-	json_kint(j, "number", (long long)iv_intro_number(in));
+	jw_object(j);
+	jw_kstring(j, "id", iv_intro_id(in));
+	jw_kint(j, "number", (long long)iv_intro_number(in));
 	json_kid_name(j, ctx, "introducer", iv_intro_introducer(in));
 	json_kid_name(j, ctx, "introduced", iv_intro_introduced(in));
-	json_kenum(j, "channel", "channel", iv_intro_channel(in));
-	json_kenum(j, "status", "intro_status", iv_intro_status(in));
-	json_ktime(j, "requested_at", iv_intro_requested_at(in));
-	json_ktime(j, "made_at", iv_intro_made_at(in));
-	json_kstring(j, "note", iv_intro_note(in));
+	jw_kenum(j, "channel", "channel", iv_intro_channel(in));
+	jw_kenum(j, "status", "intro_status", iv_intro_status(in));
+	jw_ktime(j, "requested_at", iv_intro_requested_at(in));
+	jw_ktime(j, "made_at", iv_intro_made_at(in));
+	jw_kstring(j, "note", iv_intro_note(in));
 	json_stamps(j, iv_intro_created(in), iv_intro_updated(in));
-	json_object_end(j);
+	jw_object_end(j);
 }
 
-static void json_texts(struct json *j, const char *key, size_t n,
+static void json_texts(struct jw *j, const char *key, size_t n,
 		       const char *(*at)(const iv_interview *, size_t), const iv_interview *iv)
 {
 	size_t i;
 
-	json_key(j, key);
-	json_array(j);
+	jw_key(j, key);
+	jw_array(j);
 	for (i = 0; i < n; i++)
-		json_string(j, at(iv, i));
-	json_array_end(j);
+		jw_string(j, at(iv, i));
+	jw_array_end(j);
 }
 
-void json_interview(struct json *j, struct cli *ctx, const iv_interview *iv)
+void json_interview(struct jw *j, struct cli *ctx, const iv_interview *iv)
 {
 	const char *name;
 	size_t i;
 	int s;
 
-	json_object(j);
-	json_kstring(j, "id", iv_interview_id(iv));
-	json_kint(j, "number", (long long)iv_interview_number(iv));
+	jw_object(j);
+	jw_kstring(j, "id", iv_interview_id(iv));
+	jw_kint(j, "number", (long long)iv_interview_number(iv));
 	json_kid_name(j, ctx, "contact", iv_interview_contact(iv));
-	json_kstring(j, "intro", iv_interview_intro(iv));
-	json_kstring(j, "purpose", iv_interview_purpose(iv));
-	json_kenum(j, "status", "interview_status", iv_interview_status(iv));
-	json_key(j, "medium");
+	jw_kstring(j, "intro", iv_interview_intro(iv));
+	jw_kstring(j, "purpose", iv_interview_purpose(iv));
+	jw_kenum(j, "status", "interview_status", iv_interview_status(iv));
+	jw_key(j, "medium");
 	if (iv_interview_medium(iv) == IV_MEDIUM_UNSET)
-		json_null(j);
+		jw_null(j);
 	else
-		json_enum(j, "medium", iv_interview_medium(iv));
-	json_ktime(j, "scheduled_at", iv_interview_scheduled_at(iv));
-	json_kint(j, "minutes", iv_interview_minutes(iv));
-	json_kstring(j, "notes", iv_interview_notes(iv));
-	json_key(j, "questions");
-	json_array(j);
+		jw_enum(j, "medium", iv_interview_medium(iv));
+	jw_ktime(j, "scheduled_at", iv_interview_scheduled_at(iv));
+	jw_kint(j, "minutes", iv_interview_minutes(iv));
+	jw_kstring(j, "notes", iv_interview_notes(iv));
+	jw_key(j, "questions");
+	jw_array(j);
 	for (i = 0; i < iv_interview_question_count(iv); i++) {
-		json_object(j);
-		json_kstring(j, "question", iv_interview_question_at(iv, i));
-		json_kstring(j, "answer", iv_interview_answer_at(iv, i));
-		json_object_end(j);
+		jw_object(j);
+		jw_kstring(j, "question", iv_interview_question_at(iv, i));
+		jw_kstring(j, "answer", iv_interview_answer_at(iv, i));
+		jw_object_end(j);
 	}
-	json_array_end(j);
+	jw_array_end(j);
 	json_texts(j, "advice", iv_interview_advice_count(iv), iv_interview_advice_at, iv);
 	json_texts(j, "resources", iv_interview_resource_count(iv), iv_interview_resource_at, iv);
-	json_key(j, "status_at");
-	json_object(j);
+	jw_key(j, "status_at");
+	jw_object(j);
 	for (s = IV_INTERVIEW_PLANNED; (name = iv_enum_name("interview_status", s)); s++)
-		json_ktime(j, name, iv_interview_status_at(iv, s));
-	json_object_end(j);
+		jw_ktime(j, name, iv_interview_status_at(iv, s));
+	jw_object_end(j);
 	json_stamps(j, iv_interview_created(iv), iv_interview_updated(iv));
-	json_object_end(j);
+	jw_object_end(j);
 }
 
-void json_followup(struct json *j, struct cli *ctx, const iv_followup *fu)
+void json_followup(struct jw *j, struct cli *ctx, const iv_followup *fu)
 {
 	int pending = iv_followup_status(fu) == IV_FOLLOWUP_PENDING;
 
-	json_object(j);
-	json_kstring(j, "id", iv_followup_id(fu));
-	json_kint(j, "number", (long long)iv_followup_number(fu));
+	jw_object(j);
+	jw_kstring(j, "id", iv_followup_id(fu));
+	jw_kint(j, "number", (long long)iv_followup_number(fu));
 	json_kid_name(j, ctx, "contact", iv_followup_contact(fu));
-	json_kstring(j, "interview", iv_followup_interview(fu));
-	json_kenum(j, "kind", "followup_kind", iv_followup_kind(fu));
-	json_kenum(j, "status", "followup_status", iv_followup_status(fu));
-	json_ktime(j, "earliest", iv_followup_earliest(fu));
-	json_ktime(j, "due", iv_followup_due(fu));
-	json_ktime(j, "closed_at", iv_followup_closed_at(fu));
-	json_kbool(j, "overdue", pending && iv_followup_due(fu) < ctx->now);
-	json_kstring(j, "note", iv_followup_note(fu));
-	json_kstring(j, "rule", iv_followup_rule(fu));
-	json_kstring(j, "draft", iv_followup_draft(fu));
+	jw_kstring(j, "interview", iv_followup_interview(fu));
+	jw_kenum(j, "kind", "followup_kind", iv_followup_kind(fu));
+	jw_kenum(j, "status", "followup_status", iv_followup_status(fu));
+	jw_ktime(j, "earliest", iv_followup_earliest(fu));
+	jw_ktime(j, "due", iv_followup_due(fu));
+	jw_ktime(j, "closed_at", iv_followup_closed_at(fu));
+	jw_kbool(j, "overdue", pending && iv_followup_due(fu) < ctx->now);
+	jw_kstring(j, "note", iv_followup_note(fu));
+	jw_kstring(j, "rule", iv_followup_rule(fu));
+	jw_kstring(j, "draft", iv_followup_draft(fu));
 	json_stamps(j, iv_followup_created(fu), iv_followup_updated(fu));
-	json_object_end(j);
+	jw_object_end(j);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -337,7 +337,7 @@ void followup_row(struct table *t, struct cli *ctx, const iv_followup *fu)
 
 /* The four kinds list alike; only their types differ. */
 #define LIST_FN(T)                                                              \
-	int list_##T##s(struct cli *ctx, const iv_##T##_filter *f, struct json *j, \
+	int list_##T##s(struct cli *ctx, const iv_##T##_filter *f, struct jw *j, \
 			struct table *t, size_t *count)                         \
 	{                                                                       \
 		iv_##T##_iter *it = NULL;                                       \
@@ -372,9 +372,9 @@ void listing_begin(struct listing *l, struct cli *ctx, struct table *(*make)(voi
 	l->t = NULL;
 	l->n = 0;
 	if (ctx->json) {
-		json_init(&l->json, stdout);
+		jw_init(&l->json, stdout);
 		l->j = &l->json;
-		json_array(l->j);
+		jw_array(l->j);
 	} else {
 		l->t = make();
 	}
@@ -383,8 +383,8 @@ void listing_begin(struct listing *l, struct cli *ctx, struct table *(*make)(voi
 int listing_end(struct listing *l, struct cli *ctx, int rc, const char *none)
 {
 	if (rc == CLI_OK && l->j) {
-		json_array_end(l->j);
-		json_finish(l->j);
+		jw_array_end(l->j);
+		jw_finish(l->j);
 	} else if (rc == CLI_OK && l->n) {
 		table_print(l->t, ctx, 0);
 	} else if (rc == CLI_OK) {
@@ -452,49 +452,49 @@ void path_details(struct cli *ctx, const iv_path *p, int indent)
 	}
 }
 
-void json_path(struct json *j, struct cli *ctx, const iv_path *p)
+void json_path(struct jw *j, struct cli *ctx, const iv_path *p)
 {
 	iv_contact *c = NULL;
 	size_t i;
 
-	json_object(j);
-	json_kint(j, "length", (long long)iv_path_length(p));
-	json_key(j, "hops");
-	json_array(j);
+	jw_object(j);
+	jw_kint(j, "length", (long long)iv_path_length(p));
+	jw_key(j, "hops");
+	jw_array(j);
 	for (i = 0; i < iv_path_length(p); i++) {
 		iv_intro *in = NULL;
 		const char *id = iv_path_contact_at(p, i);
 
-		json_object(j);
-		json_kstring(j, "contact", id);
-		json_kstring(j, "name", contact_name(ctx, id));
-		json_kstring(j, "company", company_of(ctx, id, &c));
-		json_kstring(j, "intro", iv_path_intro_at(p, i));
+		jw_object(j);
+		jw_kstring(j, "contact", id);
+		jw_kstring(j, "name", contact_name(ctx, id));
+		jw_kstring(j, "company", company_of(ctx, id, &c));
+		jw_kstring(j, "intro", iv_path_intro_at(p, i));
 		if (iv_path_intro_at(p, i) && iv_intro_lookup(&in, ctx->db, iv_path_intro_at(p, i)) == 0) {
-			json_kenum(j, "channel", "channel", iv_intro_channel(in));
-			json_kenum(j, "intro_status", "intro_status", iv_intro_status(in));
+			jw_kenum(j, "channel", "channel", iv_intro_channel(in));
+			jw_kenum(j, "intro_status", "intro_status", iv_intro_status(in));
 		} else {
-			json_kstring(j, "channel", NULL);
-			json_kstring(j, "intro_status", NULL);
+			jw_kstring(j, "channel", NULL);
+			jw_kstring(j, "intro_status", NULL);
 		}
 		iv_intro_free(in);
-		json_object_end(j);
+		jw_object_end(j);
 	}
-	json_array_end(j);
+	jw_array_end(j);
 	iv_contact_free(c);
-	json_object_end(j);
+	jw_object_end(j);
 }
 
 void print_removed(struct cli *ctx, const char *what, const char *id, const char *name)
 {
-	struct json j;
+	struct jw j;
 
 	if (ctx->json) {
-		json_init(&j, stdout);
-		json_object(&j);
-		json_kstring(&j, "removed", id);
-		json_object_end(&j);
-		json_finish(&j);
+		jw_init(&j, stdout);
+		jw_object(&j);
+		jw_kstring(&j, "removed", id);
+		jw_object_end(&j);
+		jw_finish(&j);
 	} else {
 		out_printf("Removed %s %s.\n", what, name);
 	}

@@ -10,10 +10,10 @@
 #include "json.h"
 #include "out.h"
 
-void json_contact(struct json *j, struct cli *ctx, const iv_contact *c);
-void json_intro(struct json *j, struct cli *ctx, const iv_intro *in);
-void json_interview(struct json *j, struct cli *ctx, const iv_interview *iv);
-void json_followup(struct json *j, struct cli *ctx, const iv_followup *fu);
+void json_contact(struct jw *j, struct cli *ctx, const iv_contact *c);
+void json_intro(struct jw *j, struct cli *ctx, const iv_intro *in);
+void json_interview(struct jw *j, struct cli *ctx, const iv_interview *iv);
+void json_followup(struct jw *j, struct cli *ctx, const iv_followup *fu);
 
 /* Tables of each kind: make one, add rows, print, free. */
 struct table *contact_table(void);
@@ -30,10 +30,10 @@ void followup_row(struct table *t, struct cli *ctx, const iv_followup *fu);
  * not NULL, else as rows of `t`. Sets *count (may be NULL) to how many.
  * Returns CLI_OK or CLI_FAIL (reported).
  */
-int list_contacts(struct cli *ctx, const iv_contact_filter *f, struct json *j, struct table *t, size_t *count);
-int list_intros(struct cli *ctx, const iv_intro_filter *f, struct json *j, struct table *t, size_t *count);
-int list_interviews(struct cli *ctx, const iv_interview_filter *f, struct json *j, struct table *t, size_t *count);
-int list_followups(struct cli *ctx, const iv_followup_filter *f, struct json *j, struct table *t, size_t *count);
+int list_contacts(struct cli *ctx, const iv_contact_filter *f, struct jw *j, struct table *t, size_t *count);
+int list_intros(struct cli *ctx, const iv_intro_filter *f, struct jw *j, struct table *t, size_t *count);
+int list_interviews(struct cli *ctx, const iv_interview_filter *f, struct jw *j, struct table *t, size_t *count);
+int list_followups(struct cli *ctx, const iv_followup_filter *f, struct jw *j, struct table *t, size_t *count);
 
 /*
  * A listing command's output: a JSON array, or a table with a line saying
@@ -41,8 +41,8 @@ int list_followups(struct cli *ctx, const iv_followup_filter *f, struct json *j,
  * CLI_OK), frees it, and returns `rc`.
  */
 struct listing {
-	struct json json;
-	struct json *j;   /* &json in JSON mode, else NULL */
+	struct jw json;
+	struct jw *j;   /* &json in JSON mode, else NULL */
 	struct table *t;  /* the table otherwise */
 	size_t n;         /* how many records were listed */
 };
@@ -57,7 +57,7 @@ char *path_line(struct cli *ctx, const iv_path *p);
 /* Under the line, how each introduction on the path was made. */
 void path_details(struct cli *ctx, const iv_path *p, int indent);
 /* {"length": N, "hops": [{"contact": .., "name": .., "company": .., "intro": .., "channel": .., "status": ..}]} */
-void json_path(struct json *j, struct cli *ctx, const iv_path *p);
+void json_path(struct jw *j, struct cli *ctx, const iv_path *p);
 
 /* What a successful rm prints: "Removed contact Dana Smith." or {"removed": id}. */
 void print_removed(struct cli *ctx, const char *what, const char *id, const char *name);
@@ -66,7 +66,7 @@ void print_removed(struct cli *ctx, const char *what, const char *id, const char
  * A contact's timeline (note.c): notes, introductions, interviews and
  * follow-ups by time, as a "timeline" array into `j`, else as a section.
  */
-int show_timeline(struct cli *ctx, struct json *j, const char *contact_id);
+int show_timeline(struct cli *ctx, struct jw *j, const char *contact_id);
 
 /* A contact's degree of separation (0 when unreachable or unknown). */
 int contact_degree(struct cli *ctx, const char *id);

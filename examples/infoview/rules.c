@@ -44,18 +44,18 @@ enum { O_THANK_EARLIEST = 1, O_THANK_DUE, O_NUDGE_OTHER, O_NUDGE_FOLLOWUP, O_REP
 
 static void print_rules(struct cli *ctx, const iv_rules *r)
 {
-	struct json j;
+	struct jw j;
 
 	if (ctx->json) {
-		json_init(&j, stdout);
-		json_object(&j);
-		json_kint(&j, "thank_earliest_seconds", (long long)r->thank_earliest);
-		json_kint(&j, "thank_due_seconds", (long long)r->thank_due);
-		json_kint(&j, "nudge_other_days", r->nudge_other_days);
-		json_kint(&j, "nudge_followup_days", r->nudge_followup_days);
-		json_kint(&j, "report_back_days", r->report_back_days);
-		json_object_end(&j);
-		json_finish(&j);
+		jw_init(&j, stdout);
+		jw_object(&j);
+		jw_kint(&j, "thank_earliest_seconds", (long long)r->thank_earliest);
+		jw_kint(&j, "thank_due_seconds", (long long)r->thank_due);
+		jw_kint(&j, "nudge_other_days", r->nudge_other_days);
+		jw_kint(&j, "nudge_followup_days", r->nudge_followup_days);
+		jw_kint(&j, "report_back_days", r->report_back_days);
+		jw_object_end(&j);
+		jw_finish(&j);
 		return;
 	}
 	out_fieldf(ctx, "Thank-you", "from %lld hours after an interview, due within %lld hours",

@@ -27,13 +27,13 @@ static const char help[] =
 
 enum { O_CONTACTS = 1, O_INTERVIEWS, O_LIMIT };
 
-static void contact_hit(struct cli *ctx, struct table *t, struct json *j, const iv_contact *c)
+static void contact_hit(struct cli *ctx, struct table *t, struct jw *j, const iv_contact *c)
 {
 	char sid[IV_ID_LEN + 1];
 
 	if (j) {
-		json_kstring(j, "name", iv_contact_name(c));
-		json_key(j, "contact");
+		jw_kstring(j, "name", iv_contact_name(c));
+		jw_key(j, "contact");
 		json_contact(j, ctx, c);
 		return;
 	}
@@ -46,13 +46,13 @@ static void contact_hit(struct cli *ctx, struct table *t, struct json *j, const 
 		table_cell(t, C_NONE, iv_contact_company(c) ? iv_contact_company(c) : iv_contact_title(c));
 }
 
-static void interview_hit(struct cli *ctx, struct table *t, struct json *j, const iv_interview *iv)
+static void interview_hit(struct cli *ctx, struct table *t, struct jw *j, const iv_interview *iv)
 {
 	char sid[IV_ID_LEN + 1], status[32];
 
 	if (j) {
-		json_kstring(j, "name", contact_name(ctx, iv_interview_contact(iv)));
-		json_key(j, "interview");
+		jw_kstring(j, "name", contact_name(ctx, iv_interview_contact(iv)));
+		jw_key(j, "interview");
 		json_interview(j, ctx, iv);
 		return;
 	}
@@ -64,7 +64,7 @@ static void interview_hit(struct cli *ctx, struct table *t, struct json *j, cons
 }
 
 /* One hit, looked up: a row of `t` or a JSON object. */
-static int hit(struct cli *ctx, struct table *t, struct json *j, const iv_search_hit *h)
+static int hit(struct cli *ctx, struct table *t, struct jw *j, const iv_search_hit *h)
 {
 	const char *id = iv_search_hit_id(h);
 	int kind = iv_search_hit_kind(h);
@@ -75,11 +75,11 @@ static int hit(struct cli *ctx, struct table *t, struct json *j, const iv_search
 				      : iv_interview_lookup(&iv, ctx->db, id) < 0)
 		return cli_fail();
 	if (j) {
-		json_object(j);
-		json_kstring(j, "kind", kind == IV_SEARCH_CONTACT ? "contact" : "interview");
-		json_kstring(j, "id", id);
-		json_key(j, "score");
-		json_double(j, iv_search_hit_score(h));
+		jw_object(j);
+		jw_kstring(j, "kind", kind == IV_SEARCH_CONTACT ? "contact" : "interview");
+		jw_kstring(j, "id", id);
+		jw_key(j, "score");
+		jw_double(j, iv_search_hit_score(h));
 	} else {
 		table_row(t);
 	}
@@ -88,7 +88,7 @@ static int hit(struct cli *ctx, struct table *t, struct json *j, const iv_search
 	else
 		interview_hit(ctx, t, j, iv);
 	if (j)
-		json_object_end(j);
+		jw_object_end(j);
 	iv_contact_free(c);
 	iv_interview_free(iv);
 	return CLI_OK;
@@ -107,7 +107,7 @@ int cmd_search(struct cli *ctx, int argc, char **argv)
 	struct table *t = NULL;
 	struct parsed p;
 	struct args a;
-	struct json j;
+	struct jw j;
 	char *query;
 	size_t i, n = 0;
 	int rc = 0, limit = 0;
@@ -129,9 +129,9 @@ int cmd_search(struct cli *ctx, int argc, char **argv)
 	if (rc == 0 && (rc = cli_open(ctx, 0)) == 0 && iv_search(&it, ctx->db, query, &so) < 0)
 		rc = iv_error_code() == IV_EINVALID ? args_error(&a, "%s", iv_error_message()) : cli_fail();
 	if (rc == 0) {
-		json_init(&j, stdout);
+		jw_init(&j, stdout);
 		if (ctx->json)
-			json_array(&j);
+			jw_array(&j);
 		else {
 			t = table_new(4, heads);
 			table_limit(t, 3, 50);
@@ -144,8 +144,8 @@ int cmd_search(struct cli *ctx, int argc, char **argv)
 		rc = rc == IV_ITEROVER ? CLI_OK : rc < 0 ? cli_fail() : rc;
 	}
 	if (rc == 0 && ctx->json) {
-		json_array_end(&j);
-		json_finish(&j);
+		jw_array_end(&j);
+		jw_finish(&j);
 	} else if (rc == 0 && n) {
 		table_print(t, ctx, 0);
 	} else if (rc == 0) {

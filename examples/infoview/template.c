@@ -86,7 +86,7 @@ static int template_list(struct cli *ctx, int argc, char **argv)
 	const char *name;
 	struct parsed p;
 	struct args a;
-	struct json j;
+	struct jw j;
 	int rc, which;
 	size_t i;
 
@@ -97,17 +97,17 @@ static int template_list(struct cli *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, 0)) != CLI_OK)
 		return rc;
 	if (ctx->json) {
-		json_init(&j, stdout);
-		json_array(&j);
+		jw_init(&j, stdout);
+		jw_array(&j);
 	}
 	for (i = 0; iv_enum_at(&which, &name, "template", i) == 0 && rc == CLI_OK; i++) {
 		if ((rc = store_template(&own, ctx, which)) != CLI_OK)
 			break;
 		if (ctx->json) {
-			json_object(&j);
-			json_kstring(&j, "kind", name);
-			json_kbool(&j, "custom", own != NULL);
-			json_object_end(&j);
+			jw_object(&j);
+			jw_kstring(&j, "kind", name);
+			jw_kbool(&j, "custom", own != NULL);
+			jw_object_end(&j);
 		} else {
 			out_printf("%-20s %s\n", enum_label(label, sizeof(label), "template", which),
 				   own ? "the store's own" : "built-in");
@@ -116,15 +116,15 @@ static int template_list(struct cli *ctx, int argc, char **argv)
 		own = NULL;
 	}
 	if (ctx->json) {
-		json_array_end(&j);
-		json_finish(&j);
+		jw_array_end(&j);
+		jw_finish(&j);
 	}
 	return rc;
 }
 
 static void print_template(struct cli *ctx, int which, const char *text, int own)
 {
-	struct json j;
+	struct jw j;
 
 	if (!ctx->json) {
 		out_printf("%s", text);
@@ -132,13 +132,13 @@ static void print_template(struct cli *ctx, int which, const char *text, int own
 			putchar('\n');
 		return;
 	}
-	json_init(&j, stdout);
-	json_object(&j);
-	json_kenum(&j, "kind", "template", which);
-	json_kbool(&j, "custom", own);
-	json_kstring(&j, "text", text);
-	json_object_end(&j);
-	json_finish(&j);
+	jw_init(&j, stdout);
+	jw_object(&j);
+	jw_kenum(&j, "kind", "template", which);
+	jw_kbool(&j, "custom", own);
+	jw_kstring(&j, "text", text);
+	jw_object_end(&j);
+	jw_finish(&j);
 }
 
 static int template_show(struct cli *ctx, int argc, char **argv)

@@ -269,16 +269,19 @@ IV_EXTERN(int) iv_export_options_init(iv_export_options *opts, unsigned int vers
  * - IV_FORMAT_VCARD: one vCard per contact (UID "urn:uuid:<id>", so that
  *   importing the export again merges; who introduced the contact as
  *   RELATED).
- * - IV_FORMAT_ICALENDAR: each scheduled interview as a VEVENT and each
- *   pending follow-up as a VTODO, with UIDs that stay the same from one
- *   export to the next, times in UTC.
+ * - IV_FORMAT_ICALENDAR: each scheduled interview (with a time) as a
+ *   VEVENT and each pending follow-up as a VTODO, with UIDs that stay the
+ *   same from one export to the next and stamps from each record's last
+ *   change, times in UTC.
  * - IV_FORMAT_JSON: the lossless backup: every record of every kind with
  *   every field, and every setting (the profile, the rules, the templates),
  *   as JSON text with a format version (see the README). Restoring it into
  *   an empty store (iv_import()) and exporting again gives the same bytes.
  * - IV_FORMAT_DOT: the network as a Graphviz digraph: you at the root,
  *   contacts ranked by degree, introductions as edges labelled by channel
- *   and status, companies as clusters.
+ *   and status, companies as clusters. With a company, only the paths to
+ *   people there (a picture of you alone, saying so, when nobody there is
+ *   reachable).
  *
  * @param db the store
  * @param format one of iv_format_t that can be exported
@@ -293,7 +296,9 @@ IV_EXTERN(int) iv_export(iv_db *db, int format, iv_write_cb write, void *payload
 
 /**
  * iv_export() to a file, which is replaced only when the export succeeded
- * (written to a temporary file in the same directory, then renamed).
+ * (written to a temporary file in the same directory, then renamed; a
+ * symbolic link keeps pointing to the new file). What is not a regular file
+ * (a terminal, a pipe, /dev/null) is written to directly.
  * @param db the store
  * @param format as in iv_export()
  * @param path the file to write
