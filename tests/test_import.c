@@ -422,6 +422,90 @@ static void an_import_joins_the_callers_transaction(void **state)
 	assert_int_equal(count_contacts(fx->db), 0);
 }
 
+/* --- vCard UIDs and introducers --------------------------------------------------- */
+
+static int import_vcard(iv_db *db, const char *vcf, iv_import_report **r)
+{
+	struct text t = { vcf, 0, 11, 0 };
+
+	return iv_import(r, db, IV_FORMAT_VCARD, read_text, &t, NULL);
+}
+
+/* A card's UID is remembered: the same card with a new name and address still finds its contact. */
+static void a_foreign_uid_finds_its_contact_again(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_import_report *r = NULL;
+	iv_contact *c;
+
+	ok(import_vcard(fx->db,
+			"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:phone-4711\r\nFN:Ada Byron\r\n"
+			"EMAIL:ada@example.org\r\nEND:VCARD\r\n", NULL));
+	ok(import_vcard(fx->db,
+			"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:phone-4711\r\nFN:Ada Lovelace\r\n"
+			"EMAIL:countess@example.org\r\nTITLE:Analyst\r\nEND:VCARD\r\n", &r));
+	expect_report(r, 0, 1, 0, 0);
+	iv_import_report_free(r);
+	assert_int_equal(count_contacts(fx->db), 1);
+	c = by_name(fx->db, "Ada Byron");
+	assert_int_equal(iv_contact_email_count(c), 2);
+	assert_str(iv_contact_title(c), "Analyst");
+	iv_contact_free(c);
+}
+
+/* Who introduced whom comes back as a made introduction, even when the introducer's card comes later. */
+static void introducers_named_by_cards_become_introductions(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_intro_iter *it = NULL;
+	iv_intro *in = NULL;
+	iv_contact *bea, *zed;
+	static const char vcf[] =
+		"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Bea Chen\r\n"
+		"RELATED;TYPE=contact,x-introducer;VALUE=uri:urn:uuid:11111111-2222-4333-8444-555555555555\r\n"
+		"END:VCARD\r\n"
+		"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zed Okafor\r\n"
+		"UID:urn:uuid:11111111-2222-4333-8444-555555555555\r\nEND:VCARD\r\n";
+
+	ok(import_vcard(fx->db, vcf, NULL));
+	bea = by_name(fx->db, "Bea Chen");
+	zed = by_name(fx->db, "Zed Okafor");
+	ok(iv_intro_list(&it, fx->db, NULL));
+	ok(iv_intro_iter_next(&in, it));
+	assert_str(iv_intro_introducer(in), iv_contact_id(zed));
+	assert_str(iv_intro_introduced(in), iv_contact_id(bea));
+	assert_int_equal(iv_intro_status(in), IV_INTRO_MADE);
+	iv_intro_free(in);
+	check(iv_intro_iter_next(&in, it), IV_ITEROVER);
+	iv_intro_iter_free(it);
+	/* Again: no second introduction. */
+	ok(import_vcard(fx->db, vcf, NULL));
+	ok(iv_intro_list(&it, fx->db, NULL));
+	ok(iv_intro_iter_next(&in, it));
+	iv_intro_free(in);
+	check(iv_intro_iter_next(&in, it), IV_ITEROVER);
+	iv_intro_iter_free(it);
+	iv_contact_free(bea);
+	iv_contact_free(zed);
+}
+
+/* Notes written with CRLF are the same notes when a file brings them back with LF. */
+static void notes_differing_only_in_carriage_returns_are_not_appended(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_import_report *r = NULL;
+	iv_contact *c;
+
+	iv_fixture_contact(fx->db, "Ada Byron", "Engines", IV_KNOWN_DIRECT, NULL);
+	c = by_name(fx->db, "Ada Byron");
+	ok(iv_contact_set_notes(c, "First line\r\nSecond line"));
+	ok(iv_contact_update(fx->db, c));
+	iv_contact_free(c);
+	ok(import_csv(fx->db, "Name,Company,Notes\nAda Byron,Engines,\"First line\nSecond line\"\n", NULL, &r));
+	expect_report(r, 0, 0, 1, 0);
+	iv_import_report_free(r);
+}
+
 /* A backup goes only into an empty store. */
 static void a_backup_into_a_store_with_records_is_refused(void **state)
 {
@@ -453,6 +537,9 @@ int main(int argc, char **argv)
 		T(per_row_keeps_the_rows_before_a_failure),
 		T(an_import_joins_the_callers_transaction),
 		T(a_backup_into_a_store_with_records_is_refused),
+		T(a_foreign_uid_finds_its_contact_again),
+		T(introducers_named_by_cards_become_introductions),
+		T(notes_differing_only_in_carriage_returns_are_not_appended),
 	};
 
 	if (iv_fixture_init(argc, argv) < 0)
