@@ -101,12 +101,14 @@ static const char *own_uid(const char *uid)
  * trailing slash the other way), then UID, then exact name and company.
  * 1 and its id in `out` when found, 0 when not, or an error.
  */
+static int resolve_uid(char out[IV_ID_LEN + 1], iv_db *db, const char *uid);
+
 static int match(char out[IV_ID_LEN + 1], iv_db *db, const struct iv__row *row)
 {
 	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
 	const iv_contact *c = row->contact;
-	const char *url = iv_contact_url(c), *uid, *v;
-	char key[UID_KEY_MAX + 16], *alt, *value = NULL;
+	const char *url = iv_contact_url(c);
+	char *alt;
 	size_t i, n;
 	int found = 0;
 
@@ -133,20 +135,8 @@ static int match(char out[IV_ID_LEN + 1], iv_db *db, const struct iv__row *row)
 		}
 		f.url = NULL;
 	}
-	if (found == 0 && (uid = row->uid)) {
-		if ((v = own_uid(uid)) && (found = exists(db, v)) == 1)
-			memcpy(out, v, IV_ID_LEN + 1);
-		if (found == 0 && uid_key(key, uid)) {
-			found = db->be->setting_get(&value, db->be, key);
-			if (found == IV_ENOTFOUND)
-				found = 0;
-			else if (found < 0)
-				return iv__error_ensure(found, "reading a remembered UID");
-			else if ((found = value ? exists(db, value) : 0) == 1)
-				memcpy(out, value, IV_ID_LEN + 1);
-			free(value);
-		}
-	}
+	if (found == 0 && row->uid)
+		found = resolve_uid(out, db, row->uid);
 	if (found == 0) {
 		f.name = iv_contact_name(c);
 		found = first_of(out, db, &f, iv_contact_company(c), 1);
@@ -168,6 +158,29 @@ static const struct field {
 	{ iv_contact_location, iv_contact_set_location }, { iv_contact_url, iv_contact_set_url },
 };
 
+/*
+ * Whether `text` holds `part`, carriage returns aside: notes written with
+ * CRLF come back from a vCard or a CSV with LF only.
+ */
+static int holds(const char *text, const char *part)
+{
+	const char *t, *a, *b;
+
+	for (t = text; *t; t++) {
+		for (a = t, b = part;; a++, b++) {
+			while (*a == '\r')
+				a++;
+			while (*b == '\r')
+				b++;
+			if (!*b)
+				return 1;
+			if (*a != *b)
+				break;
+		}
+	}
+	return !*part;
+}
+
 /* Notes are appended, unless the stored notes hold them already. */
 static int merge_notes(iv_contact *have, const char *add, int *changed)
 {
@@ -176,7 +189,7 @@ static int merge_notes(iv_contact *have, const char *add, int *changed)
 	size_t n;
 	int error;
 
-	if (!add || (old && strstr(old, add)))
+	if (!add || (old && holds(old, add)))
 		return 0;
 	if (!old) {
 		*changed = 1;
@@ -239,6 +252,119 @@ static int merge(iv_contact *have, const struct iv__row *row, unsigned int flags
 	return error;
 }
 
+/* --- Introducers ------------------------------------------------------------ */
+
+/*
+ * Who introduced a contact, as a vCard says (RELATED urn:uuid:<id>, ours,
+ * or a UID an earlier import remembered). The introducer may come later in
+ * the file than the person they introduced, so these are resolved once
+ * every row is in: one small entry per row that names an introducer.
+ */
+struct pending {
+	char contact[IV_ID_LEN + 1];
+	char *introducer;
+};
+
+struct pendings {
+	struct pending *items;
+	size_t count, alloc;
+};
+
+static int pending_add(struct pendings *p, const char *contact, const char *introducer)
+{
+	struct pending *items;
+
+	if (p->count == p->alloc) {
+		size_t alloc = p->alloc ? p->alloc * 2 : 16;
+
+		if (!(items = realloc(p->items, alloc * sizeof(*items))))
+			return iv__oom();
+		p->items = items;
+		p->alloc = alloc;
+	}
+	if (!(p->items[p->count].introducer = iv__strdup(introducer)))
+		return IV_ENOMEM;
+	memcpy(p->items[p->count].contact, contact, IV_ID_LEN + 1);
+	p->count++;
+	return 0;
+}
+
+static void pendings_free(struct pendings *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		free(p->items[i].introducer);
+	free(p->items);
+}
+
+/* The stored contact a UID names (ours or remembered): 1 and its id, or 0. */
+static int resolve_uid(char out[IV_ID_LEN + 1], iv_db *db, const char *uid)
+{
+	char key[UID_KEY_MAX + 16], *value = NULL;
+	const char *v;
+	int found = 0;
+
+	if ((v = own_uid(uid)) && (found = exists(db, v)) == 1) {
+		memcpy(out, v, IV_ID_LEN + 1);
+		return 1;
+	}
+	if (found < 0 || !uid_key(key, uid))
+		return found;
+	if ((found = db->be->setting_get(&value, db->be, key)) == IV_ENOTFOUND)
+		return 0;
+	if (found < 0)
+		return iv__error_ensure(found, "reading a remembered UID");
+	if ((found = value ? exists(db, value) : 0) == 1)
+		memcpy(out, value, IV_ID_LEN + 1);
+	free(value);
+	return found;
+}
+
+/*
+ * Records each introduction a file names and the store lacks, as made
+ * (the file says who introduced whom, not how: channel "other"). An
+ * introducer not in the store is left out.
+ */
+static int introduce(iv_db *db, const struct pendings *p)
+{
+	iv_intro_filter f = IV_INTRO_FILTER_INIT;
+	char by[IV_ID_LEN + 1];
+	iv_intro_iter *it = NULL;
+	iv_intro *in = NULL;
+	size_t i;
+	int error = 0, found;
+
+	for (i = 0; error == 0 && i < p->count; i++) {
+		if ((found = resolve_uid(by, db, p->items[i].introducer)) <= 0) {
+			error = found;
+			continue;
+		}
+		if (strcmp(by, p->items[i].contact) == 0)
+			continue;
+		f.introducer = by;
+		f.introduced = p->items[i].contact;
+		if ((error = iv_intro_list(&it, db, &f)) < 0)
+			break;
+		error = iv_intro_iter_next(&in, it);
+		iv_intro_free(in);
+		in = NULL;
+		iv_intro_iter_free(it);
+		if (error == 0)
+			continue; /* they have one already */
+		if (error != IV_ITEROVER)
+			break;
+		if ((error = iv_intro_new(&in)) == 0 && (error = iv_intro_set_introducer(in, by)) == 0 &&
+		    (error = iv_intro_set_introduced(in, p->items[i].contact)) == 0 &&
+		    (error = iv_intro_set_channel(in, IV_CHANNEL_OTHER)) == 0 &&
+		    (error = iv_intro_set_status(in, IV_INTRO_MADE)) == 0)
+			error = iv_intro_insert(db, in);
+		iv_intro_free(in);
+		in = NULL;
+	}
+	return error;
+}
+
 /* --- One row ------------------------------------------------------------- */
 
 /*
@@ -246,7 +372,8 @@ static int merge(iv_contact *have, const struct iv__row *row, unsigned int flags
  * list grown past IV_LIMIT_LIST, notes past IV_LIMIT_TEXT) skips the row,
  * as a refused field does when the row is read.
  */
-static int import_row(iv_db *db, struct iv__row *row, const iv_import_options *o, iv_import_report *report)
+static int import_row(iv_db *db, struct iv__row *row, const iv_import_options *o, iv_import_report *report,
+		      struct pendings *pending)
 {
 	char id[IV_ID_LEN + 1], key[UID_KEY_MAX + 16];
 	iv_contact *have = NULL;
@@ -286,10 +413,15 @@ static int import_row(iv_db *db, struct iv__row *row, const iv_import_options *o
 		memcpy(id, iv_contact_id(row->contact), IV_ID_LEN + 1);
 		report->added++;
 	}
-	/* A foreign UID is remembered, so that the next import of that card finds this contact. */
-	if (row->uid && !own_uid(row->uid) && uid_key(key, row->uid) &&
+	/*
+	 * A UID other than this contact's own "urn:uuid:<id>" is remembered,
+	 * so that the next import of that card finds this contact.
+	 */
+	if (row->uid && !(own_uid(row->uid) && strcmp(own_uid(row->uid), id) == 0) && uid_key(key, row->uid) &&
 	    (error = db->be->setting_set(db->be, key, id)) < 0)
 		return iv__error_ensure(error, "remembering a vCard UID");
+	if (row->introducer)
+		return pending_add(pending, id, row->introducer);
 	return 0;
 }
 
@@ -297,6 +429,7 @@ static int import_row(iv_db *db, struct iv__row *row, const iv_import_options *o
 
 static int import_rows(struct iv__import_ctx *ctx, struct iv__importer *imp, iv_import_report *report)
 {
+	struct pendings pending = { NULL, 0, 0 };
 	struct iv__row row;
 	uint64_t records = 0;
 	int error, per_row = (ctx->opts.flags & IV_IMPORT_PER_ROW) != 0;
@@ -315,13 +448,22 @@ static int import_rows(struct iv__import_ctx *ctx, struct iv__importer *imp, iv_
 			iv__row_clear(&row);
 			break;
 		}
-		error = import_row(ctx->db, &row, &ctx->opts, report);
+		error = import_row(ctx->db, &row, &ctx->opts, report, &pending);
 		if (per_row)
 			error = iv__tx_end(ctx->db, error);
 		iv__row_clear(&row);
 		if (error < 0 || (error = iv__import_progress(ctx, ++records, 0)) != 0)
 			break;
 	}
+	if (error == IV_ITEROVER && pending.count) {
+		if (per_row && (error = iv__tx_begin(ctx->db)) == 0)
+			error = iv__tx_end(ctx->db, introduce(ctx->db, &pending));
+		else if (!per_row)
+			error = introduce(ctx->db, &pending);
+		if (error == 0)
+			error = IV_ITEROVER;
+	}
+	pendings_free(&pending);
 	if (error == IV_ITEROVER)
 		error = iv__import_progress(ctx, records, 1);
 	return error;

@@ -5,7 +5,7 @@
  * reader or writes them to a writer.
  *
  *   format     reads (import.c calls)              writes (export.c calls)
- *   CSV        iv__csv_importer()   (csv.c)        -
+ *   CSV        iv__csv_importer()   (import_csv.c, over csv.c)   -
  *   vCard      iv__vcard_importer() (vcard.c)      iv__vcard_export() (vcard_export.c)
  *   JSON       iv__backup_restore() (backup.c)     iv__backup_export() (backup.c)
  *   iCalendar  -                                   iv__ics_export()   (ics.c)
