@@ -489,6 +489,41 @@ static void introducers_named_by_cards_become_introductions(void **state)
 	iv_contact_free(zed);
 }
 
+/* LinkedIn, then the phone's vCard, then Google: one person, merged across formats. */
+static void one_person_merges_across_formats(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_import_report *r = NULL;
+	struct text li = { "\xef\xbb\xbfNotes:\r\n\"A preamble.\"\r\n\r\n"
+			   "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+			   "Dana,Reyes,https://www.linkedin.com/in/dana-reyes,,Pfizer,Director,12 Mar 2024\r\n", 0, 3, 0 };
+	struct text go = { "First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Value,Labels\n"
+			   "Dana,Reyes,Work,dana@pfizer.example ::: dana@home.example,,* myContacts ::: Pharma\n",
+			   0, 5, 0 };
+	iv_contact *c;
+
+	ok(iv_import(NULL, fx->db, IV_FORMAT_LINKEDIN, read_text, &li, NULL));
+	/* The vCard has her profile URL (with a slash) and a phone: matched by URL. */
+	ok(import_vcard(fx->db,
+			"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana R.\r\nEMAIL;TYPE=WORK:dana@pfizer.example\r\n"
+			"TEL;TYPE=CELL:+1 555 0199\r\nURL:https://www.linkedin.com/in/dana-reyes/\r\n"
+			"END:VCARD\r\n", &r));
+	expect_report(r, 0, 1, 0, 0);
+	iv_import_report_free(r);
+	/* Google's row has her e-mail: matched by it, and brings a second address and a label. */
+	ok(iv_import(&r, fx->db, IV_FORMAT_GOOGLE, read_text, &go, NULL));
+	expect_report(r, 0, 1, 0, 0);
+	iv_import_report_free(r);
+	assert_int_equal(count_contacts(fx->db), 1);
+	c = by_name(fx->db, "Dana Reyes");
+	assert_str(iv_contact_phone(c), "+1 555 0199");
+	assert_str(iv_contact_title(c), "Director");
+	assert_int_equal(iv_contact_email_count(c), 2);
+	assert_true(iv_contact_has_tag(c, "Pharma"));
+	assert_false(iv_contact_has_tag(c, "myContacts"));
+	iv_contact_free(c);
+}
+
 /* Notes written with CRLF are the same notes when a file brings them back with LF. */
 static void notes_differing_only_in_carriage_returns_are_not_appended(void **state)
 {
@@ -538,6 +573,7 @@ int main(int argc, char **argv)
 		T(an_import_joins_the_callers_transaction),
 		T(a_backup_into_a_store_with_records_is_refused),
 		T(a_foreign_uid_finds_its_contact_again),
+		T(one_person_merges_across_formats),
 		T(introducers_named_by_cards_become_introductions),
 		T(notes_differing_only_in_carriage_returns_are_not_appended),
 	};
