@@ -150,9 +150,11 @@ typedef struct iv_import_report iv_import_report;
  * Imports contacts (CSV, vCard) or restores a backup (IV_FORMAT_JSON)
  * from a stream.
  *
- * A backup is restored only into an empty store (IV_ECONSTRAINT
+ * A backup is restored only into a store without records (IV_ECONSTRAINT
  * otherwise), with every record's id, number, times and fields as saved,
- * and every setting; its rows are never merged.
+ * and every setting it holds (a setting of the store that the backup
+ * lacks, such as a profile set before, is kept); its records are never
+ * merged and no workflow rule runs on them.
  *
  * @param report set to what was done (added, merged, unchanged, skipped,
  *        each skipped row's line and reason); free with
