@@ -96,7 +96,7 @@ static int cell(struct iv__csv *c, size_t max, int *end)
 {
 	size_t start = c->rec.len, i;
 	uint64_t line = c->r->line;
-	int error;
+	int error, blank;
 
 	if (c->npre) {
 		for (i = 0; i < c->npre; i++)
@@ -114,9 +114,12 @@ static int cell(struct iv__csv *c, size_t max, int *end)
 		return c->r->error;
 	if ((error = iv__check_utf8_line(c->rec.p + start, c->rec.len - 1 - start, line)) < 0)
 		return error;
-	for (i = start; !c->nonblank && i + 1 < c->rec.len; i++)
+	for (i = start, blank = 1; blank && i + 1 < c->rec.len; i++)
 		if (!strchr(" \t\r\n", c->rec.p[i]))
-			c->nonblank = 1;
+			blank = 0;
+	c->nonblank |= !blank;
+	if (!blank && c->ncells >= max)
+		c->extra = 1;
 	if (c->ncells < max)
 		c->cell[c->nindexed++] = start;
 	c->ncells++;
@@ -131,7 +134,7 @@ int iv__csv_read(struct iv__csv *c, size_t max)
 		skip_bom(c);
 	iv__rec_clear(&c->rec);
 	c->ncells = c->nindexed = 0;
-	c->nonblank = 0;
+	c->nonblank = c->extra = 0;
 	c->line = c->r->line;
 	if (c->npre == 0 && iv__reader_peek(c->r) < 0)
 		return c->r->error ? c->r->error : IV_ITEROVER;

@@ -23,6 +23,7 @@ struct iv__csv {
 	size_t nindexed;
 	uint64_t line;      /* the line where the record starts */
 	int nonblank;       /* some cell holds more than spaces */
+	int extra;          /* and one past the first `max` does */
 	int started;        /* the byte order mark has been looked for */
 	int bom;            /* and found */
 	unsigned char pre[2]; /* bytes taken while looking for it that were data */

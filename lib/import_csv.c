@@ -564,7 +564,8 @@ static int csv_next(struct iv__row *row, struct iv__importer *base)
 	row->line = imp->csv.line;
 	if ((error = iv_contact_new(&row->contact)) < 0)
 		return error;
-	if (imp->csv.ncells > imp->ncols)
+	/* Empty cells past the header's (a spreadsheet's trailing commas) are nothing. */
+	if (imp->csv.ncells > imp->ncols && imp->csv.extra)
 		return iv__row_skip(row, "%zu cells where the header has %zu columns", imp->csv.ncells,
 				    imp->ncols);
 	return fill(row, imp);

@@ -967,9 +967,24 @@ static void the_last_record_needs_no_newline(void **state)
 	assert_int_equal(res.n, 1);
 	assert_str(iv_contact_company(res.rows[0].contact), "A, B");
 	result_clear(&res);
-	import(&res, "Name,Company\nAnn,A,", IV_FORMAT_CSV, NULL);
+	import(&res, "Name,Company\nAnn,A,x", IV_FORMAT_CSV, NULL);
 	ok(res.error);
 	assert_skipped(&res.rows[0], 2, "3 cells");
+	result_clear(&res);
+}
+
+/* A spreadsheet's trailing commas, empty cells past the header's, are nothing to skip a row for. */
+static void empty_cells_past_the_header_are_ignored(void **state)
+{
+	struct result res;
+
+	(void)state;
+	import(&res, "Name,Company\nAnn,A,,  ,\nBea,B\n", IV_FORMAT_CSV, NULL);
+	ok(res.error);
+	assert_int_equal(res.n, 2);
+	assert_taken(&res.rows[0], 2, "Ann");
+	assert_str(iv_contact_company(res.rows[0].contact), "A");
+	assert_taken(&res.rows[1], 3, "Bea");
 	result_clear(&res);
 }
 
@@ -1180,6 +1195,7 @@ int main(void)
 		cmocka_unit_test(empty_and_missing_cells_are_empty),
 		cmocka_unit_test(blank_lines_and_empty_records_are_not_rows),
 		cmocka_unit_test(the_last_record_needs_no_newline),
+		cmocka_unit_test(empty_cells_past_the_header_are_ignored),
 		cmocka_unit_test(sloppy_quotes_are_text),
 		cmocka_unit_test(a_header_only_file_has_no_rows),
 		cmocka_unit_test(an_empty_file_has_no_header_row),
