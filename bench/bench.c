@@ -474,6 +474,19 @@ static void find_rowids(long from, long to)
 
 enum unit { RATE, MICRO, MILLI, MIB };
 
+/* A time in the unit that shows it best. */
+static void seconds(char *out, size_t size, double t)
+{
+	if (t < 1e-6)
+		snprintf(out, size, "%.0f ns", t * 1e9);
+	else if (t < 1e-3)
+		snprintf(out, size, "%.1f µs", t * 1e6);
+	else if (t < 1)
+		snprintf(out, size, "%.2f ms", t * 1e3);
+	else
+		snprintf(out, size, "%.2f s", t);
+}
+
 static void row(const char *op, double raw, double lib, enum unit u, const char *note)
 {
 	char a[32], b[32], r[32];
@@ -485,13 +498,9 @@ static void row(const char *op, double raw, double lib, enum unit u, const char 
 		snprintf(r, sizeof(r), "%.2fx", lib > 0 ? raw / lib : 0);
 		break;
 	case MICRO:
-		snprintf(a, sizeof(a), raw < 1e-5 ? "%.2f µs" : "%.1f µs", raw * 1e6);
-		snprintf(b, sizeof(b), lib < 1e-5 ? "%.2f µs" : "%.1f µs", lib * 1e6);
-		snprintf(r, sizeof(r), "%.2fx", raw > 0 ? lib / raw : 0);
-		break;
 	case MILLI:
-		snprintf(a, sizeof(a), "%.2f ms", raw * 1e3);
-		snprintf(b, sizeof(b), "%.2f ms", lib * 1e3);
+		seconds(a, sizeof(a), raw);
+		seconds(b, sizeof(b), lib);
 		snprintf(r, sizeof(r), "%.2fx", raw > 0 ? lib / raw : 0);
 		break;
 	case MIB:
