@@ -802,6 +802,7 @@ static double lib_open_lookup(void)
 
 static sqlite3_stmt *s_due, *s_agenda;
 static char due_raw[DUE_NOW + 8][IV_ID_LEN + 1], due_lib[DUE_NOW + 8][IV_ID_LEN + 1];
+static char due_name_raw[DUE_NOW + 8][96], due_name_lib[DUE_NOW + 8][96];
 static int ndue_raw, ndue_lib;
 
 static double raw_due(void)
@@ -813,8 +814,10 @@ static double raw_due(void)
 	sqlite3_bind_int64(s_due, 2, NOW);
 	while (sqlite3_step(s_due) == SQLITE_ROW) {
 		sink += (size_t)sqlite3_column_bytes(s_due, 1);
-		if (ndue_raw < DUE_NOW + 8)
+		if (ndue_raw < DUE_NOW + 8) {
 			uuid_text(due_raw[ndue_raw], sqlite3_column_blob(s_due, 0));
+			snprintf(due_name_raw[ndue_raw], sizeof(due_name_raw[0]), "%s", sqlite3_column_text(s_due, 1));
+		}
 		ndue_raw++;
 	}
 	sqlite3_reset(s_due);
@@ -836,12 +839,21 @@ static double lib_due(void)
 		lib_die("followup list");
 	while ((rc = iv_followup_iter_next(&fu, it)) == 0) {
 		iv_contact *c = NULL;
+		const char *name = NULL;
 
-		if (iv_contact_lookup(&c, lib_db, iv_followup_contact(fu)) < 0)
-			lib_die("contact lookup");
-		sink += strlen(iv_contact_name(c));
-		if (ndue_lib < DUE_NOW + 8)
+#ifdef IV_BENCH_HAVE_CONTACT_NAME
+		name = iv_followup_contact_name(fu);
+#endif
+		if (!name) {
+			if (iv_contact_lookup(&c, lib_db, iv_followup_contact(fu)) < 0)
+				lib_die("contact lookup");
+			name = iv_contact_name(c);
+		}
+		sink += strlen(name);
+		if (ndue_lib < DUE_NOW + 8) {
 			strcpy(due_lib[ndue_lib], iv_followup_id(fu));
+			snprintf(due_name_lib[ndue_lib], sizeof(due_name_lib[0]), "%s", name);
+		}
 		ndue_lib++;
 		iv_contact_free(c);
 		iv_followup_free(fu);
@@ -1062,7 +1074,7 @@ struct raw_net {
 };
 
 static struct raw_net rn;
-static sqlite3_stmt *s_net_contacts, *s_net_intros, *s_net_max, *s_back;
+static sqlite3_stmt *s_net_contacts, *s_net_intros, *s_net_max;
 
 static int company_cmp(const void *a, const void *b)
 {
@@ -1325,59 +1337,193 @@ static double lib_paths(void)
 }
 
 /*
- * The path to one contact from the store, without a snapshot: walking back
- * from it through the introductions by who was introduced, a level at a
- * time, until a contact known directly. The library has no such call
- * today: it loads a snapshot and asks it.
+ * The network from the store, without a snapshot: walking back from a
+ * contact through the introductions by who was introduced (the index
+ * intro_introduced), a level at a time, until a contact known directly;
+ * each contact met once.
  */
-#define BACK_MAX 65536
+#define BACK_MAX (1 << 16)
+
+struct back {
+	sqlite3_int64 row;
+	int next;      /* the node this one introduced, toward the target; -1 for the target */
+	int known;
+	unsigned char uuid[16];
+};
+
+static struct back back[BACK_MAX];
+static sqlite3_int64 seen_row[2 * BACK_MAX];
+static unsigned int seen_gen[2 * BACK_MAX], gen;
+static sqlite3_stmt *s_back, *s_node, *s_members;
+
+/* Whether `row` was met in this walk; marks it met. */
+static int seen(sqlite3_int64 row)
+{
+	unsigned int h = (unsigned int)((uint64_t)row * 0x9e3779b97f4a7c15ull >> 47);
+
+	while (seen_gen[h] == gen) {
+		if (seen_row[h] == row)
+			return 1;
+		h = (h + 1) & (2 * BACK_MAX - 1);
+	}
+	seen_gen[h] = gen;
+	seen_row[h] = row;
+	return 0;
+}
+
+/*
+ * The shortest path to contact `row` (its known and uuid given): its length,
+ * 0 if none, and its ids as text from you in `ids`.
+ */
+static int walk_back(char (*ids)[IV_ID_LEN + 1], sqlite3_int64 row, int known, const void *uuid)
+{
+	int lo = 0, hi = 1, n = 1, depth = 1, found = -1, i, len, k;
+
+	gen++;
+	back[0].row = row;
+	back[0].next = -1;
+	back[0].known = known;
+	memcpy(back[0].uuid, uuid, 16);
+	seen(row);
+	for (;;) {
+		for (i = lo; i < hi && found < 0; i++)
+			if (back[i].known == IV_KNOWN_DIRECT)
+				found = i;
+		if (found >= 0 || depth >= 63)
+			break;
+		for (i = lo; i < hi; i++) {
+			sqlite3_bind_int64(s_back, 1, back[i].row);
+			while (sqlite3_step(s_back) == SQLITE_ROW) {
+				sqlite3_int64 r = sqlite3_column_int64(s_back, 0);
+
+				if (seen(r))
+					continue;
+				if (n == BACK_MAX)
+					fail("raw walk back: too many ancestors");
+				back[n].row = r;
+				back[n].next = i;
+				back[n].known = sqlite3_column_int(s_back, 1);
+				memcpy(back[n++].uuid, sqlite3_column_blob(s_back, 2), 16);
+			}
+			sqlite3_reset(s_back);
+		}
+		if (n == hi)
+			break;
+		lo = hi;
+		hi = n;
+		depth++;
+	}
+	if (found < 0)
+		return 0;
+	for (len = 0, i = found; i >= 0; i = back[i].next)
+		len++;
+	for (k = 0, i = found; i >= 0; i = back[i].next)
+		uuid_text(ids[k++], back[i].uuid);
+	return len;
+}
+
 static int store_len_raw, store_len_lib;
 
 static double raw_path_from_store(void)
 {
-	static sqlite3_int64 level[2][BACK_MAX];
-	static sqlite3_stmt *s_known;
+	char ids[64][IV_ID_LEN + 1];
 	double t = now_s();
-	int cur = 0, n = 1, depth = 1, found = 0, m, i;
 
-	if (!s_known)
-		s_known = prep("SELECT known FROM contact WHERE id = ?1");
-	level[0][0] = path_target[0];
-	while (n > 0 && !found && depth < 64) {
-		for (i = 0; i < n && !found; i++) {
-			sqlite3_bind_int64(s_known, 1, level[cur][i]);
-			if (sqlite3_step(s_known) == SQLITE_ROW && sqlite3_column_int(s_known, 0) == IV_KNOWN_DIRECT)
-				found = 1;
-			sqlite3_reset(s_known);
-		}
-		if (found)
-			break;
-		for (i = 0, m = 0; i < n; i++) {
-			sqlite3_bind_int64(s_back, 1, level[cur][i]);
-			while (sqlite3_step(s_back) == SQLITE_ROW && m < BACK_MAX)
-				level[!cur][m++] = sqlite3_column_int64(s_back, 0);
-			sqlite3_reset(s_back);
-		}
-		cur = !cur;
-		n = m;
-		depth++;
-	}
-	store_len_raw = found ? depth : 0;
+	sqlite3_bind_int64(s_node, 1, path_target[0]);
+	if (sqlite3_step(s_node) != SQLITE_ROW)
+		fail("raw path from the store: no such contact");
+	store_len_raw = walk_back(ids, path_target[0], sqlite3_column_int(s_node, 0), sqlite3_column_blob(s_node, 1));
+	sqlite3_reset(s_node);
 	return now_s() - t;
 }
 
 static double lib_path_from_store(void)
 {
-	iv_network *net = NULL;
 	iv_path *p = NULL;
 	double t = now_s();
+#ifdef IV_BENCH_HAVE_DB_PATH
+	if (iv_db_path(&p, lib_db, path_target_id[0]) < 0)
+		lib_die("path from the store");
+	store_len_lib = (int)iv_path_length(p);
+	iv_path_free(p);
+#else
+	iv_network *net = NULL;
 
 	if (iv_network_load(&net, lib_db) < 0 || iv_network_path(&p, net, path_target_id[0]) < 0)
 		lib_die("load + path");
 	store_len_lib = (int)iv_path_length(p);
 	iv_path_free(p);
 	iv_network_free(net);
+#endif
 	return now_s() - t;
+}
+
+/* Who can introduce me at the company, from the store: each of its contacts walked back. */
+static char (*ctarget_raw)[IV_ID_LEN + 1];
+static int *clen_raw, ncstore_raw;
+
+static double raw_company_from_store(void)
+{
+	char ids[64][IV_ID_LEN + 1];
+	double t = now_s();
+	int len;
+
+	ncstore_raw = 0;
+	sqlite3_bind_text(s_members, 1, company_q, -1, SQLITE_STATIC);
+	while (sqlite3_step(s_members) == SQLITE_ROW) {
+		len = walk_back(ids, sqlite3_column_int64(s_members, 0), sqlite3_column_int(s_members, 1),
+				sqlite3_column_blob(s_members, 2));
+		if (len) {
+			strcpy(ctarget_raw[ncstore_raw], ids[len - 1]);
+			clen_raw[ncstore_raw++] = len;
+		}
+	}
+	sqlite3_reset(s_members);
+	return now_s() - t;
+}
+
+static double lib_company_from_store(void)
+{
+	iv_path_iter *it = NULL;
+	iv_path *p = NULL;
+	double t = now_s();
+	int rc;
+#ifdef IV_BENCH_HAVE_DB_PATH
+	if (iv_db_company_paths(&it, lib_db, company_q) < 0)
+		lib_die("company paths from the store");
+#else
+	iv_network *net = NULL;
+
+	if (iv_network_load(&net, lib_db) < 0 || iv_network_company_paths(&it, net, company_q) < 0)
+		lib_die("load + company paths");
+	iv_network_free(net);
+#endif
+	ncpaths_lib = 0;
+	while ((rc = iv_path_iter_next(&p, it)) == 0) {
+		strcpy(ctarget_lib[ncpaths_lib], iv_path_target(p));
+		clen_lib[ncpaths_lib++] = (int)iv_path_length(p);
+		iv_path_free(p);
+	}
+	if (rc != IV_ITEROVER)
+		lib_die("company paths");
+	iv_path_iter_free(it);
+	return now_s() - t;
+}
+
+/* The walk back finds what the snapshot's BFS found (cpaths). */
+static void check_company_from_store(void)
+{
+	char id[IV_ID_LEN + 1];
+	int i, j;
+
+	check(ncstore_raw == ncpaths_raw, "the number of paths into the company, from the store (raw)");
+	for (i = 0; i < ncpaths_raw; i++) {
+		uuid_text(id, rn.uuid[cpaths[i].node[cpaths[i].len - 1]]);
+		for (j = 0; j < ncstore_raw && strcmp(ctarget_raw[j], id) != 0; j++)
+			;
+		check(j < ncstore_raw && clen_raw[j] == cpaths[i].len, "a path into the company, from the store (raw)");
+	}
+	check_company();
 }
 
 /* --- Building the store -------------------------------------------------- */
@@ -1474,7 +1620,8 @@ int main(int argc, char **argv)
 	fus = n - 2 * rounds * chunk;
 	if (!(cuuid = calloc((size_t)n + 4096, 16)) || !(crow = calloc((size_t)n + 4096, sizeof(*crow))) ||
 	    !(cpaths = malloc((size_t)n * sizeof(*cpaths))) || !(ctarget_lib = malloc((size_t)n * sizeof(*ctarget_lib))) ||
-	    !(clen_lib = malloc((size_t)n * sizeof(int))))
+	    !(clen_lib = malloc((size_t)n * sizeof(int))) || !(ctarget_raw = malloc((size_t)n * sizeof(*ctarget_raw))) ||
+	    !(clen_raw = malloc((size_t)n * sizeof(int))))
 		fail("out of memory");
 
 	/* The schema is the library's: it creates the store. */
@@ -1520,8 +1667,14 @@ int main(int argc, char **argv)
 	raw_due();
 	lib_due();
 	check_due("the follow-ups due now");
-	compare("follow-ups due now with names (lib: iv_followup_list + iv_contact_lookup)", raw_due, lib_due, rounds,
-		MICRO, NULL);
+	for (i = 0; i < ndue_raw; i++)
+		check(strcmp(due_name_raw[i], due_name_lib[i]) == 0, "the names of the follow-ups due now");
+#ifdef IV_BENCH_HAVE_CONTACT_NAME
+#define DUE_HOW "iv_followup_list + iv_followup_contact_name"
+#else
+#define DUE_HOW "iv_followup_list + iv_contact_lookup"
+#endif
+	compare("follow-ups due now with names (lib: " DUE_HOW ")", raw_due, lib_due, rounds, MICRO, NULL);
 	s_agenda = prep("SELECT f.uuid, f.kind, f.status, f.earliest, f.due, f.closed_at, f.note, f.draft, f.rule,"
 			" f.created, f.updated, f.num, c.uuid, c.name, c.phone, c.company, c.title, c.location, c.url,"
 			" c.notes, c.known, c.cadence_days, c.last_interaction, c.emails, c.tags, c.created,"
@@ -1561,7 +1714,10 @@ int main(int argc, char **argv)
 	s_net_max = prep("SELECT max(id) FROM contact");
 	s_net_contacts = prep("SELECT id, uuid, known, last_interaction, company FROM contact");
 	s_net_intros = prep("SELECT introducer, introduced FROM intro WHERE status <> 4");
-	s_back = prep("SELECT introducer FROM intro WHERE introduced = ?1 AND status <> 4");
+	s_back = prep("SELECT i.introducer, c.known, c.uuid FROM intro i JOIN contact c ON c.id = i.introducer"
+		      " WHERE i.introduced = ?1 AND i.status <> 4");
+	s_node = prep("SELECT known, uuid FROM contact WHERE id = ?1");
+	s_members = prep("SELECT id, known, uuid FROM contact WHERE company = ?1 COLLATE NOCASE");
 	compare("network load (raw: arrays, edges, BFS, company index)", raw_net_load, lib_net_load, heavy, MILLI, NULL);
 
 	snprintf(company_q, sizeof(company_q), "Company %ld", 17 % (n / 50 + 1));
@@ -1596,8 +1752,20 @@ int main(int argc, char **argv)
 	raw_path_from_store();
 	lib_path_from_store();
 	check(store_len_raw == store_len_lib && store_len_raw == path_len_raw[0], "the path from the store");
-	compare("path to one contact from the store (raw: walk back by introduced; lib: load + path)",
+#ifdef IV_BENCH_HAVE_DB_PATH
+#define FROM_STORE "iv_db_path"
+#define COMPANY_FROM_STORE "iv_db_company_paths"
+#else
+#define FROM_STORE "load + path"
+#define COMPANY_FROM_STORE "load + company paths"
+#endif
+	compare("path to one contact from the store (raw: walk back by introduced; lib: " FROM_STORE ")",
 		raw_path_from_store, lib_path_from_store, heavy, MILLI, NULL);
+	raw_company_from_store();
+	lib_company_from_store();
+	check_company_from_store();
+	compare("who can introduce me at the company from the store (raw: its contacts walked back; lib: "
+		COMPANY_FROM_STORE ")", raw_company_from_store, lib_company_from_store, heavy, MILLI, NULL);
 
 	printf("\n# raw and library answers agree; %.1f s in all\n", now_s() - t0);
 	iv_network_free(lib_net);
@@ -1619,5 +1787,7 @@ int main(int argc, char **argv)
 	free(cpaths);
 	free(ctarget_lib);
 	free(clen_lib);
+	free(ctarget_raw);
+	free(clen_raw);
 	return 0;
 }
