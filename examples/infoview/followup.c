@@ -101,7 +101,7 @@ static void print_followup(struct cli *ctx, const iv_followup *fu)
 	}
 	out_heading(ctx, followup_what(what, sizeof(what), fu));
 	out_field(ctx, "Id", iv_followup_id(fu));
-	out_field(ctx, "To", contact_name(ctx, iv_followup_contact(fu)));
+	out_field(ctx, "To", followup_contact_name(ctx, fu));
 	out_field(ctx, "Kind", enum_label(buf, sizeof(buf), "followup_kind", iv_followup_kind(fu)));
 	out_field(ctx, "Status", enum_label(buf, sizeof(buf), "followup_status", iv_followup_status(fu)));
 	if (iv_followup_earliest(fu)) {

@@ -153,12 +153,14 @@ static void cat_select(struct sql *q, const struct sq_kind *k)
 
 	cat(q, "SELECT r.id, r.uuid");
 	for (i = 0; i < k->ncolumns; i++) {
-		if (k->columns[i].ref)
+		if (k->columns[i].read)
+			cat(q, ", %s", k->columns[i].read);
+		else if (k->columns[i].ref)
 			cat(q, ", (SELECT uuid FROM %s WHERE id = r.%s)", k->columns[i].ref, k->columns[i].name);
 		else
 			cat(q, ", r.%s", k->columns[i].name);
 	}
-	cat(q, " FROM %s r", k->name);
+	cat(q, "%s FROM %s r%s", k->joined ? k->joined : "", k->name, k->join ? k->join : "");
 }
 
 static void cat_op(struct sql *q, const struct sq_kind *k, int op)

@@ -254,10 +254,10 @@ static int each_row(struct sq *b, int idx, const struct sq_owner *o, void *r, ro
 /* Contacts. */
 
 static const struct sq_column contact_columns[] = {
-	{ "name", NULL, 0 }, { "phone", NULL, 0 }, { "company", NULL, 0 }, { "title", NULL, 0 },
-	{ "location", NULL, 0 }, { "url", NULL, 0 }, { "notes", NULL, 0 }, { "known", NULL, 0 },
-	{ "cadence_days", NULL, 0 }, { "last_interaction", NULL, 0 }, { "emails", NULL, 0 },
-	{ "tags", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 }, { "num", NULL, 0 },
+	{ "name", NULL, 0, NULL }, { "phone", NULL, 0, NULL }, { "company", NULL, 0, NULL }, { "title", NULL, 0, NULL },
+	{ "location", NULL, 0, NULL }, { "url", NULL, 0, NULL }, { "notes", NULL, 0, NULL }, { "known", NULL, 0, NULL },
+	{ "cadence_days", NULL, 0, NULL }, { "last_interaction", NULL, 0, NULL }, { "emails", NULL, 0, NULL },
+	{ "tags", NULL, 0, NULL }, { "created", NULL, 0, NULL }, { "updated", NULL, 0, NULL }, { "num", NULL, 0, NULL },
 };
 
 static const char *const contact_filters[] = {
@@ -361,9 +361,9 @@ static int contact_children(struct sq *b, const struct sq_owner *o, const void *
 /* Introductions. */
 
 static const struct sq_column intro_columns[] = {
-	{ "introducer", "contact", 0 }, { "introduced", "contact", 0 }, { "channel", NULL, 0 },
-	{ "status", NULL, 0 }, { "requested_at", NULL, 0 }, { "made_at", NULL, 0 },
-	{ "note", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 }, { "num", NULL, 0 },
+	{ "introducer", "contact", 0, NULL }, { "introduced", "contact", 0, NULL }, { "channel", NULL, 0, NULL },
+	{ "status", NULL, 0, NULL }, { "requested_at", NULL, 0, NULL }, { "made_at", NULL, 0, NULL },
+	{ "note", NULL, 0, NULL }, { "created", NULL, 0, NULL }, { "updated", NULL, 0, NULL }, { "num", NULL, 0, NULL },
 };
 
 static const char *const intro_filters[] = {
@@ -439,13 +439,13 @@ static void intro_args(struct sq_arg *a, const void *filter)
 enum { ITEM_ADVICE = 1, ITEM_RESOURCE = 2 };
 
 static const struct sq_column interview_columns[] = {
-	{ "contact", "contact", 0 }, { "intro", "intro", 1 }, { "purpose", NULL, 0 },
-	{ "notes", NULL, 0 }, { "medium", NULL, 0 }, { "scheduled_at", NULL, 0 },
-	{ "minutes", NULL, 0 }, { "status", NULL, 0 },
+	{ "contact", "contact", 0, NULL }, { "intro", "intro", 1, NULL }, { "purpose", NULL, 0, NULL },
+	{ "notes", NULL, 0, NULL }, { "medium", NULL, 0, NULL }, { "scheduled_at", NULL, 0, NULL },
+	{ "minutes", NULL, 0, NULL }, { "status", NULL, 0, NULL },
 	/* when it entered each status, in the order of their values */
-	{ "t_planned", NULL, 0 }, { "t_requested", NULL, 0 }, { "t_scheduled", NULL, 0 },
-	{ "t_completed", NULL, 0 }, { "t_declined", NULL, 0 }, { "t_no_response", NULL, 0 },
-	{ "t_cancelled", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 }, { "num", NULL, 0 },
+	{ "t_planned", NULL, 0, NULL }, { "t_requested", NULL, 0, NULL }, { "t_scheduled", NULL, 0, NULL },
+	{ "t_completed", NULL, 0, NULL }, { "t_declined", NULL, 0, NULL }, { "t_no_response", NULL, 0, NULL },
+	{ "t_cancelled", NULL, 0, NULL }, { "created", NULL, 0, NULL }, { "updated", NULL, 0, NULL }, { "num", NULL, 0, NULL },
 };
 
 static const char *const interview_filters[] = {
@@ -595,15 +595,18 @@ static int interview_children(struct sq *b, const struct sq_owner *o, const void
 /* Follow-ups. */
 
 static const struct sq_column followup_columns[] = {
-	{ "contact", "contact", 0 }, { "interview", "interview", 1 }, { "kind", NULL, 0 },
-	{ "status", NULL, 0 }, { "earliest", NULL, 0 }, { "due", NULL, 0 }, { "closed_at", NULL, 0 },
-	{ "note", NULL, 0 }, { "draft", NULL, 0 }, { "rule", NULL, 0 }, { "created", NULL, 0 },
-	{ "updated", NULL, 0 }, { "num", NULL, 0 },
+	/* The contact's uuid from the row the name is joined from (below). */
+	{ "contact", "contact", 0, "fc.uuid" }, { "interview", "interview", 1, NULL }, { "kind", NULL, 0, NULL },
+	{ "status", NULL, 0, NULL }, { "earliest", NULL, 0, NULL }, { "due", NULL, 0, NULL },
+	{ "closed_at", NULL, 0, NULL }, { "note", NULL, 0, NULL }, { "draft", NULL, 0, NULL },
+	{ "rule", NULL, 0, NULL }, { "created", NULL, 0, NULL }, { "updated", NULL, 0, NULL },
+	{ "num", NULL, 0, NULL },
 };
 
 /*
- * Pending and earliest <= now, the agenda, runs down the (status, due) index
- * in order and tests earliest on each row: no sort, and it stops at LIMIT.
+ * Pending and earliest <= now, the agenda, is a range of the (status,
+ * earliest) index: it reads what is due, then sorts that by due time.
+ * Pending alone runs down the (status, due) index in order: no sort.
  */
 static const char *const followup_filters[] = {
 	"r.status = ?1",
@@ -663,7 +666,8 @@ static int followup_build(void **out, struct sq *b, struct sq_get *g)
 	created = get_int(g);
 	updated = get_int(g);
 	iv_followup_set_times(fu, created, updated);
-	if ((rc = iv_followup_set_number(fu, get_int(g))) < 0) {
+	if ((rc = iv_followup_set_number(fu, get_int(g))) < 0 ||
+	    (rc = iv_followup_set_contact_name(fu, get_text(g))) < 0) {
 		iv_followup_free(fu);
 		return rc;
 	}
@@ -688,8 +692,8 @@ static void followup_args(struct sq_arg *a, const void *filter)
 /* Notes. */
 
 static const struct sq_column note_columns[] = {
-	{ "contact", "contact", 0 }, { "at", NULL, 0 }, { "text", NULL, 0 }, { "created", NULL, 0 },
-	{ "num", NULL, 0 },
+	{ "contact", "contact", 0, NULL }, { "at", NULL, 0, NULL }, { "text", NULL, 0, NULL }, { "created", NULL, 0, NULL },
+	{ "num", NULL, 0, NULL },
 };
 
 static const char *const note_filters[] = {
@@ -758,7 +762,9 @@ const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 		interview_bind, interview_build, interview_args, interview_children },
 	[SQ_FOLLOWUP] = { SQ_FOLLOWUP, "followup", followup_columns, COUNT(followup_columns),
 		followup_filters, COUNT(followup_filters), 0xdc, SQ_LISTS_FOLLOWUP, "r.due, r.uuid",
-		followup_bind, followup_build, followup_args, NULL },
+		followup_bind, followup_build, followup_args, NULL,
+		/* The contact's name: a list with names is one query (iv_followup_contact_name()). */
+		", fc.name", " LEFT JOIN contact fc ON fc.id = r.contact" },
 	[SQ_NOTE] = { SQ_NOTE, "note", note_columns, COUNT(note_columns),
 		note_filters, COUNT(note_filters), 0x7, SQ_LISTS_NOTE, "r.at, r.uuid",
 		note_bind, note_build, note_args, NULL },
