@@ -6,7 +6,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <uuid/uuid.h>
 
 #include "sqlite_internal.h"
 
@@ -89,6 +88,39 @@ void iv__sq_put_int(struct sq_put *p, sqlite3_int64 v)
 	put_rc(p, sqlite3_bind_int64(p->st, p->n, v));
 }
 
+/* The value of a hex digit, or -1. */
+static int hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * The 16 bytes of a UUID written 8-4-4-4-12, either case; -1 for anything
+ * else. By hand: libuuid's parser costs more than the lookup it serves.
+ */
+static int uuid_bytes(unsigned char out[16], const char *id)
+{
+	int i, k = 0, hi, lo;
+
+	for (i = 0; i < IV_ID_LEN; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (id[i] != '-')
+				return -1;
+			continue;
+		}
+		if ((hi = hex_value((unsigned char)id[i])) < 0 || (lo = hex_value((unsigned char)id[++i])) < 0)
+			return -1;
+		out[k++] = (unsigned char)(hi << 4 | lo);
+	}
+	return id[IV_ID_LEN] == '\0' ? 0 : -1;
+}
+
 /*
  * Ids are stored as their 16 bytes: smaller keys, faster joins. Binds `id`;
  * a malformed one is reported as `shown`, which outlives the call.
@@ -100,7 +132,7 @@ static void put_uuid(struct sq_put *p, const char *id, const char *shown)
 	if (!id) {
 		put_rc(p, sqlite3_bind_null(p->st, p->n));
 	} else if (p->nuuid == (int)(sizeof(p->uuid) / sizeof(p->uuid[0])) ||
-		   uuid_parse(id, (u = p->uuid[p->nuuid])) < 0) {
+		   uuid_bytes((u = p->uuid[p->nuuid]), id) < 0) {
 		p->bad_id = shown;
 		p->n++;
 	} else {
@@ -154,13 +186,21 @@ static sqlite3_int64 get_int(struct sq_get *g)
 
 const char *iv__sq_uuid_text(char out[IV_ID_LEN + 1], sqlite3_stmt *st, int col)
 {
-	const void *u = sqlite3_column_blob(st, col);
+	static const char digits[] = "0123456789abcdef";
+	const unsigned char *u = sqlite3_column_blob(st, col);
+	int i, k;
 
 	if (!u)
 		return NULL;
 	if (sqlite3_column_bytes(st, col) != 16)
 		return "(damaged id)";
-	uuid_unparse_lower(u, out);
+	for (i = 0, k = 0; k < 16; k++) {
+		if (k == 4 || k == 6 || k == 8 || k == 10)
+			out[i++] = '-';
+		out[i++] = digits[u[k] >> 4];
+		out[i++] = digits[u[k] & 0xf];
+	}
+	out[i] = '\0';
 	return out;
 }
 
@@ -753,13 +793,13 @@ static void note_args(struct sq_arg *a, const void *filter)
 const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 	[SQ_CONTACT] = { SQ_CONTACT, "contact", contact_columns, COUNT(contact_columns),
 		contact_filters, COUNT(contact_filters), 0x7c, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
-		contact_bind, contact_build, contact_args, contact_children },
+		contact_bind, contact_build, contact_args, contact_children, NULL, NULL },
 	[SQ_INTRO] = { SQ_INTRO, "intro", intro_columns, COUNT(intro_columns),
 		intro_filters, COUNT(intro_filters), 0x1b, SQ_LISTS_INTRO, "r.created, r.uuid",
-		intro_bind, intro_build, intro_args, NULL },
+		intro_bind, intro_build, intro_args, NULL, NULL, NULL },
 	[SQ_INTERVIEW] = { SQ_INTERVIEW, "interview", interview_columns, COUNT(interview_columns),
 		interview_filters, COUNT(interview_filters), 0x1d, SQ_LISTS_INTERVIEW, "r.created, r.uuid",
-		interview_bind, interview_build, interview_args, interview_children },
+		interview_bind, interview_build, interview_args, interview_children, NULL, NULL },
 	[SQ_FOLLOWUP] = { SQ_FOLLOWUP, "followup", followup_columns, COUNT(followup_columns),
 		followup_filters, COUNT(followup_filters), 0xdc, SQ_LISTS_FOLLOWUP, "r.due, r.uuid",
 		followup_bind, followup_build, followup_args, NULL,
@@ -767,6 +807,6 @@ const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 		", fc.name", " LEFT JOIN contact fc ON fc.id = r.contact" },
 	[SQ_NOTE] = { SQ_NOTE, "note", note_columns, COUNT(note_columns),
 		note_filters, COUNT(note_filters), 0x7, SQ_LISTS_NOTE, "r.at, r.uuid",
-		note_bind, note_build, note_args, NULL },
+		note_bind, note_build, note_args, NULL, NULL, NULL },
 };
 
