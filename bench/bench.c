@@ -1690,8 +1690,9 @@ int main(int argc, char **argv)
 		compare("iv_agenda", raw_agenda, lib_agenda, rounds, MICRO, note);
 	}
 
-	s_search = prep("SELECT c.uuid, -f.rank FROM contact_fts f JOIN contact c ON c.id = f.rowid"
-			" WHERE contact_fts MATCH ?1 ORDER BY f.rank LIMIT ?2");
+	/* The ids of the best hits only, not of every match ranked. */
+	s_search = prep("SELECT (SELECT uuid FROM contact WHERE id = h.rowid), h.score FROM (SELECT rowid, -rank AS score"
+			" FROM contact_fts WHERE contact_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS h");
 	s_search_unranked = prep("SELECT c.uuid, -f.rank FROM contact_fts f JOIN contact c ON c.id = f.rowid"
 				 " WHERE contact_fts MATCH ?1 LIMIT ?2");
 	raw_search();
