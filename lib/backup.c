@@ -1359,7 +1359,7 @@ static int setting_value_check(struct in *in, const struct rec *x, const char *k
 {
 	iv_profile *p = NULL;
 	char id[IV_ID_LEN + 1];
-	int64_t v;
+	int64_t v = 0;
 	int which, error = 0, s;
 
 	if (strncmp(key, "iv.number.", 10) == 0) {
