@@ -485,25 +485,18 @@ static size_t company_matches(const node **matches, const iv_network *net, const
 	return count;
 }
 
-int iv_network_company_paths(iv_path_iter **out, const iv_network *net, const char *company)
+/* An iterator over the paths to `matches` (in order); frees `matches`. */
+static int paths_of(iv_path_iter **out, const node **matches, size_t count)
 {
-	const node **matches = NULL;
 	iv_path_iter *it;
-	size_t i, count = 0;
+	size_t i;
 	int error = 0;
 
-	IV__ARG(out);
-	*out = NULL;
-	IV__ARG(net);
-	if (!company || !*company)
-		return iv__error(IV_EINVALID, "company: must not be empty");
-	if (!(it = calloc(1, sizeof(*it))) ||
-	    (net->n && !(matches = malloc(net->n * sizeof(*matches))))) {
-		free(it);
+	if (!(it = calloc(1, sizeof(*it)))) {
+		free(matches);
 		return iv__oom();
 	}
-	count = company_matches(matches, net, company);
-	/* The paths are made now so that the iterator does not depend on `net`. */
+	/* The paths are made now so that the iterator does not depend on the snapshot. */
 	if (count && !(it->paths = calloc(count, sizeof(*it->paths))))
 		error = iv__oom();
 	for (i = 0; i < count && error >= 0; i++)
@@ -516,6 +509,20 @@ int iv_network_company_paths(iv_path_iter **out, const iv_network *net, const ch
 	}
 	*out = it;
 	return 0;
+}
+
+int iv_network_company_paths(iv_path_iter **out, const iv_network *net, const char *company)
+{
+	const node **matches = NULL;
+
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(net);
+	if (!company || !*company)
+		return iv__error(IV_EINVALID, "company: must not be empty");
+	if (net->n && !(matches = malloc(net->n * sizeof(*matches))))
+		return iv__oom();
+	return paths_of(out, matches, company_matches(matches, net, company));
 }
 
 int iv_path_iter_next(iv_path **out, iv_path_iter *it)
@@ -540,6 +547,415 @@ void iv_path_iter_free(iv_path_iter *it)
 		iv_path_free(it->paths[i]);
 	free(it->paths);
 	free(it);
+}
+
+/* --- Walking back from a contact ----------------------------------------- */
+
+/*
+ * The path to one contact depends only on the contacts on its shortest
+ * paths from you, and each of those is closer to it, going back through the
+ * introductions, than you are: at most degree - 1 introductions back. So
+ * the walk goes back from the contact, one layer at a time, reading the
+ * introductions of each contact by who was introduced, until a layer holds
+ * someone you know directly; the contacts met on the way, with the
+ * introductions read, are a small network on which walk() gives the same
+ * degrees and paths as on the whole one, for the contacts on those shortest
+ * paths: a contact met on the way gets there a degree no smaller than its
+ * own, so none can take the place of a contact on a shortest path; and
+ * every introduction into those (but the ones you know directly) is read.
+ */
+
+typedef struct wedge {
+	size_t from;                    /* the introducer's wnode */
+	int made;
+	iv_time when;
+	char id[IV_ID_LEN + 1];
+	char from_id[IV_ID_LEN + 1];
+} wedge;
+
+typedef struct wnode {
+	char id[IV_ID_LEN + 1];
+	int known;
+	iv_time last;
+	int fetched;                    /* its introductions are read */
+	size_t in_first, in_n;          /* its introductions, in walker.edges */
+	unsigned int seen;              /* the reach_back() that last met it */
+	int in_set;                     /* in walker.set */
+} wnode;
+
+typedef struct walker {
+	iv_db *db;
+	wnode *nodes;
+	size_t n, alloc;
+	wedge *edges;
+	size_t nedges, ealloc;
+	size_t *slots;                  /* by id: a wnode's index + 1, or 0 */
+	size_t nslots;
+	size_t *queue, qalloc;
+	size_t *set, nset, salloc;      /* every contact met */
+	unsigned int gen;
+} walker;
+
+static void walker_free(walker *w)
+{
+	free(w->nodes);
+	free(w->edges);
+	free(w->slots);
+	free(w->queue);
+	free(w->set);
+}
+
+static size_t id_hash(const char *id)
+{
+	size_t h = 2166136261u;
+
+	while (*id)
+		h = (h ^ (unsigned char)*id++) * 16777619u;
+	return h;
+}
+
+/* The slot of `id`: where it is, or the empty one where it goes. */
+static size_t *slot_of(const walker *w, const char *id)
+{
+	size_t i = id_hash(id) & (w->nslots - 1);
+
+	while (w->slots[i] && strcmp(w->nodes[w->slots[i] - 1].id, id) != 0)
+		i = (i + 1) & (w->nslots - 1);
+	return &w->slots[i];
+}
+
+static int rehash(walker *w)
+{
+	size_t i, n = w->nslots ? 2 * w->nslots : 64;
+	size_t *old = w->slots;
+
+	if (!(w->slots = calloc(n, sizeof(*w->slots)))) {
+		w->slots = old;
+		return iv__oom();
+	}
+	w->nslots = n;
+	for (i = 0; i < w->n; i++)
+		*slot_of(w, w->nodes[i].id) = i + 1;
+	free(old);
+	return 0;
+}
+
+/* Adds a contact (id in lower case) unless known; `*out` is its index. */
+static int wnode_add(size_t *out, walker *w, const char *id, int known, iv_time last)
+{
+	size_t *slot;
+	wnode *v;
+	int error;
+
+	if (w->nslots && *(slot = slot_of(w, id))) {
+		*out = *slot - 1;
+		return 0;
+	}
+	if (2 * (w->n + 1) > w->nslots && (error = rehash(w)) < 0)
+		return error;
+	if (!(v = reserve(w->nodes, &w->alloc, w->n + 1, sizeof(*v))))
+		return IV_ENOMEM;
+	w->nodes = v;
+	v += w->n;
+	memset(v, 0, sizeof(*v));
+	memcpy(v->id, id, IV_ID_LEN + 1);
+	v->known = known;
+	v->last = last;
+	*slot_of(w, id) = w->n + 1;
+	*out = w->n++;
+	return 0;
+}
+
+static int wnode_add_contact(size_t *out, walker *w, const iv_contact *c)
+{
+	return wnode_add(out, w, iv_contact_id(c), iv_contact_known(c), iv_contact_last_interaction(c));
+}
+
+/* The contact `id`, read from the store the first time. */
+static int wnode_get(size_t *out, walker *w, const char *id)
+{
+	iv_contact *c = NULL;
+	int error;
+
+	if (w->nslots && *slot_of(w, id)) {
+		*out = *slot_of(w, id) - 1;
+		return 0;
+	}
+	if ((error = iv_contact_lookup(&c, w->db, id)) < 0)
+		return error;
+	error = wnode_add_contact(out, w, c);
+	iv_contact_free(c);
+	return error;
+}
+
+/* Reads the introductions (not declined) of contact `v`, and their introducers. */
+static int fetch_in(walker *w, size_t v)
+{
+	iv_intro_filter f = IV_INTRO_FILTER_INIT;
+	iv_intro_iter *it = NULL;
+	iv_intro *in = NULL;
+	size_t i, first = w->nedges;
+	wedge *e;
+	int error;
+
+	if (w->nodes[v].fetched)
+		return 0;
+	f.introduced = w->nodes[v].id;
+	if ((error = iv_intro_list(&it, w->db, &f)) < 0)
+		return error;
+	while ((error = iv_intro_iter_next(&in, it)) == 0) {
+		if (iv_intro_status(in) != IV_INTRO_DECLINED) {
+			if (!(e = reserve(w->edges, &w->ealloc, w->nedges + 1, sizeof(*e)))) {
+				iv_intro_free(in);
+				error = IV_ENOMEM;
+				break;
+			}
+			w->edges = e;
+			e += w->nedges++;
+			e->made = iv_intro_status(in) == IV_INTRO_MADE;
+			e->when = iv_intro_made_at(in) ? iv_intro_made_at(in) : iv_intro_created(in);
+			memcpy(e->id, iv_intro_id(in), IV_ID_LEN + 1);
+			memcpy(e->from_id, iv_intro_introducer(in), IV_ID_LEN + 1);
+		}
+		iv_intro_free(in);
+	}
+	iv_intro_iter_free(it);
+	if (error != IV_ITEROVER)
+		return error;
+	for (i = first; i < w->nedges; i++)
+		if ((error = wnode_get(&w->edges[i].from, w, w->edges[i].from_id)) < 0)
+			return error;
+	w->nodes[v].fetched = 1;
+	w->nodes[v].in_first = first;
+	w->nodes[v].in_n = w->nedges - first;
+	return 0;
+}
+
+/* Appends `v` to the queue (`*end` long) and to the set, and marks it met. */
+static int meet(walker *w, size_t v, size_t *end)
+{
+	size_t *q;
+
+	if (!(q = reserve(w->queue, &w->qalloc, *end + 1, sizeof(*q))))
+		return IV_ENOMEM;
+	w->queue = q;
+	q[(*end)++] = v;
+	w->nodes[v].seen = w->gen;
+	if (!w->nodes[v].in_set) {
+		if (!(q = reserve(w->set, &w->salloc, w->nset + 1, sizeof(*q))))
+			return IV_ENOMEM;
+		w->set = q;
+		q[w->nset++] = v;
+		w->nodes[v].in_set = 1;
+	}
+	return 0;
+}
+
+/*
+ * Goes back from `target` layer by layer until a layer holds someone you
+ * know directly: `*degree` is then the target's degree (0 if no layer
+ * does), and the contacts met are added to the set.
+ */
+static int reach_back(int *degree, walker *w, size_t target)
+{
+	size_t start = 0, end = 0, k;
+	int level = 1, found, error;
+
+	*degree = 0;
+	w->gen++;
+	if ((error = meet(w, target, &end)) < 0)
+		return error;
+	if (w->nodes[target].known == IV_KNOWN_DIRECT) {
+		*degree = 1;
+		return 0;
+	}
+	while (start < end) {
+		size_t layer_end = end;
+
+		level++;
+		found = 0;
+		for (; start < layer_end; start++) {
+			size_t v = w->queue[start];
+			if ((error = fetch_in(w, v)) < 0)
+				return error;
+			for (k = w->nodes[v].in_first; k < w->nodes[v].in_first + w->nodes[v].in_n; k++) {
+				size_t u = w->edges[k].from;
+				if (w->nodes[u].seen == w->gen)
+					continue;
+				if ((error = meet(w, u, &end)) < 0)
+					return error;
+				found |= w->nodes[u].known == IV_KNOWN_DIRECT;
+			}
+		}
+		if (found) {
+			*degree = level;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* The network of the set's contacts and the introductions read between them, walked. */
+static int walker_network(iv_network **out, walker *w)
+{
+	iv_network *net;
+	size_t i, k, alloc = 0;
+	int error = 0;
+
+	*out = NULL;
+	if (!(net = calloc(1, sizeof(*net))))
+		return iv__oom();
+	if (w->nset && !(net->nodes = calloc(w->nset, sizeof(node)))) {
+		free(net);
+		return iv__oom();
+	}
+	for (i = 0; i < w->nset; i++) {
+		const wnode *v = &w->nodes[w->set[i]];
+		node *x = &net->nodes[net->n++];
+		memcpy(x->id, v->id, IV_ID_LEN + 1);
+		x->known = v->known;
+		x->last = v->last;
+		x->name = x->company = NONE;
+	}
+	if (net->n)
+		qsort(net->nodes, net->n, sizeof(node), node_cmp);
+	for (i = 0; i < w->nset && error >= 0; i++) {
+		const wnode *v = &w->nodes[w->set[i]];
+		size_t to = find(net, v->id);
+		for (k = v->in_first; v->fetched && k < v->in_first + v->in_n; k++) {
+			const wedge *we = &w->edges[k];
+			edge *e;
+			if (!w->nodes[we->from].in_set)
+				continue;
+			if (!(e = reserve(net->edges, &alloc, net->nedges + 1, sizeof(edge)))) {
+				error = IV_ENOMEM;
+				break;
+			}
+			net->edges = e;
+			e += net->nedges++;
+			e->from = find(net, w->nodes[we->from].id);
+			e->to = to;
+			e->made = we->made;
+			e->when = we->when;
+			memcpy(e->id, we->id, IV_ID_LEN + 1);
+		}
+	}
+	if (error < 0 || (error = index_edges(net)) < 0 || (error = walk(net)) < 0) {
+		iv_network_free(net);
+		return error;
+	}
+	*out = net;
+	return 0;
+}
+
+static int db_path_unguarded(iv_path **out, int *degree_out, iv_db *db, const char *contact_id)
+{
+	char id[IV_ID_LEN + 1];
+	walker w = { 0 };
+	iv_contact *c = NULL;
+	iv_network *net = NULL;
+	size_t target;
+	int degree = 0, error;
+
+	if ((error = iv__parse_id(id, "contact_id", contact_id)) < 0)
+		return error;
+	if ((error = iv_contact_lookup(&c, db, id)) < 0)
+		return error;
+	w.db = db;
+	if ((error = wnode_add_contact(&target, &w, c)) >= 0 &&
+	    (error = reach_back(&degree, &w, target)) >= 0) {
+		if (degree_out)
+			*degree_out = degree;
+		else if (!degree)
+			error = iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s (%s)",
+					  id, iv_contact_name(c));
+		else if ((error = walker_network(&net, &w)) >= 0)
+			error = path_make(out, &net->nodes[find(net, id)]);
+	}
+	iv_network_free(net);
+	walker_free(&w);
+	iv_contact_free(c);
+	return error < 0 ? error : 0;
+}
+
+int iv_db_path(iv_path **out, iv_db *db, const char *contact_id)
+{
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(db);
+	IV__GUARDED(db, "iv_db_path", db_path_unguarded(out, NULL, db, contact_id));
+}
+
+int iv_db_degree(int *out, iv_db *db, const char *contact_id)
+{
+	IV__ARG(out);
+	*out = 0;
+	IV__ARG(db);
+	IV__GUARDED(db, "iv_db_degree", db_path_unguarded(NULL, out, db, contact_id));
+}
+
+static int db_company_unguarded(iv_path_iter **out, iv_db *db, const char *company)
+{
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	iv_contact_iter *it = NULL;
+	iv_contact *c = NULL;
+	iv_network *net = NULL;
+	walker w = { 0 };
+	size_t *targets = NULL, ntargets = 0, talloc = 0, i, count = 0;
+	const node **matches = NULL;
+	int degree, error;
+
+	w.db = db;
+	f.company = company;
+	if ((error = iv_contact_list(&it, db, &f)) < 0)
+		return error;
+	while ((error = iv_contact_iter_next(&c, it)) == 0) {
+		size_t *t = reserve(targets, &talloc, ntargets + 1, sizeof(*t));
+		if (!t) {
+			iv_contact_free(c);
+			error = IV_ENOMEM;
+			break;
+		}
+		targets = t;
+		error = wnode_add_contact(&targets[ntargets++], &w, c);
+		iv_contact_free(c);
+		if (error < 0)
+			break;
+	}
+	iv_contact_iter_free(it);
+	if (error == IV_ITEROVER)
+		error = 0;
+	for (i = 0; i < ntargets && error >= 0; i++)
+		error = reach_back(&degree, &w, targets[i]);
+	if (error >= 0 && (error = walker_network(&net, &w)) >= 0 &&
+	    ntargets && !(matches = malloc(ntargets * sizeof(*matches))))
+		error = iv__oom();
+	for (i = 0; i < ntargets && error >= 0; i++) {
+		const node *v = &net->nodes[find(net, w.nodes[targets[i]].id)];
+		if (v->degree)
+			matches[count++] = v;
+	}
+	if (error >= 0) {
+		if (count)
+			qsort(matches, count, sizeof(*matches), company_cmp);
+		error = paths_of(out, matches, count);
+		matches = NULL;
+	}
+	free(matches);
+	free(targets);
+	iv_network_free(net);
+	walker_free(&w);
+	return error;
+}
+
+int iv_db_company_paths(iv_path_iter **out, iv_db *db, const char *company)
+{
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(db);
+	if (!company || !*company)
+		return iv__error(IV_EINVALID, "company: must not be empty");
+	IV__GUARDED(db, "iv_db_company_paths", db_company_unguarded(out, db, company));
 }
 
 /* --- Paths ---------------------------------------------------------------- */
