@@ -688,30 +688,74 @@ static int wnode_get(size_t *out, walker *w, const char *id)
 	return error;
 }
 
+static wedge *wedge_add(walker *w)
+{
+	wedge *e = reserve(w->edges, &w->ealloc, w->nedges + 1, sizeof(*e));
+
+	if (!e)
+		return NULL;
+	w->edges = e;
+	return &e[w->nedges++];
+}
+
+/* intros_to()'s callback: one introduction, its introducer known at once. */
+static int edge_seen(const iv_backend_edge *be, void *payload)
+{
+	char id[IV_ID_LEN + 1], by[IV_ID_LEN + 1];
+	walker *w = payload;
+	size_t from;
+	wedge *e;
+	int error;
+
+	if (be->status == IV_INTRO_DECLINED)
+		return 0;
+	/* What a backend gives is checked as what a caller gives. */
+	if ((error = iv__parse_id(by, "introduction's introducer", be->introducer)) < 0 ||
+	    (error = iv__parse_id(id, "introduction's id", be->id)) < 0)
+		return error;
+	if ((error = wnode_add(&from, w, by, be->introducer_known, be->introducer_last)) < 0)
+		return error;
+	if (!(e = wedge_add(w)))
+		return IV_ENOMEM;
+	e->from = from;
+	e->made = be->status == IV_INTRO_MADE;
+	e->when = be->made_at ? be->made_at : be->created;
+	memcpy(e->id, id, IV_ID_LEN + 1);
+	return 0;
+}
+
 /* Reads the introductions (not declined) of contact `v`, and their introducers. */
 static int fetch_in(walker *w, size_t v)
 {
 	iv_intro_filter f = IV_INTRO_FILTER_INIT;
 	iv_intro_iter *it = NULL;
 	iv_intro *in = NULL;
+	iv_backend *be = w->db->be;
 	size_t i, first = w->nedges;
 	wedge *e;
 	int error;
 
 	if (w->nodes[v].fetched)
 		return 0;
+	if (be->version >= 4 && be->intros_to) {
+		char id[IV_ID_LEN + 1];
+
+		/* The node array may move while the backend calls back. */
+		memcpy(id, w->nodes[v].id, sizeof(id));
+		if ((error = be->intros_to(be, id, edge_seen, w)) < 0)
+			return error;
+		goto done;
+	}
 	f.introduced = w->nodes[v].id;
 	if ((error = iv_intro_list(&it, w->db, &f)) < 0)
 		return error;
 	while ((error = iv_intro_iter_next(&in, it)) == 0) {
 		if (iv_intro_status(in) != IV_INTRO_DECLINED) {
-			if (!(e = reserve(w->edges, &w->ealloc, w->nedges + 1, sizeof(*e)))) {
+			if (!(e = wedge_add(w))) {
 				iv_intro_free(in);
 				error = IV_ENOMEM;
 				break;
 			}
-			w->edges = e;
-			e += w->nedges++;
 			e->made = iv_intro_status(in) == IV_INTRO_MADE;
 			e->when = iv_intro_made_at(in) ? iv_intro_made_at(in) : iv_intro_created(in);
 			memcpy(e->id, iv_intro_id(in), IV_ID_LEN + 1);
@@ -725,6 +769,7 @@ static int fetch_in(walker *w, size_t v)
 	for (i = first; i < w->nedges; i++)
 		if ((error = wnode_get(&w->edges[i].from, w, w->edges[i].from_id)) < 0)
 			return error;
+done:
 	w->nodes[v].fetched = 1;
 	w->nodes[v].in_first = first;
 	w->nodes[v].in_n = w->nedges - first;

@@ -19,7 +19,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define MEMORY_BACKEND_VERSION 3
+#define MEMORY_BACKEND_VERSION 4
 
 /*
  * Where a record sits: contacts by (text = name, id), the others by
@@ -865,6 +865,41 @@ MEM_ENTITY_STORED(note, iv_note, T_NOTE, "note")
  * Settings
  */
 
+/* Calls `cb` for each introduction under `n` to contact `id`, not declined. */
+static int intros_to_under(const struct mem_node *n, struct mem_backend *mb, const char *id,
+			   iv_backend_edge_cb cb, void *payload)
+{
+	const struct mem_node *by;
+	iv_backend_edge e;
+	int error;
+
+	if (!n)
+		return 0;
+	if ((error = intros_to_under(n->kid[BY_ID][0], mb, id, cb, payload)) < 0)
+		return error;
+	if (strcmp(iv_intro_introduced(n->rec), id) == 0 && iv_intro_status(n->rec) != IV_INTRO_DECLINED &&
+	    (by = table_find(&mb->tables[T_CONTACT], iv_intro_introducer(n->rec))) != NULL) {
+		e.id = iv_intro_id(n->rec);
+		e.introducer = iv_intro_introducer(n->rec);
+		e.status = iv_intro_status(n->rec);
+		e.made_at = iv_intro_made_at(n->rec);
+		e.created = iv_intro_created(n->rec);
+		e.introducer_known = iv_contact_known(by->rec);
+		e.introducer_last = iv_contact_last_interaction(by->rec);
+		if ((error = cb(&e, payload)) < 0)
+			return error;
+	}
+	return intros_to_under(n->kid[BY_ID][1], mb, id, cb, payload);
+}
+
+/* A scan of every introduction: this backend keeps no index by who was introduced. */
+static int mem_intros_to(iv_backend *be, const char *id, iv_backend_edge_cb cb, void *payload)
+{
+	struct mem_backend *mb = mem_of(be);
+
+	return intros_to_under(mb->tables[T_INTRO].root[BY_ID], mb, id, cb, payload);
+}
+
 static struct mem_setting *setting_find(struct mem_backend *mb, const char *key)
 {
 	struct mem_setting *s;
@@ -1101,6 +1136,7 @@ IV_EXTERN(int) iv_backend_memory_new(iv_backend **out)
 	mb->base.setting_get = mem_setting_get;
 	mb->base.setting_set = mem_setting_set;
 	mb->base.setting_list = mem_setting_list;
+	mb->base.intros_to = mem_intros_to;
 	mb->base.begin = mem_begin;
 	mb->base.commit = mem_commit;
 	mb->base.rollback = mem_rollback;

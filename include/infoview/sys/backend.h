@@ -82,6 +82,30 @@ struct iv_backend_iter {
 #define IV_BACKEND_ITER_VERSION 1
 
 /**
+ * One introduction as the network sees it, with what the network needs of
+ * its introducer; given by a backend's intros_to() (version 4). The strings
+ * are borrowed for the duration of the callback.
+ */
+typedef struct iv_backend_edge {
+	const char *id;          /**< the introduction's id, lower case */
+	const char *introducer;  /**< the introducer's id, lower case */
+	int status;              /**< its iv_intro_status_t; never IV_INTRO_DECLINED */
+	iv_time made_at;         /**< when it was made; 0 if not */
+	iv_time created;         /**< when it was stored */
+	int introducer_known;    /**< the introducer's iv_known_t */
+	iv_time introducer_last; /**< the introducer's last interaction; 0 for never */
+} iv_backend_edge;
+
+/**
+ * Receives one introduction from a backend's intros_to().
+ * @param edge the introduction; borrowed for the call
+ * @param payload as given to intros_to()
+ * @return 0 to go on, or a negative IV_E* code, which stops intros_to()
+ *         and is what it returns
+ */
+typedef int (*iv_backend_edge_cb)(const iv_backend_edge *edge, void *payload);
+
+/**
  * The backend operations, version 2 (see below for what it adds).
  *
  * List operations receive a filter already checked and normalised by the
@@ -258,14 +282,31 @@ struct iv_backend {
 	 * backup of iv_export() then misses other settings).
 	 */
 	int (*setting_list)(iv_backend_iter **out, iv_backend *be, const char *prefix);
+
+	/* --- Version 4: the network without loading it --- */
+
+	/**
+	 * Optional, from version 4. Calls `cb` once for each introduction to
+	 * contact `id` that is not declined, in any order, with its
+	 * introducer's known and last interaction; stops at the first negative
+	 * return of `cb` and returns it. An index of introductions by who was
+	 * introduced should serve it, in one query joined with the
+	 * introducers: iv_db_path() and friends call it for each contact they
+	 * walk back through. An unknown `id` has none. NULL: the core lists
+	 * the introductions to `id` and reads each introducer.
+	 */
+	int (*intros_to)(iv_backend *be, const char *id, iv_backend_edge_cb cb, void *payload);
 };
 
-/** The current version of iv_backend (3 added setting_list and the contact filter's url). */
-#define IV_BACKEND_VERSION 3
+/**
+ * The current version of iv_backend (3 added setting_list and the contact
+ * filter's url; 4 added intros_to).
+ */
+#define IV_BACKEND_VERSION 4
 /** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Zeroes `be` and sets its version.
