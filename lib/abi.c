@@ -146,7 +146,8 @@ static const member backend_members[] = {
 	M(iv_backend, note_get, "function", 2), M(iv_backend, note_insert, "function", 2),
 	M(iv_backend, note_delete, "function", 2), M(iv_backend, note_list, "function", 2),
 	M(iv_backend, setting_list, "function", 3),
-	M(iv_backend, intros_to, "function", 4)
+	M(iv_backend, intros_to, "function", 4),
+	M(iv_backend, network_scan, "function", 4)
 	NEXT_MEMBER(iv_backend, "function", IV_BACKEND_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -229,7 +230,7 @@ static const struct versioned {
 		{ 0, END(iv_rules, report_back_days) NEXT_SIZE(iv_rules) }, rules_members },
 	[IV__ST_BACKEND] = { "iv_backend", IV_BACKEND_VERSION,
 		{ 0, END(iv_backend, search), END(iv_backend, note_list), END(iv_backend, setting_list),
-		  END(iv_backend, intros_to)
+		  END(iv_backend, network_scan)
 		  NEXT_SIZE(iv_backend) }, backend_members },
 	[IV__ST_BACKEND_ITER] = { "iv_backend_iter", IV_BACKEND_ITER_VERSION,
 		{ 0, END(iv_backend_iter, free) NEXT_SIZE(iv_backend_iter) }, backend_iter_members },
@@ -320,7 +321,7 @@ unsigned int iv__filter_version_for_backend(int st, unsigned int backend_version
 		[IV__ST_INTERVIEW_FILTER] = 2, [IV__ST_FOLLOWUP_FILTER] = 2,
 		[IV__ST_NOTE_FILTER] = 1,
 	};
-	/* Version 4 backends (intros_to) apply the same filters as version 3. */
+	/* Version 4 backends (intros_to, network_scan) apply the same filters as version 3. */
 	static const unsigned int v4[] = {
 		[IV__ST_CONTACT_FILTER] = 3, [IV__ST_INTRO_FILTER] = 2,
 		[IV__ST_INTERVIEW_FILTER] = 2, [IV__ST_FOLLOWUP_FILTER] = 2,

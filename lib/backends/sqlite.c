@@ -112,6 +112,9 @@ static const char *const fixed_sql[SQ_FIXED_COUNT] = {
 	[SQ_INTROS_TO] = "SELECT i.uuid, c.uuid, i.status, i.made_at, i.created, c.known, c.last_interaction"
 			 " FROM intro i JOIN contact c ON c.id = i.introducer"
 			 " WHERE i.introduced = (SELECT id FROM contact WHERE uuid = ?1) AND i.status <> 4",
+	/* The whole network: two scans by row id, keyed by row id. */
+	[SQ_NETWORK_CONTACTS] = "SELECT id, uuid, known, last_interaction, name, company FROM contact",
+	[SQ_NETWORK_INTROS] = "SELECT uuid, introducer, introduced, status, made_at, created FROM intro WHERE status <> 4",
 };
 
 /* SQL being generated, in a fixed buffer: it is only made once per statement. */
@@ -721,7 +724,47 @@ static int intros_to(iv_backend *be, const char *id, iv_backend_edge_cb cb, void
 		e.created = sqlite3_column_int64(p.st, 4);
 		e.introducer_known = sqlite3_column_int(p.st, 5);
 		e.introducer_last = sqlite3_column_int64(p.st, 6);
+		e.introducer_key = e.introduced_key = 0;
 		if ((rc = cb(&e, payload)) < 0)
+			break;
+	}
+	iv__sq_release(p.st);
+	return rc < 0 ? rc : 0;
+}
+
+static int network_scan(iv_backend *be, iv_backend_node_cb contact, iv_backend_edge_cb intro, void *payload)
+{
+	char id[IV_ID_LEN + 1];
+	struct sq *b = SQ(be);
+	struct sq_put p = { 0 };
+	iv_backend_node c;
+	iv_backend_edge e;
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, SQ_NETWORK_CONTACTS)) < 0)
+		return rc;
+	while ((rc = iv__sq_step(b, &p, "reading", "the network", NULL)) > 0) {
+		c.key = sqlite3_column_int64(p.st, 0);
+		c.id = iv__sq_uuid_text(id, p.st, 1);
+		c.known = sqlite3_column_int(p.st, 2);
+		c.last_interaction = sqlite3_column_int64(p.st, 3);
+		c.name = (const char *)sqlite3_column_text(p.st, 4);
+		c.company = (const char *)sqlite3_column_text(p.st, 5);
+		if ((rc = contact(&c, payload)) < 0)
+			break;
+	}
+	iv__sq_release(p.st);
+	if (rc < 0 || (rc = iv__sq_start(&p, b, SQ_NETWORK_INTROS)) < 0)
+		return rc;
+	memset(&e, 0, sizeof(e));
+	while ((rc = iv__sq_step(b, &p, "reading", "the network", NULL)) > 0) {
+		e.id = iv__sq_uuid_text(id, p.st, 0);
+		e.introducer_key = sqlite3_column_int64(p.st, 1);
+		e.introduced_key = sqlite3_column_int64(p.st, 2);
+		e.status = sqlite3_column_int(p.st, 3);
+		e.made_at = sqlite3_column_int64(p.st, 4);
+		e.created = sqlite3_column_int64(p.st, 5);
+		if ((rc = intro(&e, payload)) < 0)
 			break;
 	}
 	iv__sq_release(p.st);
@@ -784,6 +827,7 @@ IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
 	b->base.contact_referenced = contact_referenced;
 	b->base.search = iv__sq_search;
 	b->base.intros_to = intros_to;
+	b->base.network_scan = network_scan;
 	b->base.note_get = note_get;
 	b->base.note_insert = note_insert;
 	b->base.note_delete = note_delete;

@@ -152,15 +152,24 @@ static sqlite3_int64 get_int(struct sq_get *g)
 	return sqlite3_column_int64(g->st, g->n++);
 }
 
+/* A uuid's 16 bytes as lower-case text (libuuid's unparse goes through sprintf). */
 const char *iv__sq_uuid_text(char out[IV_ID_LEN + 1], sqlite3_stmt *st, int col)
 {
-	const void *u = sqlite3_column_blob(st, col);
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *u = sqlite3_column_blob(st, col);
+	size_t i, k = 0;
 
 	if (!u)
 		return NULL;
 	if (sqlite3_column_bytes(st, col) != 16)
 		return "(damaged id)";
-	uuid_unparse_lower(u, out);
+	for (i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[k++] = '-';
+		out[k++] = hex[u[i] >> 4];
+		out[k++] = hex[u[i] & 15];
+	}
+	out[k] = '\0';
 	return out;
 }
 
