@@ -4,8 +4,8 @@
  * introduced or cold; companies from a pool of N/50, names from a pool),
  * 2N introductions (each contact after the first hundred introduced by one
  * or two earlier ones, mostly made), N follow-ups (half pending, earliest
- * and due spread over two months around the clock's time), N/20 interviews
- * (a tenth scheduled) and N/10 notes. Deterministic for a given N.
+ * weeks ahead but for 50 due now, as the agenda of a real morning), N/20 interviews
+ * (planned) and N/10 notes. Deterministic for a given N.
  *
  * usage: mkstore [--memory] PATH N
  * The clock is fixed at 2026-03-02 09:00 UTC (IV_BENCH_NOW), so that what
@@ -124,7 +124,13 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < n; i++) {
 		iv_followup *fu = NULL;
-		iv_time earliest = IV_BENCH_NOW + ((iv_time)(next() % 60) - 30) * DAY;
+		/*
+		 * As on a real morning: of the pending half, 50 can be done now
+		 * and the rest are weeks ahead; the done half lies in the past.
+		 */
+		iv_time earliest = i % 2 ? IV_BENCH_NOW - (iv_time)(1 + next() % 60) * DAY
+				  : i / 2 < 50 ? IV_BENCH_NOW - (iv_time)(1 + next() % 5) * DAY
+				  : IV_BENCH_NOW + (iv_time)(2 + next() % 60) * DAY;
 
 		if (iv_followup_new(&fu) < 0 || iv_followup_set_contact(fu, ids[(i * 7) % n]) < 0 ||
 		    iv_followup_set_kind(fu, IV_FOLLOWUP_CUSTOM) < 0 ||

@@ -34,8 +34,14 @@ typedef struct section {
 	size_t pos;
 } section;
 
-/* Which follow-ups the iterator is reading. */
+/* Which follow-ups the iterator is handing out. */
 enum { READ_NOW, READ_LATER, READ_DONE };
+
+/* The follow-ups doable later today, kept while those doable now are handed out. */
+typedef struct later_list {
+	iv_followup **items;
+	size_t n, alloc, pos;
+} later_list;
 
 struct iv_agenda_iter {
 	iv__live live; /* first */
@@ -44,12 +50,14 @@ struct iv_agenda_iter {
 	/* Version 2: follow-ups doable after `at` up to `until` are listed too; else until == at. */
 	iv_time until;
 	/*
-	 * The follow-ups can be many, so they stream: those doable at `at`,
-	 * then those doable later, each list opened once the one before it is
-	 * exhausted.
+	 * The follow-ups can be many, so those doable at `at` stream, from one
+	 * list of the pending ones doable by `until` (an index range of what
+	 * is due, whatever else is pending); those doable after `at` (a day's
+	 * worth at most) are kept aside and handed out after them.
 	 */
 	int reading;
 	iv_followup_iter *followups;
+	later_list later;
 	section scheduled;
 	section no_reply;
 	section waiting;
@@ -209,7 +217,7 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 	if (version >= 2)
 		it->until = o.until ? o.until : iv__local_day_last(it->at);
 	f.status = IV_FOLLOWUP_PENDING;
-	f.earliest_before = it->at;
+	f.earliest_before = it->until;
 	if ((error = iv_followup_list(&it->followups, db, &f)) < 0 ||
 	    (error = section_load(&it->scheduled, db, IV_INTERVIEW_SCHEDULED, limit)) < 0 ||
 	    (error = section_load(&it->waiting, db, IV_INTERVIEW_REQUESTED, INT64_MAX)) < 0 ||
@@ -242,14 +250,67 @@ static int item_finish(iv_agenda_item **out, iv_agenda_item *item, iv_db *db, co
 	return 0;
 }
 
-/* Whether `fu` belongs to the list being read: doable at `at`, or later up to `until`. */
-static int followup_in(const iv_agenda_iter *it, const iv_followup *fu)
+/* Keeps `fu`, doable after `at`, for when those doable at `at` are all out; takes it. */
+static int later_add(later_list *l, iv_followup *fu)
 {
-	iv_time earliest = iv_followup_earliest(fu);
+	if (l->n == l->alloc) {
+		size_t n = l->alloc ? l->alloc * 2 : 8;
+		iv_followup **grown = n <= SIZE_MAX / sizeof(*grown) ? realloc(l->items, n * sizeof(*grown)) : NULL;
+		if (!grown) {
+			iv_followup_free(fu);
+			return iv__oom();
+		}
+		l->items = grown;
+		l->alloc = n;
+	}
+	l->items[l->n++] = fu;
+	return 0;
+}
 
-	if (it->reading == READ_NOW)
-		return earliest <= it->at;
-	return earliest > it->at && earliest <= it->until;
+static void later_free(later_list *l)
+{
+	size_t i;
+
+	for (i = l->pos; i < l->n; i++)
+		iv_followup_free(l->items[i]);
+	free(l->items);
+}
+
+/*
+ * The next follow-up of the list being handed out: doable at `at` from the
+ * stream (those doable later are kept aside on the way), or doable later
+ * up to `until` from what was kept.
+ */
+static int take_followup(iv_followup **out, iv_agenda_iter *it)
+{
+	iv_followup *fu = NULL;
+	iv_time earliest;
+	int error;
+
+	*out = NULL;
+	if (it->reading == READ_LATER) {
+		if (it->later.pos == it->later.n)
+			return IV_ITEROVER;
+		*out = it->later.items[it->later.pos];
+		it->later.items[it->later.pos++] = NULL;
+		return 0;
+	}
+	for (;;) {
+		if ((error = iv_followup_iter_next(&fu, it->followups)) < 0)
+			return error;
+		/* Checked here too: a backend older than the earliest_before filter ignores it. */
+		earliest = iv_followup_earliest(fu);
+		if (earliest <= it->at) {
+			*out = fu;
+			return 0;
+		}
+		if (earliest <= it->until) {
+			if ((error = later_add(&it->later, fu)) < 0)
+				return error;
+		} else {
+			iv_followup_free(fu);
+		}
+	}
 }
 
 static int next_followup(iv_agenda_item **out, iv_agenda_iter *it)
@@ -259,12 +320,8 @@ static int next_followup(iv_agenda_item **out, iv_agenda_iter *it)
 	const char *interview_id;
 	int error;
 
-	do {
-		iv_followup_free(fu);
-		if ((error = iv_followup_iter_next(&fu, it->followups)) < 0)
-			return error;
-		/* Checked here too: a backend older than the earliest_before filter ignores it. */
-	} while (!followup_in(it, fu));
+	if ((error = take_followup(&fu, it)) < 0)
+		return error;
 	if (!(item = calloc(1, sizeof(*item)))) {
 		iv_followup_free(fu);
 		return iv__oom();
@@ -300,31 +357,17 @@ static int next_interview(iv_agenda_item **out, iv_agenda_iter *it, section *s, 
 	return item_finish(out, item, it->db, iv_interview_contact(item->interview));
 }
 
-/* Opens the list of follow-ups doable later, up to `until`; none if that is not after `at`. */
-static int open_later(iv_agenda_iter *it)
-{
-	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
-
-	if (it->until <= it->at)
-		return 0;
-	f.status = IV_FOLLOWUP_PENDING;
-	f.earliest_before = it->until;
-	return iv_followup_list(&it->followups, it->db, &f);
-}
-
 static int next_any(iv_agenda_item **out, iv_agenda_iter *it)
 {
 	int error;
 
 	while (it->reading != READ_DONE) {
-		if (it->followups && (error = next_followup(out, it)) != IV_ITEROVER)
+		if ((error = next_followup(out, it)) != IV_ITEROVER)
 			return error;
+		/* The stream is read to its end before the kept ones go out. */
 		iv_followup_iter_free(it->followups);
 		it->followups = NULL;
-		if (++it->reading == READ_LATER && (error = open_later(it)) < 0) {
-			it->reading = READ_DONE;
-			return error;
-		}
+		it->reading++;
 	}
 	if (it->scheduled.pos < it->scheduled.n)
 		return next_interview(out, it, &it->scheduled, IV_AGENDA_INTERVIEW);
@@ -364,6 +407,7 @@ void iv_agenda_iter_free(iv_agenda_iter *it)
 		return;
 	iv__live_remove(it->db, &it->live);
 	iv_followup_iter_free(it->followups);
+	later_free(&it->later);
 	section_free(&it->scheduled);
 	section_free(&it->no_reply);
 	section_free(&it->waiting);

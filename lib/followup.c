@@ -2,13 +2,15 @@
  * Follow-ups: the record, its setters' rules and its completeness check.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "infoview/sys/backend.h"
 #include "records.h"
 #include "util.h"
 
 /* The text fields live in one list, so that dup and free take them at once. */
-enum { F_ID, F_CONTACT, F_INTERVIEW, F_NOTE, F_DRAFT, F_RULE, F_NTEXT };
+/* F_CONTACT_NAME is read with the record, never stored (see iv_followup_contact_name()). */
+enum { F_ID, F_CONTACT, F_INTERVIEW, F_NOTE, F_DRAFT, F_RULE, F_CONTACT_NAME, F_NTEXT };
 
 struct iv_followup {
 	int64_t number;   /* the short reference; 0 until stored */
@@ -46,6 +48,12 @@ int iv_followup_dup(iv_followup **out, const iv_followup *fu)
 		free(d);
 		return IV_ENOMEM;
 	}
+	/*
+	 * Not the name read with it: a backend keeping copies (the memory one)
+	 * would otherwise store it.
+	 */
+	free(d->text.items[F_CONTACT_NAME]);
+	d->text.items[F_CONTACT_NAME] = NULL;
 	*out = d;
 	return 0;
 }
@@ -108,8 +116,18 @@ const char *iv_followup_contact(const iv_followup *fu)
 
 int iv_followup_set_contact(iv_followup *fu, const char *contact_id)
 {
+	int error, same;
+
 	IV__ARG(fu);
-	return iv__set_id(&fu->text.items[F_CONTACT], "followup.contact", contact_id, 0);
+	same = fu->text.items[F_CONTACT] && contact_id && strcmp(fu->text.items[F_CONTACT], contact_id) == 0;
+	if ((error = iv__set_id(&fu->text.items[F_CONTACT], "followup.contact", contact_id, 0)) < 0)
+		return error;
+	/* The name read with the record was the old contact's. */
+	if (!same) {
+		free(fu->text.items[F_CONTACT_NAME]);
+		fu->text.items[F_CONTACT_NAME] = NULL;
+	}
+	return 0;
 }
 
 const char *iv_followup_interview(const iv_followup *fu)
@@ -200,6 +218,17 @@ int iv_followup_set_rule(iv_followup *fu, const char *rule)
 {
 	IV__ARG(fu);
 	return iv__set_text(&fu->text.items[F_RULE], "followup.rule", rule, IV_LIMIT_SHORT, IV__ONELINE | IV__NOSPACE);
+}
+
+const char *iv_followup_contact_name(const iv_followup *fu)
+{
+	return fu ? fu->text.items[F_CONTACT_NAME] : NULL;
+}
+
+int iv_followup_set_contact_name(iv_followup *fu, const char *name)
+{
+	IV__ARG(fu);
+	return iv__set_text(&fu->text.items[F_CONTACT_NAME], "followup.contact_name", name, IV_LIMIT_SHORT, IV__ONELINE);
 }
 
 const char *iv_followup_note(const iv_followup *fu)

@@ -262,6 +262,47 @@ static void followup_item_without_interview_has_none(void **state)
 	assert_int_equal(items[0].waiting, 0);
 }
 
+/*
+ * A list of due follow-ups names their contacts: the SQLite backend reads
+ * the name in the same query; a backend that does not leaves it NULL, for
+ * a lookup. Either way a rename shows at the next read.
+ */
+static void due_followups_name_their_contact_or_leave_it_to_a_lookup(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_followup_iter *it = NULL;
+	iv_followup *fu = NULL;
+	iv_contact *c = NULL;
+	id_t_ dana, eli, a, b;
+	const char *name;
+	int n = 0, sqlite = strcmp(iv_fixture_backend, "sqlite") == 0;
+
+	iv_fixture_contact(fx->db, "Dana", NULL, IV_KNOWN_DIRECT, dana);
+	iv_fixture_contact(fx->db, "Eli", NULL, IV_KNOWN_DIRECT, eli);
+	followup(fx->db, dana, NULL, 0, fx->now + DAY, IV_FOLLOWUP_PENDING, a);
+	followup(fx->db, eli, NULL, 0, fx->now + 2 * DAY, IV_FOLLOWUP_PENDING, b);
+	assert_int_equal(iv_contact_lookup(&c, fx->db, eli), 0);
+	assert_int_equal(iv_contact_set_name(c, "Eli Renamed"), 0);
+	assert_int_equal(iv_contact_update(fx->db, c), 0);
+	iv_contact_free(c);
+	f.status = IV_FOLLOWUP_PENDING;
+	f.earliest_before = fx->now;
+	assert_int_equal(iv_followup_list(&it, fx->db, &f), 0);
+	while (iv_followup_iter_next(&fu, it) == 0) {
+		name = iv_followup_contact_name(fu);
+		if (sqlite)
+			assert_non_null(name);
+		if (name)
+			assert_string_equal(name, n == 0 ? "Dana" : "Eli Renamed");
+		assert_string_equal(iv_followup_id(fu), n == 0 ? a : b);
+		iv_followup_free(fu);
+		n++;
+	}
+	iv_followup_iter_free(it);
+	assert_int_equal(n, 2);
+}
+
 /* --- Scheduled interviews ------------------------------------------------- */
 
 static void interview_within_horizon_is_shown_and_beyond_is_not(void **state)
@@ -543,6 +584,7 @@ int main(int argc, char **argv)
 		T(closed_followups_are_absent),
 		T(followup_item_carries_recipient_and_interview),
 		T(followup_item_without_interview_has_none),
+		T(due_followups_name_their_contact_or_leave_it_to_a_lookup),
 		T(interview_within_horizon_is_shown_and_beyond_is_not),
 		T(horizon_option_widens_the_window),
 		T(past_scheduled_interview_is_overdue),

@@ -1255,6 +1255,7 @@ static void setters_accept_a_null_handle(void **state)
 	NULL_SETTER(iv_followup_set_closed_at, NULL, 0);
 	NULL_SETTER(iv_followup_set_note, NULL, NULL);
 	NULL_SETTER(iv_followup_set_rule, NULL, NULL);
+	NULL_SETTER(iv_followup_set_contact_name, NULL, NULL);
 	NULL_SETTER(iv_followup_set_draft, NULL, NULL);
 	NULL_SETTER(iv_contact_set_number, NULL, 1);
 	NULL_SETTER(iv_intro_set_number, NULL, 1);
@@ -1423,6 +1424,7 @@ static void followup_getters_accept_null(void **state)
 	NULL_GETTER(iv_followup_closed_at, NULL);
 	NULL_GETTER(iv_followup_note, NULL);
 	NULL_GETTER(iv_followup_rule, NULL);
+	NULL_GETTER(iv_followup_contact_name, NULL);
 	NULL_GETTER(iv_followup_draft, NULL);
 	NULL_GETTER(iv_followup_number, NULL);
 	NULL_GETTER(iv_contact_number, NULL);

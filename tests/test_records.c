@@ -1470,6 +1470,34 @@ static void followup_new_is_custom_and_pending(void **state)
 	assert_int_equal(iv_followup_updated(fu), 0);
 }
 
+/*
+ * The contact's name a store reads with a follow-up is not part of the
+ * record: a copy leaves it out (a backend keeping copies would store it),
+ * and another contact clears it.
+ */
+static void followup_contact_name_is_read_not_kept(void **state)
+{
+	iv_followup *fu = *state, *d = NULL;
+
+	assert_null(iv_followup_contact_name(fu));
+	assert_int_equal(iv_followup_set_contact(fu, "0190a5c0-0000-7000-8000-000000000001"), 0);
+	assert_int_equal(iv_followup_set_contact_name(fu, "Ada Lovelace"), 0);
+	assert_string_equal(iv_followup_contact_name(fu), "Ada Lovelace");
+	assert_int_equal(iv_followup_set_contact_name(fu, "two\nlines"), IV_EINVALID);
+	assert_int_equal(iv_followup_dup(&d, fu), 0);
+	assert_null(iv_followup_contact_name(d));
+	iv_followup_free(d);
+	/* The same contact again keeps it; another clears it. */
+	assert_int_equal(iv_followup_set_contact(fu, "0190a5c0-0000-7000-8000-000000000001"), 0);
+	assert_string_equal(iv_followup_contact_name(fu), "Ada Lovelace");
+	assert_int_equal(iv_followup_set_contact(fu, "0190a5c0-0000-7000-8000-000000000002"), 0);
+	assert_null(iv_followup_contact_name(fu));
+	assert_int_equal(iv_followup_set_contact_name(fu, "Bea"), 0);
+	assert_int_equal(iv_followup_set_contact_name(fu, ""), 0);
+	assert_null(iv_followup_contact_name(fu));
+	assert_int_equal(iv_followup_set_contact_name(NULL, "Bea"), IV_EINVALID);
+}
+
 static void followup_free_accepts_null(void **state)
 {
 	(void)state;
@@ -1917,6 +1945,7 @@ int main(void)
 		INTERVIEW_TEST(interview_check_requires_a_contact),
 
 		FOLLOWUP_TEST(followup_new_is_custom_and_pending),
+		FOLLOWUP_TEST(followup_contact_name_is_read_not_kept),
 		cmocka_unit_test(followup_free_accepts_null),
 		FOLLOWUP_TEST(followup_set_id_keeps_lower_case_and_refuses_malformed),
 		FOLLOWUP_TEST(followup_set_id_null_clears_it),

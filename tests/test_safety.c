@@ -666,7 +666,7 @@ static void sqlite_store_of_version_2_indexes_its_emails(void **state)
 	add_with_emails(db, "Tom Nguyen", "Acme", "Tom@Acme.example", NULL, NULL);
 	iv_db_free(db);
 	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(raw, "DROP INDEX contact_url; DROP TABLE contact_email; DROP TABLE note;"
+	assert_int_equal(sqlite3_exec(raw, "DROP INDEX followup_pending; DROP INDEX contact_url; DROP TABLE contact_email; DROP TABLE note;"
 				       " DROP INDEX contact_num; ALTER TABLE contact DROP COLUMN num;"
 				       " DROP INDEX intro_num; ALTER TABLE intro DROP COLUMN num;"
 				       " DROP INDEX interview_num; ALTER TABLE interview DROP COLUMN num;"

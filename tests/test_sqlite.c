@@ -27,7 +27,7 @@
 #define BUSY_ENV "INFOVIEW_SQLITE_BUSY_TIMEOUT_MS"
 #define APP_ID 0x49567731 /* 'IVw1' */
 /* The schema version this library writes. */
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 /* --- Fixture: a fresh directory per test -------------------------------- */
 
@@ -491,6 +491,7 @@ static void downgrade_to_version_2(fixture *fx)
 	sqlite3 *db = raw_open(fx->path);
 
 	raw_exec(db, "BEGIN;"
+		     "DROP INDEX followup_pending;"
 		     "DROP INDEX contact_url;"
 		     "DROP TABLE note;"
 		     "DROP TABLE contact_email;"
@@ -736,9 +737,9 @@ static void newer_schema_is_refused_untouched(void **state)
 {
 	fixture *fx = *state;
 
-	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 5;"
+	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 6;"
 				    " CREATE TABLE contact (x);");
-	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 5 is newer than this library's 4");
+	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 6 is newer than this library's 5");
 }
 
 static void other_application_is_refused_untouched(void **state)
@@ -1340,27 +1341,102 @@ static int plan_has(sqlite3 *db, const char *sql, const char *needle)
 }
 
 /*
- * The agenda's question, pending follow-ups whose earliest time has come by
- * due time, walks the (status, due) index in order: no sort of every match.
- * The SQL has the shape the backend generates for those two filters.
+ * The agenda's question, pending follow-ups whose earliest time has come,
+ * is a range of the (status, earliest) index: it reads what is due, not
+ * every pending follow-up, then sorts those few by due time. Pending alone
+ * (followup list) walks the (status, due) index in order: no sort. Either
+ * reads the contact's name by its integer key (a join), never by scanning.
+ * The SQL is what the backend generates for those filters, but for the
+ * columns, which the plan does not depend on.
  */
-static void pending_followups_by_earliest_need_no_sort(void **state)
+static void due_followups_read_only_what_is_due(void **state)
 {
 	static const char agenda[] =
-		"SELECT r.id, r.uuid FROM followup r WHERE r.status = 1 AND r.earliest <= 1700000000"
-		" ORDER BY r.due, r.uuid";
+		"SELECT r.id, r.uuid, fc.name FROM followup r LEFT JOIN contact fc ON fc.id = r.contact"
+		" WHERE r.status = ?1 AND r.earliest <= ?6 ORDER BY r.due, r.uuid";
+	static const char pending[] =
+		"SELECT r.id, r.uuid, fc.name FROM followup r LEFT JOIN contact fc ON fc.id = r.contact"
+		" WHERE r.status = ?1 ORDER BY r.due, r.uuid";
 	static const char by_rule[] =
-		"SELECT r.id, r.uuid FROM followup r WHERE +r.status = 1 AND r.rule = 'nudge:1'"
-		" ORDER BY r.due, r.uuid";
+		"SELECT r.id, r.uuid, fc.name FROM followup r LEFT JOIN contact fc ON fc.id = r.contact"
+		" WHERE +r.status = ?1 AND r.rule = ?5 ORDER BY r.due, r.uuid";
 	fixture *fx = *state;
 	sqlite3 *db;
 
 	open_be(fx);
 	db = raw_open(fx->path);
-	assert_true(plan_has(db, agenda, "followup_status"));
-	assert_false(plan_has(db, agenda, "TEMP B-TREE"));
+	assert_true(plan_has(db, agenda, "followup_pending (status=? AND earliest<?)"));
+	assert_false(plan_has(db, agenda, "followup_status"));
+	assert_true(plan_has(db, agenda, "SEARCH fc USING INTEGER PRIMARY KEY"));
+	assert_false(plan_has(db, agenda, "SCAN"));
+	assert_true(plan_has(db, pending, "followup_status (status=?)"));
+	assert_false(plan_has(db, pending, "TEMP B-TREE"));
+	assert_true(plan_has(db, pending, "SEARCH fc USING INTEGER PRIMARY KEY"));
+	assert_false(plan_has(db, pending, "SCAN"));
 	assert_true(plan_has(db, by_rule, "followup_rule"));
 	sqlite3_close(db);
+}
+
+/* A listed or read follow-up carries its contact's name, read in the same query. */
+static void followups_come_with_their_contacts_name(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_followup *fu = new_followup(30, 1, 9000), *d = NULL;
+	iv_backend_iter *it;
+	iv_contact *c = new_contact(1, "Ada Lovelace");
+	void *r;
+
+	ok(be->contact_insert(be, c));
+	/* A name set by the caller is not stored: the stored contact's is read. */
+	ok(iv_followup_set_contact_name(fu, "Someone Else"));
+	ok(be->followup_insert(be, fu));
+	ok(be->followup_get(&d, be, iv_followup_id(fu)));
+	assert_string_equal(iv_followup_contact_name(d), "Ada Lovelace");
+	iv_followup_free(d);
+	f.status = IV_FOLLOWUP_PENDING;
+	f.earliest_before = 10000;
+	ok(be->followup_list(&it, be, &f));
+	ok(it->next(&r, it));
+	assert_string_equal(iv_followup_contact_name(r), "Ada Lovelace");
+	iv_followup_free(r);
+	assert_int_equal(it->next(&r, it), IV_ITEROVER);
+	it->free(it);
+	/* Renamed: the next read says so. */
+	ok(iv_contact_set_name(c, "Ada King"));
+	ok(be->contact_update(be, c));
+	ok(be->followup_get(&d, be, iv_followup_id(fu)));
+	assert_string_equal(iv_followup_contact_name(d), "Ada King");
+	iv_followup_free(d);
+	iv_followup_free(fu);
+	iv_contact_free(c);
+}
+
+/* Version 4 -> 5: the agenda's index is made, the data stays. */
+static void store_of_version_4_gets_the_agenda_index(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	iv_followup *fu = new_followup(30, 1, 9000), *d = NULL;
+	sqlite3 *db;
+
+	add_contact(be, 1, "Ada");
+	ok(be->followup_insert(be, fu));
+	close_be(fx);
+	db = raw_open(fx->path);
+	raw_exec(db, "DROP INDEX followup_pending; PRAGMA user_version = 4;");
+	sqlite3_close(db);
+
+	be = open_be(fx);
+	db = raw_open(fx->path);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'followup_pending'"), 1);
+	sqlite3_close(db);
+	ok(be->followup_get(&d, be, iv_followup_id(fu)));
+	assert_int_equal(iv_followup_due(d), 9000);
+	iv_followup_free(d);
+	iv_followup_free(fu);
 }
 
 /*
@@ -1712,7 +1788,9 @@ int main(void)
 		T(damaged_stored_record_is_reported),
 		T(tag_and_company_filters_ignore_case),
 		T(equal_names_are_ordered_by_id_text),
-		T(pending_followups_by_earliest_need_no_sort),
+		T(due_followups_read_only_what_is_due),
+		T(followups_come_with_their_contacts_name),
+		T(store_of_version_4_gets_the_agenda_index),
 		T(id_prefix_and_name_lists_use_their_indexes),
 		T(network_walk_queries_use_their_indexes),
 		T(two_iterators_over_one_query_run_apart),

@@ -23,7 +23,7 @@ static const char help_group[] =
 	"before its earliest time and is due at its due time.\n"
 	"\n"
 	"Commands:\n"
-	"  list [--all] [--contact C] [--status S]\n"
+	"  list [--all | --due] [--contact C] [--status S]\n"
 	"                          pending follow-ups by due time (the default)\n"
 	"  show FOLLOWUP           one follow-up, with its draft if any\n"
 	"  done FOLLOWUP           mark it done (an interaction with the person,\n"
@@ -36,13 +36,15 @@ static const char help_group[] =
 	"FOLLOWUP and I are id prefixes; CONTACT an id prefix or a name.\n";
 
 static const char help_list[] =
-	"Usage: infoview followup list [--all] [--contact CONTACT] [--status S]\n"
+	"Usage: infoview followup list [--all | --due] [--contact CONTACT] [--status S]\n"
 	"\n"
 	"Lists pending follow-ups by due time; STATE says whether each is overdue,\n"
 	"to do, or not yet (before its earliest time).\n"
 	"\n"
 	"Options:\n"
 	"  --all              every follow-up, whatever its status\n"
+	"  --due              only those to do now: pending, their earliest time\n"
+	"                     passed (the agenda's To do)\n"
 	"  --contact CONTACT  only those to CONTACT\n"
 	"  --status S         only pending, done, skipped or cancelled ones\n";
 
@@ -101,7 +103,7 @@ static void print_followup(struct cli *ctx, const iv_followup *fu)
 	}
 	out_heading(ctx, followup_what(what, sizeof(what), fu));
 	out_field(ctx, "Id", iv_followup_id(fu));
-	out_field(ctx, "To", contact_name(ctx, iv_followup_contact(fu)));
+	out_field(ctx, "To", followup_contact_name(ctx, fu));
 	out_field(ctx, "Kind", enum_label(buf, sizeof(buf), "followup_kind", iv_followup_kind(fu)));
 	out_field(ctx, "Status", enum_label(buf, sizeof(buf), "followup_status", iv_followup_status(fu)));
 	if (iv_followup_earliest(fu)) {
@@ -123,7 +125,8 @@ static void print_followup(struct cli *ctx, const iv_followup *fu)
 static int followup_list(struct cli *ctx, int argc, char **argv)
 {
 	static const struct opt opts[] = {
-		{ "all", O_ALL, 0 }, { "contact", O_CONTACT, 1 }, { "status", O_STATUS, 1 }, { NULL, 0, 0 },
+		{ "all", O_ALL, 0 }, { "due", O_DUE, 0 }, { "contact", O_CONTACT, 1 }, { "status", O_STATUS, 1 },
+		{ NULL, 0, 0 },
 	};
 	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
 	const char *status;
@@ -132,7 +135,7 @@ static int followup_list(struct cli *ctx, int argc, char **argv)
 	struct parsed p;
 	struct args a;
 	size_t i;
-	int rc = 0;
+	int rc = 0, all = 0, due = 0;
 
 	args_init(&a, ctx, "followup list", help_list, argc, argv);
 	if (args_parse(&a, opts, &p, 0, 0, NULL))
@@ -140,14 +143,22 @@ static int followup_list(struct cli *ctx, int argc, char **argv)
 	f.status = IV_FOLLOWUP_PENDING;
 	for (i = 0; i < p.nset; i++)
 		if (p.set[i].id == O_ALL)
-			f.status = 0;
+			all = 1;
+		else if (p.set[i].id == O_DUE)
+			due = 1;
+	if (all)
+		f.status = 0;
 	if ((status = parsed_option(&p, O_STATUS)))
 		rc = args_enum(&a, "status", "followup_status", status, &f.status);
+	if (rc == 0 && due && (all || (status && f.status != IV_FOLLOWUP_PENDING)))
+		rc = args_error(&a, "--due lists pending follow-ups only: leave out --all and --status");
 	if (rc == 0 && (rc = cli_open(ctx, 0)) == 0 &&
 	    (rc = ref_contact_option(ctx, parsed_option(&p, O_CONTACT), &c, &f.contact)) == 0) {
+		if (due)
+			f.earliest_before = ctx->now;
 		listing_begin(&l, ctx, followup_table);
 		rc = list_followups(ctx, &f, l.j, l.t, &l.n);
-		rc = listing_end(&l, ctx, rc, f.status == IV_FOLLOWUP_PENDING ? "No pending follow-ups."
+		rc = listing_end(&l, ctx, rc, due ? "Nothing to do now." : f.status == IV_FOLLOWUP_PENDING ? "No pending follow-ups."
 				 : "No follow-ups.");
 	}
 	iv_contact_free(c);

@@ -121,7 +121,7 @@ static void followup_label(char *buf, size_t n, struct cli *ctx, const void *rec
 	char kind[32];
 
 	snprintf(buf, n, "%s to %s", enum_label(kind, sizeof(kind), "followup_kind", iv_followup_kind(rec)),
-		 contact_name(ctx, iv_followup_contact(rec)));
+		 followup_contact_name(ctx, rec));
 }
 
 #define OPS(T) { T##_by_prefix, T##_next, T##_iter_free, T##_rec_free, T##_id, T##_label }
@@ -201,6 +201,13 @@ const char *contact_name(struct cli *ctx, const char *id)
 	e->name = xstrdup(iv_contact_name(c));
 	iv_contact_free(c);
 	return e->name;
+}
+
+const char *followup_contact_name(struct cli *ctx, const iv_followup *fu)
+{
+	const char *name = iv_followup_contact_name(fu);
+
+	return name ? name : contact_name(ctx, iv_followup_contact(fu));
 }
 
 void ref_forget(struct cli *ctx)

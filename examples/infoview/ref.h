@@ -54,6 +54,8 @@ char *short_id(char buf[IV_ID_LEN + 1], struct cli *ctx, enum ref_kind kind, con
  * borrowed until the ids change or a few dozen other names are asked for.
  */
 const char *contact_name(struct cli *ctx, const char *id);
+/* The name of a follow-up's contact: the one read with it if the store gave it, else looked up. */
+const char *followup_contact_name(struct cli *ctx, const iv_followup *fu);
 
 /* Frees the names cached in `ctx`. */
 void ref_forget(struct cli *ctx);

@@ -184,7 +184,8 @@ void json_followup(struct jw *j, struct cli *ctx, const iv_followup *fu)
 	jw_object(j);
 	jw_kstring(j, "id", iv_followup_id(fu));
 	jw_kint(j, "number", (long long)iv_followup_number(fu));
-	json_kid_name(j, ctx, "contact", iv_followup_contact(fu));
+	jw_kstring(j, "contact", iv_followup_contact(fu));
+	jw_kstring(j, "contact_name", iv_followup_contact(fu) ? followup_contact_name(ctx, fu) : NULL);
 	jw_kstring(j, "interview", iv_followup_interview(fu));
 	jw_kenum(j, "kind", "followup_kind", iv_followup_kind(fu));
 	jw_kenum(j, "status", "followup_status", iv_followup_status(fu));
@@ -340,7 +341,7 @@ void followup_row(struct table *t, struct cli *ctx, const iv_followup *fu)
 	else
 		table_cell(t, C_GREEN, "to do");
 	enum_cell(t, C_NONE, "followup_kind", iv_followup_kind(fu));
-	table_cell(t, C_BOLD, contact_name(ctx, iv_followup_contact(fu)));
+	table_cell(t, C_BOLD, followup_contact_name(ctx, fu));
 	table_cell(t, C_NONE, followup_what(what, sizeof(what), fu));
 }
 

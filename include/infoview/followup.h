@@ -201,6 +201,26 @@ IV_EXTERN(const char *) iv_followup_rule(const iv_followup *fu);
  */
 IV_EXTERN(int) iv_followup_set_rule(iv_followup *fu, const char *rule);
 /**
+ * The name of the follow-up's contact, as a listing read it: a backend
+ * that can read it in the same query (the SQLite backend joins it) gives
+ * it with every follow-up it reads, so that a list of follow-ups with
+ * names costs one query, not one contact lookup per row. The store does
+ * not keep it, and iv_followup_dup() leaves it out.
+ * @param fu the follow-up, or NULL
+ * @return the name; borrowed, valid until `fu` is freed or the field set;
+ *         NULL when the backend did not give it (look the contact up with
+ *         iv_contact_lookup() then) and for a follow-up not read from a store
+ */
+IV_EXTERN(const char *) iv_followup_contact_name(const iv_followup *fu);
+/**
+ * Sets the name of the follow-up's contact, for a backend that reads it
+ * with the follow-up (see iv_followup_contact_name()).
+ * @param fu the follow-up
+ * @param name the name, copied; NULL or "" clears it
+ * @return 0, IV_EINVALID for a name iv_contact_set_name() would refuse
+ */
+IV_EXTERN(int) iv_followup_set_contact_name(iv_followup *fu, const char *name);
+/**
  * The draft message text.
  * @param fu the follow-up, or NULL
  * @return the draft; borrowed, valid until `fu` is freed or the field set; NULL if unset

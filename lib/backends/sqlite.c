@@ -97,12 +97,17 @@ static const char *const fixed_sql[SQ_FIXED_COUNT] = {
 				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	/*
 	 * ?1 is an FTS5 query, ?2 the most hits (-1 for all). The rank is the
-	 * weighted bm25 of the schema; the ids are looked up for the hits only.
+	 * weighted bm25 of the schema. The ids are looked up for the hits only:
+	 * outside the ranked subquery (a co-routine, read in its order), so
+	 * that a limited search reads the rows of the hits it returns, not of
+	 * every match it ranks.
 	 */
-	[SQ_SEARCH_CONTACT] = "SELECT (SELECT uuid FROM contact WHERE id = contact_fts.rowid), -rank"
-			      " FROM contact_fts WHERE contact_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-	[SQ_SEARCH_INTERVIEW] = "SELECT (SELECT uuid FROM interview WHERE id = interview_fts.rowid), -rank"
-				" FROM interview_fts WHERE interview_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+	[SQ_SEARCH_CONTACT] = "SELECT (SELECT uuid FROM contact WHERE id = h.rowid), h.score"
+			      " FROM (SELECT rowid, -rank AS score FROM contact_fts WHERE contact_fts MATCH ?1"
+			      " ORDER BY rank LIMIT ?2) AS h",
+	[SQ_SEARCH_INTERVIEW] = "SELECT (SELECT uuid FROM interview WHERE id = h.rowid), h.score"
+				" FROM (SELECT rowid, -rank AS score FROM interview_fts WHERE interview_fts MATCH ?1"
+				" ORDER BY rank LIMIT ?2) AS h",
 	/* Search as you type: the first matches, scored but not all ranked. */
 	[SQ_SEARCH_CONTACT_UNRANKED] = "SELECT (SELECT uuid FROM contact WHERE id = contact_fts.rowid), -rank"
 				       " FROM contact_fts WHERE contact_fts MATCH ?1 LIMIT ?2",
@@ -165,14 +170,16 @@ static void cat_select(struct sql *q, const struct sq_kind *k)
 
 	cat(q, "SELECT r.id, r.uuid");
 	for (i = 0; i < k->ncolumns; i++) {
-		if (k->columns[i].ref)
+		if (k->columns[i].read)
+			cat(q, ", %s", k->columns[i].read);
+		else if (k->columns[i].ref)
 			cat(q, ", j%d.uuid", i);
 		else
 			cat(q, ", r.%s", k->columns[i].name);
 	}
-	cat(q, " FROM %s r", k->name);
+	cat(q, "%s FROM %s r%s", k->joined ? k->joined : "", k->name, k->join ? k->join : "");
 	for (i = 0; i < k->ncolumns; i++)
-		if (k->columns[i].ref)
+		if (k->columns[i].ref && !k->columns[i].read)
 			cat(q, " LEFT JOIN %s j%d ON j%d.id = r.%s", k->columns[i].ref, i, i, k->columns[i].name);
 }
 

@@ -116,6 +116,7 @@ struct sq_column {
 	const char *name;
 	const char *ref;  /* the table whose row it names, or NULL for a value */
 	int optional;     /* a reference that may be NULL */
+	const char *read; /* what SELECT reads it from, if not r.<name> or the ref's uuid */
 };
 
 /* SQ_ARG_PREFIX: an id prefix, bound as the range of ids it covers (two parameters). */
@@ -158,6 +159,12 @@ struct sq_kind {
 	void (*args)(struct sq_arg *a, const void *filter);
 	/* Writes the rows of child tables (NULL if none) after the main one. */
 	int (*children)(struct sq *b, const struct sq_owner *o, const void *r, int replace);
+	/*
+	 * Read with the record, not stored (NULL if nothing): the columns
+	 * selected after the kind's own, and the join they come from.
+	 */
+	const char *joined;
+	const char *join;
 };
 
 extern const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT];

@@ -6,7 +6,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <uuid/uuid.h>
 
 #include "sqlite_internal.h"
 
@@ -89,6 +88,39 @@ void iv__sq_put_int(struct sq_put *p, sqlite3_int64 v)
 	put_rc(p, sqlite3_bind_int64(p->st, p->n, v));
 }
 
+/* The value of a hex digit, or -1. */
+static int hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * The 16 bytes of a UUID written 8-4-4-4-12, either case; -1 for anything
+ * else. By hand: libuuid's parser costs more than the lookup it serves.
+ */
+static int uuid_bytes(unsigned char out[16], const char *id)
+{
+	int i, k = 0, hi, lo;
+
+	for (i = 0; i < IV_ID_LEN; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (id[i] != '-')
+				return -1;
+			continue;
+		}
+		if ((hi = hex_value((unsigned char)id[i])) < 0 || (lo = hex_value((unsigned char)id[++i])) < 0)
+			return -1;
+		out[k++] = (unsigned char)(hi << 4 | lo);
+	}
+	return id[IV_ID_LEN] == '\0' ? 0 : -1;
+}
+
 /*
  * Ids are stored as their 16 bytes: smaller keys, faster joins. Binds `id`;
  * a malformed one is reported as `shown`, which outlives the call.
@@ -100,7 +132,7 @@ static void put_uuid(struct sq_put *p, const char *id, const char *shown)
 	if (!id) {
 		put_rc(p, sqlite3_bind_null(p->st, p->n));
 	} else if (p->nuuid == (int)(sizeof(p->uuid) / sizeof(p->uuid[0])) ||
-		   uuid_parse(id, (u = p->uuid[p->nuuid])) < 0) {
+		   uuid_bytes((u = p->uuid[p->nuuid]), id) < 0) {
 		p->bad_id = shown;
 		p->n++;
 	} else {
@@ -152,24 +184,23 @@ static sqlite3_int64 get_int(struct sq_get *g)
 	return sqlite3_column_int64(g->st, g->n++);
 }
 
-/* A uuid's 16 bytes as lower-case text (libuuid's unparse goes through sprintf). */
 const char *iv__sq_uuid_text(char out[IV_ID_LEN + 1], sqlite3_stmt *st, int col)
 {
-	static const char hex[] = "0123456789abcdef";
+	static const char digits[] = "0123456789abcdef";
 	const unsigned char *u = sqlite3_column_blob(st, col);
-	size_t i, k = 0;
+	int i, k;
 
 	if (!u)
 		return NULL;
 	if (sqlite3_column_bytes(st, col) != 16)
 		return "(damaged id)";
-	for (i = 0; i < 16; i++) {
-		if (i == 4 || i == 6 || i == 8 || i == 10)
-			out[k++] = '-';
-		out[k++] = hex[u[i] >> 4];
-		out[k++] = hex[u[i] & 15];
+	for (i = 0, k = 0; k < 16; k++) {
+		if (k == 4 || k == 6 || k == 8 || k == 10)
+			out[i++] = '-';
+		out[i++] = digits[u[k] >> 4];
+		out[i++] = digits[u[k] & 0xf];
 	}
-	out[k] = '\0';
+	out[i] = '\0';
 	return out;
 }
 
@@ -263,10 +294,10 @@ static int each_row(struct sq *b, int idx, const struct sq_owner *o, void *r, ro
 /* Contacts. */
 
 static const struct sq_column contact_columns[] = {
-	{ "name", NULL, 0 }, { "phone", NULL, 0 }, { "company", NULL, 0 }, { "title", NULL, 0 },
-	{ "location", NULL, 0 }, { "url", NULL, 0 }, { "notes", NULL, 0 }, { "known", NULL, 0 },
-	{ "cadence_days", NULL, 0 }, { "last_interaction", NULL, 0 }, { "emails", NULL, 0 },
-	{ "tags", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 }, { "num", NULL, 0 },
+	{ "name", NULL, 0, NULL }, { "phone", NULL, 0, NULL }, { "company", NULL, 0, NULL }, { "title", NULL, 0, NULL },
+	{ "location", NULL, 0, NULL }, { "url", NULL, 0, NULL }, { "notes", NULL, 0, NULL }, { "known", NULL, 0, NULL },
+	{ "cadence_days", NULL, 0, NULL }, { "last_interaction", NULL, 0, NULL }, { "emails", NULL, 0, NULL },
+	{ "tags", NULL, 0, NULL }, { "created", NULL, 0, NULL }, { "updated", NULL, 0, NULL }, { "num", NULL, 0, NULL },
 };
 
 static const char *const contact_filters[] = {
@@ -370,9 +401,9 @@ static int contact_children(struct sq *b, const struct sq_owner *o, const void *
 /* Introductions. */
 
 static const struct sq_column intro_columns[] = {
-	{ "introducer", "contact", 0 }, { "introduced", "contact", 0 }, { "channel", NULL, 0 },
-	{ "status", NULL, 0 }, { "requested_at", NULL, 0 }, { "made_at", NULL, 0 },
-	{ "note", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 }, { "num", NULL, 0 },
+	{ "introducer", "contact", 0, NULL }, { "introduced", "contact", 0, NULL }, { "channel", NULL, 0, NULL },
+	{ "status", NULL, 0, NULL }, { "requested_at", NULL, 0, NULL }, { "made_at", NULL, 0, NULL },
+	{ "note", NULL, 0, NULL }, { "created", NULL, 0, NULL }, { "updated", NULL, 0, NULL }, { "num", NULL, 0, NULL },
 };
 
 static const char *const intro_filters[] = {
@@ -448,13 +479,13 @@ static void intro_args(struct sq_arg *a, const void *filter)
 enum { ITEM_ADVICE = 1, ITEM_RESOURCE = 2 };
 
 static const struct sq_column interview_columns[] = {
-	{ "contact", "contact", 0 }, { "intro", "intro", 1 }, { "purpose", NULL, 0 },
-	{ "notes", NULL, 0 }, { "medium", NULL, 0 }, { "scheduled_at", NULL, 0 },
-	{ "minutes", NULL, 0 }, { "status", NULL, 0 },
+	{ "contact", "contact", 0, NULL }, { "intro", "intro", 1, NULL }, { "purpose", NULL, 0, NULL },
+	{ "notes", NULL, 0, NULL }, { "medium", NULL, 0, NULL }, { "scheduled_at", NULL, 0, NULL },
+	{ "minutes", NULL, 0, NULL }, { "status", NULL, 0, NULL },
 	/* when it entered each status, in the order of their values */
-	{ "t_planned", NULL, 0 }, { "t_requested", NULL, 0 }, { "t_scheduled", NULL, 0 },
-	{ "t_completed", NULL, 0 }, { "t_declined", NULL, 0 }, { "t_no_response", NULL, 0 },
-	{ "t_cancelled", NULL, 0 }, { "created", NULL, 0 }, { "updated", NULL, 0 }, { "num", NULL, 0 },
+	{ "t_planned", NULL, 0, NULL }, { "t_requested", NULL, 0, NULL }, { "t_scheduled", NULL, 0, NULL },
+	{ "t_completed", NULL, 0, NULL }, { "t_declined", NULL, 0, NULL }, { "t_no_response", NULL, 0, NULL },
+	{ "t_cancelled", NULL, 0, NULL }, { "created", NULL, 0, NULL }, { "updated", NULL, 0, NULL }, { "num", NULL, 0, NULL },
 };
 
 static const char *const interview_filters[] = {
@@ -604,15 +635,18 @@ static int interview_children(struct sq *b, const struct sq_owner *o, const void
 /* Follow-ups. */
 
 static const struct sq_column followup_columns[] = {
-	{ "contact", "contact", 0 }, { "interview", "interview", 1 }, { "kind", NULL, 0 },
-	{ "status", NULL, 0 }, { "earliest", NULL, 0 }, { "due", NULL, 0 }, { "closed_at", NULL, 0 },
-	{ "note", NULL, 0 }, { "draft", NULL, 0 }, { "rule", NULL, 0 }, { "created", NULL, 0 },
-	{ "updated", NULL, 0 }, { "num", NULL, 0 },
+	/* The contact's uuid from the row the name is joined from (below). */
+	{ "contact", "contact", 0, "fc.uuid" }, { "interview", "interview", 1, NULL }, { "kind", NULL, 0, NULL },
+	{ "status", NULL, 0, NULL }, { "earliest", NULL, 0, NULL }, { "due", NULL, 0, NULL },
+	{ "closed_at", NULL, 0, NULL }, { "note", NULL, 0, NULL }, { "draft", NULL, 0, NULL },
+	{ "rule", NULL, 0, NULL }, { "created", NULL, 0, NULL }, { "updated", NULL, 0, NULL },
+	{ "num", NULL, 0, NULL },
 };
 
 /*
- * Pending and earliest <= now, the agenda, runs down the (status, due) index
- * in order and tests earliest on each row: no sort, and it stops at LIMIT.
+ * Pending and earliest <= now, the agenda, is a range of the (status,
+ * earliest) index: it reads what is due, then sorts that by due time.
+ * Pending alone runs down the (status, due) index in order: no sort.
  */
 static const char *const followup_filters[] = {
 	"r.status = ?1",
@@ -672,7 +706,8 @@ static int followup_build(void **out, struct sq *b, struct sq_get *g)
 	created = get_int(g);
 	updated = get_int(g);
 	iv_followup_set_times(fu, created, updated);
-	if ((rc = iv_followup_set_number(fu, get_int(g))) < 0) {
+	if ((rc = iv_followup_set_number(fu, get_int(g))) < 0 ||
+	    (rc = iv_followup_set_contact_name(fu, get_text(g))) < 0) {
 		iv_followup_free(fu);
 		return rc;
 	}
@@ -697,8 +732,8 @@ static void followup_args(struct sq_arg *a, const void *filter)
 /* Notes. */
 
 static const struct sq_column note_columns[] = {
-	{ "contact", "contact", 0 }, { "at", NULL, 0 }, { "text", NULL, 0 }, { "created", NULL, 0 },
-	{ "num", NULL, 0 },
+	{ "contact", "contact", 0, NULL }, { "at", NULL, 0, NULL }, { "text", NULL, 0, NULL }, { "created", NULL, 0, NULL },
+	{ "num", NULL, 0, NULL },
 };
 
 static const char *const note_filters[] = {
@@ -758,18 +793,20 @@ static void note_args(struct sq_arg *a, const void *filter)
 const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 	[SQ_CONTACT] = { SQ_CONTACT, "contact", contact_columns, COUNT(contact_columns),
 		contact_filters, COUNT(contact_filters), 0x7c, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
-		contact_bind, contact_build, contact_args, contact_children },
+		contact_bind, contact_build, contact_args, contact_children, NULL, NULL },
 	[SQ_INTRO] = { SQ_INTRO, "intro", intro_columns, COUNT(intro_columns),
 		intro_filters, COUNT(intro_filters), 0x1b, SQ_LISTS_INTRO, "r.created, r.uuid",
-		intro_bind, intro_build, intro_args, NULL },
+		intro_bind, intro_build, intro_args, NULL, NULL, NULL },
 	[SQ_INTERVIEW] = { SQ_INTERVIEW, "interview", interview_columns, COUNT(interview_columns),
 		interview_filters, COUNT(interview_filters), 0x1d, SQ_LISTS_INTERVIEW, "r.created, r.uuid",
-		interview_bind, interview_build, interview_args, interview_children },
+		interview_bind, interview_build, interview_args, interview_children, NULL, NULL },
 	[SQ_FOLLOWUP] = { SQ_FOLLOWUP, "followup", followup_columns, COUNT(followup_columns),
 		followup_filters, COUNT(followup_filters), 0xdc, SQ_LISTS_FOLLOWUP, "r.due, r.uuid",
-		followup_bind, followup_build, followup_args, NULL },
+		followup_bind, followup_build, followup_args, NULL,
+		/* The contact's name: a list with names is one query (iv_followup_contact_name()). */
+		", fc.name", " LEFT JOIN contact fc ON fc.id = r.contact" },
 	[SQ_NOTE] = { SQ_NOTE, "note", note_columns, COUNT(note_columns),
 		note_filters, COUNT(note_filters), 0x7, SQ_LISTS_NOTE, "r.at, r.uuid",
-		note_bind, note_build, note_args, NULL },
+		note_bind, note_build, note_args, NULL, NULL, NULL },
 };
 

@@ -212,6 +212,14 @@ static const char *const migrations[] = {
 	/* 3 -> 4 */
 	/* The contact filter's url (backend version 3): imports match profile URLs per row. */
 	"CREATE INDEX contact_url ON contact (url COLLATE NOCASE) WHERE url IS NOT NULL;",
+
+	/* 4 -> 5 */
+	/*
+	 * The agenda (pending, earliest <= now): a range of this index, so that
+	 * it reads what is due, not every pending follow-up; the few rows found
+	 * are then sorted by due time.
+	 */
+	"CREATE INDEX followup_pending ON followup (status, earliest);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

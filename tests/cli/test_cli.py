@@ -282,6 +282,25 @@ class StoryTest(StoryBase):
         pending = self.js("followup", "list", now=later)
         self.assertEqual([f["kind"] for f in pending], ["report_back"])
 
+    def test_followup_list_due_is_the_agendas_to_do_with_names(self):
+        self.complete_at_1545()
+        later = "2026-03-02T19:00"
+        todo = [i for i in self.js("agenda", now=later)["items"] if i["kind"] == "followup"]
+        due = self.js("followup", "list", "--due", now=later)
+        self.assertEqual([f["id"] for f in due], [i["followup"]["id"] for i in todo])
+        self.assertEqual([f["contact_name"] for f in due], [i["contact_name"] for i in todo])
+        # the report-back is pending but not doable yet
+        kinds = [f["kind"] for f in self.js("followup", "list", now=later)]
+        self.assertIn("report_back", kinds)
+        self.assertNotIn("report_back", [f["kind"] for f in due])
+        out = self.ok("followup", "list", "--due", now=later).out
+        for i in todo:
+            self.assertIn(i["contact_name"], out)
+        self.assertIn("Nothing to do now.", self.ok("followup", "list", "--due", now="2026-03-01T09:00").out)
+        bad = self.iv("followup", "list", "--due", "--all", now=later)
+        self.assertEqual(bad.rc, 2)
+        self.assertIn("--due lists pending follow-ups only", bad.err)
+
     def test_draft_thanks_to_an_introducer_names_whom_they_introduced(self):
         self.complete_at_1545()
         fus = self.js("followup", "list", "--contact", "Blake Chen")
