@@ -887,6 +887,7 @@ static int intros_to_under(const struct mem_node *n, struct mem_backend *mb, con
 		e.introducer_known = iv_contact_known(by->rec);
 		e.introducer_last = iv_contact_last_interaction(by->rec);
 		e.introducer_key = e.introduced_key = 0;
+		e.uuid = NULL;
 		if ((error = cb(&e, payload)) < 0)
 			return error;
 	}
@@ -911,6 +912,7 @@ static int scan_contacts(const struct mem_node *n, iv_backend_node_cb cb, void *
 		return 0;
 	if ((error = scan_contacts(n->kid[BY_ID][0], cb, payload)) < 0)
 		return error;
+	memset(&c, 0, sizeof(c));
 	c.key = (int64_t)(intptr_t)n;
 	c.id = iv_contact_id(n->rec);
 	c.known = iv_contact_known(n->rec);

@@ -732,11 +732,23 @@ static int intros_to(iv_backend *be, const char *id, iv_backend_edge_cb cb, void
 		e.introducer_known = sqlite3_column_int(p.st, 5);
 		e.introducer_last = sqlite3_column_int64(p.st, 6);
 		e.introducer_key = e.introduced_key = 0;
+		e.uuid = NULL;
 		if ((rc = cb(&e, payload)) < 0)
 			break;
 	}
 	iv__sq_release(p.st);
 	return rc < 0 ? rc : 0;
+}
+
+/* A stored id for the network: its 16 bytes as they are, or "(damaged id)" as text. */
+static void uuid_of(const unsigned char **uuid, const char **text, char buf[IV_ID_LEN + 1], sqlite3_stmt *st, int col)
+{
+	*uuid = sqlite3_column_blob(st, col);
+	*text = NULL;
+	if (!*uuid || sqlite3_column_bytes(st, col) != 16) {
+		*uuid = NULL;
+		*text = iv__sq_uuid_text(buf, st, col);
+	}
 }
 
 static int network_scan(iv_backend *be, iv_backend_node_cb contact, iv_backend_edge_cb intro, void *payload)
@@ -750,9 +762,10 @@ static int network_scan(iv_backend *be, iv_backend_node_cb contact, iv_backend_e
 
 	if ((rc = iv__sq_start(&p, b, SQ_NETWORK_CONTACTS)) < 0)
 		return rc;
+	memset(&c, 0, sizeof(c));
 	while ((rc = iv__sq_step(b, &p, "reading", "the network", NULL)) > 0) {
 		c.key = sqlite3_column_int64(p.st, 0);
-		c.id = iv__sq_uuid_text(id, p.st, 1);
+		uuid_of(&c.uuid, &c.id, id, p.st, 1);
 		c.known = sqlite3_column_int(p.st, 2);
 		c.last_interaction = sqlite3_column_int64(p.st, 3);
 		c.name = (const char *)sqlite3_column_text(p.st, 4);
@@ -765,7 +778,7 @@ static int network_scan(iv_backend *be, iv_backend_node_cb contact, iv_backend_e
 		return rc;
 	memset(&e, 0, sizeof(e));
 	while ((rc = iv__sq_step(b, &p, "reading", "the network", NULL)) > 0) {
-		e.id = iv__sq_uuid_text(id, p.st, 0);
+		uuid_of(&e.uuid, &e.id, id, p.st, 0);
 		e.introducer_key = sqlite3_column_int64(p.st, 1);
 		e.introduced_key = sqlite3_column_int64(p.st, 2);
 		e.status = sqlite3_column_int(p.st, 3);

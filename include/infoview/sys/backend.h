@@ -87,7 +87,8 @@ struct iv_backend_iter {
  * (version 4). The strings are borrowed for the duration of the callback.
  */
 typedef struct iv_backend_edge {
-	const char *id;          /**< the introduction's id, lower case */
+	/** the introduction's id, lower case; network_scan() may give NULL with `uuid` set */
+	const char *id;
 	/** the introducer's id, lower case; network_scan() may give NULL */
 	const char *introducer;
 	int status;              /**< its iv_intro_status_t; never IV_INTRO_DECLINED */
@@ -101,6 +102,12 @@ typedef struct iv_backend_edge {
 	int64_t introducer_key;
 	/** network_scan(): the introduced contact's key, likewise; else unused */
 	int64_t introduced_key;
+	/**
+	 * network_scan(): the id as its 16 bytes (the text's hex digits in
+	 * order), or NULL; when set the core reads it rather than `id`, which
+	 * saves writing and parsing the text. Else unused.
+	 */
+	const unsigned char *uuid;
 } iv_backend_edge;
 
 /**
@@ -110,11 +117,17 @@ typedef struct iv_backend_edge {
 typedef struct iv_backend_node {
 	/** the backend's own key for the contact (a row id), unique in the store */
 	int64_t key;
-	const char *id;           /**< the contact's id, lower case */
+	/** the contact's id, lower case; may be NULL with `uuid` set */
+	const char *id;
 	int known;                /**< its iv_known_t */
 	iv_time last_interaction; /**< 0 for never */
 	const char *name;         /**< its name */
 	const char *company;      /**< its company; NULL if unset */
+	/**
+	 * the id as its 16 bytes (the text's hex digits in order), or NULL;
+	 * when set the core reads it rather than `id`
+	 */
+	const unsigned char *uuid;
 } iv_backend_node;
 
 /**
