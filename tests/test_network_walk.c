@@ -190,6 +190,37 @@ static void same_answers_when_every_time_ties(void **state)
 	compare(fx->db, 24, ids);
 }
 
+/*
+ * Ids stored in descending order (given by the caller): the snapshot reads
+ * them far out of order and must still find each one.
+ */
+static void ids_stored_out_of_order(void **state)
+{
+	iv_fixture *fx = *state;
+	id_t_ ids[300];
+	size_t i;
+
+	rng = 7;
+	for (i = 0; i < 300; i++) {
+		iv_contact *c = NULL;
+
+		snprintf(ids[i], sizeof(ids[i]), "01900000-0000-7000-8000-%012zx", (size_t)(1000 - i));
+		ok(iv_contact_new(&c));
+		ok(iv_contact_set_id(c, ids[i]));
+		ok(iv_contact_set_name(c, "Backwards"));
+		ok(iv_contact_set_company(c, companies[i % COMPANIES]));
+		ok(iv_contact_set_known(c, i % 7 ? IV_KNOWN_INTRODUCED : IV_KNOWN_DIRECT));
+		ok(iv_contact_insert(fx->db, c));
+		iv_contact_free(c);
+	}
+	for (i = 0; i < 600; i++) {
+		size_t by = next(300), to = next(300);
+		if (by != to)
+			iv_fixture_intro(fx->db, ids[by], ids[to], IV_INTRO_MADE, NULL);
+	}
+	compare(fx->db, 300, ids);
+}
+
 static void errors_match_the_snapshot(void **state)
 {
 	iv_fixture *fx = *state;
@@ -236,6 +267,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(same_answers_on_random_networks),
 		T(same_answers_when_every_time_ties),
+		T(ids_stored_out_of_order),
 		T(errors_match_the_snapshot),
 	};
 
