@@ -145,7 +145,9 @@ static const member backend_members[] = {
 	F(iv_backend, search),
 	M(iv_backend, note_get, "function", 2), M(iv_backend, note_insert, "function", 2),
 	M(iv_backend, note_delete, "function", 2), M(iv_backend, note_list, "function", 2),
-	M(iv_backend, setting_list, "function", 3)
+	M(iv_backend, setting_list, "function", 3),
+	M(iv_backend, intros_to, "function", 4),
+	M(iv_backend, network_scan, "function", 4)
 	NEXT_MEMBER(iv_backend, "function", IV_BACKEND_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -199,7 +201,7 @@ static const member export_options_members[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-#define MAX_VERSIONS 4
+#define MAX_VERSIONS 5
 
 static const struct versioned {
 	const char *name;
@@ -227,7 +229,8 @@ static const struct versioned {
 	[IV__ST_RULES] = { "iv_rules", IV_RULES_VERSION,
 		{ 0, END(iv_rules, report_back_days) NEXT_SIZE(iv_rules) }, rules_members },
 	[IV__ST_BACKEND] = { "iv_backend", IV_BACKEND_VERSION,
-		{ 0, END(iv_backend, search), END(iv_backend, note_list), END(iv_backend, setting_list)
+		{ 0, END(iv_backend, search), END(iv_backend, note_list), END(iv_backend, setting_list),
+		  END(iv_backend, network_scan)
 		  NEXT_SIZE(iv_backend) }, backend_members },
 	[IV__ST_BACKEND_ITER] = { "iv_backend_iter", IV_BACKEND_ITER_VERSION,
 		{ 0, END(iv_backend_iter, free) NEXT_SIZE(iv_backend_iter) }, backend_iter_members },
@@ -318,6 +321,12 @@ unsigned int iv__filter_version_for_backend(int st, unsigned int backend_version
 		[IV__ST_INTERVIEW_FILTER] = 2, [IV__ST_FOLLOWUP_FILTER] = 2,
 		[IV__ST_NOTE_FILTER] = 1,
 	};
+	/* Version 4 backends (intros_to, network_scan) apply the same filters as version 3. */
+	static const unsigned int v4[] = {
+		[IV__ST_CONTACT_FILTER] = 3, [IV__ST_INTRO_FILTER] = 2,
+		[IV__ST_INTERVIEW_FILTER] = 2, [IV__ST_FOLLOWUP_FILTER] = 2,
+		[IV__ST_NOTE_FILTER] = 1,
+	};
 	unsigned int known;
 
 	if (backend_version <= 1)
@@ -326,6 +335,8 @@ unsigned int iv__filter_version_for_backend(int st, unsigned int backend_version
 		known = v2[st];
 	else if (backend_version == 3 && st >= 0 && (size_t)st < sizeof(v3) / sizeof(v3[0]))
 		known = v3[st];
+	else if (backend_version == 4 && st >= 0 && (size_t)st < sizeof(v4) / sizeof(v4[0]))
+		known = v4[st];
 	else
 		/* Newer than any row (the growth test's next version): it knows every member. */
 		known = structs[st].current;

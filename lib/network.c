@@ -1,49 +1,61 @@
 /*
- * Your network: a snapshot of the contacts and introductions, read through
- * the public API (so it works alike on every backend), with every degree and
- * best path worked out once when it is loaded.
+ * Your network: a snapshot of the contacts and introductions with every
+ * degree and best path worked out once when it is loaded, read in one
+ * sequential scan where the backend has network_scan() (version 4), else
+ * through the public API (so it works alike on every backend); and the
+ * same answers for one contact or company without a snapshot, walking back
+ * through the introductions (below).
+ *
+ * The snapshot keeps only what the graph needs: ids as their 16 bytes
+ * (whose order is that of their lower-case text), indices of 32 bits, and
+ * the names and companies end to end in one arena.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uuid/uuid.h>
 
 #include "db.h"
 #include "util.h"
 
 #define NONE SIZE_MAX
+#define NONE32 UINT32_MAX
 
 typedef struct edge {
-	size_t from, to;     /* node indices */
+	uint32_t from, to;   /* node indices */
 	int made;            /* 1 if the introduction was made */
 	iv_time when;        /* when it was made, else when it was recorded */
-	char id[IV_ID_LEN + 1];
+	unsigned char id[16];
 } edge;
 
 typedef struct node {
-	char id[IV_ID_LEN + 1];
+	unsigned char id[16];
 	int known;
 	int degree;          /* 0 while (or if) unreachable */
 	iv_time last;        /* last interaction; 0 for never */
-	size_t name;         /* offsets into the text arena; NONE if unset */
-	size_t company;
-	const struct node *pred; /* the contact before this one on the best path */
-	const edge *via;         /* the introduction from pred */
+	uint32_t name;       /* offsets into the text arena; NONE32 if unset */
+	uint32_t company;
+	uint32_t pred;       /* the contact before this one on the best path, or NONE32 */
+	uint32_t via;        /* the introduction from pred (an index into edges) */
 	/*
 	 * Ranks within the node's layer (all nodes of its degree): by the
 	 * last-interaction times along the best path (equal times, equal rank),
-	 * and by the ids along it. Comparing a path to the next layer reduces to
-	 * comparing these, which is what keeps the choice of paths linear.
+	 * and by the ids along it; and its predecessor's, copied when the path
+	 * is chosen (the predecessor's layer is ranked by then). Comparing a
+	 * path to the next layer reduces to comparing these, which is what
+	 * keeps the choice of paths linear.
 	 */
-	size_t trank;
-	size_t irank;
+	uint32_t trank, irank;
+	uint32_t ptrank, pirank;
 } node;
 
 struct iv_network {
-	node *nodes;         /* sorted by id */
+	node *nodes;         /* in the order read */
 	size_t n;
-	edge *edges;         /* sorted by from, then to; the best one per pair */
+	uint32_t *by_id;     /* node indices, by id */
+	edge *edges;         /* grouped by from, then by to; the best one per pair */
 	size_t nedges;
-	size_t *first;       /* node i's edges are first[i] .. first[i + 1] - 1 */
+	uint32_t *first;     /* node i's edges are first[i] .. first[i + 1] - 1 */
 	char *text;          /* names and companies, NUL-terminated, end to end */
 	size_t text_len;
 };
@@ -84,60 +96,194 @@ static void *reserve(void *items, size_t *alloc, size_t want, size_t size)
 	return grown;
 }
 
-static int text_add(size_t *off, iv_network *net, size_t *alloc, const char *s)
+/* Each character's value as a hex digit plus one; 0 for any other. */
+static const unsigned char hex1[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
+	['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
+/*
+ * An id (any case) as its 16 bytes: 0, or -1 if it is not a UUID's text.
+ * (libuuid's uuid_parse() calls strtoul() per byte: a third of a load.)
+ */
+static int id_parse(unsigned char out[16], const char *id)
+{
+	const unsigned char *s = (const unsigned char *)id;
+	unsigned int bad = 0;
+
+	if (strnlen(id, IV_ID_LEN + 1) != IV_ID_LEN || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
+		return -1;
+	/* A character that is no digit gives all ones. */
+#define BYTE(i, at) do { \
+	unsigned int hi_ = hex1[s[at]] - 1u, lo_ = hex1[s[(at) + 1]] - 1u; \
+	bad |= hi_ | lo_; \
+	out[i] = (unsigned char)(hi_ << 4 | (lo_ & 15)); \
+} while (0)
+	BYTE(0, 0); BYTE(1, 2); BYTE(2, 4); BYTE(3, 6); BYTE(4, 9); BYTE(5, 11); BYTE(6, 14); BYTE(7, 16);
+	BYTE(8, 19); BYTE(9, 21); BYTE(10, 24); BYTE(11, 26); BYTE(12, 28); BYTE(13, 30); BYTE(14, 32); BYTE(15, 34);
+#undef BYTE
+	return bad > 15 ? -1 : 0;
+}
+
+static uint64_t big_endian64(const unsigned char *p)
+{
+	return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 | (uint64_t)p[3] << 32 |
+	       (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 | (uint64_t)p[6] << 8 | (uint64_t)p[7];
+}
+
+/* Two ids (16 bytes) in the order of their text, as memcmp() but inline: the sorts' hot spot. */
+static int id_cmp(const unsigned char *a, const unsigned char *b)
+{
+	uint64_t x = big_endian64(a), y = big_endian64(b);
+
+	if (x == y) {
+		x = big_endian64(a + 8);
+		y = big_endian64(b + 8);
+	}
+	return (x > y) - (x < y);
+}
+
+/* A valid id (any case) as its 16 bytes. */
+static void id_bytes(unsigned char out[16], const char *id)
+{
+	if (id_parse(out, id) < 0)
+		memset(out, 0, 16);
+}
+
+static void id_text(char out[IV_ID_LEN + 1], const unsigned char id[16])
+{
+	uuid_unparse_lower(id, out);
+}
+
+static int text_add(uint32_t *off, iv_network *net, size_t *alloc, const char *s)
 {
 	size_t len;
 	char *text;
 
 	if (!s) {
-		*off = NONE;
+		*off = NONE32;
 		return 0;
 	}
 	len = strlen(s) + 1;
+	if (net->text_len + len >= NONE32)
+		return iv__error(IV_ENOMEM, "the network's names take more than 4 GiB");
 	if (!(text = reserve(net->text, alloc, net->text_len + len, 1)))
 		return IV_ENOMEM;
 	net->text = text;
 	memcpy(net->text + net->text_len, s, len);
-	*off = net->text_len;
+	*off = (uint32_t)net->text_len;
 	net->text_len += len;
 	return 0;
 }
 
-static int add_contact(iv_network *net, size_t *alloc, size_t *text_alloc, const iv_contact *c)
+/* The loading state: where the arrays stand, and each contact's backend key. */
+typedef struct loader {
+	iv_network *net;
+	size_t alloc, text_alloc, edge_alloc;
+	int64_t *keys;       /* node i's key (network_scan()) */
+	size_t key_alloc;
+	int64_t *sorted;     /* (key, index) pairs by key, when the keys came unsorted */
+	int keys_sorted;
+	iv_db *db;
+	int error;
+} loader;
+
+/* Adds a contact whose id is `uuid` (16 bytes) if not NULL, else `id` (text). */
+static int add_node(loader *l, const unsigned char *uuid, const char *id, int known, iv_time last,
+		    const char *name, const char *company)
 {
+	iv_network *net = l->net;
 	node *v;
 	int error;
 
-	if (!(v = reserve(net->nodes, alloc, net->n + 1, sizeof(node))))
+	if (net->n >= NONE32 - 1)
+		return iv__error(IV_ENOMEM, "the network has too many contacts");
+	if (!(v = reserve(net->nodes, &l->alloc, net->n + 1, sizeof(node))))
 		return IV_ENOMEM;
 	net->nodes = v;
 	v += net->n;
 	memset(v, 0, sizeof(*v));
-	memcpy(v->id, iv_contact_id(c), IV_ID_LEN + 1);
-	v->known = iv_contact_known(c);
-	v->last = iv_contact_last_interaction(c);
-	if ((error = text_add(&v->name, net, text_alloc, iv_contact_name(c))) < 0 ||
-	    (error = text_add(&v->company, net, text_alloc, iv_contact_company(c))) < 0)
+	if (uuid)
+		memcpy(v->id, uuid, 16);
+	else if (!id || id_parse(v->id, id) < 0)
+		return iv__error(IV_ESTORAGE, "the network holds a contact id '%.60s'", id ? id : "");
+	v->known = known;
+	v->last = last;
+	v->pred = v->via = NONE32;
+	if ((error = text_add(&v->name, net, &l->text_alloc, name)) < 0 ||
+	    (error = text_add(&v->company, net, &l->text_alloc, company)) < 0)
 		return error;
 	net->n++;
 	return 0;
 }
 
-static int node_cmp(const void *a, const void *b)
+/* Indexes the nodes by id: already in order (as UUIDv7 ids read by row mostly are) costs one pass. */
+static int index_ids(iv_network *net)
 {
-	return strcmp(((const node *)a)->id, ((const node *)b)->id);
+	size_t i, moves = 0;
+	int sorted = 1;
+
+	if (!(net->by_id = malloc((net->n ? net->n : 1) * sizeof(*net->by_id))))
+		return iv__oom();
+	/*
+	 * Insertion first: ids read by row are time-ordered UUIDs (v7) but for
+	 * those made in the same millisecond, so few move, and not far. If
+	 * many do, a merge sort takes over.
+	 */
+	for (i = 0; i < net->n && sorted; i++) {
+		size_t j = i;
+		uint32_t v = (uint32_t)i;
+		for (; j > 0 && id_cmp(net->nodes[net->by_id[j - 1]].id, net->nodes[v].id) > 0; j--) {
+			net->by_id[j] = net->by_id[j - 1];
+			if (++moves > 4 * net->n + 64)
+				sorted = 0;
+		}
+		net->by_id[j] = v;
+	}
+	if (!sorted) {
+		for (i = 0; i < net->n; i++)
+			net->by_id[i] = (uint32_t)i;
+	}
+	if (!sorted) {
+		/* A bottom-up merge sort (qsort() would need the nodes in a global). */
+		uint32_t *idx = net->by_id;
+		size_t n = net->n;
+		const node *nodes = net->nodes;
+		uint32_t *tmp = malloc(n * sizeof(*tmp));
+		size_t width;
+
+		if (!tmp)
+			return iv__oom();
+		for (width = 1; width < n; width *= 2) {
+			size_t lo;
+			for (lo = 0; lo < n; lo += 2 * width) {
+				size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+				size_t a = lo, b = mid, k = lo;
+				while (a < mid && b < hi)
+					tmp[k++] = id_cmp(nodes[idx[b]].id, nodes[idx[a]].id) < 0 ? idx[b++] : idx[a++];
+				while (a < mid)
+					tmp[k++] = idx[a++];
+				while (b < hi)
+					tmp[k++] = idx[b++];
+			}
+			memcpy(idx, tmp, n * sizeof(*idx));
+		}
+		free(tmp);
+	}
+	return 0;
 }
 
-/* The node with id `id` (lower case), or NONE. */
-static size_t find(const iv_network *net, const char *id)
+/* The node with id `id` (16 bytes), or NONE. */
+static size_t find_bytes(const iv_network *net, const unsigned char id[16])
 {
 	size_t lo = 0, hi = net->n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int d = strcmp(net->nodes[mid].id, id);
+		int d = id_cmp(net->nodes[net->by_id[mid]].id, id);
 		if (d == 0)
-			return mid;
+			return net->by_id[mid];
 		if (d < 0)
 			lo = mid + 1;
 		else
@@ -146,17 +292,50 @@ static size_t find(const iv_network *net, const char *id)
 	return NONE;
 }
 
-static int load_contacts(iv_network *net, iv_db *db)
+/* The node with id `id` (valid text), or NONE. */
+static size_t find(const iv_network *net, const char *id)
+{
+	unsigned char b[16];
+
+	id_bytes(b, id);
+	return find_bytes(net, b);
+}
+
+/* Adds an introduction whose id is `uuid` (16 bytes) if not NULL, else `id` (text). */
+static int add_edge(loader *l, size_t from, size_t to, int status, iv_time made_at, iv_time created,
+		    const unsigned char *uuid, const char *id)
+{
+	iv_network *net = l->net;
+	edge *e;
+
+	if (!(e = reserve(net->edges, &l->edge_alloc, net->nedges + 1, sizeof(edge))))
+		return IV_ENOMEM;
+	net->edges = e;
+	e += net->nedges++;
+	e->from = (uint32_t)from;
+	e->to = (uint32_t)to;
+	e->made = status == IV_INTRO_MADE;
+	e->when = made_at ? made_at : created;
+	if (uuid)
+		memcpy(e->id, uuid, 16);
+	else if (!id || id_parse(e->id, id) < 0)
+		return iv__error(IV_ESTORAGE, "the network holds an introduction id '%.60s'", id ? id : "");
+	return 0;
+}
+
+/* --- Loading through the public API (backends before version 4) -------- */
+
+static int load_contacts(loader *l)
 {
 	iv_contact_iter *it = NULL;
 	iv_contact *c = NULL;
-	size_t alloc = 0, text_alloc = 0;
 	int error;
 
-	if ((error = iv_contact_list(&it, db, NULL)) < 0)
+	if ((error = iv_contact_list(&it, l->db, NULL)) < 0)
 		return error;
 	while ((error = iv_contact_iter_next(&c, it)) == 0) {
-		error = add_contact(net, &alloc, &text_alloc, c);
+		error = add_node(l, NULL, iv_contact_id(c), iv_contact_known(c), iv_contact_last_interaction(c),
+				 iv_contact_name(c), iv_contact_company(c));
 		iv_contact_free(c);
 		if (error < 0)
 			break;
@@ -164,33 +343,110 @@ static int load_contacts(iv_network *net, iv_db *db)
 	iv_contact_iter_free(it);
 	if (error != IV_ITEROVER)
 		return error;
-	if (net->n)
-		qsort(net->nodes, net->n, sizeof(node), node_cmp);
-	return 0;
+	return index_ids(l->net);
 }
 
-static int add_intro(iv_network *net, size_t *alloc, const iv_intro *in)
+static int load_intros(loader *l)
 {
-	size_t from, to;
-	edge *e;
+	iv_intro_iter *it = NULL;
+	iv_intro *in = NULL;
+	int error;
 
-	if (iv_intro_status(in) == IV_INTRO_DECLINED)
+	if ((error = iv_intro_list(&it, l->db, NULL)) < 0)
+		return error;
+	while ((error = iv_intro_iter_next(&in, it)) == 0) {
+		size_t from = find(l->net, iv_intro_introducer(in)), to = find(l->net, iv_intro_introduced(in));
+		/* Unknown ends are only possible if another connection wrote between the two reads. */
+		if (iv_intro_status(in) != IV_INTRO_DECLINED && from != NONE && to != NONE)
+			error = add_edge(l, from, to, iv_intro_status(in), iv_intro_made_at(in),
+					 iv_intro_created(in), NULL, iv_intro_id(in));
+		iv_intro_free(in);
+		if (error < 0)
+			break;
+	}
+	iv_intro_iter_free(it);
+	return error == IV_ITEROVER ? 0 : error;
+}
+
+/* --- Loading in one scan (network_scan(), version 4) ---------------------- */
+
+static int scan_contact(const iv_backend_node *c, void *payload)
+{
+	loader *l = payload;
+	int64_t *k;
+
+	if (!(k = reserve(l->keys, &l->key_alloc, l->net->n + 1, sizeof(*k))))
+		return IV_ENOMEM;
+	l->keys = k;
+	k[l->net->n] = c->key;
+	if (l->net->n && k[l->net->n - 1] >= c->key)
+		l->keys_sorted = 0;
+	return add_node(l, c->uuid, c->id, c->known, c->last_interaction, c->name, c->company);
+}
+
+static int pair_cmp(const void *pa, const void *pb)
+{
+	const int64_t *a = pa, *b = pb;
+
+	return (a[0] > b[0]) - (a[0] < b[0]);
+}
+
+/* The node whose key is `key`, or NONE. */
+static size_t key_node(const loader *l, int64_t key)
+{
+	size_t lo = 0, hi = l->net->n, step = l->keys_sorted ? 1 : 2;
+	const int64_t *k = l->keys_sorted ? l->keys : l->sorted;
+
+	/* Row ids are mostly 1, 2, 3...: try where the key would be without gaps. */
+	if (hi && key >= k[0] && (uint64_t)(key - k[0]) < hi && k[(size_t)(key - k[0]) * step] == key)
+		return l->keys_sorted ? (size_t)(key - k[0]) : (size_t)k[(size_t)(key - k[0]) * step + 1];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (k[mid * step] == key)
+			return l->keys_sorted ? mid : (size_t)k[mid * step + 1];
+		if (k[mid * step] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NONE;
+}
+
+static int scan_intro(const iv_backend_edge *e, void *payload)
+{
+	loader *l = payload;
+	size_t from, to;
+
+	if (e->status == IV_INTRO_DECLINED)
 		return 0;
-	from = find(net, iv_intro_introducer(in));
-	to = find(net, iv_intro_introduced(in));
-	/* Only possible if another connection wrote between the two reads. */
+	if (!l->sorted && !l->keys_sorted) {
+		/* The first introduction: the contacts are all read; index their keys. */
+		size_t i;
+		if (!(l->sorted = malloc((l->net->n ? l->net->n : 1) * 2 * sizeof(int64_t))))
+			return iv__oom();
+		for (i = 0; i < l->net->n; i++) {
+			l->sorted[2 * i] = l->keys[i];
+			l->sorted[2 * i + 1] = (int64_t)i;
+		}
+		qsort(l->sorted, l->net->n, 2 * sizeof(int64_t), pair_cmp);
+	}
+	from = key_node(l, e->introducer_key);
+	to = key_node(l, e->introduced_key);
+	/* As for a listing: only if another connection wrote between the two scans. */
 	if (from == NONE || to == NONE)
 		return 0;
-	if (!(e = reserve(net->edges, alloc, net->nedges + 1, sizeof(edge))))
-		return IV_ENOMEM;
-	net->edges = e;
-	e += net->nedges++;
-	e->from = from;
-	e->to = to;
-	e->made = iv_intro_status(in) == IV_INTRO_MADE;
-	e->when = iv_intro_made_at(in) ? iv_intro_made_at(in) : iv_intro_created(in);
-	memcpy(e->id, iv_intro_id(in), IV_ID_LEN + 1);
-	return 0;
+	return add_edge(l, from, to, e->status, e->made_at, e->created, e->uuid, e->id);
+}
+
+static int load_scan(loader *l)
+{
+	iv_backend *be = l->db->be;
+	int error;
+
+	l->keys_sorted = 1;
+	if ((error = be->network_scan(be, scan_contact, scan_intro, l)) < 0)
+		return error;
+	return index_ids(l->net);
 }
 
 static int time_desc(iv_time a, iv_time b)
@@ -203,86 +459,88 @@ static int size_cmp(size_t a, size_t b)
 	return (a > b) - (a < b);
 }
 
-/* By pair; within a pair the one to use first: made, then most recent, then id. */
+/* Within a pair, the one to use first: made, then most recent, then id. */
 static int edge_cmp(const void *pa, const void *pb)
 {
 	const edge *a = pa, *b = pb;
 	int d;
 
-	if ((d = size_cmp(a->from, b->from)) || (d = size_cmp(a->to, b->to)))
+	if ((d = size_cmp(a->to, b->to)))
 		return d;
 	if ((d = b->made - a->made) || (d = time_desc(a->when, b->when)))
 		return d;
-	return strcmp(a->id, b->id);
+	return id_cmp(a->id, b->id);
 }
 
-/* Keeps the best introduction of each pair and indexes them by introducer. */
+/*
+ * Groups the introductions by introducer (a counting sort), keeps the best
+ * one of each pair and indexes them: linear but for the sort of each
+ * introducer's few.
+ */
 static int index_edges(iv_network *net)
 {
-	size_t i, kept = 0;
+	size_t i, kept = 0, begin = 0;
+	edge *sorted;
 
-	if (net->nedges)
-		qsort(net->edges, net->nedges, sizeof(edge), edge_cmp);
-	for (i = 0; i < net->nedges; i++) {
-		const edge *e = &net->edges[i];
-		if (kept && e->from == net->edges[kept - 1].from && e->to == net->edges[kept - 1].to)
-			continue;
-		net->edges[kept++] = *e;
-	}
-	net->nedges = kept;
-	if (!(net->first = calloc(net->n + 1, sizeof(size_t))))
+	if (!(net->first = calloc(net->n + 1, sizeof(*net->first))))
 		return iv__oom();
 	for (i = 0; i < net->nedges; i++)
 		net->first[net->edges[i].from + 1]++;
 	for (i = 0; i < net->n; i++)
 		net->first[i + 1] += net->first[i];
+	if (!(sorted = malloc((net->nedges ? net->nedges : 1) * sizeof(edge))))
+		return iv__oom();
+	for (i = 0; i < net->nedges; i++)
+		sorted[net->first[net->edges[i].from]++] = net->edges[i];
+	free(net->edges);
+	net->edges = sorted;
+	/* first[i] is now where node i's edges end; they begin where i - 1's end. */
+	for (i = 0; i < net->n; i++) {
+		size_t end = net->first[i], k;
+		if (end - begin > 16) {
+			qsort(net->edges + begin, end - begin, sizeof(edge), edge_cmp);
+		} else {
+			/* An introducer's few by insertion: qsort() costs more than they do. */
+			for (k = begin + 1; k < end; k++) {
+				edge e = net->edges[k];
+				size_t j = k;
+				for (; j > begin && edge_cmp(&net->edges[j - 1], &e) > 0; j--)
+					net->edges[j] = net->edges[j - 1];
+				net->edges[j] = e;
+			}
+		}
+		for (k = begin; k < end; k++) {
+			if (k > begin && net->edges[k].to == net->edges[k - 1].to)
+				continue;
+			net->edges[kept++] = net->edges[k];
+		}
+		net->first[i] = (uint32_t)kept;
+		begin = end;
+	}
+	/* Shift: first[i] becomes where node i's edges begin. */
+	memmove(net->first + 1, net->first, net->n * sizeof(*net->first));
+	net->first[0] = 0;
+	net->nedges = kept;
+	if (kept && (sorted = realloc(net->edges, kept * sizeof(edge))))
+		net->edges = sorted;
 	return 0;
 }
 
-static int load_intros(iv_network *net, iv_db *db)
-{
-	iv_intro_iter *it = NULL;
-	iv_intro *in = NULL;
-	size_t alloc = 0;
-	int error;
-
-	if ((error = iv_intro_list(&it, db, NULL)) < 0)
-		return error;
-	while ((error = iv_intro_iter_next(&in, it)) == 0) {
-		error = add_intro(net, &alloc, in);
-		iv_intro_free(in);
-		if (error < 0)
-			break;
-	}
-	iv_intro_iter_free(it);
-	return error == IV_ITEROVER ? index_edges(net) : error;
-}
-
 /* --- Degrees and best paths ---------------------------------------------- */
-
-static size_t pred_trank(const node *v)
-{
-	return v->pred ? v->pred->trank : 0;
-}
-
-static size_t pred_irank(const node *v)
-{
-	return v->pred ? v->pred->irank : 0;
-}
 
 /* The ids along the path, compared from the first hop. */
 static int ids_cmp(const void *pa, const void *pb)
 {
 	const node *a = *(const node *const *)pa, *b = *(const node *const *)pb;
-	int d = size_cmp(pred_irank(a), pred_irank(b));
+	int d = size_cmp(a->pirank, b->pirank);
 
-	return d ? d : strcmp(a->id, b->id);
+	return d ? d : id_cmp(a->id, b->id);
 }
 
 /* The times along the path from the first hop, most recent first. */
 static int times_cmp(const node *a, const node *b)
 {
-	int d = size_cmp(pred_trank(a), pred_trank(b));
+	int d = size_cmp(a->ptrank, b->ptrank);
 
 	return d ? d : time_desc(a->last, b->last);
 }
@@ -299,11 +557,12 @@ static int path_cmp(const void *pa, const void *pb)
 /* Ranks a layer whose paths are known and sorts it into preference order. */
 static void rank_layer(node **layer, size_t n)
 {
-	size_t i, rank = 0;
+	size_t i;
+	uint32_t rank = 0;
 
 	qsort(layer, n, sizeof(*layer), ids_cmp);
 	for (i = 0; i < n; i++)
-		layer[i]->irank = i;
+		layer[i]->irank = (uint32_t)i;
 	qsort(layer, n, sizeof(*layer), path_cmp);
 	for (i = 0; i < n; i++) {
 		if (i && times_cmp(layer[i - 1], layer[i]) != 0)
@@ -346,8 +605,10 @@ static int walk(iv_network *net)
 				if (b->degree)
 					continue;
 				b->degree = degree;
-				b->pred = a;
-				b->via = &net->edges[k];
+				b->pred = (uint32_t)ai;
+				b->via = (uint32_t)k;
+				b->ptrank = a->trank;
+				b->pirank = a->irank;
 				queue[end++] = b;
 			}
 		}
@@ -358,21 +619,27 @@ static int walk(iv_network *net)
 
 static int network_load_unguarded(iv_network **out, iv_db *db)
 {
-	iv_network *net;
+	loader l;
 	int error;
 
 	IV__ARG_OF("iv_network_load", out);
 	*out = NULL;
 	IV__ARG_OF("iv_network_load", db);
-	if (!(net = calloc(1, sizeof(*net))))
+	memset(&l, 0, sizeof(l));
+	l.db = db;
+	if (!(l.net = calloc(1, sizeof(*l.net))))
 		return iv__oom();
-	if ((error = load_contacts(net, db)) < 0 ||
-	    (error = load_intros(net, db)) < 0 ||
-	    (error = walk(net)) < 0) {
-		iv_network_free(net);
+	if (db->be->version >= 4 && db->be->network_scan)
+		error = load_scan(&l);
+	else if ((error = load_contacts(&l)) >= 0)
+		error = load_intros(&l);
+	free(l.keys);
+	free(l.sorted);
+	if (error < 0 || (error = index_edges(l.net)) < 0 || (error = walk(l.net)) < 0) {
+		iv_network_free(l.net);
 		return error;
 	}
-	*out = net;
+	*out = l.net;
 	return 0;
 }
 
@@ -386,6 +653,7 @@ void iv_network_free(iv_network *net)
 	if (!net)
 		return;
 	free(net->nodes);
+	free(net->by_id);
 	free(net->edges);
 	free(net->first);
 	free(net->text);
@@ -422,7 +690,7 @@ int iv_network_degree(int *out, const iv_network *net, const char *contact_id)
 	return 0;
 }
 
-static int path_make(iv_path **out, const node *target)
+static int path_make(iv_path **out, const iv_network *net, const node *target)
 {
 	size_t i = (size_t)target->degree;
 	const node *v = target;
@@ -432,12 +700,13 @@ static int path_make(iv_path **out, const node *target)
 		return iv__oom();
 	p->n = i;
 	while (i-- > 0) {
-		memcpy(p->hops[i].contact, v->id, IV_ID_LEN + 1);
-		if (v->via)
-			memcpy(p->hops[i].intro, v->via->id, IV_ID_LEN + 1);
-		else
+		id_text(p->hops[i].contact, v->id);
+		if (v->pred != NONE32) {
+			id_text(p->hops[i].intro, net->edges[v->via].id);
+			v = &net->nodes[v->pred];
+		} else {
 			p->hops[i].intro[0] = '\0';
-		v = v->pred;
+		}
 	}
 	*out = p;
 	return 0;
@@ -446,6 +715,7 @@ static int path_make(iv_path **out, const node *target)
 int iv_network_path(iv_path **out, const iv_network *net, const char *contact_id)
 {
 	const node *v = NULL;
+	char id[IV_ID_LEN + 1];
 	int error;
 
 	IV__ARG(out);
@@ -453,10 +723,12 @@ int iv_network_path(iv_path **out, const iv_network *net, const char *contact_id
 	IV__ARG(net);
 	if ((error = lookup(&v, net, contact_id)) < 0)
 		return error;
-	if (!v->degree)
+	if (!v->degree) {
+		id_text(id, v->id);
 		return iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s (%s)",
-				 v->id, net->text + v->name);
-	return path_make(out, v);
+				 id, v->name != NONE32 ? net->text + v->name : "");
+	}
+	return path_make(out, net, v);
 }
 
 /* Shortest first, then by the times along the path, then by the target's id. */
@@ -467,7 +739,7 @@ static int company_cmp(const void *pa, const void *pb)
 
 	if ((d = a->degree - b->degree) || (d = size_cmp(a->trank, b->trank)))
 		return d;
-	return strcmp(a->id, b->id);
+	return id_cmp(a->id, b->id);
 }
 
 /* Collects the reachable contacts at `company` into `matches`, in order; returns how many. */
@@ -477,7 +749,7 @@ static size_t company_matches(const node **matches, const iv_network *net, const
 
 	for (i = 0; i < net->n; i++) {
 		const node *v = &net->nodes[i];
-		if (v->degree && v->company != NONE && iv__ascii_casecmp(net->text + v->company, company) == 0)
+		if (v->degree && v->company != NONE32 && iv__ascii_casecmp(net->text + v->company, company) == 0)
 			matches[count++] = v;
 	}
 	if (count)
@@ -485,29 +757,22 @@ static size_t company_matches(const node **matches, const iv_network *net, const
 	return count;
 }
 
-int iv_network_company_paths(iv_path_iter **out, const iv_network *net, const char *company)
+/* An iterator over the paths to `matches` (in order); frees `matches`. */
+static int paths_of(iv_path_iter **out, const iv_network *net, const node **matches, size_t count)
 {
-	const node **matches = NULL;
 	iv_path_iter *it;
-	size_t i, count = 0;
+	size_t i;
 	int error = 0;
 
-	IV__ARG(out);
-	*out = NULL;
-	IV__ARG(net);
-	if (!company || !*company)
-		return iv__error(IV_EINVALID, "company: must not be empty");
-	if (!(it = calloc(1, sizeof(*it))) ||
-	    (net->n && !(matches = malloc(net->n * sizeof(*matches))))) {
-		free(it);
+	if (!(it = calloc(1, sizeof(*it)))) {
+		free(matches);
 		return iv__oom();
 	}
-	count = company_matches(matches, net, company);
-	/* The paths are made now so that the iterator does not depend on `net`. */
+	/* The paths are made now so that the iterator does not depend on the snapshot. */
 	if (count && !(it->paths = calloc(count, sizeof(*it->paths))))
 		error = iv__oom();
 	for (i = 0; i < count && error >= 0; i++)
-		if ((error = path_make(&it->paths[i], matches[i])) >= 0)
+		if ((error = path_make(&it->paths[i], net, matches[i])) >= 0)
 			it->n++;
 	free(matches);
 	if (error < 0) {
@@ -516,6 +781,20 @@ int iv_network_company_paths(iv_path_iter **out, const iv_network *net, const ch
 	}
 	*out = it;
 	return 0;
+}
+
+int iv_network_company_paths(iv_path_iter **out, const iv_network *net, const char *company)
+{
+	const node **matches = NULL;
+
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(net);
+	if (!company || !*company)
+		return iv__error(IV_EINVALID, "company: must not be empty");
+	if (net->n && !(matches = malloc(net->n * sizeof(*matches))))
+		return iv__oom();
+	return paths_of(out, net, matches, company_matches(matches, net, company));
 }
 
 int iv_path_iter_next(iv_path **out, iv_path_iter *it)
@@ -540,6 +819,461 @@ void iv_path_iter_free(iv_path_iter *it)
 		iv_path_free(it->paths[i]);
 	free(it->paths);
 	free(it);
+}
+
+/* --- Walking back from a contact ----------------------------------------- */
+
+/*
+ * The path to one contact depends only on the contacts on its shortest
+ * paths from you, and each of those is closer to it, going back through the
+ * introductions, than you are: at most degree - 1 introductions back. So
+ * the walk goes back from the contact, one layer at a time, reading the
+ * introductions of each contact by who was introduced, until a layer holds
+ * someone you know directly; the contacts met on the way, with the
+ * introductions read, are a small network on which walk() gives the same
+ * degrees and paths as on the whole one, for the contacts on those shortest
+ * paths: a contact met on the way gets there a degree no smaller than its
+ * own, so none can take the place of a contact on a shortest path; and
+ * every introduction into those (but the ones you know directly) is read.
+ */
+
+typedef struct wedge {
+	size_t from;                    /* the introducer's wnode */
+	int made;
+	iv_time when;
+	char id[IV_ID_LEN + 1];
+	char from_id[IV_ID_LEN + 1];
+} wedge;
+
+typedef struct wnode {
+	char id[IV_ID_LEN + 1];
+	int known;
+	iv_time last;
+	int fetched;                    /* its introductions are read */
+	size_t in_first, in_n;          /* its introductions, in walker.edges */
+	unsigned int seen;              /* the reach_back() that last met it */
+	int in_set;                     /* in walker.set */
+	size_t pos;                     /* where in walker.set */
+} wnode;
+
+typedef struct walker {
+	iv_db *db;
+	wnode *nodes;
+	size_t n, alloc;
+	wedge *edges;
+	size_t nedges, ealloc;
+	size_t *slots;                  /* by id: a wnode's index + 1, or 0 */
+	size_t nslots;
+	size_t *queue, qalloc;
+	size_t *set, nset, salloc;      /* every contact met */
+	unsigned int gen;
+} walker;
+
+static void walker_free(walker *w)
+{
+	free(w->nodes);
+	free(w->edges);
+	free(w->slots);
+	free(w->queue);
+	free(w->set);
+}
+
+static size_t id_hash(const char *id)
+{
+	size_t h = 2166136261u;
+
+	while (*id)
+		h = (h ^ (unsigned char)*id++) * 16777619u;
+	return h;
+}
+
+/* The slot of `id`: where it is, or the empty one where it goes. */
+static size_t *slot_of(const walker *w, const char *id)
+{
+	size_t i = id_hash(id) & (w->nslots - 1);
+
+	while (w->slots[i] && strcmp(w->nodes[w->slots[i] - 1].id, id) != 0)
+		i = (i + 1) & (w->nslots - 1);
+	return &w->slots[i];
+}
+
+static int rehash(walker *w)
+{
+	size_t i, n = w->nslots ? 2 * w->nslots : 64;
+	size_t *old = w->slots;
+
+	if (!(w->slots = calloc(n, sizeof(*w->slots)))) {
+		w->slots = old;
+		return iv__oom();
+	}
+	w->nslots = n;
+	for (i = 0; i < w->n; i++)
+		*slot_of(w, w->nodes[i].id) = i + 1;
+	free(old);
+	return 0;
+}
+
+/* Adds a contact (id in lower case) unless known; `*out` is its index. */
+static int wnode_add(size_t *out, walker *w, const char *id, int known, iv_time last)
+{
+	size_t *slot;
+	wnode *v;
+	int error;
+
+	if (w->nslots && *(slot = slot_of(w, id))) {
+		*out = *slot - 1;
+		return 0;
+	}
+	if (2 * (w->n + 1) > w->nslots && (error = rehash(w)) < 0)
+		return error;
+	if (!(v = reserve(w->nodes, &w->alloc, w->n + 1, sizeof(*v))))
+		return IV_ENOMEM;
+	w->nodes = v;
+	v += w->n;
+	memset(v, 0, sizeof(*v));
+	memcpy(v->id, id, IV_ID_LEN + 1);
+	v->known = known;
+	v->last = last;
+	*slot_of(w, id) = w->n + 1;
+	*out = w->n++;
+	return 0;
+}
+
+static int wnode_add_contact(size_t *out, walker *w, const iv_contact *c)
+{
+	return wnode_add(out, w, iv_contact_id(c), iv_contact_known(c), iv_contact_last_interaction(c));
+}
+
+/* The contact `id`, read from the store the first time. */
+static int wnode_get(size_t *out, walker *w, const char *id)
+{
+	iv_contact *c = NULL;
+	int error;
+
+	if (w->nslots && *slot_of(w, id)) {
+		*out = *slot_of(w, id) - 1;
+		return 0;
+	}
+	if ((error = iv_contact_lookup(&c, w->db, id)) < 0)
+		return error;
+	error = wnode_add_contact(out, w, c);
+	iv_contact_free(c);
+	return error;
+}
+
+static wedge *wedge_add(walker *w)
+{
+	wedge *e = reserve(w->edges, &w->ealloc, w->nedges + 1, sizeof(*e));
+
+	if (!e)
+		return NULL;
+	w->edges = e;
+	return &e[w->nedges++];
+}
+
+/* intros_to()'s callback: one introduction, its introducer known at once. */
+static int edge_seen(const iv_backend_edge *be, void *payload)
+{
+	char id[IV_ID_LEN + 1], by[IV_ID_LEN + 1];
+	walker *w = payload;
+	size_t from;
+	wedge *e;
+	int error;
+
+	if (be->status == IV_INTRO_DECLINED)
+		return 0;
+	/* What a backend gives is checked as what a caller gives. */
+	if ((error = iv__parse_id(by, "introduction's introducer", be->introducer)) < 0 ||
+	    (error = iv__parse_id(id, "introduction's id", be->id)) < 0)
+		return error;
+	if ((error = wnode_add(&from, w, by, be->introducer_known, be->introducer_last)) < 0)
+		return error;
+	if (!(e = wedge_add(w)))
+		return IV_ENOMEM;
+	e->from = from;
+	e->made = be->status == IV_INTRO_MADE;
+	e->when = be->made_at ? be->made_at : be->created;
+	memcpy(e->id, id, IV_ID_LEN + 1);
+	return 0;
+}
+
+/* Reads the introductions (not declined) of contact `v`, and their introducers. */
+static int fetch_in(walker *w, size_t v)
+{
+	iv_intro_filter f = IV_INTRO_FILTER_INIT;
+	iv_intro_iter *it = NULL;
+	iv_intro *in = NULL;
+	iv_backend *be = w->db->be;
+	size_t i, first = w->nedges;
+	wedge *e;
+	int error;
+
+	if (w->nodes[v].fetched)
+		return 0;
+	if (be->version >= 4 && be->intros_to) {
+		char id[IV_ID_LEN + 1];
+
+		/* The node array may move while the backend calls back. */
+		memcpy(id, w->nodes[v].id, sizeof(id));
+		if ((error = be->intros_to(be, id, edge_seen, w)) < 0)
+			return error;
+		goto done;
+	}
+	f.introduced = w->nodes[v].id;
+	if ((error = iv_intro_list(&it, w->db, &f)) < 0)
+		return error;
+	while ((error = iv_intro_iter_next(&in, it)) == 0) {
+		if (iv_intro_status(in) != IV_INTRO_DECLINED) {
+			if (!(e = wedge_add(w))) {
+				iv_intro_free(in);
+				error = IV_ENOMEM;
+				break;
+			}
+			e->made = iv_intro_status(in) == IV_INTRO_MADE;
+			e->when = iv_intro_made_at(in) ? iv_intro_made_at(in) : iv_intro_created(in);
+			memcpy(e->id, iv_intro_id(in), IV_ID_LEN + 1);
+			memcpy(e->from_id, iv_intro_introducer(in), IV_ID_LEN + 1);
+		}
+		iv_intro_free(in);
+	}
+	iv_intro_iter_free(it);
+	if (error != IV_ITEROVER)
+		return error;
+	for (i = first; i < w->nedges; i++)
+		if ((error = wnode_get(&w->edges[i].from, w, w->edges[i].from_id)) < 0)
+			return error;
+done:
+	w->nodes[v].fetched = 1;
+	w->nodes[v].in_first = first;
+	w->nodes[v].in_n = w->nedges - first;
+	return 0;
+}
+
+/* Appends `v` to the queue (`*end` long) and to the set, and marks it met. */
+static int meet(walker *w, size_t v, size_t *end)
+{
+	size_t *q;
+
+	if (!(q = reserve(w->queue, &w->qalloc, *end + 1, sizeof(*q))))
+		return IV_ENOMEM;
+	w->queue = q;
+	q[(*end)++] = v;
+	w->nodes[v].seen = w->gen;
+	if (!w->nodes[v].in_set) {
+		if (!(q = reserve(w->set, &w->salloc, w->nset + 1, sizeof(*q))))
+			return IV_ENOMEM;
+		w->set = q;
+		w->nodes[v].pos = w->nset;
+		q[w->nset++] = v;
+		w->nodes[v].in_set = 1;
+	}
+	return 0;
+}
+
+/*
+ * Goes back from `target` layer by layer until a layer holds someone you
+ * know directly: `*degree` is then the target's degree (0 if no layer
+ * does), and the contacts met are added to the set.
+ */
+static int reach_back(int *degree, walker *w, size_t target)
+{
+	size_t start = 0, end = 0, k;
+	int level = 1, found, error;
+
+	*degree = 0;
+	w->gen++;
+	if ((error = meet(w, target, &end)) < 0)
+		return error;
+	if (w->nodes[target].known == IV_KNOWN_DIRECT) {
+		*degree = 1;
+		return 0;
+	}
+	while (start < end) {
+		size_t layer_end = end;
+
+		level++;
+		found = 0;
+		for (; start < layer_end; start++) {
+			size_t v = w->queue[start];
+			if ((error = fetch_in(w, v)) < 0)
+				return error;
+			for (k = w->nodes[v].in_first; k < w->nodes[v].in_first + w->nodes[v].in_n; k++) {
+				size_t u = w->edges[k].from;
+				if (w->nodes[u].seen == w->gen)
+					continue;
+				if ((error = meet(w, u, &end)) < 0)
+					return error;
+				found |= w->nodes[u].known == IV_KNOWN_DIRECT;
+			}
+		}
+		if (found) {
+			*degree = level;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* The network of the set's contacts and the introductions read between them, walked. */
+static int walker_network(iv_network **out, walker *w)
+{
+	iv_network *net;
+	size_t i, k, alloc = 0;
+	int error = 0;
+
+	*out = NULL;
+	if (!(net = calloc(1, sizeof(*net))))
+		return iv__oom();
+	if (w->nset && !(net->nodes = calloc(w->nset, sizeof(node)))) {
+		free(net);
+		return iv__oom();
+	}
+	/* Node i is the set's i-th contact. */
+	for (i = 0; i < w->nset; i++) {
+		const wnode *v = &w->nodes[w->set[i]];
+		node *x = &net->nodes[net->n++];
+		id_bytes(x->id, v->id);
+		x->known = v->known;
+		x->last = v->last;
+		x->name = x->company = x->pred = x->via = NONE32;
+	}
+	for (i = 0; i < w->nset && error >= 0; i++) {
+		const wnode *v = &w->nodes[w->set[i]];
+		for (k = v->in_first; v->fetched && k < v->in_first + v->in_n; k++) {
+			const wedge *we = &w->edges[k];
+			edge *e;
+			if (!w->nodes[we->from].in_set)
+				continue;
+			if (!(e = reserve(net->edges, &alloc, net->nedges + 1, sizeof(edge)))) {
+				error = IV_ENOMEM;
+				break;
+			}
+			net->edges = e;
+			e += net->nedges++;
+			e->from = (uint32_t)w->nodes[we->from].pos;
+			e->to = (uint32_t)i;
+			e->made = we->made;
+			e->when = we->when;
+			id_bytes(e->id, we->id);
+		}
+	}
+	if (error < 0 || (error = index_ids(net)) < 0 || (error = index_edges(net)) < 0 ||
+	    (error = walk(net)) < 0) {
+		iv_network_free(net);
+		return error;
+	}
+	*out = net;
+	return 0;
+}
+
+static int db_path_unguarded(iv_path **out, int *degree_out, iv_db *db, const char *contact_id)
+{
+	char id[IV_ID_LEN + 1];
+	walker w = { 0 };
+	iv_contact *c = NULL;
+	iv_network *net = NULL;
+	size_t target;
+	int degree = 0, error;
+
+	if ((error = iv__parse_id(id, "contact_id", contact_id)) < 0)
+		return error;
+	if ((error = iv_contact_lookup(&c, db, id)) < 0)
+		return error;
+	w.db = db;
+	if ((error = wnode_add_contact(&target, &w, c)) >= 0 &&
+	    (error = reach_back(&degree, &w, target)) >= 0) {
+		if (degree_out)
+			*degree_out = degree;
+		else if (!degree)
+			error = iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s (%s)",
+					  id, iv_contact_name(c));
+		else if ((error = walker_network(&net, &w)) >= 0)
+			error = path_make(out, net, &net->nodes[w.nodes[target].pos]);
+	}
+	iv_network_free(net);
+	walker_free(&w);
+	iv_contact_free(c);
+	return error < 0 ? error : 0;
+}
+
+int iv_db_path(iv_path **out, iv_db *db, const char *contact_id)
+{
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(db);
+	IV__GUARDED(db, "iv_db_path", db_path_unguarded(out, NULL, db, contact_id));
+}
+
+int iv_db_degree(int *out, iv_db *db, const char *contact_id)
+{
+	IV__ARG(out);
+	*out = 0;
+	IV__ARG(db);
+	IV__GUARDED(db, "iv_db_degree", db_path_unguarded(NULL, out, db, contact_id));
+}
+
+static int db_company_unguarded(iv_path_iter **out, iv_db *db, const char *company)
+{
+	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+	iv_contact_iter *it = NULL;
+	iv_contact *c = NULL;
+	iv_network *net = NULL;
+	walker w = { 0 };
+	size_t *targets = NULL, ntargets = 0, talloc = 0, i, count = 0;
+	const node **matches = NULL;
+	int degree, error;
+
+	w.db = db;
+	f.company = company;
+	if ((error = iv_contact_list(&it, db, &f)) < 0)
+		return error;
+	while ((error = iv_contact_iter_next(&c, it)) == 0) {
+		size_t *t = reserve(targets, &talloc, ntargets + 1, sizeof(*t));
+		if (!t) {
+			iv_contact_free(c);
+			error = IV_ENOMEM;
+			break;
+		}
+		targets = t;
+		error = wnode_add_contact(&targets[ntargets++], &w, c);
+		iv_contact_free(c);
+		if (error < 0)
+			break;
+	}
+	iv_contact_iter_free(it);
+	if (error == IV_ITEROVER)
+		error = 0;
+	for (i = 0; i < ntargets && error >= 0; i++)
+		error = reach_back(&degree, &w, targets[i]);
+	if (error >= 0 && (error = walker_network(&net, &w)) >= 0 &&
+	    ntargets && !(matches = malloc(ntargets * sizeof(*matches))))
+		error = iv__oom();
+	for (i = 0; i < ntargets && error >= 0; i++) {
+		const node *v = &net->nodes[w.nodes[targets[i]].pos];
+		if (v->degree)
+			matches[count++] = v;
+	}
+	if (error >= 0) {
+		if (count)
+			qsort(matches, count, sizeof(*matches), company_cmp);
+		error = paths_of(out, net, matches, count);
+		matches = NULL;
+	}
+	free(matches);
+	free(targets);
+	iv_network_free(net);
+	walker_free(&w);
+	return error;
+}
+
+int iv_db_company_paths(iv_path_iter **out, iv_db *db, const char *company)
+{
+	IV__ARG(out);
+	*out = NULL;
+	IV__ARG(db);
+	if (!company || !*company)
+		return iv__error(IV_EINVALID, "company: must not be empty");
+	IV__GUARDED(db, "iv_db_company_paths", db_company_unguarded(out, db, company));
 }
 
 /* --- Paths ---------------------------------------------------------------- */

@@ -3688,11 +3688,91 @@ static void timeline_merges_a_contacts_records_by_time(void **state)
 	assert_null(it);
 }
 
+/* --- The network walked back (issue 10) ---------------------------------- */
+
+/*
+ * iv_db_path(), iv_db_degree() and iv_db_company_paths() answer as a
+ * snapshot does on every backend: with intros_to() (version 4) or, for an
+ * older backend such as the third party's, through the list operations.
+ */
+static void network_walked_back_matches_the_snapshot(void **state)
+{
+	static const int known[] = { IV_KNOWN_DIRECT, IV_KNOWN_INTRODUCED, IV_KNOWN_COLD, IV_KNOWN_INTRODUCED };
+	fixture *fx = *state;
+	id_buf ids[24];
+	iv_network *net = NULL;
+	iv_path_iter *ia = NULL, *ib = NULL;
+	unsigned int r = 7;
+	size_t i;
+	int ra, rb;
+
+	for (i = 0; i < 24; i++) {
+		iv_contact *c = NULL;
+
+		r = r * 1103515245u + 12345u;
+		ok(iv_contact_new(&c));
+		ok(iv_contact_set_name(c, "Person"));
+		ok(iv_contact_set_company(c, (r >> 8) % 2 ? "Acme" : "Globex"));
+		ok(iv_contact_set_known(c, i < 2 ? IV_KNOWN_DIRECT : known[(r >> 12) % 4]));
+		ok(iv_contact_set_last_interaction(c, (r >> 16) % 3 ? T0 - (iv_time)((r >> 20) % 2) * 86400 : 0));
+		ok(iv_contact_insert(fx->db, c));
+		copy_id(ids[i], iv_contact_id(c));
+		iv_contact_free(c);
+	}
+	for (i = 0; i < 60; i++) {
+		size_t by, to;
+
+		r = r * 1103515245u + 12345u;
+		by = (r >> 8) % 24;
+		to = (r >> 16) % 24;
+		if (by != to)
+			put_intro(fx->db, ids[by], ids[to], (int)((r >> 24) % 4) + 1, NULL, NULL);
+	}
+	ok(iv_network_load(&net, fx->db));
+	for (i = 0; i < 24; i++) {
+		iv_path *a = NULL, *b = NULL;
+		int da = -1, db = -1;
+		size_t k;
+
+		ok(iv_network_degree(&da, net, ids[i]));
+		ok(iv_db_degree(&db, fx->db, ids[i]));
+		assert_int_equal(da, db);
+		ra = iv_network_path(&a, net, ids[i]);
+		rb = iv_db_path(&b, fx->db, ids[i]);
+		assert_int_equal(ra, rb);
+		assert_int_equal(iv_path_length(a), iv_path_length(b));
+		for (k = 0; k < iv_path_length(a); k++) {
+			assert_string_equal(iv_path_contact_at(a, k), iv_path_contact_at(b, k));
+			if (k)
+				assert_string_equal(iv_path_intro_at(a, k), iv_path_intro_at(b, k));
+		}
+		iv_path_free(a);
+		iv_path_free(b);
+	}
+	ok(iv_network_company_paths(&ia, net, "acme"));
+	ok(iv_db_company_paths(&ib, fx->db, "acme"));
+	do {
+		iv_path *a = NULL, *b = NULL;
+
+		ra = iv_path_iter_next(&a, ia);
+		rb = iv_path_iter_next(&b, ib);
+		assert_int_equal(ra, rb);
+		if (ra == 0)
+			assert_string_equal(iv_path_target(a), iv_path_target(b));
+		iv_path_free(a);
+		iv_path_free(b);
+	} while (ra == 0);
+	iv_path_iter_free(ia);
+	iv_path_iter_free(ib);
+	iv_network_free(net);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		/* contacts */
 		T(contact_insert_assigns_id_and_times),
+		T(network_walked_back_matches_the_snapshot),
 		T(contact_insert_keeps_caller_id_in_lower_case),
 		T(contact_lookup_accepts_upper_case_id),
 		T(contact_insert_refuses_taken_id),

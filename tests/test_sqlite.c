@@ -1440,6 +1440,45 @@ static void store_of_version_4_gets_the_agenda_index(void **state)
 }
 
 /*
+ * The network without loading it (issue 10): each step back from a contact
+ * reads the introductions to it from intro_introduced, joined with their
+ * introducers by primary key; "who can introduce me at C" starts from the
+ * contacts at C in contact_company, in order. Listing records reads their
+ * references with joins by primary key. The SQL is the backend's
+ * (SQ_INTROS_TO and the shapes cat_list() generates).
+ */
+static void network_walk_queries_use_their_indexes(void **state)
+{
+	static const char intros_to[] =
+		"SELECT i.uuid, c.uuid, i.status, i.made_at, i.created, c.known, c.last_interaction"
+		" FROM intro i JOIN contact c ON c.id = i.introducer"
+		" WHERE i.introduced = (SELECT id FROM contact WHERE uuid = ?1) AND i.status <> 4";
+	static const char company[] =
+		"SELECT r.id, r.uuid, r.name, r.company, r.known, r.last_interaction FROM contact r"
+		" WHERE r.company = ?1 COLLATE NOCASE ORDER BY r.name COLLATE NOCASE, r.uuid";
+	static const char intro_list[] =
+		"SELECT r.id, r.uuid, j0.uuid, j1.uuid, r.channel FROM intro r"
+		" LEFT JOIN contact j0 ON j0.id = r.introducer LEFT JOIN contact j1 ON j1.id = r.introduced"
+		" WHERE r.introduced = (SELECT id FROM contact WHERE uuid = ?2) ORDER BY r.created, r.uuid";
+	fixture *fx = *state;
+	sqlite3 *db;
+
+	open_be(fx);
+	db = raw_open(fx->path);
+	assert_true(plan_has(db, intros_to, "intro_introduced (introduced=?)"));
+	assert_true(plan_has(db, intros_to, "c USING INTEGER PRIMARY KEY (rowid=?)"));
+	assert_false(plan_has(db, intros_to, "SCAN"));
+	assert_true(plan_has(db, company, "contact_company (company=?)"));
+	assert_false(plan_has(db, company, "SCAN"));
+	assert_false(plan_has(db, company, "TEMP B-TREE"));
+	assert_true(plan_has(db, intro_list, "intro_introduced (introduced=?)"));
+	assert_true(plan_has(db, intro_list, "j0 USING INTEGER PRIMARY KEY (rowid=?)"));
+	assert_true(plan_has(db, intro_list, "j1 USING INTEGER PRIMARY KEY (rowid=?)"));
+	assert_false(plan_has(db, intro_list, "SCAN"));
+	sqlite3_close(db);
+}
+
+/*
  * References typed by users, an id prefix or a contact's name, are answered
  * from an index: a range of the uuid index, or the name index; no scan of
  * the table. The SQL has the shape the backend generates for those filters.
@@ -1753,6 +1792,7 @@ int main(void)
 		T(followups_come_with_their_contacts_name),
 		T(store_of_version_4_gets_the_agenda_index),
 		T(id_prefix_and_name_lists_use_their_indexes),
+		T(network_walk_queries_use_their_indexes),
 		T(two_iterators_over_one_query_run_apart),
 		T(search_indexes_match_the_rows_after_every_kind_of_write),
 		T(two_searches_open_at_once_run_apart),

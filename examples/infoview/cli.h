@@ -37,6 +37,8 @@ struct cli {
 	struct refcache *refs;
 	/* the network, for degrees of separation; loaded on demand */
 	iv_network *net;
+	/* how many degrees were found without it, walking back from each contact */
+	int degree_walks;
 };
 
 /* The kinds of record a reference can name. */

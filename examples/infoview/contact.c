@@ -420,11 +420,10 @@ static int contact_list(struct cli *ctx, int argc, char **argv)
 
 static void show_path(struct cli *ctx, struct jw *j, const char *id)
 {
-	const iv_network *net = cli_network(ctx);
 	iv_path *p = NULL;
 	char *line;
 
-	if (net && iv_network_path(&p, net, id) < 0)
+	if (iv_db_path(&p, ctx->db, id) < 0)
 		p = NULL;
 	if (j) {
 		jw_key(j, "path");

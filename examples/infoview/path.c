@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char help[] =
 	"Usage: infoview path --to CONTACT\n"
@@ -51,13 +52,13 @@ static void found_free(struct found *f)
 	free(f->paths);
 }
 
-static int company_paths(const iv_network *net, const char *company, struct found *f)
+static int company_paths(struct cli *ctx, const char *company, struct found *f)
 {
 	iv_path_iter *it = NULL;
 	iv_path *p = NULL;
 	int rc;
 
-	if (iv_network_company_paths(&it, net, company) < 0)
+	if (iv_db_company_paths(&it, ctx->db, company) < 0)
 		return cli_fail();
 	while ((rc = iv_path_iter_next(&p, it)) == 0)
 		found_add(f, p);
@@ -65,8 +66,19 @@ static int company_paths(const iv_network *net, const char *company, struct foun
 	return rc == IV_ITEROVER ? CLI_OK : cli_fail();
 }
 
-/* Contacts at the company that no chain reaches: worth knowing about. */
-static int unreachable_at(struct cli *ctx, const char *company, struct jw *j)
+/* Whether one of the paths found leads to `id`. */
+static int found_has(const struct found *f, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(iv_path_target(f->paths[i]), id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Contacts at the company that no chain reaches (none of `found`'s): worth knowing about. */
+static int unreachable_at(struct cli *ctx, const char *company, const struct found *found, struct jw *j)
 {
 	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
 	iv_contact_iter *it = NULL;
@@ -78,7 +90,7 @@ static int unreachable_at(struct cli *ctx, const char *company, struct jw *j)
 	if (iv_contact_list(&it, ctx->db, &f) < 0)
 		return cli_fail();
 	while ((rc = iv_contact_iter_next(&c, it)) == 0) {
-		if (!contact_degree(ctx, iv_contact_id(c))) {
+		if (!found_has(found, iv_contact_id(c))) {
 			if (j)
 				jw_string(j, iv_contact_id(c));
 			else
@@ -121,20 +133,21 @@ int path_show(struct cli *ctx, const iv_contact *to, const char *company, struct
 {
 	char target[IV_LIMIT_SHORT + 32];
 	struct found f = { NULL, 0 };
-	const iv_network *net;
 	iv_path *one = NULL;
 	size_t i;
 	int rc = CLI_OK;
 
-	if (!(net = cli_network(ctx)))
-		return CLI_FAIL;
 	if (to) {
 		/* Unreachable is an answer, not a failure. */
-		if (iv_network_path(&one, net, iv_contact_id(to)) == 0)
+		int error = iv_db_path(&one, ctx->db, iv_contact_id(to));
+
+		if (error == 0)
 			found_add(&f, one);
+		else if (error != IV_ENOTFOUND)
+			return cli_fail();
 		snprintf(target, sizeof(target), "%s", iv_contact_name(to));
 	} else {
-		rc = company_paths(net, company, &f);
+		rc = company_paths(ctx, company, &f);
 		snprintf(target, sizeof(target), "anyone at %s", company);
 	}
 	if (rc == 0 && j) {
@@ -149,13 +162,13 @@ int path_show(struct cli *ctx, const iv_contact *to, const char *company, struct
 		jw_key(j, "unreachable");
 		jw_array(j);
 		if (!to)
-			rc = unreachable_at(ctx, company, j);
+			rc = unreachable_at(ctx, company, &f, j);
 		jw_array_end(j);
 		jw_object_end(j);
 	} else if (rc == 0) {
 		print_paths(ctx, &f, target);
 		if (!to)
-			rc = unreachable_at(ctx, company, NULL);
+			rc = unreachable_at(ctx, company, &f, NULL);
 	}
 	found_free(&f);
 	return rc;

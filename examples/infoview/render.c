@@ -11,12 +11,24 @@
 /* Long free text is cut in tables; `show` gives it whole. */
 #define TEXT_COLUMN 44
 
+/*
+ * The first contacts' degrees are found by walking back from each (about
+ * 40 us apiece at 100,000 contacts), so that one screen never waits for the
+ * whole network; a long listing then loads it once (about 0.3 s there),
+ * which is ten times cheaper per row than walking back from every one.
+ */
+#define DEGREE_WALKS 200
+
 int contact_degree(struct cli *ctx, const char *id)
 {
-	const iv_network *net = cli_network(ctx);
+	const iv_network *net;
 	int degree = 0;
 
-	if (!net || iv_network_degree(&degree, net, id) < 0)
+	if (!ctx->net && ctx->degree_walks < DEGREE_WALKS) {
+		ctx->degree_walks++;
+		return iv_db_degree(&degree, ctx->db, id) < 0 ? 0 : degree;
+	}
+	if (!(net = cli_network(ctx)) || iv_network_degree(&degree, net, id) < 0)
 		return 0;
 	return degree;
 }

@@ -83,6 +83,42 @@ IV_EXTERN(int) iv_network_path(iv_path **out, const iv_network *net, const char 
  */
 IV_EXTERN(int) iv_network_company_paths(iv_path_iter **out, const iv_network *net, const char *company);
 /**
+ * The introduction chain behind a contact, as iv_network_path() gives it on
+ * a snapshot taken now, found without one: by going back from the contact
+ * through the introductions to it, reading only the contacts within its
+ * degree of it, not the whole store.
+ * @param out the path, free with iv_path_free()
+ * @param db the store
+ * @param contact_id the contact's id
+ * @return 0; IV_EINVALID for a malformed id; IV_ENOTFOUND if the contact is
+ *         unknown or unreachable (the message says which); or the store's error
+ */
+IV_EXTERN(int) iv_db_path(iv_path **out, iv_db *db, const char *contact_id);
+/**
+ * The degree of separation of a contact, as iv_network_degree() gives it on
+ * a snapshot taken now, found as iv_db_path() finds a path. An unreachable
+ * contact costs a walk back through everyone who leads to it.
+ * @param out 1 for known directly, 2 for one person removed, ...; 0 if no
+ *        path reaches the contact
+ * @param db the store
+ * @param contact_id the contact's id
+ * @return 0, IV_EINVALID for a malformed id, IV_ENOTFOUND for an unknown
+ *         contact, or the store's error
+ */
+IV_EXTERN(int) iv_db_degree(int *out, iv_db *db, const char *contact_id);
+/**
+ * Who can introduce me to someone at a company, as
+ * iv_network_company_paths() answers it on a snapshot taken now, found from
+ * the contacts at the company (ASCII case-insensitively) by going back from
+ * each as iv_db_path() does. The paths are found by this call: the iterator
+ * is independent of the store.
+ * @param out the iterator, free with iv_path_iter_free()
+ * @param db the store
+ * @param company the company's name
+ * @return 0, IV_EINVALID for a NULL or empty company, or the store's error
+ */
+IV_EXTERN(int) iv_db_company_paths(iv_path_iter **out, iv_db *db, const char *company);
+/**
  * The next path.
  * @param out the path, free with iv_path_free()
  * @param it the iterator

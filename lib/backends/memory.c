@@ -19,7 +19,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define MEMORY_BACKEND_VERSION 3
+#define MEMORY_BACKEND_VERSION 4
 
 /*
  * Where a record sits: contacts by (text = name, id), the others by
@@ -865,6 +865,101 @@ MEM_ENTITY_STORED(note, iv_note, T_NOTE, "note")
  * Settings
  */
 
+/* Calls `cb` for each introduction under `n` to contact `id`, not declined. */
+static int intros_to_under(const struct mem_node *n, struct mem_backend *mb, const char *id,
+			   iv_backend_edge_cb cb, void *payload)
+{
+	const struct mem_node *by;
+	iv_backend_edge e;
+	int error;
+
+	if (!n)
+		return 0;
+	if ((error = intros_to_under(n->kid[BY_ID][0], mb, id, cb, payload)) < 0)
+		return error;
+	if (strcmp(iv_intro_introduced(n->rec), id) == 0 && iv_intro_status(n->rec) != IV_INTRO_DECLINED &&
+	    (by = table_find(&mb->tables[T_CONTACT], iv_intro_introducer(n->rec))) != NULL) {
+		e.id = iv_intro_id(n->rec);
+		e.introducer = iv_intro_introducer(n->rec);
+		e.status = iv_intro_status(n->rec);
+		e.made_at = iv_intro_made_at(n->rec);
+		e.created = iv_intro_created(n->rec);
+		e.introducer_known = iv_contact_known(by->rec);
+		e.introducer_last = iv_contact_last_interaction(by->rec);
+		e.introducer_key = e.introduced_key = 0;
+		e.uuid = NULL;
+		if ((error = cb(&e, payload)) < 0)
+			return error;
+	}
+	return intros_to_under(n->kid[BY_ID][1], mb, id, cb, payload);
+}
+
+/* A scan of every introduction: this backend keeps no index by who was introduced. */
+static int mem_intros_to(iv_backend *be, const char *id, iv_backend_edge_cb cb, void *payload)
+{
+	struct mem_backend *mb = mem_of(be);
+
+	return intros_to_under(mb->tables[T_INTRO].root[BY_ID], mb, id, cb, payload);
+}
+
+/* Every contact under `n`, keyed by its node's address. */
+static int scan_contacts(const struct mem_node *n, iv_backend_node_cb cb, void *payload)
+{
+	iv_backend_node c;
+	int error;
+
+	if (!n)
+		return 0;
+	if ((error = scan_contacts(n->kid[BY_ID][0], cb, payload)) < 0)
+		return error;
+	memset(&c, 0, sizeof(c));
+	c.key = (int64_t)(intptr_t)n;
+	c.id = iv_contact_id(n->rec);
+	c.known = iv_contact_known(n->rec);
+	c.last_interaction = iv_contact_last_interaction(n->rec);
+	c.name = iv_contact_name(n->rec);
+	c.company = iv_contact_company(n->rec);
+	if ((error = cb(&c, payload)) < 0)
+		return error;
+	return scan_contacts(n->kid[BY_ID][1], cb, payload);
+}
+
+/* Every introduction under `n` not declined, its ends keyed as scan_contacts() keys them. */
+static int scan_intros(const struct mem_node *n, struct mem_backend *mb, iv_backend_edge_cb cb, void *payload)
+{
+	const struct mem_node *by, *to;
+	iv_backend_edge e;
+	int error;
+
+	if (!n)
+		return 0;
+	if ((error = scan_intros(n->kid[BY_ID][0], mb, cb, payload)) < 0)
+		return error;
+	if (iv_intro_status(n->rec) != IV_INTRO_DECLINED &&
+	    (by = table_find(&mb->tables[T_CONTACT], iv_intro_introducer(n->rec))) != NULL &&
+	    (to = table_find(&mb->tables[T_CONTACT], iv_intro_introduced(n->rec))) != NULL) {
+		memset(&e, 0, sizeof(e));
+		e.id = iv_intro_id(n->rec);
+		e.introducer = iv_intro_introducer(n->rec);
+		e.status = iv_intro_status(n->rec);
+		e.made_at = iv_intro_made_at(n->rec);
+		e.created = iv_intro_created(n->rec);
+		e.introducer_key = (int64_t)(intptr_t)by;
+		e.introduced_key = (int64_t)(intptr_t)to;
+		if ((error = cb(&e, payload)) < 0)
+			return error;
+	}
+	return scan_intros(n->kid[BY_ID][1], mb, cb, payload);
+}
+
+static int mem_network_scan(iv_backend *be, iv_backend_node_cb contact, iv_backend_edge_cb intro, void *payload)
+{
+	struct mem_backend *mb = mem_of(be);
+	int error = scan_contacts(mb->tables[T_CONTACT].root[BY_ID], contact, payload);
+
+	return error < 0 ? error : scan_intros(mb->tables[T_INTRO].root[BY_ID], mb, intro, payload);
+}
+
 static struct mem_setting *setting_find(struct mem_backend *mb, const char *key)
 {
 	struct mem_setting *s;
@@ -1101,6 +1196,8 @@ IV_EXTERN(int) iv_backend_memory_new(iv_backend **out)
 	mb->base.setting_get = mem_setting_get;
 	mb->base.setting_set = mem_setting_set;
 	mb->base.setting_list = mem_setting_list;
+	mb->base.intros_to = mem_intros_to;
+	mb->base.network_scan = mem_network_scan;
 	mb->base.begin = mem_begin;
 	mb->base.commit = mem_commit;
 	mb->base.rollback = mem_rollback;

@@ -113,6 +113,13 @@ static const char *const fixed_sql[SQ_FIXED_COUNT] = {
 				       " FROM contact_fts WHERE contact_fts MATCH ?1 LIMIT ?2",
 	[SQ_SEARCH_INTERVIEW_UNRANKED] = "SELECT (SELECT uuid FROM interview WHERE id = interview_fts.rowid), -rank"
 					 " FROM interview_fts WHERE interview_fts MATCH ?1 LIMIT ?2",
+	/* The introductions to a contact (intro_introduced), not declined (4), with their introducers. */
+	[SQ_INTROS_TO] = "SELECT i.uuid, c.uuid, i.status, i.made_at, i.created, c.known, c.last_interaction"
+			 " FROM intro i JOIN contact c ON c.id = i.introducer"
+			 " WHERE i.introduced = (SELECT id FROM contact WHERE uuid = ?1) AND i.status <> 4",
+	/* The whole network: two scans by row id, keyed by row id. */
+	[SQ_NETWORK_CONTACTS] = "SELECT id, uuid, known, last_interaction, name, company FROM contact",
+	[SQ_NETWORK_INTROS] = "SELECT uuid, introducer, introduced, status, made_at, created FROM intro WHERE status <> 4",
 };
 
 /* SQL being generated, in a fixed buffer: it is only made once per statement. */
@@ -152,6 +159,11 @@ static void cat_value(struct sql *q, const struct sq_column *c, int n)
 		    n, c->ref, n);
 }
 
+/*
+ * The columns of a kind, a reference read as the uuid of the row it names:
+ * one join on that table's primary key per reference (LEFT: an optional
+ * one is NULL), not a subselect per row.
+ */
 static void cat_select(struct sql *q, const struct sq_kind *k)
 {
 	int i;
@@ -161,11 +173,14 @@ static void cat_select(struct sql *q, const struct sq_kind *k)
 		if (k->columns[i].read)
 			cat(q, ", %s", k->columns[i].read);
 		else if (k->columns[i].ref)
-			cat(q, ", (SELECT uuid FROM %s WHERE id = r.%s)", k->columns[i].ref, k->columns[i].name);
+			cat(q, ", j%d.uuid", i);
 		else
 			cat(q, ", r.%s", k->columns[i].name);
 	}
 	cat(q, "%s FROM %s r%s", k->joined ? k->joined : "", k->name, k->join ? k->join : "");
+	for (i = 0; i < k->ncolumns; i++)
+		if (k->columns[i].ref && !k->columns[i].read)
+			cat(q, " LEFT JOIN %s j%d ON j%d.id = r.%s", k->columns[i].ref, i, i, k->columns[i].name);
 }
 
 static void cat_op(struct sql *q, const struct sq_kind *k, int op)
@@ -697,6 +712,85 @@ static int contact_referenced(int *out, iv_backend *be, const char *id)
 	return rc < 0 ? rc : 0;
 }
 
+static int intros_to(iv_backend *be, const char *id, iv_backend_edge_cb cb, void *payload)
+{
+	char intro[IV_ID_LEN + 1], by[IV_ID_LEN + 1];
+	struct sq *b = SQ(be);
+	struct sq_put p = { 0 };
+	iv_backend_edge e;
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, SQ_INTROS_TO)) < 0)
+		return rc;
+	iv__sq_put_uuid(&p, id);
+	while ((rc = iv__sq_step(b, &p, "reading the introductions to", "contact", id)) > 0) {
+		e.id = iv__sq_uuid_text(intro, p.st, 0);
+		e.introducer = iv__sq_uuid_text(by, p.st, 1);
+		e.status = sqlite3_column_int(p.st, 2);
+		e.made_at = sqlite3_column_int64(p.st, 3);
+		e.created = sqlite3_column_int64(p.st, 4);
+		e.introducer_known = sqlite3_column_int(p.st, 5);
+		e.introducer_last = sqlite3_column_int64(p.st, 6);
+		e.introducer_key = e.introduced_key = 0;
+		e.uuid = NULL;
+		if ((rc = cb(&e, payload)) < 0)
+			break;
+	}
+	iv__sq_release(p.st);
+	return rc < 0 ? rc : 0;
+}
+
+/* A stored id for the network: its 16 bytes as they are, or "(damaged id)" as text. */
+static void uuid_of(const unsigned char **uuid, const char **text, char buf[IV_ID_LEN + 1], sqlite3_stmt *st, int col)
+{
+	*uuid = sqlite3_column_blob(st, col);
+	*text = NULL;
+	if (!*uuid || sqlite3_column_bytes(st, col) != 16) {
+		*uuid = NULL;
+		*text = iv__sq_uuid_text(buf, st, col);
+	}
+}
+
+static int network_scan(iv_backend *be, iv_backend_node_cb contact, iv_backend_edge_cb intro, void *payload)
+{
+	char id[IV_ID_LEN + 1];
+	struct sq *b = SQ(be);
+	struct sq_put p = { 0 };
+	iv_backend_node c;
+	iv_backend_edge e;
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, SQ_NETWORK_CONTACTS)) < 0)
+		return rc;
+	memset(&c, 0, sizeof(c));
+	while ((rc = iv__sq_step(b, &p, "reading", "the network", NULL)) > 0) {
+		c.key = sqlite3_column_int64(p.st, 0);
+		uuid_of(&c.uuid, &c.id, id, p.st, 1);
+		c.known = sqlite3_column_int(p.st, 2);
+		c.last_interaction = sqlite3_column_int64(p.st, 3);
+		c.name = (const char *)sqlite3_column_text(p.st, 4);
+		c.company = (const char *)sqlite3_column_text(p.st, 5);
+		if ((rc = contact(&c, payload)) < 0)
+			break;
+	}
+	iv__sq_release(p.st);
+	if (rc < 0 || (rc = iv__sq_start(&p, b, SQ_NETWORK_INTROS)) < 0)
+		return rc;
+	memset(&e, 0, sizeof(e));
+	while ((rc = iv__sq_step(b, &p, "reading", "the network", NULL)) > 0) {
+		uuid_of(&e.uuid, &e.id, id, p.st, 0);
+		e.introducer_key = sqlite3_column_int64(p.st, 1);
+		e.introduced_key = sqlite3_column_int64(p.st, 2);
+		e.status = sqlite3_column_int(p.st, 3);
+		e.made_at = sqlite3_column_int64(p.st, 4);
+		e.created = sqlite3_column_int64(p.st, 5);
+		if ((rc = intro(&e, payload)) < 0)
+			break;
+	}
+	iv__sq_release(p.st);
+	return rc < 0 ? rc : 0;
+}
+
 static void sq_free(iv_backend *be)
 {
 	struct sq *b = SQ(be);
@@ -752,6 +846,8 @@ IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
 	b->base.free = sq_free;
 	b->base.contact_referenced = contact_referenced;
 	b->base.search = iv__sq_search;
+	b->base.intros_to = intros_to;
+	b->base.network_scan = network_scan;
 	b->base.note_get = note_get;
 	b->base.note_insert = note_insert;
 	b->base.note_delete = note_delete;

@@ -17,7 +17,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define SQ_BACKEND_VERSION 3
+#define SQ_BACKEND_VERSION 4
 #define SQ_BACKEND_ITER_VERSION 1
 
 #define SQ_APPLICATION_ID 0x49567731
@@ -44,6 +44,7 @@ enum {
 	SQ_REFERENCED,
 	SQ_INTERVIEW_FTS_WRITE, SQ_SEARCH_CONTACT, SQ_SEARCH_INTERVIEW,
 	SQ_SEARCH_CONTACT_UNRANKED, SQ_SEARCH_INTERVIEW_UNRANKED,
+	SQ_INTROS_TO, SQ_NETWORK_CONTACTS, SQ_NETWORK_INTROS,
 	SQ_FIXED_COUNT
 };
 

@@ -82,6 +82,73 @@ struct iv_backend_iter {
 #define IV_BACKEND_ITER_VERSION 1
 
 /**
+ * One introduction as the network sees it, with what the network needs of
+ * its introducer; given by a backend's intros_to() and network_scan()
+ * (version 4). The strings are borrowed for the duration of the callback.
+ */
+typedef struct iv_backend_edge {
+	/** the introduction's id, lower case; network_scan() may give NULL with `uuid` set */
+	const char *id;
+	/** the introducer's id, lower case; network_scan() may give NULL */
+	const char *introducer;
+	int status;              /**< its iv_intro_status_t; never IV_INTRO_DECLINED */
+	iv_time made_at;         /**< when it was made; 0 if not */
+	iv_time created;         /**< when it was stored */
+	/** the introducer's iv_known_t; network_scan() may give 0 */
+	int introducer_known;
+	/** the introducer's last interaction, 0 for never; network_scan() may give 0 */
+	iv_time introducer_last;
+	/** network_scan(): the introducer's key as its contact callback gave it; else unused */
+	int64_t introducer_key;
+	/** network_scan(): the introduced contact's key, likewise; else unused */
+	int64_t introduced_key;
+	/**
+	 * network_scan(): the id as its 16 bytes (the text's hex digits in
+	 * order), or NULL; when set the core reads it rather than `id`, which
+	 * saves writing and parsing the text. Else unused.
+	 */
+	const unsigned char *uuid;
+} iv_backend_edge;
+
+/**
+ * One contact as the network sees it, given by a backend's network_scan()
+ * (version 4). The strings are borrowed for the duration of the callback.
+ */
+typedef struct iv_backend_node {
+	/** the backend's own key for the contact (a row id), unique in the store */
+	int64_t key;
+	/** the contact's id, lower case; may be NULL with `uuid` set */
+	const char *id;
+	int known;                /**< its iv_known_t */
+	iv_time last_interaction; /**< 0 for never */
+	const char *name;         /**< its name */
+	const char *company;      /**< its company; NULL if unset */
+	/**
+	 * the id as its 16 bytes (the text's hex digits in order), or NULL;
+	 * when set the core reads it rather than `id`
+	 */
+	const unsigned char *uuid;
+} iv_backend_node;
+
+/**
+ * Receives one contact from a backend's network_scan().
+ * @param node the contact; borrowed for the call
+ * @param payload as given to network_scan()
+ * @return 0 to go on, or a negative IV_E* code, which stops the scan and
+ *         is what it returns
+ */
+typedef int (*iv_backend_node_cb)(const iv_backend_node *node, void *payload);
+
+/**
+ * Receives one introduction from a backend's intros_to().
+ * @param edge the introduction; borrowed for the call
+ * @param payload as given to intros_to()
+ * @return 0 to go on, or a negative IV_E* code, which stops intros_to()
+ *         and is what it returns
+ */
+typedef int (*iv_backend_edge_cb)(const iv_backend_edge *edge, void *payload);
+
+/**
  * The backend operations, version 2 (see below for what it adds).
  *
  * List operations receive a filter already checked and normalised by the
@@ -258,14 +325,42 @@ struct iv_backend {
 	 * backup of iv_export() then misses other settings).
 	 */
 	int (*setting_list)(iv_backend_iter **out, iv_backend *be, const char *prefix);
+
+	/* --- Version 4: the network without loading it --- */
+
+	/**
+	 * Optional, from version 4. Calls `cb` once for each introduction to
+	 * contact `id` that is not declined, in any order, with its
+	 * introducer's known and last interaction; stops at the first negative
+	 * return of `cb` and returns it. An index of introductions by who was
+	 * introduced should serve it, in one query joined with the
+	 * introducers: iv_db_path() and friends call it for each contact they
+	 * walk back through. An unknown `id` has none. NULL: the core lists
+	 * the introductions to `id` and reads each introducer.
+	 */
+	int (*intros_to)(iv_backend *be, const char *id, iv_backend_edge_cb cb, void *payload);
+	/**
+	 * Optional, from version 4. The whole network for iv_network_load(), in
+	 * sequential scans: calls `contact` once for every contact, in any
+	 * order (in key order is cheapest for the core), then `intro` once for
+	 * every introduction that is not declined, in any order, with
+	 * introducer_key and introduced_key set to the keys the contacts were
+	 * given; stops at the first negative return of a callback and returns
+	 * it. NULL: the core lists every contact and introduction.
+	 */
+	int (*network_scan)(iv_backend *be, iv_backend_node_cb contact, iv_backend_edge_cb intro, void *payload);
 };
 
-/** The current version of iv_backend (3 added setting_list and the contact filter's url). */
-#define IV_BACKEND_VERSION 3
+/**
+ * The current version of iv_backend (3 added setting_list and the contact
+ * filter's url; 4 added intros_to and network_scan).
+ */
+#define IV_BACKEND_VERSION 4
 /** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
+	NULL }
 
 /**
  * Zeroes `be` and sets its version.
