@@ -23,9 +23,13 @@ static const char help[] =
 	"Options:\n"
 	"  --contacts     only contacts\n"
 	"  --interviews   only interviews\n"
-	"  --limit N      at most N hits\n";
+	"  --limit N      at most N hits (default: the best 20 in words, every\n"
+	"                 hit with --json)\n";
 
 enum { O_CONTACTS = 1, O_INTERVIEWS, O_LIMIT };
+
+/* Hits shown in words when --limit is not given: one screen. */
+#define SCREEN_HITS 20
 
 static void contact_hit(struct cli *ctx, struct table *t, struct jw *j, const iv_contact *c)
 {
@@ -110,7 +114,7 @@ int cmd_search(struct cli *ctx, int argc, char **argv)
 	struct jw j;
 	char *query;
 	size_t i, n = 0;
-	int rc = 0, limit = 0;
+	int rc = 0, limit = 0, more = 0;
 
 	args_init(&a, ctx, "search", help, argc, argv);
 	if (args_parse(&a, opts, &p, 1, -1, "QUERY"))
@@ -122,7 +126,13 @@ int cmd_search(struct cli *ctx, int argc, char **argv)
 			so.kinds |= IV_SEARCH_INTERVIEW;
 	if (parsed_option(&p, O_LIMIT))
 		rc = args_int(&a, "limit", parsed_option(&p, O_LIMIT), 1, 100000, &limit);
-	so.limit = (size_t)limit;
+	/*
+	 * One screen: the best 20 unless told, and one more asked to know
+	 * whether to say there are more. JSON readers get every hit.
+	 */
+	if (rc == 0 && !limit && !ctx->json)
+		limit = SCREEN_HITS;
+	so.limit = limit && !ctx->json ? (size_t)limit + 1 : (size_t)limit;
 	query = parsed_words(&p, 0);
 	parsed_free(&p);
 	/* The library refuses a query with no word: the user's bad argument. */
@@ -137,6 +147,11 @@ int cmd_search(struct cli *ctx, int argc, char **argv)
 			table_limit(t, 3, 50);
 		}
 		while (rc == 0 && (rc = iv_search_iter_next(&h, it)) == 0) {
+			if (!ctx->json && limit && n == (size_t)limit) {
+				more = 1;
+				iv_search_hit_free(h);
+				break;
+			}
 			rc = hit(ctx, t, ctx->json ? &j : NULL, h);
 			iv_search_hit_free(h);
 			n++;
@@ -148,6 +163,8 @@ int cmd_search(struct cli *ctx, int argc, char **argv)
 		jw_finish(&j);
 	} else if (rc == 0 && n) {
 		table_print(t, ctx, 0);
+		if (more)
+			out_printf("More hits: infoview search --limit %d %s\n", limit * 5, query);
 	} else if (rc == 0) {
 		out_printf("Nothing matches '%s'.\n", query);
 	}

@@ -339,6 +339,21 @@ class StoryTest(StoryBase):
         self.assertEqual(len(contact["interviews"]), 1)
 
 
+class SearchScreenTest(CliTestCase):
+    """A search prints one screen unless asked for more; JSON gets every hit."""
+
+    def test_search_shows_the_best_twenty_and_says_there_are_more(self):
+        for i in range(25):
+            self.add_contact(f"Jamie Doe{i}", "--company", "Acme")
+        lines = self.ok("search", "jamie").out.splitlines()
+        self.assertEqual(len([l for l in lines if "Jamie Doe" in l]), 20)
+        self.assertEqual(lines[-1], "More hits: infoview search --limit 100 jamie")
+        lines = self.ok("search", "--limit", "30", "jamie").out.splitlines()
+        self.assertEqual(len([l for l in lines if "Jamie Doe" in l]), 25)
+        self.assertFalse(any(l.startswith("More hits") for l in lines))
+        self.assertEqual(len(self.js("search", "jamie")), 25)
+
+
 class ContactTest(CliTestCase):
     def test_contact_add_prints_the_new_id_and_json_gives_the_contact(self):
         cid = self.add_contact("Dana Smith", "--email", "dana@pfizer.example", "--email", "d@home.example",
