@@ -26,6 +26,13 @@
 
 #define NOW ((iv_time)1772442000)
 
+/* A phase stays a function of its own, for callgrind. */
+#if defined(__GNUC__)
+# define PHASE static __attribute__((noinline))
+#else
+# define PHASE static
+#endif
+
 static long n_bulk, n_single, n_lookup, n_open;
 static char (*cids)[IV_ID_LEN + 1]; /* the library's contact ids */
 static unsigned char (*rids)[16];    /* the raw side's */
@@ -189,7 +196,7 @@ static void raw_finalize(void)
 	sqlite3_finalize(r_number);
 }
 
-static void raw_contacts(void)
+PHASE void raw_contacts(void)
 {
 	long i;
 
@@ -200,7 +207,7 @@ static void raw_contacts(void)
 	rexec("COMMIT");
 }
 
-static void raw_intros(void)
+PHASE void raw_intros(void)
 {
 	unsigned char u[16];
 	long i;
@@ -219,7 +226,7 @@ static void raw_intros(void)
 	rexec("COMMIT");
 }
 
-static void raw_followups(void)
+PHASE void raw_followups(void)
 {
 	unsigned char u[16];
 	long i;
@@ -241,7 +248,7 @@ static void raw_followups(void)
 }
 
 /* One contact per transaction: the counter read and advanced in one statement. */
-static void raw_single(void)
+PHASE void raw_single(void)
 {
 	long i;
 
@@ -273,7 +280,7 @@ static long raw_get(sqlite3_stmt *st, const unsigned char *u)
 	return sum;
 }
 
-static long raw_lookup(void)
+PHASE long raw_lookup(void)
 {
 	long i, sum = 0;
 
@@ -282,7 +289,7 @@ static long raw_lookup(void)
 	return sum;
 }
 
-static long raw_open_lookup(const char *path)
+PHASE long raw_open_lookup(const char *path)
 {
 	sqlite3_stmt *st;
 	long i, sum = 0;
@@ -323,7 +330,7 @@ static void lib_contact(long i)
 	iv_contact_free(c);
 }
 
-static void lib_contacts(void)
+PHASE void lib_contacts(void)
 {
 	long i;
 
@@ -335,7 +342,7 @@ static void lib_contacts(void)
 		die("commit");
 }
 
-static void lib_intros(void)
+PHASE void lib_intros(void)
 {
 	long i;
 
@@ -352,7 +359,7 @@ static void lib_intros(void)
 		die("commit");
 }
 
-static void lib_followups(void)
+PHASE void lib_followups(void)
 {
 	long i;
 
@@ -372,7 +379,7 @@ static void lib_followups(void)
 		die("commit");
 }
 
-static void lib_single(void)
+PHASE void lib_single(void)
 {
 	long i;
 
@@ -380,7 +387,7 @@ static void lib_single(void)
 		lib_contact(n_bulk + i);
 }
 
-static long lib_lookup(void)
+PHASE long lib_lookup(void)
 {
 	long i, sum = 0;
 
@@ -394,7 +401,7 @@ static long lib_lookup(void)
 	return sum;
 }
 
-static long lib_open_lookup(const char *path)
+PHASE long lib_open_lookup(const char *path)
 {
 	long i, sum = 0;
 

@@ -92,6 +92,16 @@ int iv__tx_end(iv_db *db, int error);
  */
 int iv__number_next(int64_t *out, iv_db *db, const char *what);
 
+/*
+ * Whether `be` is the built-in SQLite backend itself (lib/backends/sqlite.c),
+ * whose inserts the core can rely on beyond the vtable's contract: each is
+ * atomic (a failed one writes nothing, so inside the caller's transaction
+ * it needs no savepoint of the core's), and its foreign keys refuse a
+ * reference to a missing record (so the core need not look the record up
+ * first, only after a failure, to say which reference it was).
+ */
+int iv__backend_is_sqlite(const iv_backend *be);
+
 /* Deletes the notes of contact `contact_id` (note.c); nothing with a version-1 backend. */
 int iv__notes_delete_of(iv_db *db, const char *contact_id);
 

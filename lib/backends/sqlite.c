@@ -179,7 +179,8 @@ static void cat_op(struct sql *q, const struct sq_kind *k, int op)
 			cat(q, ", ");
 			cat_value(q, &k->columns[i], i + 2);
 		}
-		cat(q, ") RETURNING id");
+		/* No RETURNING: it makes SQLite buffer the statement's rows; the row id is the last inserted. */
+		cat(q, ")");
 		break;
 	case SQ_OP_UPDATE:
 		cat(q, "UPDATE %s SET ", k->name);
@@ -410,7 +411,10 @@ static int write_record(struct sq *b, const struct sq_kind *k, const void *r, co
 	iv__sq_put_uuid(&p, id);
 	if ((rc = k->bind(b, &p, r)) == 0)
 		rc = iv__sq_step(b, &p, action, k->name, id);
-	if (rc > 0) {
+	if (rc == 0 && op == SQ_OP_INSERT) {
+		/* A trigger's inserts do not change it once the statement is done. */
+		row = sqlite3_last_insert_rowid(b->db);
+	} else if (rc > 0) {
 		/* RETURNING gave the row id the children need; this step ends it. */
 		row = sqlite3_column_int64(p.st, 0);
 		rc = iv__sq_step(b, &p, action, k->name, id);
@@ -703,6 +707,15 @@ static void sq_free(iv_backend *be)
 	for (i = 0; i < SQ_SCRATCH; i++)
 		free(b->scratch[i].p);
 	free(b);
+}
+
+/*
+ * Whether `be` is this backend as iv_backend_sqlite_new() made it, not a
+ * wrapper of it: the core then relies on what it guarantees (db.h).
+ */
+int iv__backend_is_sqlite(const iv_backend *be)
+{
+	return be->free == sq_free;
 }
 
 IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)

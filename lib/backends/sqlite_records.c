@@ -89,6 +89,40 @@ void iv__sq_put_int(struct sq_put *p, sqlite3_int64 v)
 	put_rc(p, sqlite3_bind_int64(p->st, p->n, v));
 }
 
+static int hex_value(int ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/*
+ * The 16 bytes of the UUID `id` written 8-4-4-4-12 in hex digits of either
+ * case, as uuid_parse() reads it but without its strtoul() per byte; -1
+ * when it is not one.
+ */
+static int parse_uuid(unsigned char u[16], const char *id)
+{
+	int i, n = 0, hi, lo;
+
+	for (i = 0; i < 36; i += 2) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (id[i] != '-')
+				return -1;
+			i--;
+			continue;
+		}
+		if ((hi = hex_value((unsigned char)id[i])) < 0 || (lo = hex_value((unsigned char)id[i + 1])) < 0)
+			return -1;
+		u[n++] = (unsigned char)(hi << 4 | lo);
+	}
+	return id[36] == '\0' ? 0 : -1;
+}
+
 /*
  * Ids are stored as their 16 bytes: smaller keys, faster joins. Binds `id`;
  * a malformed one is reported as `shown`, which outlives the call.
@@ -100,7 +134,7 @@ static void put_uuid(struct sq_put *p, const char *id, const char *shown)
 	if (!id) {
 		put_rc(p, sqlite3_bind_null(p->st, p->n));
 	} else if (p->nuuid == (int)(sizeof(p->uuid) / sizeof(p->uuid[0])) ||
-		   uuid_parse(id, (u = p->uuid[p->nuuid])) < 0) {
+		   parse_uuid((u = p->uuid[p->nuuid]), id) < 0) {
 		p->bad_id = shown;
 		p->n++;
 	} else {
@@ -155,12 +189,22 @@ static sqlite3_int64 get_int(struct sq_get *g)
 const char *iv__sq_uuid_text(char out[IV_ID_LEN + 1], sqlite3_stmt *st, int col)
 {
 	const void *u = sqlite3_column_blob(st, col);
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *b = u;
+	int i, n = 0;
 
 	if (!u)
 		return NULL;
 	if (sqlite3_column_bytes(st, col) != 16)
 		return "(damaged id)";
-	uuid_unparse_lower(u, out);
+	/* As uuid_unparse_lower() writes it, without its sprintf(). */
+	for (i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[n++] = '-';
+		out[n++] = hex[b[i] >> 4];
+		out[n++] = hex[b[i] & 15];
+	}
+	out[n] = '\0';
 	return out;
 }
 
