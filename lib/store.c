@@ -103,7 +103,7 @@ static void iter_free(struct iv__iter *it);
 		K##_remove_, REFS, STAMP, BEFORE, AFTER, QUIET, KEYS }; \
 	struct iv_##K##_iter { struct iv__iter base; }; \
 	int iv_##K##_insert(iv_db *db, T *r) \
-	{ IV__GUARDED(db, "iv_" #K "_insert", record_insert(db, &K##_kind, r)); } \
+	{ IV__GUARDED_WITH(iv__enter_insert, db, "iv_" #K "_insert", record_insert(db, &K##_kind, r)); } \
 	int iv_##K##_update(iv_db *db, T *r) \
 	{ IV__GUARDED(db, "iv_" #K "_update", record_update(db, &K##_kind, r)); } \
 	int iv_##K##_lookup(T **out, iv_db *db, const char *id) \
@@ -409,10 +409,69 @@ int iv__number_next(int64_t *out, iv_db *db, const char *what)
 	/* A version-1 backend has nowhere to keep a number. */
 	if (db->be->version < 2)
 		return 0;
-	if ((error = number_last(&last, key, db, what)) < 0 || (error = number_keep(db, key, last + 1)) < 0)
+	if ((error = iv__numbers_flush(db)) < 0 || (error = number_last(&last, key, db, what)) < 0 ||
+	    (error = number_keep(db, key, last + 1)) < 0)
 		return error;
 	*out = last + 1;
 	return 0;
+}
+
+/* The kinds whose numbers the handle keeps, as number_last indexes them. */
+static const char *const number_kinds[] = { "contact", "intro", "interview", "followup", "note" };
+
+int iv__number_take(int64_t *out, iv_db *db, int which, const char *what)
+{
+	char key[40];
+	int error;
+
+	if (!db->number_known[which]) {
+		if ((error = number_last(&db->number_last[which], key, db, what)) < 0)
+			return error;
+		db->number_known[which] = 1;
+	}
+	*out = db->number_last[which] + 1;
+	return 0;
+}
+
+void iv__number_given(iv_db *db, int which, int64_t n)
+{
+	db->number_last[which] = n;
+	db->number_pending[which] = 1;
+	db->numbers_pending = 1;
+}
+
+int iv__numbers_flush(iv_db *db)
+{
+	char key[40];
+	size_t i;
+	int error;
+
+	if (db->numbers_pending) {
+		for (i = 0; i < sizeof(number_kinds) / sizeof(number_kinds[0]); i++) {
+			if (!db->number_pending[i])
+				continue;
+			snprintf(key, sizeof(key), "iv.number.%s", number_kinds[i]);
+			if ((error = number_keep(db, key, db->number_last[i])) < 0)
+				return error;
+			db->number_pending[i] = 0;
+		}
+		db->numbers_pending = 0;
+	}
+	memset(db->number_known, 0, sizeof(db->number_known));
+	return 0;
+}
+
+void iv__numbers_forget(iv_db *db)
+{
+	memset(db->number_known, 0, sizeof(db->number_known));
+	memset(db->number_pending, 0, sizeof(db->number_pending));
+	db->numbers_pending = 0;
+}
+
+/* The index of kind `k` in number_kinds. */
+static int number_kind(const kind *k)
+{
+	return k == &contact_kind ? 0 : k == &intro_kind ? 1 : k == &interview_kind ? 2 : 3;
 }
 
 /*
@@ -433,13 +492,14 @@ static int insert_undo(iv_db *db, const kind *k, const void *r, int error)
  * Inserts `r`. A record whose insert is a single write of the SQLite
  * backend, inside the caller's transaction, goes without the core's own
  * savepoint: the backend's insert is atomic, the hooks stay idle, and its
- * number's setting is written only once the record is stored. And the
+ * number stays pending in the handle until something could read it (db.h).
+ * And the
  * references that SQLite's foreign keys enforce are looked up only when
  * the insert fails, to say which one is missing.
  */
 static int record_insert(iv_db *db, const kind *k, void *r)
 {
-	char id[IV_ID_LEN + 1], key[40];
+	char id[IV_ID_LEN + 1];
 	iv_time created, updated, now;
 	int64_t number, given = 0;
 	int generated = 0, sqlite, own, keys, inserted = 0, error;
@@ -468,8 +528,8 @@ static int record_insert(iv_db *db, const kind *k, void *r)
 		if ((error = iv__number_next(&given, db, k->name)) >= 0)
 			error = k->set_number(r, given);
 	} else if (error >= 0) {
-		if ((error = number_last(&given, key, db, k->name)) >= 0)
-			error = k->set_number(r, ++given);
+		if ((error = iv__number_take(&given, db, number_kind(k), k->name)) >= 0)
+			error = k->set_number(r, given);
 	}
 	if (error >= 0 && (error = iv__now(&now, db)) >= 0) {
 		k->set_times(r, now, now);
@@ -489,10 +549,10 @@ static int record_insert(iv_db *db, const kind *k, void *r)
 			error = k->after(db, NULL, r);
 	}
 	if (!own) {
-		if (error >= 0)
-			error = number_keep(db, key, given);
 		if (error < 0 && inserted)
 			error = insert_undo(db, k, r, error);
+		else if (error >= 0)
+			iv__number_given(db, number_kind(k), given);
 	} else {
 		error = iv__tx_end(db, error);
 	}
