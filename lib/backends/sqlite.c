@@ -393,18 +393,25 @@ static int get_record(void **out, struct sq *b, const struct sq_kind *k, const c
 	return rc;
 }
 
+static int delete_record(struct sq *b, const struct sq_kind *k, const char *id);
+
 /*
- * Inserts or updates the main row, then the child rows; a kind with
- * children does both in a savepoint of its own so that they stay whole.
+ * Inserts or updates the main row, then the child rows, so that they stay
+ * whole: an update in a savepoint of its own; an insert without one, since
+ * inside a large transaction a savepoint copies every page it touches,
+ * already changed, to the statement journal: an insert whose child rows
+ * fail deletes its main row again, and the child rows with it.
  */
 static int write_record(struct sq *b, const struct sq_kind *k, const void *r, const char *id, int op)
 {
 	const char *action = op == SQ_OP_INSERT ? "inserting" : "updating";
+	int children = k->children && (op != SQ_OP_INSERT || !k->has_children || k->has_children(r));
+	int own = children && op != SQ_OP_INSERT;
 	struct sq_put p = { 0 };
 	sqlite3_int64 row = 0;
 	int rc;
 
-	if (k->children && (rc = tx_begin(&b->base)) < 0)
+	if (own && (rc = tx_begin(&b->base)) < 0)
 		return rc;
 	if ((rc = iv__sq_start(&p, b, SQ_STMT_OP(k->index, op))) < 0)
 		goto done;
@@ -426,13 +433,19 @@ static int write_record(struct sq *b, const struct sq_kind *k, const void *r, co
 		rc = iv__sq_error(IV_EEXISTS, "sqlite: %s %s already exists", k->name, id);
 	}
 	iv__sq_release(p.st);
-	if (rc == 0 && k->children) {
+	if (rc == 0 && children) {
 		struct sq_owner o = { row, k->name, id };
 
-		rc = k->children(b, &o, r, op == SQ_OP_UPDATE);
+		if ((rc = k->children(b, &o, r, op == SQ_OP_UPDATE)) < 0 && !own) {
+			/* Keeps the children's error, not what the delete says. */
+			char msg[512];
+			snprintf(msg, sizeof(msg), "%s", iv_error_message());
+			delete_record(b, k, id);
+			iv__sq_error(rc, "%s", msg);
+		}
 	}
 done:
-	return k->children ? tx_end(b, rc) : rc;
+	return own ? tx_end(b, rc) : rc;
 }
 
 /* Child rows go with their owner through ON DELETE CASCADE. */

@@ -157,6 +157,11 @@ struct sq_kind {
 	void (*args)(struct sq_arg *a, const void *filter);
 	/* Writes the rows of child tables (NULL if none) after the main one. */
 	int (*children)(struct sq *b, const struct sq_owner *o, const void *r, int replace);
+	/*
+	 * Whether inserting `r` writes any child row; NULL when it always does.
+	 * An insert that writes none is one statement, atomic without a savepoint.
+	 */
+	int (*has_children)(const void *r);
 };
 
 extern const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT];

@@ -389,6 +389,11 @@ static void contact_args(struct sq_arg *a, const void *filter)
 	a[6] = (struct sq_arg){ SQ_ARG_TEXT, f->url, 0 };
 }
 
+static int contact_has_children(const void *r)
+{
+	return iv_contact_tag_count(r) > 0 || iv_contact_email_count(r) > 0;
+}
+
 static int contact_children(struct sq *b, const struct sq_owner *o, const void *r, int replace)
 {
 	const iv_contact *c = r;
@@ -793,7 +798,7 @@ static void note_args(struct sq_arg *a, const void *filter)
 const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 	[SQ_CONTACT] = { SQ_CONTACT, "contact", contact_columns, COUNT(contact_columns),
 		contact_filters, COUNT(contact_filters), 0x7c, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
-		contact_bind, contact_build, contact_args, contact_children },
+		contact_bind, contact_build, contact_args, contact_children, contact_has_children },
 	[SQ_INTRO] = { SQ_INTRO, "intro", intro_columns, COUNT(intro_columns),
 		intro_filters, COUNT(intro_filters), 0x1b, SQ_LISTS_INTRO, "r.created, r.uuid",
 		intro_bind, intro_build, intro_args, NULL },
