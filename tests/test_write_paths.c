@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
 #include <infoview/infoview.h>
 
 #include "fixture.h"
@@ -257,6 +258,52 @@ static void another_connection_carries_on_from_the_numbers_given(void **state)
 	ok(iv_db_commit(fx->db));
 }
 
+/*
+ * An insert whose child rows fail (here a trigger refuses an e-mail) stores
+ * nothing of the record, inside the caller's transaction too, where the
+ * SQLite backend takes its main row back instead of using a savepoint.
+ */
+static void a_contact_whose_child_rows_fail_is_not_stored(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_contact_iter *it = NULL;
+	iv_contact *c = NULL, *got = NULL;
+	char path[600];
+	sqlite3 *raw = NULL;
+	int count = 0;
+
+	if (!fx->dir[0])
+		skip();
+	snprintf(path, sizeof(path), "%s/store.db", fx->dir);
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "CREATE TRIGGER refuse BEFORE INSERT ON contact_email"
+				      " WHEN new.email = 'no@example.org' BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	ok(iv_db_begin(fx->db));
+	add_contact(fx->db, "Ada", 0, NULL);
+	ok(iv_contact_new(&c));
+	ok(iv_contact_set_name(c, "Bea"));
+	ok(iv_contact_add_email(c, "no@example.org"));
+	check(iv_contact_insert(fx->db, c), IV_ECONSTRAINT);
+	assert_non_null(strstr(iv_error_last()->message, "refused"));
+	assert_null(iv_contact_id(c));
+	ok(iv_contact_set_id(c, "0190a000-0000-7000-8000-0000000000b0"));
+	check(iv_contact_insert(fx->db, c), IV_ECONSTRAINT);
+	check(iv_contact_lookup(&got, fx->db, "0190a000-0000-7000-8000-0000000000b0"), IV_ENOTFOUND);
+	iv_contact_free(c);
+	assert_int_equal(add_contact(fx->db, "Cam", 0, NULL), 2);
+	ok(iv_db_commit(fx->db));
+	ok(iv_contact_list(&it, fx->db, NULL));
+	while (iv_contact_iter_next(&got, it) == 0) {
+		count++;
+		iv_contact_free(got);
+		got = NULL;
+	}
+	iv_contact_iter_free(it);
+	assert_int_equal(count, 2);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, iv_fixture_setup, iv_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -269,6 +316,7 @@ int main(int argc, char **argv)
 		T(a_duplicate_id_in_a_transaction_is_refused_and_takes_no_number),
 		T(inserts_that_write_more_keep_their_numbers_in_step),
 		T(another_connection_carries_on_from_the_numbers_given),
+		T(a_contact_whose_child_rows_fail_is_not_stored),
 	};
 
 	if (iv_fixture_init(argc, argv) < 0)
