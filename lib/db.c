@@ -193,9 +193,10 @@ int iv_db_open_memory(iv_db **out)
 /* Its address tells threads apart. */
 static _Thread_local char thread_token;
 
-int iv__enter(iv_db *db, const char *fn)
+static int enter(iv_db *db, const char *fn, int insert)
 {
 	uintptr_t self = (uintptr_t)&thread_token, none = 0;
+	int error;
 
 	if (!db)
 		return 0;
@@ -208,7 +209,22 @@ int iv__enter(iv_db *db, const char *fn)
 		return iv__error(IV_EMISUSE, "%s: the store is in use by another thread at this moment; "
 				 "use one store per thread, or a lock around it", fn);
 	db->entries = 1;
+	/* Whatever the call reads, the numbers given are in the store. */
+	if (!insert && (error = iv__numbers_flush(db)) < 0) {
+		iv__leave(db);
+		return error;
+	}
 	return 0;
+}
+
+int iv__enter(iv_db *db, const char *fn)
+{
+	return enter(db, fn, 0);
+}
+
+int iv__enter_insert(iv_db *db, const char *fn)
+{
+	return enter(db, fn, 1);
 }
 
 void iv__leave(iv_db *db)
@@ -299,6 +315,9 @@ static int db_begin_unguarded(iv_db *db)
 	int error;
 
 	IV__ARG_OF("iv_db_begin", db);
+	/* A savepoint rolled back must not take numbers given before it. */
+	if ((error = iv__numbers_flush(db)) < 0)
+		return error;
 	if ((error = db->be->begin(db->be)) < 0)
 		return iv__error_ensure(error, "begin");
 	db->depth++;
@@ -317,6 +336,8 @@ static int db_commit_unguarded(iv_db *db)
 	IV__ARG_OF("iv_db_commit", db);
 	if (db->depth == 0)
 		return iv__error(IV_EMISUSE, "commit: no transaction is open");
+	if ((error = iv__numbers_flush(db)) < 0)
+		return error;
 	/*
 	 * A failed commit leaves the transaction open (SQLite keeps it on
 	 * SQLITE_BUSY); the caller may retry or roll back.
@@ -341,6 +362,7 @@ static int db_rollback_unguarded(iv_db *db)
 		return iv__error(IV_EMISUSE, "rollback: no transaction is open");
 	error = db->be->rollback(db->be);
 	db->depth--;
+	iv__numbers_forget(db);
 	return error < 0 ? iv__error_ensure(error, "rollback") : 0;
 }
 

@@ -50,6 +50,17 @@ struct iv_db {
 	 * hooks allow only then.
 	 */
 	int unscheduling;
+	/*
+	 * The last numbers given, per kind (store.c), while a quiet insert
+	 * inside the caller's transaction keeps them here rather than in their
+	 * settings: known says the value is the store's, pending that its
+	 * setting is not written yet. Pending ones are written before anything
+	 * else can read them (db.c): at the start of any call but such an
+	 * insert, and at every begin and commit; a rollback drops them.
+	 */
+	int64_t number_last[5];
+	unsigned char number_known[5], number_pending[5];
+	int numbers_pending;
 };
 
 /*
@@ -65,12 +76,15 @@ int iv__tx_begin(iv_db *db);
  * call on the same store. Calls nest on one thread.
  */
 int iv__enter(iv_db *db, const char *fn);
+/* As iv__enter(), for an insert, which leaves pending numbers pending. */
+int iv__enter_insert(iv_db *db, const char *fn);
 void iv__leave(iv_db *db);
 
 /* The body of public function `fn`: `call` with store `db` guarded. */
-#define IV__GUARDED(db, fn, call) do { \
+#define IV__GUARDED(db, fn, call) IV__GUARDED_WITH(iv__enter, db, fn, call)
+#define IV__GUARDED_WITH(enter, db, fn, call) do { \
 	iv_db *guarded_ = (db); \
-	int error_ = iv__enter(guarded_, fn); \
+	int error_ = enter(guarded_, fn); \
 	if (error_ < 0) \
 		return error_; \
 	error_ = (call); \
@@ -91,6 +105,28 @@ int iv__tx_end(iv_db *db, int error);
  * which stores none. Call inside a transaction.
  */
 int iv__number_next(int64_t *out, iv_db *db, const char *what);
+/*
+ * The next number of a kind, kept pending in the handle (above); `which`
+ * indexes number_last. Only inside a transaction, with a backend whose
+ * write lock the transaction holds.
+ */
+int iv__number_take(int64_t *out, iv_db *db, int which, const char *what);
+/* Records that kind `which` gave number `n` (the insert that used it succeeded). */
+void iv__number_given(iv_db *db, int which, int64_t n);
+/* Writes the pending numbers and forgets the known ones. */
+int iv__numbers_flush(iv_db *db);
+/* Forgets the known numbers and drops the pending ones (after a rollback). */
+void iv__numbers_forget(iv_db *db);
+
+/*
+ * Whether `be` is the built-in SQLite backend itself (lib/backends/sqlite.c),
+ * whose inserts the core can rely on beyond the vtable's contract: each is
+ * atomic (a failed one writes nothing, so inside the caller's transaction
+ * it needs no savepoint of the core's), and its foreign keys refuse a
+ * reference to a missing record (so the core need not look the record up
+ * first, only after a failure, to say which reference it was).
+ */
+int iv__backend_is_sqlite(const iv_backend *be);
 
 /* Deletes the notes of contact `contact_id` (note.c); nothing with a version-1 backend. */
 int iv__notes_delete_of(iv_db *db, const char *contact_id);

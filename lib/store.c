@@ -42,6 +42,13 @@ typedef struct kind {
 	/* The workflow's hooks around a write (old is NULL on insert); may be NULL. */
 	int (*before)(iv_db *db, const void *old, void *r);
 	int (*after)(iv_db *db, const void *old, const void *r);
+	/*
+	 * Whether inserting `r` writes nothing but the record (its hooks stay
+	 * idle); NULL when that is never known.
+	 */
+	int (*quiet)(const void *r);
+	/* Whether refs() only asks that the records named exist, which foreign keys also enforce. */
+	int refs_are_keys;
 } kind;
 
 /* The public iterators all wrap a backend iterator the same way. */
@@ -76,7 +83,7 @@ static int iter_next(void **out, struct iv__iter *it);
 static void iter_detach(iv__live *l);
 static void iter_free(struct iv__iter *it);
 
-#define IV__KIND(K, ARG, T, REFS, STAMP, BEFORE, AFTER) \
+#define IV__KIND(K, ARG, T, REFS, STAMP, BEFORE, AFTER, QUIET, KEYS) \
 	static const char *K##_id_(const void *r) { return iv_##K##_id(r); } \
 	static int K##_set_id_(void *r, const char *id) { return iv_##K##_set_id(r, id); } \
 	static iv_time K##_created_(const void *r) { return iv_##K##_created(r); } \
@@ -93,10 +100,10 @@ static void iter_free(struct iv__iter *it);
 	static int K##_remove_(iv_backend *be, const char *id) { return be->K##_delete(be, id); } \
 	static const kind K##_kind = { #K, ARG, K##_id_, K##_set_id_, K##_created_, K##_updated_, \
 		K##_set_times_, K##_number_, K##_set_number_, K##_check_, K##_free_, K##_get_, K##_insert_, K##_update_, \
-		K##_remove_, REFS, STAMP, BEFORE, AFTER }; \
+		K##_remove_, REFS, STAMP, BEFORE, AFTER, QUIET, KEYS }; \
 	struct iv_##K##_iter { struct iv__iter base; }; \
 	int iv_##K##_insert(iv_db *db, T *r) \
-	{ IV__GUARDED(db, "iv_" #K "_insert", record_insert(db, &K##_kind, r)); } \
+	{ IV__GUARDED_WITH(iv__enter_insert, db, "iv_" #K "_insert", record_insert(db, &K##_kind, r)); } \
 	int iv_##K##_update(iv_db *db, T *r) \
 	{ IV__GUARDED(db, "iv_" #K "_update", record_update(db, &K##_kind, r)); } \
 	int iv_##K##_lookup(T **out, iv_db *db, const char *id) \
@@ -200,10 +207,20 @@ static int contact_after(iv_db *db, const void *old, const void *r)
 {
 	return iv__contact_after(db, old, r);
 }
-IV__KIND(contact, "c", iv_contact, NULL, NULL, NULL, contact_after)
+/* A new contact with a cadence gets its check-in follow-up. */
+static int contact_quiet(const void *r)
+{
+	return iv_contact_cadence_days(r) <= 0;
+}
+IV__KIND(contact, "c", iv_contact, NULL, NULL, NULL, contact_after, contact_quiet, 0)
 
 static int intro_refs(iv_db *db, const void *r, int updating);
-IV__KIND(intro, "in", iv_intro, intro_refs, NULL, NULL, NULL)
+static int intro_quiet(const void *r)
+{
+	(void)r;
+	return 1;
+}
+IV__KIND(intro, "in", iv_intro, intro_refs, NULL, NULL, NULL, intro_quiet, 1)
 
 static int interview_refs(iv_db *db, const void *r, int updating);
 static void interview_stamp(void *r, iv_time now);
@@ -215,7 +232,7 @@ static int interview_after(iv_db *db, const void *old, const void *r)
 {
 	return iv__interview_after(db, old, r);
 }
-IV__KIND(interview, "iv", iv_interview, interview_refs, interview_stamp, interview_before, interview_after)
+IV__KIND(interview, "iv", iv_interview, interview_refs, interview_stamp, interview_before, interview_after, NULL, 0)
 
 static int followup_refs(iv_db *db, const void *r, int updating);
 static int followup_before(iv_db *db, const void *old, void *r)
@@ -226,7 +243,12 @@ static int followup_after(iv_db *db, const void *old, const void *r)
 {
 	return iv__followup_after(db, old, r);
 }
-IV__KIND(followup, "fu", iv_followup, followup_refs, NULL, followup_before, followup_after)
+/* A follow-up inserted done is an interaction with its contact, who is updated. */
+static int followup_quiet(const void *r)
+{
+	return iv_followup_status(r) != IV_FOLLOWUP_DONE;
+}
+IV__KIND(followup, "fu", iv_followup, followup_refs, NULL, followup_before, followup_after, followup_quiet, 1)
 
 /*
  * Reads the first record of a backend iterator, if any, and frees the
@@ -344,39 +366,143 @@ static int followup_refs(iv_db *db, const void *r, int updating)
 
 /* --- Generic operations --------------------------------------------------- */
 
+/* The last number given to records of kind `what` (0 for none yet), and the key of its setting. */
+static int number_last(int64_t *last, char key[40], iv_db *db, const char *what)
+{
+	char *stored = NULL, *end = NULL;
+	long long n = 0;
+	int error;
+
+	*last = 0;
+	snprintf(key, 40, "iv.number.%s", what);
+	if ((error = db->be->setting_get(&stored, db->be, key)) < 0 && error != IV_ENOTFOUND)
+		return iv__error_ensure(error, "reading the last number given");
+	if (stored) {
+		n = strtoll(stored, &end, 10);
+		error = end == stored || *end || n < 0 || n == LLONG_MAX;
+		free(stored);
+		if (error)
+			return iv__error(IV_ESTORAGE, "the setting %s is damaged (not a number)", key);
+	}
+	*last = n;
+	return 0;
+}
+
+static int number_keep(iv_db *db, const char *key, int64_t last)
+{
+	char text[24];
+	int error;
+
+	snprintf(text, sizeof(text), "%lld", (long long)last);
+	if ((error = db->be->setting_set(db->be, key, text)) < 0)
+		return iv__error_ensure(error, "keeping the last number given");
+	return 0;
+}
+
 int iv__number_next(int64_t *out, iv_db *db, const char *what)
 {
-	char key[40], text[24], *stored = NULL, *end = NULL;
-	long long last = 0;
+	char key[40];
+	int64_t last;
 	int error;
 
 	*out = 0;
 	/* A version-1 backend has nowhere to keep a number. */
 	if (db->be->version < 2)
 		return 0;
-	snprintf(key, sizeof(key), "iv.number.%s", what);
-	if ((error = db->be->setting_get(&stored, db->be, key)) < 0 && error != IV_ENOTFOUND)
-		return iv__error_ensure(error, "reading the last number given");
-	if (stored) {
-		last = strtoll(stored, &end, 10);
-		error = end == stored || *end || last < 0 || last == LLONG_MAX;
-		free(stored);
-		if (error)
-			return iv__error(IV_ESTORAGE, "the setting %s is damaged (not a number)", key);
-	}
-	snprintf(text, sizeof(text), "%lld", last + 1);
-	if ((error = db->be->setting_set(db->be, key, text)) < 0)
-		return iv__error_ensure(error, "keeping the last number given");
+	if ((error = iv__numbers_flush(db)) < 0 || (error = number_last(&last, key, db, what)) < 0 ||
+	    (error = number_keep(db, key, last + 1)) < 0)
+		return error;
 	*out = last + 1;
 	return 0;
 }
 
+/* The kinds whose numbers the handle keeps, as number_last indexes them. */
+static const char *const number_kinds[] = { "contact", "intro", "interview", "followup", "note" };
+
+int iv__number_take(int64_t *out, iv_db *db, int which, const char *what)
+{
+	char key[40];
+	int error;
+
+	if (!db->number_known[which]) {
+		if ((error = number_last(&db->number_last[which], key, db, what)) < 0)
+			return error;
+		db->number_known[which] = 1;
+	}
+	*out = db->number_last[which] + 1;
+	return 0;
+}
+
+void iv__number_given(iv_db *db, int which, int64_t n)
+{
+	db->number_last[which] = n;
+	db->number_pending[which] = 1;
+	db->numbers_pending = 1;
+}
+
+int iv__numbers_flush(iv_db *db)
+{
+	char key[40];
+	size_t i;
+	int error;
+
+	if (db->numbers_pending) {
+		for (i = 0; i < sizeof(number_kinds) / sizeof(number_kinds[0]); i++) {
+			if (!db->number_pending[i])
+				continue;
+			snprintf(key, sizeof(key), "iv.number.%s", number_kinds[i]);
+			if ((error = number_keep(db, key, db->number_last[i])) < 0)
+				return error;
+			db->number_pending[i] = 0;
+		}
+		db->numbers_pending = 0;
+	}
+	memset(db->number_known, 0, sizeof(db->number_known));
+	return 0;
+}
+
+void iv__numbers_forget(iv_db *db)
+{
+	memset(db->number_known, 0, sizeof(db->number_known));
+	memset(db->number_pending, 0, sizeof(db->number_pending));
+	db->numbers_pending = 0;
+}
+
+/* The index of kind `k` in number_kinds. */
+static int number_kind(const kind *k)
+{
+	return k == &contact_kind ? 0 : k == &intro_kind ? 1 : k == &interview_kind ? 2 : 3;
+}
+
+/*
+ * Takes back the record `r` that an insert stored before a later step
+ * failed with `error`, whose message is kept.
+ */
+static int insert_undo(iv_db *db, const kind *k, const void *r, int error)
+{
+	char msg[512];
+
+	strncpy(msg, iv_error_last()->message, sizeof(msg) - 1);
+	msg[sizeof(msg) - 1] = '\0';
+	k->remove(db->be, k->id(r));
+	return iv__error(error, "%s", msg);
+}
+
+/*
+ * Inserts `r`. A record whose insert is a single write of the SQLite
+ * backend, inside the caller's transaction, goes without the core's own
+ * savepoint: the backend's insert is atomic, the hooks stay idle, and its
+ * number stays pending in the handle until something could read it (db.h).
+ * And the
+ * references that SQLite's foreign keys enforce are looked up only when
+ * the insert fails, to say which one is missing.
+ */
 static int record_insert(iv_db *db, const kind *k, void *r)
 {
 	char id[IV_ID_LEN + 1];
 	iv_time created, updated, now;
 	int64_t number, given = 0;
-	int generated = 0, error;
+	int generated = 0, sqlite, own, keys, inserted = 0, error;
 
 	if (!db || !r)
 		return null_arg(k, "insert", db ? k->arg : "db");
@@ -385,9 +511,12 @@ static int record_insert(iv_db *db, const kind *k, void *r)
 		return error;
 	created = k->created(r);
 	updated = k->updated(r);
-	if ((error = iv__tx_begin(db)) < 0)
+	sqlite = iv__backend_is_sqlite(db->be);
+	own = !(sqlite && db->depth > 0 && k->quiet && k->quiet(r));
+	keys = sqlite && k->refs_are_keys;
+	if (own && (error = iv__tx_begin(db)) < 0)
 		return error;
-	if (k->refs)
+	if (k->refs && !keys)
 		error = k->refs(db, r, 0);
 	if (error >= 0 && !k->id(r)) {
 		iv__id_generate(id);
@@ -395,20 +524,39 @@ static int record_insert(iv_db *db, const kind *k, void *r)
 		generated = error >= 0;
 	}
 	/* The store numbers its records; a number set by the caller is not kept. */
-	if (error >= 0 && (error = iv__number_next(&given, db, k->name)) >= 0)
-		error = k->set_number(r, given);
+	if (error >= 0 && own) {
+		if ((error = iv__number_next(&given, db, k->name)) >= 0)
+			error = k->set_number(r, given);
+	} else if (error >= 0) {
+		if ((error = iv__number_take(&given, db, number_kind(k), k->name)) >= 0)
+			error = k->set_number(r, given);
+	}
 	if (error >= 0 && (error = iv__now(&now, db)) >= 0) {
 		k->set_times(r, now, now);
 		if (k->stamp)
 			k->stamp(r, now);
 		if (k->before)
 			error = k->before(db, NULL, r);
-		if (error >= 0 && (error = k->insert(db->be, r)) < 0)
+		if (error >= 0 && (error = k->insert(db->be, r)) < 0) {
+			int missing;
 			error = backend_error(error, k, k->id(r), "storing a record");
+			/* A reference to a missing record, refused by a foreign key: say which. */
+			if (keys && k->refs && (missing = k->refs(db, r, 0)) < 0)
+				error = missing;
+		}
+		inserted = error >= 0;
 		if (error >= 0 && k->after)
 			error = k->after(db, NULL, r);
 	}
-	if ((error = iv__tx_end(db, error)) < 0) {
+	if (!own) {
+		if (error < 0 && inserted)
+			error = insert_undo(db, k, r, error);
+		else if (error >= 0)
+			iv__number_given(db, number_kind(k), given);
+	} else {
+		error = iv__tx_end(db, error);
+	}
+	if (error < 0) {
 		/* The caller's record goes back to how it was: nothing was stored. */
 		k->set_times(r, created, updated);
 		k->set_number(r, number);

@@ -165,10 +165,17 @@ int iv__parse_id(char out[IV_ID_LEN + 1], const char *field, const char *id)
 
 	if (!id || !*id)
 		return iv__error(IV_EINVALID, "%s: an id is required", field);
-	if (!iv_id_valid(id))
+	/* One pass: checked as iv_id_valid() checks, lowered as it goes. */
+	for (i = 0; i < IV_ID_LEN; i++) {
+		int ch = ascii_lower((unsigned char)id[i]);
+		if (i == 8 || i == 13 || i == 18 || i == 23 ? ch != '-'
+		    : !((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')))
+			return iv__error(IV_EINVALID, "%s: '%.60s' is not a UUID", field, id);
+		out[i] = (char)ch;
+	}
+	if (id[IV_ID_LEN] != '\0')
 		return iv__error(IV_EINVALID, "%s: '%.60s' is not a UUID", field, id);
-	for (i = 0; i <= IV_ID_LEN; i++)
-		out[i] = (char)ascii_lower((unsigned char)id[i]);
+	out[IV_ID_LEN] = '\0';
 	return 0;
 }
 

@@ -201,7 +201,8 @@ static void cat_op(struct sql *q, const struct sq_kind *k, int op)
 			cat(q, ", ");
 			cat_value(q, &k->columns[i], i + 2);
 		}
-		cat(q, ") RETURNING id");
+		/* No RETURNING: it makes SQLite buffer the statement's rows; the row id is the last inserted. */
+		cat(q, ")");
 		break;
 	case SQ_OP_UPDATE:
 		cat(q, "UPDATE %s SET ", k->name);
@@ -414,25 +415,35 @@ static int get_record(void **out, struct sq *b, const struct sq_kind *k, const c
 	return rc;
 }
 
+static int delete_record(struct sq *b, const struct sq_kind *k, const char *id);
+
 /*
- * Inserts or updates the main row, then the child rows; a kind with
- * children does both in a savepoint of its own so that they stay whole.
+ * Inserts or updates the main row, then the child rows, so that they stay
+ * whole: an update in a savepoint of its own; an insert without one, since
+ * inside a large transaction a savepoint copies every page it touches,
+ * already changed, to the statement journal: an insert whose child rows
+ * fail deletes its main row again, and the child rows with it.
  */
 static int write_record(struct sq *b, const struct sq_kind *k, const void *r, const char *id, int op)
 {
 	const char *action = op == SQ_OP_INSERT ? "inserting" : "updating";
+	int children = k->children && (op != SQ_OP_INSERT || !k->has_children || k->has_children(r));
+	int own = children && op != SQ_OP_INSERT;
 	struct sq_put p = { 0 };
 	sqlite3_int64 row = 0;
 	int rc;
 
-	if (k->children && (rc = tx_begin(&b->base)) < 0)
+	if (own && (rc = tx_begin(&b->base)) < 0)
 		return rc;
 	if ((rc = iv__sq_start(&p, b, SQ_STMT_OP(k->index, op))) < 0)
 		goto done;
 	iv__sq_put_uuid(&p, id);
 	if ((rc = k->bind(b, &p, r)) == 0)
 		rc = iv__sq_step(b, &p, action, k->name, id);
-	if (rc > 0) {
+	if (rc == 0 && op == SQ_OP_INSERT) {
+		/* A trigger's inserts do not change it once the statement is done. */
+		row = sqlite3_last_insert_rowid(b->db);
+	} else if (rc > 0) {
 		/* RETURNING gave the row id the children need; this step ends it. */
 		row = sqlite3_column_int64(p.st, 0);
 		rc = iv__sq_step(b, &p, action, k->name, id);
@@ -444,13 +455,23 @@ static int write_record(struct sq *b, const struct sq_kind *k, const void *r, co
 		rc = iv__sq_error(IV_EEXISTS, "sqlite: %s %s already exists", k->name, id);
 	}
 	iv__sq_release(p.st);
-	if (rc == 0 && k->children) {
+	if (rc == 0 && children) {
 		struct sq_owner o = { row, k->name, id };
 
-		rc = k->children(b, &o, r, op == SQ_OP_UPDATE);
+		if ((rc = k->children(b, &o, r, op == SQ_OP_UPDATE)) < 0 && !own) {
+			/* Keeps the children's error, not what the delete says. */
+			char msg[512];
+			snprintf(msg, sizeof(msg), "%s", iv_error_message());
+			if (delete_record(b, k, id) < 0)
+				/* Never silent: the caller's transaction now holds half a record. */
+				rc = iv__sq_error(IV_ESTORAGE, "%s; and the %s %s could not be taken back: "
+						  "roll the transaction back", msg, k->name, id);
+			else
+				iv__sq_error(rc, "%s", msg);
+		}
 	}
 done:
-	return k->children ? tx_end(b, rc) : rc;
+	return own ? tx_end(b, rc) : rc;
 }
 
 /* Child rows go with their owner through ON DELETE CASCADE. */
@@ -804,6 +825,15 @@ static void sq_free(iv_backend *be)
 	for (i = 0; i < SQ_SCRATCH; i++)
 		free(b->scratch[i].p);
 	free(b);
+}
+
+/*
+ * Whether `be` is this backend as iv_backend_sqlite_new() made it, not a
+ * wrapper of it: the core then relies on what it guarantees (db.h).
+ */
+int iv__backend_is_sqlite(const iv_backend *be)
+{
+	return be->free == sq_free;
 }
 
 IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)

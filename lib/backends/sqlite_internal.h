@@ -165,6 +165,11 @@ struct sq_kind {
 	 */
 	const char *joined;
 	const char *join;
+	/*
+	 * Whether inserting `r` writes any child row; NULL when it always does.
+	 * An insert that writes none is one statement, atomic without a savepoint.
+	 */
+	int (*has_children)(const void *r);
 };
 
 extern const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT];
@@ -241,6 +246,9 @@ void iv__sq_put_uuid_range(struct sq_put *p, const char *prefix);
 const char *iv__sq_uuid_text(char out[IV_ID_LEN + 1], sqlite3_stmt *st, int col);
 /* 0, or the error of the first failed bind (IV_EINVALID for a bad id). */
 int iv__sq_put_check(struct sq *b, const struct sq_put *p, const char *action, const char *kind, const char *id);
+
+/* Whether `be` is this backend itself, not a wrapper (for the core: db.h says why). */
+int iv__backend_is_sqlite(const iv_backend *be);
 
 /* The search operation of the vtable (sqlite_search.c). */
 int iv__sq_search(iv_backend_iter **out, iv_backend *be, const char *const *terms, size_t nterms,

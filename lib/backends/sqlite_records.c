@@ -385,6 +385,11 @@ static void contact_args(struct sq_arg *a, const void *filter)
 	a[6] = (struct sq_arg){ SQ_ARG_TEXT, f->url, 0 };
 }
 
+static int contact_has_children(const void *r)
+{
+	return iv_contact_tag_count(r) > 0 || iv_contact_email_count(r) > 0;
+}
+
 static int contact_children(struct sq *b, const struct sq_owner *o, const void *r, int replace)
 {
 	const iv_contact *c = r;
@@ -793,20 +798,20 @@ static void note_args(struct sq_arg *a, const void *filter)
 const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 	[SQ_CONTACT] = { SQ_CONTACT, "contact", contact_columns, COUNT(contact_columns),
 		contact_filters, COUNT(contact_filters), 0x7c, SQ_LISTS_CONTACT, "r.name COLLATE NOCASE, r.uuid",
-		contact_bind, contact_build, contact_args, contact_children, NULL, NULL },
+		contact_bind, contact_build, contact_args, contact_children, NULL, NULL, contact_has_children },
 	[SQ_INTRO] = { SQ_INTRO, "intro", intro_columns, COUNT(intro_columns),
 		intro_filters, COUNT(intro_filters), 0x1b, SQ_LISTS_INTRO, "r.created, r.uuid",
-		intro_bind, intro_build, intro_args, NULL, NULL, NULL },
+		intro_bind, intro_build, intro_args, NULL, NULL, NULL, NULL },
 	[SQ_INTERVIEW] = { SQ_INTERVIEW, "interview", interview_columns, COUNT(interview_columns),
 		interview_filters, COUNT(interview_filters), 0x1d, SQ_LISTS_INTERVIEW, "r.created, r.uuid",
-		interview_bind, interview_build, interview_args, interview_children, NULL, NULL },
+		interview_bind, interview_build, interview_args, interview_children, NULL, NULL, NULL },
 	[SQ_FOLLOWUP] = { SQ_FOLLOWUP, "followup", followup_columns, COUNT(followup_columns),
 		followup_filters, COUNT(followup_filters), 0xdc, SQ_LISTS_FOLLOWUP, "r.due, r.uuid",
 		followup_bind, followup_build, followup_args, NULL,
 		/* The contact's name: a list with names is one query (iv_followup_contact_name()). */
-		", fc.name", " LEFT JOIN contact fc ON fc.id = r.contact" },
+		", fc.name", " LEFT JOIN contact fc ON fc.id = r.contact", NULL },
 	[SQ_NOTE] = { SQ_NOTE, "note", note_columns, COUNT(note_columns),
 		note_filters, COUNT(note_filters), 0x7, SQ_LISTS_NOTE, "r.at, r.uuid",
-		note_bind, note_build, note_args, NULL, NULL, NULL },
+		note_bind, note_build, note_args, NULL, NULL, NULL, NULL },
 };
 
