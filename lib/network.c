@@ -58,6 +58,14 @@ struct iv_network {
 	uint32_t *first;     /* node i's edges are first[i] .. first[i + 1] - 1 */
 	char *text;          /* names and companies, NUL-terminated, end to end */
 	size_t text_len;
+	/*
+	 * The reachable contacts with a company, by company (ASCII
+	 * case-insensitively), then in the order of their paths: made by the
+	 * first company query, so that each answers from a range of it. A
+	 * snapshot is used by one thread at a time (network.h).
+	 */
+	uint32_t *by_company;
+	size_t ncompany;
 };
 
 struct hop {
@@ -657,6 +665,7 @@ void iv_network_free(iv_network *net)
 	free(net->edges);
 	free(net->first);
 	free(net->text);
+	free(net->by_company);
 	free(net);
 }
 
@@ -742,19 +751,70 @@ static int company_cmp(const void *pa, const void *pb)
 	return id_cmp(a->id, b->id);
 }
 
-/* Collects the reachable contacts at `company` into `matches`, in order; returns how many. */
-static size_t company_matches(const node **matches, const iv_network *net, const char *company)
-{
-	size_t i, count = 0;
+/* The snapshot the company index is being sorted for (qsort() takes no payload). */
+static _Thread_local const iv_network *sorting;
 
-	for (i = 0; i < net->n; i++) {
-		const node *v = &net->nodes[i];
-		if (v->degree && v->company != NONE32 && iv__ascii_casecmp(net->text + v->company, company) == 0)
-			matches[count++] = v;
+static int by_company_cmp(const void *pa, const void *pb)
+{
+	const node *a = &sorting->nodes[*(const uint32_t *)pa], *b = &sorting->nodes[*(const uint32_t *)pb];
+	int d = iv__ascii_casecmp(sorting->text + a->company, sorting->text + b->company);
+
+	return d ? d : company_cmp(&a, &b);
+}
+
+static int company_index(iv_network *net)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < net->n; i++)
+		n += net->nodes[i].degree && net->nodes[i].company != NONE32;
+	if (!(net->by_company = malloc((n ? n : 1) * sizeof(*net->by_company))))
+		return iv__oom();
+	for (i = 0; i < net->n; i++)
+		if (net->nodes[i].degree && net->nodes[i].company != NONE32)
+			net->by_company[net->ncompany++] = (uint32_t)i;
+	sorting = net;
+	qsort(net->by_company, net->ncompany, sizeof(*net->by_company), by_company_cmp);
+	sorting = NULL;
+	return 0;
+}
+
+/* The first entry of the company index not before `company` (strictly after it with `after`). */
+static size_t company_bound(const iv_network *net, const char *company, int after)
+{
+	size_t lo = 0, hi = net->ncompany, mid;
+	int d;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		d = iv__ascii_casecmp(net->text + net->nodes[net->by_company[mid]].company, company);
+		if (d < 0 || (after && d == 0))
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	if (count)
-		qsort(matches, count, sizeof(*matches), company_cmp);
-	return count;
+	return lo;
+}
+
+/*
+ * Collects the reachable contacts at `company` into *matches (allocated),
+ * in order; returns how many, or an error.
+ */
+static long company_matches(const node ***matches, iv_network *net, const char *company)
+{
+	size_t from, to, i;
+	int error;
+
+	*matches = NULL;
+	if (!net->by_company && (error = company_index(net)) < 0)
+		return error;
+	from = company_bound(net, company, 0);
+	to = company_bound(net, company, 1);
+	if (to > from && !(*matches = malloc((to - from) * sizeof(**matches))))
+		return iv__oom();
+	for (i = from; i < to; i++)
+		(*matches)[i - from] = &net->nodes[net->by_company[i]];
+	return (long)(to - from);
 }
 
 /* An iterator over the paths to `matches` (in order); frees `matches`. */
@@ -786,15 +846,17 @@ static int paths_of(iv_path_iter **out, const iv_network *net, const node **matc
 int iv_network_company_paths(iv_path_iter **out, const iv_network *net, const char *company)
 {
 	const node **matches = NULL;
+	long count;
 
 	IV__ARG(out);
 	*out = NULL;
 	IV__ARG(net);
 	if (!company || !*company)
 		return iv__error(IV_EINVALID, "company: must not be empty");
-	if (net->n && !(matches = malloc(net->n * sizeof(*matches))))
-		return iv__oom();
-	return paths_of(out, net, matches, company_matches(matches, net, company));
+	/* The index is made once, on a snapshot the caller holds alone. */
+	if ((count = company_matches(&matches, (iv_network *)net, company)) < 0)
+		return (int)count;
+	return paths_of(out, net, matches, (size_t)count);
 }
 
 int iv_path_iter_next(iv_path **out, iv_path_iter *it)
