@@ -295,15 +295,3 @@ void iv__time_ical(char out[17], iv_time t)
 	}
 	strftime(out, 17, "%Y%m%dT%H%M%SZ", &tm);
 }
-
-void iv__time_rfc3339(char out[21], iv_time t)
-{
-	struct tm tm;
-	time_t tt = (time_t)t;
-
-	if (!gmtime_r(&tt, &tm) || tm.tm_year > 9999 - 1900 || tm.tm_year < -1900) {
-		strcpy(out, "1970-01-01T00:00:00Z");
-		return;
-	}
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}

@@ -207,7 +207,5 @@ int iv__settings_each(iv_db *db, const char *prefix,
 
 /* Times as text: "20260312T143000Z" (iCalendar basic form, UTC). */
 void iv__time_ical(char out[17], iv_time t);
-/* "2026-03-12T14:30:00Z" (RFC 3339, UTC). */
-void iv__time_rfc3339(char out[21], iv_time t);
 
 #endif

@@ -17,45 +17,13 @@ static const char *const fixed_keys[] = {
 	"iv.rules.thank_due", "iv.rules.thank_earliest",
 };
 
-struct keys {
-	char **items;
-	size_t count, alloc;
-};
-
-static int keys_add(struct keys *k, const char *key)
-{
-	char **items;
-
-	if (k->count == k->alloc) {
-		size_t alloc = k->alloc ? k->alloc * 2 : 64;
-
-		if (!(items = realloc(k->items, alloc * sizeof(char *))))
-			return iv__oom();
-		k->items = items;
-		k->alloc = alloc;
-	}
-	if (!(k->items[k->count] = iv__strdup(key)))
-		return IV_ENOMEM;
-	k->count++;
-	return 0;
-}
-
-static void keys_free(struct keys *k)
-{
-	size_t i;
-
-	for (i = 0; i < k->count; i++)
-		free(k->items[i]);
-	free(k->items);
-}
-
 static int key_order(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Every key the library may have written, for a backend that cannot list them. */
-static int known_keys(struct keys *k, iv_db *db)
+static int known_keys(iv__strlist *k, iv_db *db)
 {
 	char key[IV_LIMIT_SHORT];
 	const char *name;
@@ -65,16 +33,16 @@ static int known_keys(struct keys *k, iv_db *db)
 	int error = 0, value;
 
 	for (i = 0; i < sizeof(fixed_keys) / sizeof(fixed_keys[0]) && error == 0; i++)
-		error = keys_add(k, fixed_keys[i]);
+		error = iv__strlist_insert(k, k->count, fixed_keys[i]);
 	for (i = 0; error == 0 && iv_enum_at(&value, &name, "template", i) == 0; i++) {
 		snprintf(key, sizeof(key), "iv.template.%s", name);
-		error = keys_add(k, key);
+		error = iv__strlist_insert(k, k->count, key);
 	}
 	if (error < 0 || (error = iv_interview_list(&it, db, NULL)) < 0)
 		return error;
 	while ((error = iv_interview_iter_next(&iv, it)) == 0) {
 		snprintf(key, sizeof(key), "iv.draft.request.%s", iv_interview_id(iv));
-		error = keys_add(k, key);
+		error = iv__strlist_insert(k, k->count, key);
 		iv_interview_free(iv);
 		if (error < 0)
 			break;
@@ -83,7 +51,7 @@ static int known_keys(struct keys *k, iv_db *db)
 	return error == IV_ITEROVER ? 0 : error;
 }
 
-static int listed_keys(struct keys *k, iv_db *db, const char *prefix)
+static int listed_keys(iv__strlist *k, iv_db *db, const char *prefix)
 {
 	iv_backend_iter *bi = NULL;
 	void *key;
@@ -98,7 +66,7 @@ static int listed_keys(struct keys *k, iv_db *db, const char *prefix)
 		return error;
 	}
 	while ((error = bi->next(&key, bi)) == 0) {
-		error = keys_add(k, key);
+		error = iv__strlist_insert(k, k->count, key);
 		free(key);
 		if (error < 0)
 			break;
@@ -110,7 +78,7 @@ static int listed_keys(struct keys *k, iv_db *db, const char *prefix)
 int iv__settings_each(iv_db *db, const char *prefix,
 		      int (*cb)(const char *key, const char *value, void *payload), void *payload)
 {
-	struct keys k = { NULL, 0, 0 };
+	iv__strlist k = { NULL, 0, 0 };
 	size_t i, plen = strlen(prefix);
 	char *value;
 	int error;
@@ -137,6 +105,6 @@ int iv__settings_each(iv_db *db, const char *prefix,
 		error = cb(k.items[i], value, payload);
 		free(value);
 	}
-	keys_free(&k);
+	iv__strlist_free(&k);
 	return error;
 }
