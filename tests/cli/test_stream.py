@@ -85,6 +85,17 @@ class StreamTest(CliTestCase):
         self.assertGreater(at[SCREEN], at[0])
         self.assertEqual(at[SCREEN + 1], at[SCREEN])
 
+    def test_on_a_terminal_a_later_long_cell_is_cut_to_the_width(self):
+        long_name = "Zed " + "Longer" * 20
+        self.import_people([f"Ann {i:03d}" for i in range(SCREEN)] + [long_name, "Zz Short"])
+        out = self.run_on_terminal(dict(self.env, COLUMNS="70")).replace("\r\n", "\n")
+        lines = out.rstrip("\n").split("\n")
+        self.assertEqual(len(lines), SCREEN + 3)
+        self.assertTrue(all(len(line) <= 70 for line in lines), max(lines, key=len))
+        self.assertIn("Zed Longer", lines[SCREEN + 1])
+        self.assertIn("\u2026", lines[SCREEN + 1])
+        self.assertNotIn(long_name, out)
+
     def test_a_short_listing_is_laid_out_as_a_whole(self):
         names = [f"Ann {i:03d}" for i in range(10)] + ["Zed Longer-Than-Any-Before"]
         self.import_people(names)
