@@ -91,8 +91,15 @@ int iv__check_text(const char *field, const char *s, size_t max, unsigned int fl
 	if (len > max)
 		return iv__error(IV_EINVALID, "%s: too long (%zu bytes; at most %zu)", field, len, max);
 	while (*p) {
-		size_t n = utf8_sequence(p);
-		if (!n)
+		size_t n;
+
+		/* Printable ASCII other than a space, most of any text. */
+		if (*p > 0x20 && *p < 0x7F) {
+			blank = 0;
+			p++;
+			continue;
+		}
+		if (!(n = utf8_sequence(p)))
 			return iv__error(IV_EINVALID, "%s: invalid UTF-8 at byte %zu",
 					 field, (size_t)(p - (const unsigned char *)s));
 		if (n == 1) {

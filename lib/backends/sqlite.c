@@ -387,7 +387,7 @@ static int not_found(const struct sq_kind *k, const char *id)
 /* Builds a record from the current row of `st`. */
 static int build(void **out, struct sq *b, const struct sq_kind *k, sqlite3_stmt *st)
 {
-	struct sq_get g = { st, 1, { 0 } };
+	struct sq_get g = { st, 1, { 0 }, k->name };
 	char msg[400];
 	int rc = k->build(out, b, &g);
 

@@ -102,6 +102,7 @@ struct sq_get {
 	sqlite3_stmt *st;
 	int n;  /* the next column */
 	char uuid[IV_ID_LEN + 1];
+	const char *kind; /* the kind of row, for a message */
 };
 
 /* A stored record, as the owner of rows in child tables. */
