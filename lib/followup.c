@@ -43,6 +43,7 @@ int iv_followup_dup(iv_followup **out, const iv_followup *fu)
 	 */
 	free(d->text.items[IV__F_CONTACT_NAME]);
 	d->text.items[IV__F_CONTACT_NAME] = NULL;
+	d->contact_record = NULL;
 	*out = d;
 	return 0;
 }
@@ -52,7 +53,22 @@ void iv_followup_free(iv_followup *fu)
 	if (!fu)
 		return;
 	iv__strlist_free(&fu->text);
+	iv_contact_free(fu->contact_record);
 	free(fu);
+}
+
+void iv__followup_attach_contact(iv_followup *fu, iv_contact *c)
+{
+	iv_contact_free(fu->contact_record);
+	fu->contact_record = c;
+}
+
+iv_contact *iv__followup_take_contact(iv_followup *fu)
+{
+	iv_contact *c = fu->contact_record;
+
+	fu->contact_record = NULL;
+	return c;
 }
 
 const char *iv_followup_id(const iv_followup *fu)

@@ -54,6 +54,12 @@ struct iv_followup {
 	iv_time created, updated, earliest, due, closed_at;
 	int kind;
 	int status;
+	iv_contact *contact_record; /* read with it when the agenda asked; not copied by dup */
 };
+
+/* Gives `fu` its contact, read in the same step (takes `c`). */
+void iv__followup_attach_contact(iv_followup *fu, iv_contact *c);
+/* The contact read with `fu`, handed over, or NULL if none was. */
+iv_contact *iv__followup_take_contact(iv_followup *fu);
 
 #endif
