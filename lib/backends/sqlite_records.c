@@ -90,36 +90,30 @@ void iv__sq_put_int(struct sq_put *p, sqlite3_int64 v)
 }
 
 /* The value of a hex digit, or -1. */
-static int hex_value(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+/* The value of each hex digit plus one, 0 for any other byte. */
+static const unsigned char hex_plus_one[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
 
-/*
- * The 16 bytes of a UUID written 8-4-4-4-12, either case; -1 for anything
- * else. By hand: libuuid's parser costs more than the lookup it serves.
- */
+/* Where the 16 bytes' digit pairs start in the text form. */
+static const unsigned char pair_at[16] = { 0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34 };
+
 static int uuid_bytes(unsigned char out[16], const char *id)
 {
-	int i, k = 0, hi, lo;
+	const unsigned char *t = (const unsigned char *)id;
+	int k, hi, lo;
 
-	for (i = 0; i < IV_ID_LEN; i++) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (id[i] != '-')
-				return -1;
-			continue;
-		}
-		if ((hi = hex_value((unsigned char)id[i])) < 0 || (lo = hex_value((unsigned char)id[++i])) < 0)
+	/* In order, so that a shorter string fails at its end, never reading past it. */
+	for (k = 0; k < 16; k++) {
+		if ((k == 4 || k == 6 || k == 8 || k == 10) && t[pair_at[k] - 1] != '-')
 			return -1;
-		out[k++] = (unsigned char)(hi << 4 | lo);
+		if (!(hi = hex_plus_one[t[pair_at[k]]]) || !(lo = hex_plus_one[t[pair_at[k] + 1]]))
+			return -1;
+		out[k] = (unsigned char)((hi - 1) << 4 | (lo - 1));
 	}
-	return id[IV_ID_LEN] == '\0' ? 0 : -1;
+	return t[IV_ID_LEN] == '\0' ? 0 : -1;
 }
 
 /*
