@@ -1310,11 +1310,49 @@ static void every_foreign_key_is_indexed(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* A store made before the interview status index (schema 5) gets it when opened. */
+static void store_of_version_5_gets_the_interview_status_index(void **state)
+{
+	sqlite3 *raw;
+	sqlite3_stmt *st;
+	iv_db *old = NULL;
+	char p[400];
+
+	(void)state;
+	snprintf(p, sizeof(p), "%s/old.db", dir);
+	ok(iv_db_open(&old, p));
+	iv_db_free(old);
+	assert_int_equal(sqlite3_open(p, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "DROP INDEX interview_status; PRAGMA user_version = 5;", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(raw);
+	ok(iv_db_open(&old, p));
+	iv_db_free(old);
+	assert_int_equal(sqlite3_open(p, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(raw, "SELECT count(*) FROM sqlite_schema WHERE name = 'interview_status'",
+					    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+	sqlite3_close(raw);
+	{
+		static const char *const suffix[] = { "", "-wal", "-shm" };
+		char q[420];
+		size_t i;
+
+		for (i = 0; i < COUNT(suffix); i++) {
+			snprintf(q, sizeof(q), "%s%s", p, suffix[i]);
+			unlink(q);
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_statement_is_served_by_an_index),
 		cmocka_unit_test(every_foreign_key_is_indexed),
+		cmocka_unit_test(store_of_version_5_gets_the_interview_status_index),
 	};
 	int i;
 
