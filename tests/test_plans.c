@@ -1229,8 +1229,10 @@ static const struct key {
 	const char *call;
 } keys[] = {
 	{ "the agenda's doable follow-ups (earliest <= now)", "r.status = ?1 AND r.earliest <= ?6", "iv_agenda" },
-	{ "the agenda's follow-ups with their contacts' names", "fc.name FROM followup r LEFT JOIN contact fc",
+	{ "the agenda's follow-ups with their whole contacts", "fc.num FROM followup r LEFT JOIN contact fc",
 	  "iv_agenda" },
+	{ "follow-ups due with their contacts' names", "fc.name FROM followup r LEFT JOIN contact fc",
+	  "iv_followup_list (pending, due_before: due now)" },
 	{ "the agenda's interviews by status", "FROM interview r LEFT JOIN contact j0 ON j0.id = r.contact"
 	  " LEFT JOIN intro j1 ON j1.id = r.intro WHERE r.status = ?2 ORDER BY", "iv_agenda" },
 	{ "follow-ups due (due_before)", "r.due <= ?2", "iv_followup_list (due_before)" },
