@@ -127,6 +127,13 @@ void iv__numbers_forget(iv_db *db);
  * first, only after a failure, to say which reference it was).
  */
 int iv__backend_is_sqlite(const iv_backend *be);
+/*
+ * For the built-in SQLite backend only (iv__backend_is_sqlite()): while on,
+ * a follow-up list reads each follow-up's whole contact in the same join
+ * (iv__followup_take_contact()), as the agenda wants, instead of a lookup
+ * per item. The list keeps what it was made with.
+ */
+void iv__sqlite_with_contacts(iv_backend *be, int on);
 
 /* Deletes the notes of contact `contact_id` (note.c); nothing with a version-1 backend. */
 int iv__notes_delete_of(iv_db *db, const char *contact_id);

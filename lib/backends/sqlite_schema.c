@@ -220,6 +220,14 @@ static const char *const migrations[] = {
 	 * are then sorted by due time.
 	 */
 	"CREATE INDEX followup_pending ON followup (status, earliest);",
+
+	/* 5 -> 6 */
+	/*
+	 * The agenda's interviews (scheduled, requested) in order, not a scan
+	 * of every interview. IF NOT EXISTS: the tests that make older stores
+	 * by lowering user_version keep it.
+	 */
+	"CREATE INDEX IF NOT EXISTS interview_status ON interview (status, created, uuid);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
