@@ -261,6 +261,40 @@ static int scan_stop(const iv_backend_edge *e, void *payload)
 }
 
 /*
+ * The same from the SQLite store's index of contacts by how they are known
+ * and the latest interaction (schema 7): read in the candidates' order, so
+ * the first that qualify are the best, and the read stops there.
+ */
+static int read_direct(direct_scan *s, iv_db *db)
+{
+	iv_backend_iter *it = NULL;
+	void *r = NULL;
+	int error;
+
+	if ((error = iv__sqlite_contacts_recent(&it, db->be, IV_KNOWN_DIRECT)) < 0)
+		return error;
+	while (s->count < s->want && (error = it->next(&r, it)) == 0) {
+		const iv_contact *c = r;
+		const char *id = iv_contact_id(c), *at = iv_contact_company(c);
+
+		if (!(s->company && at && iv__ascii_casecmp(s->company, at) == 0) &&
+		    iv__strlist_find_nocase(s->skip, id) < 0 && !chosen(s->out, s->n, id)) {
+			if (!(s->best[s->count].name = iv__strdup(iv_contact_name(c)))) {
+				error = IV_ENOMEM;
+				iv_contact_free(r);
+				break;
+			}
+			memcpy(s->best[s->count].id, id, IV_ID_LEN + 1);
+			s->best[s->count++].last = iv_contact_last_interaction(c);
+		}
+		iv_contact_free(r);
+		r = NULL;
+	}
+	it->free(it);
+	return error == IV_ITEROVER ? 0 : error;
+}
+
+/*
  * The best `max - *n` contacts known directly, appended to `out` if that
  * many qualify; *found says whether they did (else `out` is as it was).
  */
@@ -280,7 +314,10 @@ static int best_direct(int *found, iv__suggestion *out, size_t *n, size_t max, i
 	s.n = *n;
 	if (!(s.best = calloc(s.want, sizeof(*s.best))))
 		return iv__oom();
-	error = db->be->network_scan(db->be, scan_direct, scan_stop, &s);
+	if (iv__backend_is_sqlite(db->be))
+		error = read_direct(&s, db);
+	else
+		error = db->be->network_scan(db->be, scan_direct, scan_stop, &s);
 	if (error == SCAN_DONE)
 		error = 0;
 	if (error >= 0 && s.count == s.want) {

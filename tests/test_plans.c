@@ -197,6 +197,8 @@ static const struct allow {
 	 * rows returned, and no index can give them in the listing's order
 	 * (by name, time, creation) as well.
 	 */
+	{ "ORDER BY r.last_interaction DESC, r.name COLLATE NOCASE", "TEMP B-TREE FOR RIGHT PART OF ORDER BY",
+	  "sorts only the contacts tied at one interaction time, a group at a time as the index is read" },
 	{ "r.num = ?", "TEMP B-TREE FOR ORDER BY", "a number names one record" },
 	{ "r.uuid BETWEEN ?", "TEMP B-TREE FOR ORDER BY", "an id prefix (a short id) names one record or a few" },
 	{ "FROM contact_email WHERE email = ?", "TEMP B-TREE FOR ORDER BY", "an e-mail address names a contact or two" },
@@ -1020,6 +1022,45 @@ static void workflow(void)
 			iv_agenda_item_free(item);
 		iv_agenda_iter_free(it);
 	}
+	{
+		/* The request's nudges, drafted: the one to reach out to someone else suggests people. */
+		iv_followup_filter f;
+		iv_followup_iter *it = NULL;
+		iv_followup *fu;
+		iv_draft *d = NULL;
+		size_t nudges = 0;
+
+		iv_contact *solo = NULL;
+		iv_interview *req = NULL;
+
+		/* Nobody else works where they do: the suggestions come from everyone you know. */
+		ok(iv_contact_new(&solo));
+		ok(iv_contact_set_name(solo, "Solo Person"));
+		ok(iv_contact_set_company(solo, "Solo Corp"));
+		ok(iv_contact_insert(db, solo));
+		ok(iv_interview_new(&req));
+		ok(iv_interview_set_contact(req, iv_contact_id(solo)));
+		ok(iv_interview_insert(db, req));
+		ok(iv_interview_move(&iv, db, iv_interview_id(req), IV_INTERVIEW_REQUESTED));
+		iv_interview_free(iv);
+		ok(iv_followup_filter_init(&f, IV_FOLLOWUP_FILTER_VERSION));
+		f.interview = iv_interview_id(req);
+		f.status = IV_FOLLOWUP_PENDING;
+		ok(iv_followup_list(&it, db, &f));
+		while (iv_followup_iter_next(&fu, it) == 0) {
+			if (iv_followup_kind(fu) == IV_FOLLOWUP_NUDGE) {
+				CALL("iv_draft_followup (nudge)");
+				ok(iv_draft_followup(&d, db, iv_followup_id(fu), NULL));
+				iv_draft_free(d);
+				nudges++;
+			}
+			iv_followup_free(fu);
+		}
+		iv_followup_iter_free(it);
+		iv_contact_free(solo);
+		iv_interview_free(req);
+		assert_int_equal(nudges, 2);
+	}
 	CALL("iv_interview_move (scheduled)");
 	ok(iv_interview_move(&iv, db, vids[4], IV_INTERVIEW_SCHEDULED));
 	iv_interview_free(iv);
@@ -1236,6 +1277,8 @@ static const struct key {
 	{ "the agenda's interviews by status", "FROM interview r LEFT JOIN contact j0 ON j0.id = r.contact"
 	  " LEFT JOIN intro j1 ON j1.id = r.intro WHERE r.status = ?2 ORDER BY", "iv_agenda" },
 	{ "follow-ups due (due_before)", "r.due <= ?2", "iv_followup_list (due_before)" },
+	{ "the people known directly, latest first (a nudge's suggestions)",
+	  "WHERE r.known = ?1 ORDER BY r.last_interaction DESC", "iv_draft_followup (nudge)" },
 	{ "contacts by id prefix (short ids)", "r.uuid BETWEEN ?6 AND ?7", "iv_contact_list (id prefix)" },
 	{ "follow-ups by id prefix", "r.uuid BETWEEN ?8 AND ?9", "iv_followup_list (id prefix)" },
 	{ "follow-ups by rule key", "r.rule = ?5", "iv_interview_move (scheduled)" },

@@ -27,7 +27,7 @@
 #define BUSY_ENV "INFOVIEW_SQLITE_BUSY_TIMEOUT_MS"
 #define APP_ID 0x49567731 /* 'IVw1' */
 /* The schema version this library writes. */
-#define SCHEMA_VERSION 6
+#define SCHEMA_VERSION 7
 
 /* --- Fixture: a fresh directory per test -------------------------------- */
 
@@ -737,9 +737,9 @@ static void newer_schema_is_refused_untouched(void **state)
 {
 	fixture *fx = *state;
 
-	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 7;"
+	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 8;"
 				    " CREATE TABLE contact (x);");
-	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 7 is newer than this library's 6");
+	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 8 is newer than this library's 7");
 }
 
 static void other_application_is_refused_untouched(void **state)

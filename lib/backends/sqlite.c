@@ -257,6 +257,12 @@ static const char *sql_of(struct sql *q, int idx)
 {
 	int i, op = idx - SQ_STMT_OP(0, 0), list = idx - SQ_STMT_LIST(0, 0);
 
+	if (idx == SQ_CONTACTS_RECENT) {
+		/* Ties of the index's order (same known, same time) are sorted as they come. */
+		cat_select(q, &iv__sq_kinds[SQ_CONTACT], 0);
+		cat(q, " WHERE r.known = ?1 ORDER BY r.last_interaction DESC, r.name COLLATE NOCASE, r.uuid");
+		return q->len < q->size ? q->p : NULL;
+	}
 	if (idx < SQ_FIXED_COUNT)
 		return fixed_sql[idx];
 	if (list < 0) {
@@ -610,6 +616,33 @@ static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kin
 			iv__sq_put_int(&it->p, a[i].i);
 	}
 	if ((rc = iv__sq_put_check(b, &it->p, "listing", k->name, NULL)) < 0) {
+		iter_free(&it->base);
+		return rc;
+	}
+	*out = &it->base;
+	return 0;
+}
+
+int iv__sqlite_contacts_recent(iv_backend_iter **out, iv_backend *be, int known)
+{
+	struct sq *b = SQ(be);
+	struct iter *it;
+	int rc;
+
+	*out = NULL;
+	if (!(it = calloc(1, sizeof(*it))))
+		return iv__sq_oom();
+	it->base.version = SQ_BACKEND_ITER_VERSION;
+	it->base.next = iter_next;
+	it->base.free = iter_free;
+	it->b = b;
+	it->k = &iv__sq_kinds[SQ_CONTACT];
+	if ((rc = iv__sq_borrow(&it->p, &it->slot, b, SQ_CONTACTS_RECENT)) < 0) {
+		free(it);
+		return rc;
+	}
+	iv__sq_put_int(&it->p, known);
+	if ((rc = iv__sq_put_check(b, &it->p, "listing", "contact", NULL)) < 0) {
 		iter_free(&it->base);
 		return rc;
 	}

@@ -45,6 +45,7 @@ enum {
 	SQ_INTERVIEW_FTS_WRITE, SQ_SEARCH_CONTACT, SQ_SEARCH_INTERVIEW,
 	SQ_SEARCH_CONTACT_UNRANKED, SQ_SEARCH_INTERVIEW_UNRANKED,
 	SQ_INTROS_TO, SQ_NETWORK_CONTACTS, SQ_NETWORK_INTROS,
+	SQ_CONTACTS_RECENT, /* generated: the contact's columns (iv__sqlite_contacts_recent()) */
 	SQ_FIXED_COUNT
 };
 
@@ -255,6 +256,7 @@ int iv__sq_put_check(struct sq *b, const struct sq_put *p, const char *action, c
 /* Whether `be` is this backend itself, not a wrapper (for the core: db.h says why). */
 int iv__backend_is_sqlite(const iv_backend *be);
 void iv__sqlite_with_contacts(iv_backend *be, int on);
+int iv__sqlite_contacts_recent(iv_backend_iter **out, iv_backend *be, int known);
 
 /* The search operation of the vtable (sqlite_search.c). */
 int iv__sq_search(iv_backend_iter **out, iv_backend *be, const char *const *terms, size_t nterms,

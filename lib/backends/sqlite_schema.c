@@ -228,6 +228,13 @@ static const char *const migrations[] = {
 	 * by lowering user_version keep it.
 	 */
 	"CREATE INDEX IF NOT EXISTS interview_status ON interview (status, created, uuid);",
+
+	/* 6 -> 7 */
+	/*
+	 * The people you know directly (or otherwise), latest interaction
+	 * first: the nudge's suggestions read the first few, not every contact.
+	 */
+	"CREATE INDEX IF NOT EXISTS contact_recent ON contact (known, last_interaction);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
