@@ -78,7 +78,7 @@ class Store:
         self._deferred: List[Any] = []  # (free function, handle) to free on this thread
         self._clock_fn: Any = None
         self._clock_cb: Any = None
-        self._clock_error: Optional[BaseException] = None
+        self._callback_error: Optional[BaseException] = None
         h = c_void_p()
         if backend is not None:
             rc = _open_with(byref(h), encode(backend), encode(path))
@@ -109,13 +109,13 @@ class Store:
         while self._deferred:
             free, h = self._deferred.pop()
             free(h)
-        self._clock_error = None
+        self._callback_error = None
         return self._h
 
     def _check(self, rc: int) -> int:
         if rc < 0:
             err = make_error(rc)
-            cause, self._clock_error = self._clock_error, None
+            cause, self._callback_error = self._callback_error, None
             if cause is not None:
                 raise err from cause
             raise err
@@ -232,7 +232,7 @@ class Store:
                 now[0] = to_time(t)
                 return 0
             except BaseException as e:  # noqa: B902 - KeyboardInterrupt too must not reach C
-                store_ref._clock_error = e
+                store_ref._callback_error = e
                 _lib.error_set(_lib.GENERIC, encode("the store's clock raised %s: %s"
                                                     % (type(e).__name__, e)))
                 return _lib.GENERIC
@@ -419,11 +419,15 @@ class Store:
         pos = [0]
 
         def read(buf: Any, size: int, got: Any, payload: Any) -> int:
-            n = min(size, len(view) - pos[0])
-            ctypes.memmove(buf, bytes(view[pos[0]:pos[0] + n]), n)
-            pos[0] += n
-            got[0] = n
-            return 0
+            try:
+                n = min(size, len(view) - pos[0])
+                ctypes.memmove(buf, bytes(view[pos[0]:pos[0] + n]), n)
+                pos[0] += n
+                got[0] = n
+                return 0
+            except BaseException as e:  # nothing may escape into C
+                self._callback_error = e
+                return _lib.GENERIC
 
         cb = _READ(read)
         o = self._import_options(options.pop("dry_run", False), options.pop("overwrite", False),
@@ -455,8 +459,12 @@ class Store:
         chunks: List[bytes] = []
 
         def write(data: Any, n: int, payload: Any) -> int:
-            chunks.append(ctypes.string_at(data, n))
-            return 0
+            try:
+                chunks.append(ctypes.string_at(data, n))
+                return 0
+            except BaseException as e:  # nothing may escape into C (MemoryError)
+                self._callback_error = e
+                return _lib.GENERIC
 
         cb = _WRITE(write)
         self._call(_export, enum_value("format", format), cb, None, o.ptr())
