@@ -46,9 +46,14 @@ def _load() -> ctypes.CDLL:
     failures = []
     for name in _candidates():
         try:
-            return ctypes.CDLL(name)
+            found = ctypes.CDLL(name)
         except OSError as e:
             failures.append(str(e))
+            continue
+        if not hasattr(found, "iv_version"):
+            failures.append("%s is not libinfoview" % name)
+            continue
+        return found
     raise ImportError("infoview: cannot load the C library (%s); install libinfoview "
                       "or set INFOVIEW_LIBRARY to its path" % "; ".join(failures))
 

@@ -267,7 +267,7 @@ class Store:
     def rules(self) -> "Rules":
         """The store's rule times (a Rules; change them with set_rules())."""
         s = Struct("iv_rules", _rules_init)
-        self._call(_rules_get, s.ptr())
+        self._out(_rules_get, s.ptr())
         return Rules(s)
 
     def set_rules(self, rules: Optional["Rules"] = None, **changes: Any) -> "Rules":
