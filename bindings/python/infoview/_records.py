@@ -12,7 +12,6 @@ from ctypes import byref, c_char_p, c_int, c_int64, c_size_t, c_void_p
 from datetime import datetime
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Type
 
-from . import _lib
 from ._lib import check, decode, encode, enum_name, enum_value, fn, from_time, to_time
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import ctypes
 import os
 import threading
+import weakref
 from contextlib import contextmanager
 from ctypes import (CFUNCTYPE, POINTER, byref, c_char_p, c_double, c_int, c_int64, c_size_t,
                     c_uint, c_uint64, c_void_p)
 from datetime import datetime, timedelta
-from typing import (Any, Callable, Dict, Generic, Iterable, Iterator, List, Optional, Type,
+from typing import (Any, Callable, Dict, Generic, Iterator, List, Optional, Type,
                     TypeVar, Union)
 
 from . import _lib
-from ._errors import Error, Misuse
+from ._errors import Misuse
 from ._lib import (ENUMS, ITEROVER, Struct, check, decode, encode, enum_name, enum_value, flag_names,
                    flags, fn, from_time, make_error, to_time)
 from ._records import Contact, Followup, Interview, Intro, Note, Record
@@ -88,14 +89,41 @@ class Store:
             rc = _open(byref(h), encode(path))
         check(rc)
         self._h = h.value
-        self.contacts = Contacts(self)
-        self.intros = Intros(self)
-        self.interviews = Interviews(self)
-        self.followups = Followups(self)
-        self.notes = Notes(self)
-        self.drafts = Drafts(self)
         if clock is not None:
             self.set_clock(clock)
+
+    # The tables are made on each access, so that nothing the store holds
+    # points back to it: a store nobody references is closed at once.
+
+    @property
+    def contacts(self) -> "Contacts":
+        """The contacts (add, get, list, update, delete, touch, interact)."""
+        return Contacts(self)
+
+    @property
+    def intros(self) -> "Intros":
+        """The introductions (add(by=, to=), get, list, update, delete)."""
+        return Intros(self)
+
+    @property
+    def interviews(self) -> "Interviews":
+        """The interviews (add, get, list, update, delete, move, unschedule)."""
+        return Interviews(self)
+
+    @property
+    def followups(self) -> "Followups":
+        """The follow-ups (add, get, list, update, delete, close)."""
+        return Followups(self)
+
+    @property
+    def notes(self) -> "Notes":
+        """The dated notes about contacts (add, get, list, delete)."""
+        return Notes(self)
+
+    @property
+    def drafts(self) -> "Drafts":
+        """Drafting messages, the store's templates, the request checker."""
+        return Drafts(self)
 
     # --- The plumbing every call goes through -----------------------------------
 
@@ -220,7 +248,7 @@ class Store:
             return
         if not callable(clock):
             raise TypeError("clock: expected a callable returning a datetime")
-        store_ref = self
+        store_ref = weakref.ref(self)  # no cycle through the callback
 
         def tick(now: Any, payload: Any) -> int:
             # Nothing may escape into C: ctypes would print it and return 0,
@@ -232,7 +260,9 @@ class Store:
                 now[0] = to_time(t)
                 return 0
             except BaseException as e:  # noqa: B902 - KeyboardInterrupt too must not reach C
-                store_ref._callback_error = e
+                store = store_ref()
+                if store is not None:
+                    store._callback_error = e
                 _lib.error_set(_lib.GENERIC, encode("the store's clock raised %s: %s"
                                                     % (type(e).__name__, e)))
                 return _lib.GENERIC
@@ -576,16 +606,19 @@ class Table(Generic[R]):
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        p = self._prefix
-        self._insert = fn("iv_%s_insert" % p, c_int, c_void_p, c_void_p)
-        self._lookup = fn("iv_%s_lookup" % p, c_int, POINTER(c_void_p), c_void_p, c_char_p)
-        self._list = fn("iv_%s_list" % p, c_int, POINTER(c_void_p), c_void_p, c_void_p)
-        self._iter_next = fn("iv_%s_iter_next" % p, c_int, POINTER(c_void_p), c_void_p)
-        self._iter_free = fn("iv_%s_iter_free" % p, None, c_void_p)
-        self._filter_init = fn("iv_%s_filter_init" % p, c_int, c_void_p, c_uint)
+
+    @classmethod
+    def _prototypes(cls, prefix: str) -> None:
+        p = cls._prefix = prefix
+        cls._insert = fn("iv_%s_insert" % p, c_int, c_void_p, c_void_p)
+        cls._lookup = fn("iv_%s_lookup" % p, c_int, POINTER(c_void_p), c_void_p, c_char_p)
+        cls._list = fn("iv_%s_list" % p, c_int, POINTER(c_void_p), c_void_p, c_void_p)
+        cls._iter_next = fn("iv_%s_iter_next" % p, c_int, POINTER(c_void_p), c_void_p)
+        cls._iter_free = fn("iv_%s_iter_free" % p, None, c_void_p)
+        cls._filter_init = fn("iv_%s_filter_init" % p, c_int, c_void_p, c_uint)
         if p != "note":
-            self._update = fn("iv_%s_update" % p, c_int, c_void_p, c_void_p)
-            self._delete = fn("iv_%s_delete" % p, c_int, c_void_p, c_char_p, c_uint)
+            cls._update = fn("iv_%s_update" % p, c_int, c_void_p, c_void_p)
+            cls._delete = fn("iv_%s_delete" % p, c_int, c_void_p, c_char_p, c_uint)
 
     def _add(self, fields: Dict[str, Any]) -> R:
         rec = self._record(**fields)
@@ -743,6 +776,11 @@ class Notes(Table[Note]):
         self._store._call(_note_delete, _id(id))
 
 
+for _table, _p in ((Contacts, "contact"), (Intros, "intro"), (Interviews, "interview"),
+                   (Followups, "followup"), (Notes, "note")):
+    _table._prototypes(_p)
+
+
 # --- Agenda, search, network, timeline: results -------------------------------------
 
 
@@ -850,6 +888,10 @@ class Network:
         self._h: Optional[int] = h
 
     def _handle(self) -> int:
+        # A snapshot fills caches as it answers: one thread at a time, the store's.
+        if threading.get_ident() != self._store._owner:
+            raise Misuse(ENUMS["error"]["emisuse"], "IV_EMISUSE",
+                         "this network belongs to another thread: open one store per thread")
         if self._h is None:
             raise Misuse(ENUMS["error"]["emisuse"], "IV_EMISUSE", "the network snapshot is closed")
         return self._h

@@ -153,3 +153,33 @@ def test_100k_create_free_cycles_do_not_grow():
         grown = rss_kib() - before
     # A leak of one record per cycle would be megabytes; allow allocator noise.
     assert grown < 2048, "RSS grew by %d KiB over 100k cycles" % grown
+
+
+def test_a_store_nobody_holds_is_closed_at_once(tmp_path):
+    gc.disable()  # no cycle to wait for: the last reference closes it
+    try:
+        s = infoview.open(tmp_path / "x.db", clock=lambda: datetime(2026, 1, 1, tzinfo=timezone.utc))
+        s.contacts.add("Ana")
+        ref = weakref.ref(s)
+        del s
+        assert ref() is None
+    finally:
+        gc.enable()
+
+
+def test_a_network_used_from_another_thread_raises_misuse():
+    with infoview.open(":memory:") as s:
+        ana = s.contacts.add("Ana")
+        net = s.network()
+        errors = []
+
+        def use():
+            try:
+                net.degree(ana.id)
+            except infoview.Misuse as e:
+                errors.append(e)
+
+        t = threading.Thread(target=use)
+        t.start()
+        t.join()
+        assert len(errors) == 1 and net.degree(ana.id) == 1

@@ -2,7 +2,7 @@
 list, update, delete, and the workflow's moves."""
 
 import types
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta, timezone
 
 import pytest
 
