@@ -90,21 +90,31 @@ def _eversion() -> int:
     return out.value
 
 
-_maj, _min, _pat = c_int(), c_int(), c_int()
-_version(byref(_maj), byref(_min), byref(_pat))
-if _maj.value != MAJOR or _version_number() < MIN_VERSION:
-    raise VersionMismatch(_eversion(), "IV_EVERSION",
-                          "infoview: the binding needs libinfoview %d.x from %d.%d.%d on; "
-                          "the library loaded is %s" % (MAJOR, MIN_VERSION // 10000,
-                                                        MIN_VERSION // 100 % 100, MIN_VERSION % 100,
-                                                        library_version()))
-try:  # the newest functions the binding uses: an older 0.x lacks them
-    for _needed in ("iv_struct_member", "iv_enum_at", "iv_db_company_paths",
-                    "iv_draft_check_report", "iv_contact_interact"):
-        getattr(lib, _needed)
-except AttributeError as _e:
-    raise VersionMismatch(_eversion(), "IV_EVERSION", "infoview: the library loaded (%s) is too old: %s"
-                          % (library_version(), _e)) from None
+#: The newest functions the binding uses: a 0.x library older than the
+#: binding lacks some of them.
+NEEDED = ("iv_struct_member", "iv_enum_at", "iv_db_company_paths", "iv_draft_check_report",
+          "iv_contact_interact")
+
+
+def check_version(major: int, number: int, version: str, has: Callable[[str], bool]) -> None:
+    """Raises VersionMismatch unless a library of that version (and with
+    those functions) fits the binding."""
+    if major != MAJOR or number < MIN_VERSION:
+        raise VersionMismatch(_eversion(), "IV_EVERSION",
+                              "infoview: the binding needs libinfoview %d.x from %d.%d.%d on; "
+                              "the library loaded is %s" % (MAJOR, MIN_VERSION // 10000,
+                                                            MIN_VERSION // 100 % 100,
+                                                            MIN_VERSION % 100, version))
+    missing = [f for f in NEEDED if not has(f)]
+    if missing:
+        raise VersionMismatch(_eversion(), "IV_EVERSION",
+                              "infoview: the library loaded (%s) is too old: it lacks %s"
+                              % (version, ", ".join(missing)))
+
+
+_maj = c_int()
+_version(byref(_maj), None, None)
+check_version(_maj.value, _version_number(), library_version(), lambda f: hasattr(lib, f))
 
 # --- Errors -------------------------------------------------------------------
 

@@ -226,3 +226,10 @@ def test_enums_are_read_from_the_library():
     e = infoview.enums()
     assert e["interview_status"]["no_response"] > 0
     assert set(e["followup_kind"]) >= {"thank_you", "thank_introducer", "nudge"}
+
+
+def test_a_draft_shows_as_a_message(store, chain):
+    iv = store.interviews.add(chain[2].id)
+    d = store.drafts.interview_request(iv.id)
+    assert str(d).startswith("Subject: %s\n\n" % d.subject) and d.text in str(d)
+    assert "request" in repr(d)

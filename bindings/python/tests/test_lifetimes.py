@@ -183,3 +183,17 @@ def test_a_network_used_from_another_thread_raises_misuse():
         t.start()
         t.join()
         assert len(errors) == 1 and net.degree(ana.id) == 1
+
+
+def test_an_iterator_closed_early_ends():
+    with infoview.open(":memory:") as s:
+        s.contacts.add("Ana")
+        s.contacts.add("Ben")
+        it = s.contacts.list()
+        next(it)
+        it.close()
+        assert list(it) == []
+        with s.network() as net:
+            assert net.degree(next(s.contacts.list()).id) == 1
+        with pytest.raises(infoview.Misuse):
+            net.company_paths("Acme")

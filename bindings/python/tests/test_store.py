@@ -231,3 +231,17 @@ def test_a_missing_library_is_an_import_error(tmp_path):
     r = subprocess.run([sys.executable, "-c", "import infoview"], env=env,
                        capture_output=True, text=True)
     assert r.returncode != 0 and "ImportError" in r.stderr and "INFOVIEW_LIBRARY" in r.stderr
+
+
+def test_a_library_of_another_major_or_too_old_is_a_version_mismatch():
+    from infoview._lib import check_version
+    with pytest.raises(infoview.VersionMismatch) as e:
+        check_version(1, 10000, "1.0.0", lambda f: True)
+    assert "1.0.0" in e.value.message and e.value.name == "IV_EVERSION"
+    assert e.value.code == infoview.enums()["error"]["eversion"]
+    with pytest.raises(infoview.VersionMismatch):
+        check_version(0, 99, "0.0.99", lambda f: True)
+    with pytest.raises(infoview.VersionMismatch) as e:
+        check_version(0, 100, "0.1.0", lambda f: f != "iv_db_company_paths")
+    assert "iv_db_company_paths" in e.value.message
+    check_version(0, 100, "0.1.0", lambda f: True)
