@@ -20,6 +20,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <errno.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1196,6 +1197,34 @@ static double lib_net_load(void)
 	return now_s() - t;
 }
 
+/* The bytes malloc() holds for the process now (glibc: the heap's and the mmap()ed blocks). */
+static double heap_bytes(void)
+{
+	struct mallinfo2 m = mallinfo2();
+
+	return (double)m.uordblks + (double)m.hblkhd;
+}
+
+/*
+ * What each side's network holds once loaded: the heap before and after a
+ * load from nothing (the connections' page caches are warm from the rows
+ * before, so they do not grow).
+ */
+static void net_memory(double *raw, double *lib)
+{
+	double before;
+
+	raw_net_free();
+	before = heap_bytes();
+	raw_net_load();
+	*raw = (heap_bytes() - before) / (1024.0 * 1024.0);
+	iv_network_free(lib_net);
+	lib_net = NULL;
+	before = heap_bytes();
+	lib_net_load();
+	*lib = (heap_bytes() - before) / (1024.0 * 1024.0);
+}
+
 /* One path, as the raw program gives it: contact indexes from you. */
 struct raw_path {
 	int len, node[64];
@@ -1720,6 +1749,12 @@ int main(int argc, char **argv)
 	s_node = prep("SELECT known, uuid FROM contact WHERE id = ?1");
 	s_members = prep("SELECT id, known, uuid FROM contact WHERE company = ?1 COLLATE NOCASE");
 	compare("network load (raw: arrays, edges, BFS, company index)", raw_net_load, lib_net_load, heavy, MILLI, NULL);
+	{
+		double mraw, mlib;
+
+		net_memory(&mraw, &mlib);
+		row("network snapshot, heap held after load", mraw, mlib, MIB, NULL);
+	}
 
 	snprintf(company_q, sizeof(company_q), "Company %ld", 17 % (n / 50 + 1));
 	raw_company();

@@ -7,8 +7,9 @@
  * through the introductions (below).
  *
  * The snapshot keeps only what the graph needs: ids as their 16 bytes
- * (whose order is that of their lower-case text), indices of 32 bits, and
- * the names and companies end to end in one arena.
+ * (whose order is that of their lower-case text), indices of 32 bits, the
+ * companies end to end in one arena, and for each contact the introduction
+ * on its best path: the introductions themselves are dropped once walked.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #define NONE SIZE_MAX
 #define NONE32 UINT32_MAX
 
+/* An introduction while loading; the best one of each pair becomes an arc. */
 typedef struct edge {
 	uint32_t from, to;   /* node indices */
 	int made;            /* 1 if the introduction was made */
@@ -28,35 +30,42 @@ typedef struct edge {
 	unsigned char id[16];
 } edge;
 
+/* An introduction while walking: grouped by introducer (loader.first). */
+typedef struct arc {
+	uint32_t to;
+	unsigned char id[16];
+} arc;
+
+/* A contact in the snapshot: what the answers need, nothing else. */
 typedef struct node {
 	unsigned char id[16];
-	int known;
+	unsigned char via[16]; /* the introduction from pred, if any */
 	int degree;          /* 0 while (or if) unreachable */
-	iv_time last;        /* last interaction; 0 for never */
-	uint32_t name;       /* offsets into the text arena; NONE32 if unset */
-	uint32_t company;
 	uint32_t pred;       /* the contact before this one on the best path, or NONE32 */
-	uint32_t via;        /* the introduction from pred (an index into edges) */
-	/*
-	 * Ranks within the node's layer (all nodes of its degree): by the
-	 * last-interaction times along the best path (equal times, equal rank),
-	 * and by the ids along it; and its predecessor's, copied when the path
-	 * is chosen (the predecessor's layer is ranked by then). Comparing a
-	 * path to the next layer reduces to comparing these, which is what
-	 * keeps the choice of paths linear.
-	 */
-	uint32_t trank, irank;
-	uint32_t ptrank, pirank;
+	uint32_t company;    /* an offset into the text arena; NONE32 if unset */
+	/* Its rank within its layer by the last-interaction times along its best path (equal times, equal rank). */
+	uint32_t trank;
 } node;
+
+/*
+ * What the walk needs of a contact besides its node, dropped once it is
+ * done: its known and last interaction; its position in its layer in
+ * preference order (prank); and its predecessor's trank and prank, copied
+ * when the path is chosen (the predecessor's layer is ranked by then).
+ * Comparing paths to the next layer reduces to comparing these, which is
+ * what keeps the choice of paths linear.
+ */
+typedef struct tnode {
+	iv_time last;
+	int known;
+	uint32_t prank, ptrank, pprank;
+} tnode;
 
 struct iv_network {
 	node *nodes;         /* in the order read */
 	size_t n;
 	uint32_t *by_id;     /* node indices, by id */
-	edge *edges;         /* grouped by from, then by to; the best one per pair */
-	size_t nedges;
-	uint32_t *first;     /* node i's edges are first[i] .. first[i + 1] - 1 */
-	char *text;          /* names and companies, NUL-terminated, end to end */
+	char *text;          /* companies, NUL-terminated, end to end */
 	size_t text_len;
 	/*
 	 * The reachable contacts with a company, by company (ASCII
@@ -185,10 +194,18 @@ static int text_add(uint32_t *off, iv_network *net, size_t *alloc, const char *s
 	return 0;
 }
 
-/* The loading state: where the arrays stand, and each contact's backend key. */
+/*
+ * The loading state: where the arrays stand, each contact's backend key,
+ * and what the walk needs but the snapshot does not keep.
+ */
 typedef struct loader {
 	iv_network *net;
 	size_t alloc, text_alloc, edge_alloc;
+	tnode *t;            /* node i's walking state */
+	edge *edges;         /* as read */
+	size_t nedges;
+	arc *arcs;           /* the best introduction of each pair, grouped by introducer */
+	uint32_t *first;     /* node i's arcs are first[i] .. first[i + 1] - 1 */
 	int64_t *keys;       /* node i's key (network_scan()) */
 	size_t key_alloc;
 	int64_t *sorted;     /* (key, index) pairs by key, when the keys came unsorted */
@@ -197,30 +214,49 @@ typedef struct loader {
 	int error;
 } loader;
 
+static void loader_free(loader *l)
+{
+	free(l->t);
+	free(l->edges);
+	free(l->arcs);
+	free(l->first);
+	free(l->keys);
+	free(l->sorted);
+}
+
 /* Adds a contact whose id is `uuid` (16 bytes) if not NULL, else `id` (text). */
 static int add_node(loader *l, const unsigned char *uuid, const char *id, int known, iv_time last,
-		    const char *name, const char *company)
+		    const char *company)
 {
 	iv_network *net = l->net;
+	size_t alloc = l->alloc;
 	node *v;
+	tnode *t;
 	int error;
 
 	if (net->n >= NONE32 - 1)
 		return iv__error(IV_ENOMEM, "the network has too many contacts");
-	if (!(v = reserve(net->nodes, &l->alloc, net->n + 1, sizeof(node))))
-		return IV_ENOMEM;
-	net->nodes = v;
-	v += net->n;
-	memset(v, 0, sizeof(*v));
+	if (net->n + 1 > l->alloc) {
+		if (!(v = reserve(net->nodes, &alloc, net->n + 1, sizeof(node))))
+			return IV_ENOMEM;
+		net->nodes = v;
+		if (!(t = reserve(l->t, &l->alloc, net->n + 1, sizeof(tnode))))
+			return IV_ENOMEM;
+		l->t = t;
+	}
+	v = &net->nodes[net->n];
 	if (uuid)
 		memcpy(v->id, uuid, 16);
 	else if (!id || id_parse(v->id, id) < 0)
 		return iv__error(IV_ESTORAGE, "the network holds a contact id '%.60s'", id ? id : "");
-	v->known = known;
-	v->last = last;
-	v->pred = v->via = NONE32;
-	if ((error = text_add(&v->name, net, &l->text_alloc, name)) < 0 ||
-	    (error = text_add(&v->company, net, &l->text_alloc, company)) < 0)
+	v->degree = 0;
+	v->pred = NONE32;
+	v->trank = 0;
+	t = &l->t[net->n];
+	t->known = known;
+	t->last = last;
+	t->prank = t->ptrank = t->pprank = 0;
+	if ((error = text_add(&v->company, net, &l->text_alloc, company)) < 0)
 		return error;
 	net->n++;
 	return 0;
@@ -313,13 +349,12 @@ static size_t find(const iv_network *net, const char *id)
 static int add_edge(loader *l, size_t from, size_t to, int status, iv_time made_at, iv_time created,
 		    const unsigned char *uuid, const char *id)
 {
-	iv_network *net = l->net;
 	edge *e;
 
-	if (!(e = reserve(net->edges, &l->edge_alloc, net->nedges + 1, sizeof(edge))))
+	if (!(e = reserve(l->edges, &l->edge_alloc, l->nedges + 1, sizeof(edge))))
 		return IV_ENOMEM;
-	net->edges = e;
-	e += net->nedges++;
+	l->edges = e;
+	e += l->nedges++;
 	e->from = (uint32_t)from;
 	e->to = (uint32_t)to;
 	e->made = status == IV_INTRO_MADE;
@@ -343,7 +378,7 @@ static int load_contacts(loader *l)
 		return error;
 	while ((error = iv_contact_iter_next(&c, it)) == 0) {
 		error = add_node(l, NULL, iv_contact_id(c), iv_contact_known(c), iv_contact_last_interaction(c),
-				 iv_contact_name(c), iv_contact_company(c));
+				 iv_contact_company(c));
 		iv_contact_free(c);
 		if (error < 0)
 			break;
@@ -389,7 +424,7 @@ static int scan_contact(const iv_backend_node *c, void *payload)
 	k[l->net->n] = c->key;
 	if (l->net->n && k[l->net->n - 1] >= c->key)
 		l->keys_sorted = 0;
-	return add_node(l, c->uuid, c->id, c->known, c->last_interaction, c->name, c->company);
+	return add_node(l, c->uuid, c->id, c->known, c->last_interaction, c->company);
 }
 
 static int pair_cmp(const void *pa, const void *pb)
@@ -468,9 +503,8 @@ static int size_cmp(size_t a, size_t b)
 }
 
 /* Within a pair, the one to use first: made, then most recent, then id. */
-static int edge_cmp(const void *pa, const void *pb)
+static int edge_cmp(const edge *a, const edge *b)
 {
-	const edge *a = pa, *b = pb;
 	int d;
 
 	if ((d = size_cmp(a->to, b->to)))
@@ -480,103 +514,127 @@ static int edge_cmp(const void *pa, const void *pb)
 	return id_cmp(a->id, b->id);
 }
 
+static int edge_qcmp(const void *pa, const void *pb)
+{
+	return edge_cmp(pa, pb);
+}
+
 /*
  * Groups the introductions by introducer (a counting sort), keeps the best
- * one of each pair and indexes them: linear but for the sort of each
- * introducer's few.
+ * one of each pair as an arc and indexes them: linear but for the sort of
+ * each introducer's few. The introductions read are freed.
  */
-static int index_edges(iv_network *net)
+static int index_edges(loader *l)
 {
-	size_t i, kept = 0, begin = 0;
+	size_t n = l->net->n, i, kept = 0, begin = 0;
+	uint32_t *first;
 	edge *sorted;
 
-	if (!(net->first = calloc(net->n + 1, sizeof(*net->first))))
+	if (!(first = l->first = calloc(n + 1, sizeof(*first))))
 		return iv__oom();
-	for (i = 0; i < net->nedges; i++)
-		net->first[net->edges[i].from + 1]++;
-	for (i = 0; i < net->n; i++)
-		net->first[i + 1] += net->first[i];
-	if (!(sorted = malloc((net->nedges ? net->nedges : 1) * sizeof(edge))))
+	for (i = 0; i < l->nedges; i++)
+		first[l->edges[i].from + 1]++;
+	for (i = 0; i < n; i++)
+		first[i + 1] += first[i];
+	if (!(sorted = malloc((l->nedges ? l->nedges : 1) * sizeof(edge))))
 		return iv__oom();
-	for (i = 0; i < net->nedges; i++)
-		sorted[net->first[net->edges[i].from]++] = net->edges[i];
-	free(net->edges);
-	net->edges = sorted;
+	for (i = 0; i < l->nedges; i++)
+		sorted[first[l->edges[i].from]++] = l->edges[i];
+	free(l->edges);
+	l->edges = sorted;
+	if (!(l->arcs = malloc((l->nedges ? l->nedges : 1) * sizeof(arc))))
+		return iv__oom();
 	/* first[i] is now where node i's edges end; they begin where i - 1's end. */
-	for (i = 0; i < net->n; i++) {
-		size_t end = net->first[i], k;
+	for (i = 0; i < n; i++) {
+		size_t end = first[i], k;
 		if (end - begin > 16) {
-			qsort(net->edges + begin, end - begin, sizeof(edge), edge_cmp);
+			qsort(sorted + begin, end - begin, sizeof(edge), edge_qcmp);
 		} else {
 			/* An introducer's few by insertion: qsort() costs more than they do. */
 			for (k = begin + 1; k < end; k++) {
-				edge e = net->edges[k];
+				edge e = sorted[k];
 				size_t j = k;
-				for (; j > begin && edge_cmp(&net->edges[j - 1], &e) > 0; j--)
-					net->edges[j] = net->edges[j - 1];
-				net->edges[j] = e;
+				for (; j > begin && edge_cmp(&sorted[j - 1], &e) > 0; j--)
+					sorted[j] = sorted[j - 1];
+				sorted[j] = e;
 			}
 		}
 		for (k = begin; k < end; k++) {
-			if (k > begin && net->edges[k].to == net->edges[k - 1].to)
+			if (k > begin && sorted[k].to == sorted[k - 1].to)
 				continue;
-			net->edges[kept++] = net->edges[k];
+			l->arcs[kept].to = sorted[k].to;
+			memcpy(l->arcs[kept++].id, sorted[k].id, 16);
 		}
-		net->first[i] = (uint32_t)kept;
+		first[i] = (uint32_t)kept;
 		begin = end;
 	}
-	/* Shift: first[i] becomes where node i's edges begin. */
-	memmove(net->first + 1, net->first, net->n * sizeof(*net->first));
-	net->first[0] = 0;
-	net->nedges = kept;
-	if (kept && (sorted = realloc(net->edges, kept * sizeof(edge))))
-		net->edges = sorted;
+	/* Shift: first[i] becomes where node i's arcs begin. */
+	memmove(first + 1, first, n * sizeof(*first));
+	first[0] = 0;
+	free(l->edges);
+	l->edges = NULL;
+	l->nedges = 0;
 	return 0;
 }
 
 /* --- Degrees and best paths ---------------------------------------------- */
 
-/* The ids along the path, compared from the first hop. */
-static int ids_cmp(const void *pa, const void *pb)
+/*
+ * Paths to a layer in the order of preference: the times along them (the
+ * predecessor's trank, then the contact's last interaction, most recent
+ * first), then the ids along them (the predecessor's place in its layer,
+ * then the contact's id). Within equal times a layer's order is that of
+ * the ids, so the predecessor's place in its layer ranks the ids before it.
+ */
+static int layer_cmp(const loader *l, uint32_t x, uint32_t y)
 {
-	const node *a = *(const node *const *)pa, *b = *(const node *const *)pb;
-	int d = size_cmp(a->pirank, b->pirank);
+	const tnode *a = &l->t[x], *b = &l->t[y];
+	int d;
 
-	return d ? d : id_cmp(a->id, b->id);
+	if ((d = size_cmp(a->ptrank, b->ptrank)) || (d = time_desc(a->last, b->last)) ||
+	    (d = size_cmp(a->pprank, b->pprank)))
+		return d;
+	return id_cmp(l->net->nodes[x].id, l->net->nodes[y].id);
 }
 
-/* The times along the path from the first hop, most recent first. */
-static int times_cmp(const node *a, const node *b)
+/* Sorts a layer (node indices) into preference order and ranks it: a bottom-up merge sort. */
+static int rank_layer(loader *l, uint32_t *layer, size_t n, uint32_t *tmp)
 {
-	int d = size_cmp(a->ptrank, b->ptrank);
+	uint32_t *src = layer, *dst = tmp, *swap, rank = 0;
+	size_t width, i;
 
-	return d ? d : time_desc(a->last, b->last);
-}
-
-/* Paths in the order of preference: the times along them, then the ids. */
-static int path_cmp(const void *pa, const void *pb)
-{
-	const node *a = *(const node *const *)pa, *b = *(const node *const *)pb;
-	int d = times_cmp(a, b);
-
-	return d ? d : ids_cmp(pa, pb);
-}
-
-/* Ranks a layer whose paths are known and sorts it into preference order. */
-static void rank_layer(node **layer, size_t n)
-{
-	size_t i;
-	uint32_t rank = 0;
-
-	qsort(layer, n, sizeof(*layer), ids_cmp);
-	for (i = 0; i < n; i++)
-		layer[i]->irank = (uint32_t)i;
-	qsort(layer, n, sizeof(*layer), path_cmp);
-	for (i = 0; i < n; i++) {
-		if (i && times_cmp(layer[i - 1], layer[i]) != 0)
-			rank++;
-		layer[i]->trank = rank;
+	for (i = 1; i < n; i += 2)
+		if (layer_cmp(l, layer[i - 1], layer[i]) > 0) {
+			uint32_t x = layer[i - 1];
+			layer[i - 1] = layer[i];
+			layer[i] = x;
+		}
+	for (width = 2; width < n; width *= 2) {
+		size_t lo;
+		for (lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t a = lo, b = mid, k = lo;
+			while (a < mid && b < hi)
+				dst[k++] = layer_cmp(l, src[b], src[a]) < 0 ? src[b++] : src[a++];
+			while (a < mid)
+				dst[k++] = src[a++];
+			while (b < hi)
+				dst[k++] = src[b++];
+		}
+		swap = src;
+		src = dst;
+		dst = swap;
 	}
+	if (src != layer)
+		memcpy(layer, src, n * sizeof(*layer));
+	for (i = 0; i < n; i++) {
+		tnode *t = &l->t[layer[i]];
+		if (i && (t[0].ptrank != l->t[layer[i - 1]].ptrank || t[0].last != l->t[layer[i - 1]].last))
+			rank++;
+		t->prank = (uint32_t)i;
+		l->net->nodes[layer[i]].trank = rank;
+	}
+	return 0;
 }
 
 /*
@@ -585,43 +643,64 @@ static void rank_layer(node **layer, size_t n)
  * layer is on its best path: extending two paths by the same contact keeps
  * their order.
  */
-static int walk(iv_network *net)
+static int walk(loader *l)
 {
-	node **queue;
+	iv_network *net = l->net;
+	uint32_t *queue, *tmp;
 	size_t i, start = 0, end = 0;
 	int degree = 1;
 
 	if (!net->n)
 		return 0;
-	if (!(queue = malloc(net->n * sizeof(*queue))))
+	if (!(queue = malloc(2 * net->n * sizeof(*queue))))
 		return iv__oom();
+	tmp = queue + net->n;
 	for (i = 0; i < net->n; i++) {
-		if (net->nodes[i].known == IV_KNOWN_DIRECT) {
+		if (l->t[i].known == IV_KNOWN_DIRECT) {
 			net->nodes[i].degree = 1;
-			queue[end++] = &net->nodes[i];
+			queue[end++] = (uint32_t)i;
 		}
 	}
 	while (start < end) {
 		size_t layer_end = end;
-		rank_layer(queue + start, layer_end - start);
+		rank_layer(l, queue + start, layer_end - start, tmp);
 		degree++;
 		for (; start < layer_end; start++) {
-			const node *a = queue[start];
-			size_t k, ai = (size_t)(a - net->nodes);
-			for (k = net->first[ai]; k < net->first[ai + 1]; k++) {
-				node *b = &net->nodes[net->edges[k].to];
+			uint32_t ai = queue[start];
+			const tnode *ta = &l->t[ai];
+			uint32_t k, trank = net->nodes[ai].trank;
+			for (k = l->first[ai]; k < l->first[ai + 1]; k++) {
+				uint32_t bi = l->arcs[k].to;
+				node *b = &net->nodes[bi];
 				if (b->degree)
 					continue;
 				b->degree = degree;
-				b->pred = (uint32_t)ai;
-				b->via = (uint32_t)k;
-				b->ptrank = a->trank;
-				b->pirank = a->irank;
-				queue[end++] = b;
+				b->pred = ai;
+				memcpy(b->via, l->arcs[k].id, 16);
+				l->t[bi].ptrank = trank;
+				l->t[bi].pprank = ta->prank;
+				queue[end++] = bi;
 			}
 		}
 	}
 	free(queue);
+	return 0;
+}
+
+/* From what was read (indexed by id) to the snapshot: degrees and paths; the rest is freed by the caller. */
+static int finish(loader *l)
+{
+	iv_network *net = l->net;
+	void *p;
+	int error;
+
+	if ((error = index_edges(l)) < 0 || (error = walk(l)) < 0)
+		return error;
+	/* The snapshot is kept: give back what growing left over. */
+	if (net->n && net->n < l->alloc && (p = realloc(net->nodes, net->n * sizeof(node))))
+		net->nodes = p;
+	if (net->text_len && net->text_len < l->text_alloc && (p = realloc(net->text, net->text_len)))
+		net->text = p;
 	return 0;
 }
 
@@ -643,7 +722,12 @@ static int network_load_unguarded(iv_network **out, iv_db *db)
 		error = load_intros(&l);
 	free(l.keys);
 	free(l.sorted);
-	if (error < 0 || (error = index_edges(l.net)) < 0 || (error = walk(l.net)) < 0) {
+	l.keys = NULL;
+	l.sorted = NULL;
+	if (error >= 0)
+		error = finish(&l);
+	loader_free(&l);
+	if (error < 0) {
 		iv_network_free(l.net);
 		return error;
 	}
@@ -662,8 +746,6 @@ void iv_network_free(iv_network *net)
 		return;
 	free(net->nodes);
 	free(net->by_id);
-	free(net->edges);
-	free(net->first);
 	free(net->text);
 	free(net->by_company);
 	free(net);
@@ -711,7 +793,7 @@ static int path_make(iv_path **out, const iv_network *net, const node *target)
 	while (i-- > 0) {
 		id_text(p->hops[i].contact, v->id);
 		if (v->pred != NONE32) {
-			id_text(p->hops[i].intro, net->edges[v->via].id);
+			id_text(p->hops[i].intro, v->via);
 			v = &net->nodes[v->pred];
 		} else {
 			p->hops[i].intro[0] = '\0';
@@ -734,8 +816,7 @@ int iv_network_path(iv_path **out, const iv_network *net, const char *contact_id
 		return error;
 	if (!v->degree) {
 		id_text(id, v->id);
-		return iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s (%s)",
-				 id, v->name != NONE32 ? net->text + v->name : "");
+		return iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s", id);
 	}
 	return path_make(out, net, v);
 }
@@ -1179,25 +1260,20 @@ static int reach_back(int *degree, walker *w, size_t target)
 /* The network of the set's contacts and the introductions read between them, walked. */
 static int walker_network(iv_network **out, walker *w)
 {
-	iv_network *net;
-	size_t i, k, alloc = 0;
+	loader l;
+	size_t i, k;
 	int error = 0;
 
 	*out = NULL;
-	if (!(net = calloc(1, sizeof(*net))))
+	memset(&l, 0, sizeof(l));
+	if (!(l.net = calloc(1, sizeof(*l.net))))
 		return iv__oom();
-	if (w->nset && !(net->nodes = calloc(w->nset, sizeof(node)))) {
-		free(net);
-		return iv__oom();
-	}
 	/* Node i is the set's i-th contact. */
-	for (i = 0; i < w->nset; i++) {
+	for (i = 0; i < w->nset && error >= 0; i++) {
 		const wnode *v = &w->nodes[w->set[i]];
-		node *x = &net->nodes[net->n++];
-		id_bytes(x->id, v->id);
-		x->known = v->known;
-		x->last = v->last;
-		x->name = x->company = x->pred = x->via = NONE32;
+		unsigned char id[16];
+		id_bytes(id, v->id);
+		error = add_node(&l, id, NULL, v->known, v->last, NULL);
 	}
 	for (i = 0; i < w->nset && error >= 0; i++) {
 		const wnode *v = &w->nodes[w->set[i]];
@@ -1206,12 +1282,12 @@ static int walker_network(iv_network **out, walker *w)
 			edge *e;
 			if (!w->nodes[we->from].in_set)
 				continue;
-			if (!(e = reserve(net->edges, &alloc, net->nedges + 1, sizeof(edge)))) {
+			if (!(e = reserve(l.edges, &l.edge_alloc, l.nedges + 1, sizeof(edge)))) {
 				error = IV_ENOMEM;
 				break;
 			}
-			net->edges = e;
-			e += net->nedges++;
+			l.edges = e;
+			e += l.nedges++;
 			e->from = (uint32_t)w->nodes[we->from].pos;
 			e->to = (uint32_t)i;
 			e->made = we->made;
@@ -1219,12 +1295,14 @@ static int walker_network(iv_network **out, walker *w)
 			id_bytes(e->id, we->id);
 		}
 	}
-	if (error < 0 || (error = index_ids(net)) < 0 || (error = index_edges(net)) < 0 ||
-	    (error = walk(net)) < 0) {
-		iv_network_free(net);
+	if (error >= 0 && (error = index_ids(l.net)) >= 0)
+		error = finish(&l);
+	loader_free(&l);
+	if (error < 0) {
+		iv_network_free(l.net);
 		return error;
 	}
-	*out = net;
+	*out = l.net;
 	return 0;
 }
 

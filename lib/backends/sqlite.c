@@ -117,8 +117,8 @@ static const char *const fixed_sql[SQ_FIXED_COUNT] = {
 	[SQ_INTROS_TO] = "SELECT i.uuid, c.uuid, i.status, i.made_at, i.created, c.known, c.last_interaction"
 			 " FROM intro i JOIN contact c ON c.id = i.introducer"
 			 " WHERE i.introduced = (SELECT id FROM contact WHERE uuid = ?1) AND i.status <> 4",
-	/* The whole network: two scans by row id, keyed by row id. */
-	[SQ_NETWORK_CONTACTS] = "SELECT id, uuid, known, last_interaction, name, company FROM contact",
+	/* The whole network: two scans by row id, keyed by row id; the core keeps no names. */
+	[SQ_NETWORK_CONTACTS] = "SELECT id, uuid, known, last_interaction, company FROM contact",
 	[SQ_NETWORK_INTROS] = "SELECT uuid, introducer, introduced, status, made_at, created FROM intro WHERE status <> 4",
 };
 
@@ -789,8 +789,7 @@ static int network_scan(iv_backend *be, iv_backend_node_cb contact, iv_backend_e
 		uuid_of(&c.uuid, &c.id, id, p.st, 1);
 		c.known = sqlite3_column_int(p.st, 2);
 		c.last_interaction = sqlite3_column_int64(p.st, 3);
-		c.name = (const char *)sqlite3_column_text(p.st, 4);
-		c.company = (const char *)sqlite3_column_text(p.st, 5);
+		c.company = (const char *)sqlite3_column_text(p.st, 4);
 		if ((rc = contact(&c, payload)) < 0)
 			break;
 	}
