@@ -984,12 +984,13 @@ typedef struct wedge {
 	size_t from;                    /* the introducer's wnode */
 	int made;
 	iv_time when;
-	char id[IV_ID_LEN + 1];
-	char from_id[IV_ID_LEN + 1];
+	unsigned char id[16];
+	unsigned char from_id[16];      /* the introducer's id, until its wnode is known */
 } wedge;
 
 typedef struct wnode {
-	char id[IV_ID_LEN + 1];
+	unsigned char id[16];
+	int64_t key;                    /* the backend's key for it (a keyed walk) */
 	int known;
 	iv_time last;
 	int fetched;                    /* its introductions are read */
@@ -1001,11 +1002,16 @@ typedef struct wnode {
 
 typedef struct walker {
 	iv_db *db;
+	/*
+	 * Walking by the backend's keys (network_node(), intros_to_key()):
+	 * contacts are told apart by key; else by id.
+	 */
+	int keyed;
 	wnode *nodes;
 	size_t n, alloc;
 	wedge *edges;
 	size_t nedges, ealloc;
-	size_t *slots;                  /* by id: a wnode's index + 1, or 0 */
+	size_t *slots;                  /* by key or id: a wnode's index + 1, or 0 */
 	size_t nslots;
 	size_t *queue, qalloc;
 	size_t *set, nset, salloc;      /* every contact met */
@@ -1021,21 +1027,20 @@ static void walker_free(walker *w)
 	free(w->set);
 }
 
-static size_t id_hash(const char *id)
+static size_t node_hash(const walker *w, const unsigned char id[16], int64_t key)
 {
-	size_t h = 2166136261u;
+	uint64_t h = w->keyed ? (uint64_t)key : big_endian64(id) ^ big_endian64(id + 8);
 
-	while (*id)
-		h = (h ^ (unsigned char)*id++) * 16777619u;
-	return h;
+	return (size_t)((h * 0x9e3779b97f4a7c15ull) >> 17);
 }
 
-/* The slot of `id`: where it is, or the empty one where it goes. */
-static size_t *slot_of(const walker *w, const char *id)
+/* The slot of the contact with `key` (keyed) or `id`: where it is, or the empty one where it goes. */
+static size_t *slot_of(const walker *w, const unsigned char id[16], int64_t key)
 {
-	size_t i = id_hash(id) & (w->nslots - 1);
+	size_t i = node_hash(w, id, key) & (w->nslots - 1);
 
-	while (w->slots[i] && strcmp(w->nodes[w->slots[i] - 1].id, id) != 0)
+	while (w->slots[i] && (w->keyed ? w->nodes[w->slots[i] - 1].key != key
+				      : memcmp(w->nodes[w->slots[i] - 1].id, id, 16) != 0))
 		i = (i + 1) & (w->nslots - 1);
 	return &w->slots[i];
 }
@@ -1051,19 +1056,19 @@ static int rehash(walker *w)
 	}
 	w->nslots = n;
 	for (i = 0; i < w->n; i++)
-		*slot_of(w, w->nodes[i].id) = i + 1;
+		*slot_of(w, w->nodes[i].id, w->nodes[i].key) = i + 1;
 	free(old);
 	return 0;
 }
 
-/* Adds a contact (id in lower case) unless known; `*out` is its index. */
-static int wnode_add(size_t *out, walker *w, const char *id, int known, iv_time last)
+/* Adds a contact unless met already; `*out` is its index. */
+static int wnode_add(size_t *out, walker *w, const unsigned char id[16], int64_t key, int known, iv_time last)
 {
 	size_t *slot;
 	wnode *v;
 	int error;
 
-	if (w->nslots && *(slot = slot_of(w, id))) {
+	if (w->nslots && *(slot = slot_of(w, id, key))) {
 		*out = *slot - 1;
 		return 0;
 	}
@@ -1074,34 +1079,104 @@ static int wnode_add(size_t *out, walker *w, const char *id, int known, iv_time 
 	w->nodes = v;
 	v += w->n;
 	memset(v, 0, sizeof(*v));
-	memcpy(v->id, id, IV_ID_LEN + 1);
+	memcpy(v->id, id, 16);
+	v->key = key;
 	v->known = known;
 	v->last = last;
-	*slot_of(w, id) = w->n + 1;
+	*slot_of(w, id, key) = w->n + 1;
 	*out = w->n++;
 	return 0;
 }
 
 static int wnode_add_contact(size_t *out, walker *w, const iv_contact *c)
 {
-	return wnode_add(out, w, iv_contact_id(c), iv_contact_known(c), iv_contact_last_interaction(c));
+	unsigned char id[16];
+
+	id_bytes(id, iv_contact_id(c));
+	return wnode_add(out, w, id, 0, iv_contact_known(c), iv_contact_last_interaction(c));
 }
 
-/* The contact `id`, read from the store the first time. */
-static int wnode_get(size_t *out, walker *w, const char *id)
+/* The contact `id` (not keyed), read from the store the first time. */
+static int wnode_get(size_t *out, walker *w, const unsigned char id[16])
 {
+	char text[IV_ID_LEN + 1];
 	iv_contact *c = NULL;
 	int error;
 
-	if (w->nslots && *slot_of(w, id)) {
-		*out = *slot_of(w, id) - 1;
+	if (w->nslots && *slot_of(w, id, 0)) {
+		*out = *slot_of(w, id, 0) - 1;
 		return 0;
 	}
-	if ((error = iv_contact_lookup(&c, w->db, id)) < 0)
+	id_text(text, id);
+	if ((error = iv_contact_lookup(&c, w->db, text)) < 0)
 		return error;
 	error = wnode_add_contact(out, w, c);
 	iv_contact_free(c);
 	return error;
+}
+
+/* Copies a name for a message, cut to 127 bytes (not inside a UTF-8 character). */
+static void name_copy(char out[128], const char *name)
+{
+	size_t n = name ? strnlen(name, 128) : 0;
+
+	if (n == 128)
+		for (n = 127; n > 0 && ((unsigned char)name[n] & 0xc0) == 0x80; n--)
+			;
+	if (n)
+		memcpy(out, name, n);
+	out[n] = '\0';
+}
+
+/* network_node()'s callback: the contact a keyed walk starts from. */
+typedef struct startpoint {
+	walker *w;
+	size_t *out;
+	char name[128];                 /* for a message; cut */
+} startpoint;
+
+static int start_seen(const iv_backend_node *c, void *payload)
+{
+	startpoint *s = payload;
+	unsigned char id[16];
+
+	if (c->uuid)
+		memcpy(id, c->uuid, 16);
+	else if (!c->id || id_parse(id, c->id) < 0)
+		return iv__error(IV_ESTORAGE, "the store gave a contact id '%.60s'", c->id ? c->id : "");
+	name_copy(s->name, c->name);
+	return wnode_add(s->out, s->w, id, c->key, c->known, c->last_interaction);
+}
+
+/*
+ * Adds contact `id` (valid, lower case) to start a walk from; `name`, if
+ * not NULL, gets its name (cut to 128 bytes).
+ */
+static int wnode_start(size_t *out, walker *w, const char *id, char name[128])
+{
+	iv_backend *be = w->db->be;
+	startpoint s;
+	int error;
+
+	if (w->keyed) {
+		s.w = w;
+		s.out = out;
+		s.name[0] = '\0';
+		if ((error = be->network_node(be, id, start_seen, &s)) == IV_ENOTFOUND)
+			return iv__error(IV_ENOTFOUND, "contact %s not found", id);
+		if (error >= 0 && name)
+			memcpy(name, s.name, sizeof(s.name));
+		return error < 0 ? error : 0;
+	} else {
+		iv_contact *c = NULL;
+		if ((error = iv_contact_lookup(&c, w->db, id)) < 0)
+			return error;
+		if (name)
+			name_copy(name, iv_contact_name(c));
+		error = wnode_add_contact(out, w, c);
+		iv_contact_free(c);
+		return error;
+	}
 }
 
 static wedge *wedge_add(walker *w)
@@ -1114,10 +1189,10 @@ static wedge *wedge_add(walker *w)
 	return &e[w->nedges++];
 }
 
-/* intros_to()'s callback: one introduction, its introducer known at once. */
+/* intros_to() and intros_to_key()'s callback: one introduction, its introducer known at once. */
 static int edge_seen(const iv_backend_edge *be, void *payload)
 {
-	char id[IV_ID_LEN + 1], by[IV_ID_LEN + 1];
+	unsigned char id[16], by[16];
 	walker *w = payload;
 	size_t from;
 	wedge *e;
@@ -1126,17 +1201,22 @@ static int edge_seen(const iv_backend_edge *be, void *payload)
 	if (be->status == IV_INTRO_DECLINED)
 		return 0;
 	/* What a backend gives is checked as what a caller gives. */
-	if ((error = iv__parse_id(by, "introduction's introducer", be->introducer)) < 0 ||
-	    (error = iv__parse_id(id, "introduction's id", be->id)) < 0)
-		return error;
-	if ((error = wnode_add(&from, w, by, be->introducer_known, be->introducer_last)) < 0)
+	if (!be->introducer || id_parse(by, be->introducer) < 0)
+		return iv__error(IV_ESTORAGE, "the store gave an introducer id '%.60s'",
+				 be->introducer ? be->introducer : "");
+	if (w->keyed && be->uuid)
+		memcpy(id, be->uuid, 16);
+	else if (!be->id || id_parse(id, be->id) < 0)
+		return iv__error(IV_ESTORAGE, "the store gave an introduction id '%.60s'", be->id ? be->id : "");
+	if ((error = wnode_add(&from, w, by, w->keyed ? be->introducer_key : 0, be->introducer_known,
+			       be->introducer_last)) < 0)
 		return error;
 	if (!(e = wedge_add(w)))
 		return IV_ENOMEM;
 	e->from = from;
 	e->made = be->status == IV_INTRO_MADE;
 	e->when = be->made_at ? be->made_at : be->created;
-	memcpy(e->id, id, IV_ID_LEN + 1);
+	memcpy(e->id, id, 16);
 	return 0;
 }
 
@@ -1147,22 +1227,26 @@ static int fetch_in(walker *w, size_t v)
 	iv_intro_iter *it = NULL;
 	iv_intro *in = NULL;
 	iv_backend *be = w->db->be;
+	char text[IV_ID_LEN + 1];
 	size_t i, first = w->nedges;
 	wedge *e;
 	int error;
 
 	if (w->nodes[v].fetched)
 		return 0;
-	if (be->version >= 4 && be->intros_to) {
-		char id[IV_ID_LEN + 1];
-
-		/* The node array may move while the backend calls back. */
-		memcpy(id, w->nodes[v].id, sizeof(id));
-		if ((error = be->intros_to(be, id, edge_seen, w)) < 0)
+	if (w->keyed) {
+		if ((error = be->intros_to_key(be, w->nodes[v].key, edge_seen, w)) < 0)
 			return error;
 		goto done;
 	}
-	f.introduced = w->nodes[v].id;
+	/* The node array may move while the backend calls back. */
+	id_text(text, w->nodes[v].id);
+	if (be->version >= 4 && be->intros_to) {
+		if ((error = be->intros_to(be, text, edge_seen, w)) < 0)
+			return error;
+		goto done;
+	}
+	f.introduced = text;
 	if ((error = iv_intro_list(&it, w->db, &f)) < 0)
 		return error;
 	while ((error = iv_intro_iter_next(&in, it)) == 0) {
@@ -1174,8 +1258,8 @@ static int fetch_in(walker *w, size_t v)
 			}
 			e->made = iv_intro_status(in) == IV_INTRO_MADE;
 			e->when = iv_intro_made_at(in) ? iv_intro_made_at(in) : iv_intro_created(in);
-			memcpy(e->id, iv_intro_id(in), IV_ID_LEN + 1);
-			memcpy(e->from_id, iv_intro_introducer(in), IV_ID_LEN + 1);
+			id_bytes(e->id, iv_intro_id(in));
+			id_bytes(e->from_id, iv_intro_introducer(in));
 		}
 		iv_intro_free(in);
 	}
@@ -1271,9 +1355,7 @@ static int walker_network(iv_network **out, walker *w)
 	/* Node i is the set's i-th contact. */
 	for (i = 0; i < w->nset && error >= 0; i++) {
 		const wnode *v = &w->nodes[w->set[i]];
-		unsigned char id[16];
-		id_bytes(id, v->id);
-		error = add_node(&l, id, NULL, v->known, v->last, NULL);
+		error = add_node(&l, v->id, NULL, v->known, v->last, NULL);
 	}
 	for (i = 0; i < w->nset && error >= 0; i++) {
 		const wnode *v = &w->nodes[w->set[i]];
@@ -1292,7 +1374,7 @@ static int walker_network(iv_network **out, walker *w)
 			e->to = (uint32_t)i;
 			e->made = we->made;
 			e->when = we->when;
-			id_bytes(e->id, we->id);
+			memcpy(e->id, we->id, 16);
 		}
 	}
 	if (error >= 0 && (error = index_ids(l.net)) >= 0)
@@ -1306,33 +1388,35 @@ static int walker_network(iv_network **out, walker *w)
 	return 0;
 }
 
+/* Whether the backend answers a walk by its keys. */
+static int walks_by_key(const iv_backend *be)
+{
+	return be->version >= 4 && be->network_node && be->intros_to_key;
+}
+
 static int db_path_unguarded(iv_path **out, int *degree_out, iv_db *db, const char *contact_id)
 {
-	char id[IV_ID_LEN + 1];
+	char id[IV_ID_LEN + 1], name[128];
 	walker w = { 0 };
-	iv_contact *c = NULL;
 	iv_network *net = NULL;
 	size_t target;
 	int degree = 0, error;
 
 	if ((error = iv__parse_id(id, "contact_id", contact_id)) < 0)
 		return error;
-	if ((error = iv_contact_lookup(&c, db, id)) < 0)
-		return error;
 	w.db = db;
-	if ((error = wnode_add_contact(&target, &w, c)) >= 0 &&
+	w.keyed = walks_by_key(db->be);
+	if ((error = wnode_start(&target, &w, id, name)) >= 0 &&
 	    (error = reach_back(&degree, &w, target)) >= 0) {
 		if (degree_out)
 			*degree_out = degree;
 		else if (!degree)
-			error = iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s (%s)",
-					  id, iv_contact_name(c));
+			error = iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s (%s)", id, name);
 		else if ((error = walker_network(&net, &w)) >= 0)
 			error = path_make(out, net, &net->nodes[w.nodes[target].pos]);
 	}
 	iv_network_free(net);
 	walker_free(&w);
-	iv_contact_free(c);
 	return error < 0 ? error : 0;
 }
 
@@ -1364,6 +1448,7 @@ static int db_company_unguarded(iv_path_iter **out, iv_db *db, const char *compa
 	int degree, error;
 
 	w.db = db;
+	w.keyed = walks_by_key(db->be);
 	f.company = company;
 	if ((error = iv_contact_list(&it, db, &f)) < 0)
 		return error;
@@ -1375,7 +1460,9 @@ static int db_company_unguarded(iv_path_iter **out, iv_db *db, const char *compa
 			break;
 		}
 		targets = t;
-		error = wnode_add_contact(&targets[ntargets++], &w, c);
+		/* A keyed walk asks the backend for the contact's key. */
+		error = w.keyed ? wnode_start(&targets[ntargets++], &w, iv_contact_id(c), NULL)
+				: wnode_add_contact(&targets[ntargets++], &w, c);
 		iv_contact_free(c);
 		if (error < 0)
 			break;

@@ -349,18 +349,37 @@ struct iv_backend {
 	 * it. NULL: the core lists every contact and introduction.
 	 */
 	int (*network_scan)(iv_backend *be, iv_backend_node_cb contact, iv_backend_edge_cb intro, void *payload);
+	/**
+	 * Optional, from version 4, with intros_to_key(). Calls `cb` once with
+	 * contact `id` as the network sees it: its key (as intros_to_key()
+	 * takes it), known, last interaction and name (`uuid` may be NULL);
+	 * or returns IV_ENOTFOUND if there is none. iv_db_path() and friends
+	 * call it for the contacts they walk back from. NULL: the core looks
+	 * the contact up and walks back through intros_to().
+	 */
+	int (*network_node)(iv_backend *be, const char *id, iv_backend_node_cb cb, void *payload);
+	/**
+	 * Optional, from version 4, with network_node(). As intros_to(), for
+	 * the contact whose key is `key`, with introducer_key set to the
+	 * introducer's key (`introducer` is still required); `id` may be NULL
+	 * with `uuid` set. Walking back by keys saves resolving an id per
+	 * contact walked through: an index of introductions by who was
+	 * introduced, joined with the introducers, serves it alone.
+	 */
+	int (*intros_to_key)(iv_backend *be, int64_t key, iv_backend_edge_cb cb, void *payload);
 };
 
 /**
  * The current version of iv_backend (3 added setting_list and the contact
- * filter's url; 4 added intros_to and network_scan).
+ * filter's url; 4 added intros_to, network_scan, network_node and
+ * intros_to_key).
  */
 #define IV_BACKEND_VERSION 4
 /** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	NULL }
+	NULL, NULL, NULL }
 
 /**
  * Zeroes `be` and sets its version.
