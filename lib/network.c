@@ -1436,6 +1436,28 @@ int iv_db_degree(int *out, iv_db *db, const char *contact_id)
 	IV__GUARDED(db, "iv_db_degree", db_path_unguarded(NULL, out, db, contact_id));
 }
 
+/* network_company()'s callback: one contact to walk back from. */
+typedef struct target_list {
+	walker *w;
+	size_t *at, n, alloc;
+} target_list;
+
+static int target_seen(const iv_backend_node *c, void *payload)
+{
+	target_list *t = payload;
+	unsigned char id[16];
+	size_t *at;
+
+	if (c->uuid)
+		memcpy(id, c->uuid, 16);
+	else if (!c->id || id_parse(id, c->id) < 0)
+		return iv__error(IV_ESTORAGE, "the store gave a contact id '%.60s'", c->id ? c->id : "");
+	if (!(at = reserve(t->at, &t->alloc, t->n + 1, sizeof(*at))))
+		return IV_ENOMEM;
+	t->at = at;
+	return wnode_add(&t->at[t->n++], t->w, id, c->key, c->known, c->last_interaction);
+}
+
 static int db_company_unguarded(iv_path_iter **out, iv_db *db, const char *company)
 {
 	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
@@ -1449,6 +1471,18 @@ static int db_company_unguarded(iv_path_iter **out, iv_db *db, const char *compa
 
 	w.db = db;
 	w.keyed = walks_by_key(db->be);
+	if (w.keyed && db->be->network_company) {
+		target_list tl = { &w, NULL, 0, 0 };
+		if ((error = iv__check_text("company", company, IV_LIMIT_SHORT, IV__ONELINE)) < 0 ||
+		    (error = db->be->network_company(db->be, company, target_seen, &tl)) < 0) {
+			free(tl.at);
+			walker_free(&w);
+			return error;
+		}
+		targets = tl.at;
+		ntargets = tl.n;
+		goto walk;
+	}
 	f.company = company;
 	if ((error = iv_contact_list(&it, db, &f)) < 0)
 		return error;
@@ -1470,6 +1504,7 @@ static int db_company_unguarded(iv_path_iter **out, iv_db *db, const char *compa
 	iv_contact_iter_free(it);
 	if (error == IV_ITEROVER)
 		error = 0;
+walk:
 	for (i = 0; i < ntargets && error >= 0; i++)
 		error = reach_back(&degree, &w, targets[i]);
 	if (error >= 0 && (error = walker_network(&net, &w)) >= 0 &&

@@ -925,6 +925,36 @@ static int mem_network_node(iv_backend *be, const char *id, iv_backend_node_cb c
 	return cb(&c, payload);
 }
 
+/* The contacts under `n` at `company`, keyed as mem_network_node() keys them. */
+static int company_under(const struct mem_node *n, const char *company, iv_backend_node_cb cb, void *payload)
+{
+	iv_backend_node c;
+	int error;
+
+	if (!n)
+		return 0;
+	if ((error = company_under(n->kid[BY_ID][0], company, cb, payload)) < 0)
+		return error;
+	if (iv_contact_company(n->rec) && ascii_casecmp(iv_contact_company(n->rec), company) == 0) {
+		memset(&c, 0, sizeof(c));
+		c.key = (int64_t)(intptr_t)n;
+		c.id = iv_contact_id(n->rec);
+		c.known = iv_contact_known(n->rec);
+		c.last_interaction = iv_contact_last_interaction(n->rec);
+		c.name = iv_contact_name(n->rec);
+		c.company = iv_contact_company(n->rec);
+		if ((error = cb(&c, payload)) < 0)
+			return error;
+	}
+	return company_under(n->kid[BY_ID][1], company, cb, payload);
+}
+
+/* A scan of every contact: this backend keeps no index by company. */
+static int mem_network_company(iv_backend *be, const char *company, iv_backend_node_cb cb, void *payload)
+{
+	return company_under(mem_of(be)->tables[T_CONTACT].root[BY_ID], company, cb, payload);
+}
+
 /* As mem_intros_to(), for the contact whose node is at `key` (as mem_network_node() gave it). */
 static int mem_intros_to_key(iv_backend *be, int64_t key, iv_backend_edge_cb cb, void *payload)
 {
@@ -1231,6 +1261,7 @@ IV_EXTERN(int) iv_backend_memory_new(iv_backend **out)
 	mb->base.network_scan = mem_network_scan;
 	mb->base.network_node = mem_network_node;
 	mb->base.intros_to_key = mem_intros_to_key;
+	mb->base.network_company = mem_network_company;
 	mb->base.begin = mem_begin;
 	mb->base.commit = mem_commit;
 	mb->base.rollback = mem_rollback;

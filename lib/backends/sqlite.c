@@ -125,6 +125,9 @@ static const char *const fixed_sql[SQ_FIXED_COUNT] = {
 	[SQ_INTROS_TO_KEY] = "SELECT i.uuid, c.uuid, i.status, i.made_at, i.created, c.known, c.last_interaction, c.id"
 			     " FROM intro i JOIN contact c ON c.id = i.introducer"
 			     " WHERE i.introduced = ?1 AND i.status <> 4",
+	/* A company's contacts by contact_company. */
+	[SQ_NETWORK_COMPANY] = "SELECT id, uuid, known, last_interaction, name FROM contact"
+			       " WHERE company = ?1 COLLATE NOCASE",
 };
 
 /* SQL being generated, in a fixed buffer: it is only made once per statement. */
@@ -777,28 +780,50 @@ static void uuid_of(const unsigned char **uuid, const char **text, char buf[IV_I
 	}
 }
 
-static int network_node(iv_backend *be, const char *id, iv_backend_node_cb cb, void *payload)
+/* The current row of SQ_NETWORK_NODE or SQ_NETWORK_COMPANY, given to `cb`. */
+static int node_row(sqlite3_stmt *st, iv_backend_node_cb cb, void *payload)
 {
 	char text[IV_ID_LEN + 1];
+	iv_backend_node c;
+
+	memset(&c, 0, sizeof(c));
+	c.key = sqlite3_column_int64(st, 0);
+	uuid_of(&c.uuid, &c.id, text, st, 1);
+	c.known = sqlite3_column_int(st, 2);
+	c.last_interaction = sqlite3_column_int64(st, 3);
+	c.name = (const char *)sqlite3_column_text(st, 4);
+	return cb(&c, payload);
+}
+
+static int network_node(iv_backend *be, const char *id, iv_backend_node_cb cb, void *payload)
+{
 	struct sq *b = SQ(be);
 	struct sq_put p = { 0 };
-	iv_backend_node c;
 	int rc;
 
 	if ((rc = iv__sq_start(&p, b, SQ_NETWORK_NODE)) < 0)
 		return rc;
 	iv__sq_put_uuid(&p, id);
-	if ((rc = iv__sq_step(b, &p, "reading", "contact", id)) > 0) {
-		memset(&c, 0, sizeof(c));
-		c.key = sqlite3_column_int64(p.st, 0);
-		uuid_of(&c.uuid, &c.id, text, p.st, 1);
-		c.known = sqlite3_column_int(p.st, 2);
-		c.last_interaction = sqlite3_column_int64(p.st, 3);
-		c.name = (const char *)sqlite3_column_text(p.st, 4);
-		rc = cb(&c, payload);
-	} else if (rc == 0) {
+	if ((rc = iv__sq_step(b, &p, "reading", "contact", id)) > 0)
+		rc = node_row(p.st, cb, payload);
+	else if (rc == 0)
 		rc = iv__sq_error(IV_ENOTFOUND, "sqlite: contact %s not found", id);
-	}
+	iv__sq_release(p.st);
+	return rc < 0 ? rc : 0;
+}
+
+static int network_company(iv_backend *be, const char *company, iv_backend_node_cb cb, void *payload)
+{
+	struct sq *b = SQ(be);
+	struct sq_put p = { 0 };
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, SQ_NETWORK_COMPANY)) < 0)
+		return rc;
+	p.rc = sqlite3_bind_text(p.st, 1, company, -1, SQLITE_STATIC);
+	while ((rc = iv__sq_step(b, &p, "reading the contacts of", "company", company)) > 0)
+		if ((rc = node_row(p.st, cb, payload)) < 0)
+			break;
 	iv__sq_release(p.st);
 	return rc < 0 ? rc : 0;
 }
@@ -938,6 +963,7 @@ IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
 	b->base.network_scan = network_scan;
 	b->base.network_node = network_node;
 	b->base.intros_to_key = intros_to_key;
+	b->base.network_company = network_company;
 	b->base.note_get = note_get;
 	b->base.note_insert = note_insert;
 	b->base.note_delete = note_delete;

@@ -367,19 +367,29 @@ struct iv_backend {
 	 * introduced, joined with the introducers, serves it alone.
 	 */
 	int (*intros_to_key)(iv_backend *be, int64_t key, iv_backend_edge_cb cb, void *payload);
+	/**
+	 * Optional, from version 4, with network_node() and intros_to_key().
+	 * Calls `cb` once for each contact whose company equals `company`
+	 * ASCII case-insensitively (as the contact filter's company), in any
+	 * order, as network_node() gives a contact; stops at the first
+	 * negative return of `cb` and returns it. An index on company should
+	 * serve it: iv_db_company_paths() walks back from each. NULL: the core
+	 * lists the company's contacts and asks network_node() for each.
+	 */
+	int (*network_company)(iv_backend *be, const char *company, iv_backend_node_cb cb, void *payload);
 };
 
 /**
  * The current version of iv_backend (3 added setting_list and the contact
- * filter's url; 4 added intros_to, network_scan, network_node and
- * intros_to_key).
+ * filter's url; 4 added intros_to, network_scan, network_node,
+ * intros_to_key and network_company).
  */
 #define IV_BACKEND_VERSION 4
 /** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL }
+	NULL, NULL, NULL, NULL }
 
 /**
  * Zeroes `be` and sets its version.
