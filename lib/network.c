@@ -30,12 +30,6 @@ typedef struct edge {
 	unsigned char id[16];
 } edge;
 
-/* An introduction while walking: grouped by introducer (loader.first). */
-typedef struct arc {
-	uint32_t to;
-	unsigned char id[16];
-} arc;
-
 /* A contact in the snapshot: what the answers need, nothing else. */
 typedef struct node {
 	unsigned char id[16];
@@ -143,14 +137,21 @@ static int id_parse(unsigned char out[16], const char *id)
 	return bad > 15 ? -1 : 0;
 }
 
-static uint64_t big_endian64(const unsigned char *p)
+static inline uint64_t big_endian64(const unsigned char *p)
 {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t x;
+
+	memcpy(&x, p, 8);
+	return __builtin_bswap64(x);
+#else
 	return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 | (uint64_t)p[3] << 32 |
 	       (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 | (uint64_t)p[6] << 8 | (uint64_t)p[7];
+#endif
 }
 
 /* Two ids (16 bytes) in the order of their text, as memcmp() but inline: the sorts' hot spot. */
-static int id_cmp(const unsigned char *a, const unsigned char *b)
+static inline int id_cmp(const unsigned char *a, const unsigned char *b)
 {
 	uint64_t x = big_endian64(a), y = big_endian64(b);
 
@@ -204,12 +205,19 @@ typedef struct loader {
 	tnode *t;            /* node i's walking state */
 	edge *edges;         /* as read */
 	size_t nedges;
-	arc *arcs;           /* the best introduction of each pair, grouped by introducer */
+	/*
+	 * The best introduction of each pair, grouped by introducer: whom it
+	 * introduced and its id, apart (the walk reads the one for every
+	 * introduction, the other once per contact).
+	 */
+	uint32_t *arc_to;
+	unsigned char (*arc_id)[16];
 	uint32_t *first;     /* node i's arcs are first[i] .. first[i + 1] - 1 */
 	int64_t *keys;       /* node i's key (network_scan()) */
 	size_t key_alloc;
 	int64_t *sorted;     /* (key, index) pairs by key, when the keys came unsorted */
 	int keys_sorted;
+	int keys_dense;      /* sorted, and every key from keys[0] on: node i has key keys[0] + i */
 	iv_db *db;
 	int error;
 } loader;
@@ -218,7 +226,8 @@ static void loader_free(loader *l)
 {
 	free(l->t);
 	free(l->edges);
-	free(l->arcs);
+	free(l->arc_to);
+	free(l->arc_id);
 	free(l->first);
 	free(l->keys);
 	free(l->sorted);
@@ -265,56 +274,71 @@ static int add_node(loader *l, const unsigned char *uuid, const char *id, int kn
 /* Indexes the nodes by id: already in order (as UUIDv7 ids read by row mostly are) costs one pass. */
 static int index_ids(iv_network *net)
 {
-	size_t i, moves = 0;
+	/* The ids as two numbers each, side by side: the nodes are wider than the sort needs. */
+	struct idkey {
+		uint64_t hi, lo;
+	} *k;
+	size_t i, n = net->n, moves = 0;
+	uint32_t *idx;
 	int sorted = 1;
 
-	if (!(net->by_id = malloc((net->n ? net->n : 1) * sizeof(*net->by_id))))
+#define KEY_LESS(x, y) (k[x].hi < k[y].hi || (k[x].hi == k[y].hi && k[x].lo < k[y].lo))
+	if (!(idx = net->by_id = malloc((n ? n : 1) * sizeof(*net->by_id))))
 		return iv__oom();
+	if (!(k = malloc((n ? n : 1) * sizeof(*k))))
+		return iv__oom();
+	for (i = 0; i < n; i++) {
+		k[i].hi = big_endian64(net->nodes[i].id);
+		k[i].lo = big_endian64(net->nodes[i].id + 8);
+	}
 	/*
 	 * Insertion first: ids read by row are time-ordered UUIDs (v7) but for
 	 * those made in the same millisecond, so few move, and not far. If
 	 * many do, a merge sort takes over.
 	 */
-	for (i = 0; i < net->n && sorted; i++) {
+	for (i = 0; i < n && sorted; i++) {
 		size_t j = i;
 		uint32_t v = (uint32_t)i;
-		for (; j > 0 && id_cmp(net->nodes[net->by_id[j - 1]].id, net->nodes[v].id) > 0; j--) {
-			net->by_id[j] = net->by_id[j - 1];
-			if (++moves > 4 * net->n + 64)
+		for (; j > 0 && KEY_LESS(v, idx[j - 1]); j--) {
+			idx[j] = idx[j - 1];
+			if (++moves > 4 * n + 64)
 				sorted = 0;
 		}
-		net->by_id[j] = v;
+		idx[j] = v;
 	}
 	if (!sorted) {
-		for (i = 0; i < net->n; i++)
-			net->by_id[i] = (uint32_t)i;
-	}
-	if (!sorted) {
-		/* A bottom-up merge sort (qsort() would need the nodes in a global). */
-		uint32_t *idx = net->by_id;
-		size_t n = net->n;
-		const node *nodes = net->nodes;
-		uint32_t *tmp = malloc(n * sizeof(*tmp));
+		/* A bottom-up merge sort (qsort() would need the keys in a global). */
+		uint32_t *tmp = malloc(n * sizeof(*tmp)), *src = idx, *dst = tmp, *swap;
 		size_t width;
 
-		if (!tmp)
+		if (!tmp) {
+			free(k);
 			return iv__oom();
+		}
+		for (i = 0; i < n; i++)
+			idx[i] = (uint32_t)i;
 		for (width = 1; width < n; width *= 2) {
 			size_t lo;
 			for (lo = 0; lo < n; lo += 2 * width) {
 				size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
-				size_t a = lo, b = mid, k = lo;
+				size_t a = lo, b = mid, o = lo;
 				while (a < mid && b < hi)
-					tmp[k++] = id_cmp(nodes[idx[b]].id, nodes[idx[a]].id) < 0 ? idx[b++] : idx[a++];
+					dst[o++] = KEY_LESS(src[b], src[a]) ? src[b++] : src[a++];
 				while (a < mid)
-					tmp[k++] = idx[a++];
+					dst[o++] = src[a++];
 				while (b < hi)
-					tmp[k++] = idx[b++];
+					dst[o++] = src[b++];
 			}
-			memcpy(idx, tmp, n * sizeof(*idx));
+			swap = src;
+			src = dst;
+			dst = swap;
 		}
+		if (src != idx)
+			memcpy(idx, src, n * sizeof(*idx));
 		free(tmp);
 	}
+#undef KEY_LESS
+	free(k);
 	return 0;
 }
 
@@ -440,6 +464,8 @@ static size_t key_node(const loader *l, int64_t key)
 	size_t lo = 0, hi = l->net->n, step = l->keys_sorted ? 1 : 2;
 	const int64_t *k = l->keys_sorted ? l->keys : l->sorted;
 
+	if (l->keys_dense)
+		return key >= k[0] && (uint64_t)(key - k[0]) < hi ? (size_t)(key - k[0]) : NONE;
 	/* Row ids are mostly 1, 2, 3...: try where the key would be without gaps. */
 	if (hi && key >= k[0] && (uint64_t)(key - k[0]) < hi && k[(size_t)(key - k[0]) * step] == key)
 		return l->keys_sorted ? (size_t)(key - k[0]) : (size_t)k[(size_t)(key - k[0]) * step + 1];
@@ -462,6 +488,10 @@ static int scan_intro(const iv_backend_edge *e, void *payload)
 
 	if (e->status == IV_INTRO_DECLINED)
 		return 0;
+	if (!l->keys_dense && l->keys_sorted && l->net->n &&
+	    (uint64_t)l->keys[l->net->n - 1] - (uint64_t)l->keys[0] == l->net->n - 1)
+		/* Row ids 1, 2, 3... with no gap (checked once: they are sorted): a key is its node. */
+		l->keys_dense = 1;
 	if (!l->sorted && !l->keys_sorted) {
 		/* The first introduction: the contacts are all read; index their keys. */
 		size_t i;
@@ -542,7 +572,8 @@ static int index_edges(loader *l)
 		sorted[first[l->edges[i].from]++] = l->edges[i];
 	free(l->edges);
 	l->edges = sorted;
-	if (!(l->arcs = malloc((l->nedges ? l->nedges : 1) * sizeof(arc))))
+	if (!(l->arc_to = malloc((l->nedges ? l->nedges : 1) * sizeof(*l->arc_to))) ||
+	    !(l->arc_id = malloc((l->nedges ? l->nedges : 1) * sizeof(*l->arc_id))))
 		return iv__oom();
 	/* first[i] is now where node i's edges end; they begin where i - 1's end. */
 	for (i = 0; i < n; i++) {
@@ -562,8 +593,8 @@ static int index_edges(loader *l)
 		for (k = begin; k < end; k++) {
 			if (k > begin && sorted[k].to == sorted[k - 1].to)
 				continue;
-			l->arcs[kept].to = sorted[k].to;
-			memcpy(l->arcs[kept++].id, sorted[k].id, 16);
+			l->arc_to[kept] = sorted[k].to;
+			memcpy(l->arc_id[kept++], sorted[k].id, 16);
 		}
 		first[i] = (uint32_t)kept;
 		begin = end;
@@ -580,61 +611,89 @@ static int index_edges(loader *l)
 /* --- Degrees and best paths ---------------------------------------------- */
 
 /*
- * Paths to a layer in the order of preference: the times along them (the
- * predecessor's trank, then the contact's last interaction, most recent
- * first), then the ids along them (the predecessor's place in its layer,
- * then the contact's id). Within equal times a layer's order is that of
- * the ids, so the predecessor's place in its layer ranks the ids before it.
+ * What orders the paths to a layer, gathered in one place for its sort: the
+ * times along them (the predecessor's trank, then the contact's last
+ * interaction, most recent first), then the ids along them (the
+ * predecessor's place in its layer, then the contact's id). Within equal
+ * times a layer's order is that of the ids, so the predecessor's place in
+ * its layer ranks the ids before it.
  */
-static int layer_cmp(const loader *l, uint32_t x, uint32_t y)
-{
-	const tnode *a = &l->t[x], *b = &l->t[y];
-	int d;
+typedef struct lkey {
+	uint32_t ptrank, pprank;
+	iv_time last;
+	uint64_t hi, lo;     /* the id */
+} lkey;
 
-	if ((d = size_cmp(a->ptrank, b->ptrank)) || (d = time_desc(a->last, b->last)) ||
-	    (d = size_cmp(a->pprank, b->pprank)))
-		return d;
-	return id_cmp(l->net->nodes[x].id, l->net->nodes[y].id);
+static inline int lkey_cmp(const lkey *a, const lkey *b)
+{
+	if (a->ptrank != b->ptrank)
+		return a->ptrank < b->ptrank ? -1 : 1;
+	if (a->last != b->last)
+		return a->last > b->last ? -1 : 1;
+	if (a->pprank != b->pprank)
+		return a->pprank < b->pprank ? -1 : 1;
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	return (a->lo > b->lo) - (a->lo < b->lo);
 }
 
-/* Sorts a layer (node indices) into preference order and ranks it: a bottom-up merge sort. */
-static int rank_layer(loader *l, uint32_t *layer, size_t n, uint32_t *tmp)
+static inline int same_times(const lkey *a, const lkey *b)
 {
-	uint32_t *src = layer, *dst = tmp, *swap, rank = 0;
+	return a->ptrank == b->ptrank && a->last == b->last;
+}
+
+/*
+ * Sorts a layer (node indices) into preference order and ranks it: a
+ * bottom-up merge sort of positions in `k`, the layer's keys gathered
+ * first (the nodes are scattered; the keys are not). `a` and `b` hold n
+ * positions each.
+ */
+static void rank_layer(loader *l, uint32_t *layer, size_t n, uint32_t *a, uint32_t *b, lkey *k)
+{
+	uint32_t *src = a, *dst = b, *swap, rank = 0;
 	size_t width, i;
 
+	for (i = 0; i < n; i++) {
+		const tnode *t = &l->t[layer[i]];
+		const unsigned char *id = l->net->nodes[layer[i]].id;
+		k[i].ptrank = t->ptrank;
+		k[i].pprank = t->pprank;
+		k[i].last = t->last;
+		k[i].hi = big_endian64(id);
+		k[i].lo = big_endian64(id + 8);
+		a[i] = (uint32_t)i;
+	}
 	for (i = 1; i < n; i += 2)
-		if (layer_cmp(l, layer[i - 1], layer[i]) > 0) {
-			uint32_t x = layer[i - 1];
-			layer[i - 1] = layer[i];
-			layer[i] = x;
+		if (lkey_cmp(&k[i - 1], &k[i]) > 0) {
+			a[i - 1] = (uint32_t)i;
+			a[i] = (uint32_t)(i - 1);
 		}
 	for (width = 2; width < n; width *= 2) {
 		size_t lo;
 		for (lo = 0; lo < n; lo += 2 * width) {
 			size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
-			size_t a = lo, b = mid, k = lo;
-			while (a < mid && b < hi)
-				dst[k++] = layer_cmp(l, src[b], src[a]) < 0 ? src[b++] : src[a++];
-			while (a < mid)
-				dst[k++] = src[a++];
-			while (b < hi)
-				dst[k++] = src[b++];
+			size_t x = lo, y = mid, o = lo;
+			while (x < mid && y < hi)
+				dst[o++] = lkey_cmp(&k[src[y]], &k[src[x]]) < 0 ? src[y++] : src[x++];
+			while (x < mid)
+				dst[o++] = src[x++];
+			while (y < hi)
+				dst[o++] = src[y++];
 		}
 		swap = src;
 		src = dst;
 		dst = swap;
 	}
-	if (src != layer)
-		memcpy(layer, src, n * sizeof(*layer));
+	/* src: the positions in order; dst: free for the nodes in order. */
 	for (i = 0; i < n; i++) {
-		tnode *t = &l->t[layer[i]];
-		if (i && (t[0].ptrank != l->t[layer[i - 1]].ptrank || t[0].last != l->t[layer[i - 1]].last))
+		uint32_t v = layer[src[i]];
+		if (i && !same_times(&k[src[i - 1]], &k[src[i]]))
 			rank++;
-		t->prank = (uint32_t)i;
-		l->net->nodes[layer[i]].trank = rank;
+		l->t[v].prank = (uint32_t)i;
+		l->net->nodes[v].trank = rank;
+		dst[i] = v;
 	}
-	return 0;
+	memcpy(layer, dst, n * sizeof(*layer));
 }
 
 /*
@@ -646,43 +705,57 @@ static int rank_layer(loader *l, uint32_t *layer, size_t n, uint32_t *tmp)
 static int walk(loader *l)
 {
 	iv_network *net = l->net;
-	uint32_t *queue, *tmp;
+	uint32_t *queue, *a, *b;
+	unsigned char *met;      /* a bit per node: reached (what the walk reads most, kept small) */
+	lkey *keys;
 	size_t i, start = 0, end = 0;
 	int degree = 1;
 
 	if (!net->n)
 		return 0;
-	if (!(queue = malloc(2 * net->n * sizeof(*queue))))
+	queue = malloc(3 * net->n * sizeof(*queue));
+	keys = malloc(net->n * sizeof(*keys));
+	met = calloc(net->n / 8 + 1, 1);
+	if (!queue || !keys || !met) {
+		free(queue);
+		free(keys);
+		free(met);
 		return iv__oom();
-	tmp = queue + net->n;
+	}
+	a = queue + net->n;
+	b = a + net->n;
 	for (i = 0; i < net->n; i++) {
 		if (l->t[i].known == IV_KNOWN_DIRECT) {
 			net->nodes[i].degree = 1;
+			met[i >> 3] |= (unsigned char)(1u << (i & 7));
 			queue[end++] = (uint32_t)i;
 		}
 	}
 	while (start < end) {
 		size_t layer_end = end;
-		rank_layer(l, queue + start, layer_end - start, tmp);
+		rank_layer(l, queue + start, layer_end - start, a, b, keys);
 		degree++;
 		for (; start < layer_end; start++) {
 			uint32_t ai = queue[start];
-			const tnode *ta = &l->t[ai];
-			uint32_t k, trank = net->nodes[ai].trank;
+			uint32_t k, trank = net->nodes[ai].trank, prank = l->t[ai].prank;
 			for (k = l->first[ai]; k < l->first[ai + 1]; k++) {
-				uint32_t bi = l->arcs[k].to;
-				node *b = &net->nodes[bi];
-				if (b->degree)
+				uint32_t bi = l->arc_to[k];
+				node *v;
+				if (met[bi >> 3] & (1u << (bi & 7)))
 					continue;
-				b->degree = degree;
-				b->pred = ai;
-				memcpy(b->via, l->arcs[k].id, 16);
+				met[bi >> 3] |= (unsigned char)(1u << (bi & 7));
+				v = &net->nodes[bi];
+				v->degree = degree;
+				v->pred = ai;
+				memcpy(v->via, l->arc_id[k], 16);
 				l->t[bi].ptrank = trank;
-				l->t[bi].pprank = ta->prank;
+				l->t[bi].pprank = prank;
 				queue[end++] = bi;
 			}
 		}
 	}
+	free(met);
+	free(keys);
 	free(queue);
 	return 0;
 }
