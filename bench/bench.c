@@ -277,7 +277,9 @@ static const char fu_note[] = "Send the article we talked about";
 /* --- The raw program's writes --------------------------------------------- */
 
 static sqlite3_stmt *s_begin, *s_commit, *s_num_get, *s_num_set, *s_contact_ins, *s_tag_ins, *s_email_ins,
-	*s_intro_ins, *s_fu_ins, *s_rowid;
+	*s_intro_ins, *s_fu_ins, *s_rowid, *s_intro_ins_by_uuid, *s_fu_ins_by_uuid;
+/* The raw inserts resolve the contacts' UUIDs in SQL, as the API is given them (not row ids it kept). */
+static int by_uuid;
 
 static void raw_prepare_writes(void)
 {
@@ -296,6 +298,13 @@ static void raw_prepare_writes(void)
 			" draft, created, updated, num, rule) VALUES (?1, ?2, NULL, ?3, ?4, ?5, ?6, ?7, ?8, NULL, ?9, ?9,"
 			" ?10, NULL)");
 	s_rowid = prep("SELECT id FROM contact WHERE uuid = ?1");
+	s_intro_ins_by_uuid = prep("INSERT INTO intro (uuid, introducer, introduced, channel, status, requested_at,"
+				   " made_at, note, created, updated, num) VALUES (?1, (SELECT id FROM contact WHERE"
+				   " uuid = ?2), (SELECT id FROM contact WHERE uuid = ?3), ?4, ?5, ?6, ?7, NULL, ?8, ?8,"
+				   " ?9)");
+	s_fu_ins_by_uuid = prep("INSERT INTO followup (uuid, contact, interview, kind, status, earliest, due, closed_at,"
+				" note, draft, created, updated, num, rule) VALUES (?1, (SELECT id FROM contact WHERE"
+				" uuid = ?2), NULL, ?3, ?4, ?5, ?6, ?7, ?8, NULL, ?9, ?9, ?10, NULL)");
 }
 
 /* The last number given to a kind (the library's setting iv.number.<kind>). */
@@ -363,12 +372,17 @@ static void raw_contact(long i, sqlite3_int64 num)
 static void raw_intro(const struct intro_data *d, sqlite3_int64 num)
 {
 	unsigned char u[16];
-	sqlite3_stmt *st = s_intro_ins;
+	sqlite3_stmt *st = by_uuid ? s_intro_ins_by_uuid : s_intro_ins;
 
 	uuid7(u);
 	sqlite3_bind_blob(st, 1, u, 16, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, crow[d->by]);
-	sqlite3_bind_int64(st, 3, crow[d->to]);
+	if (by_uuid) {
+		sqlite3_bind_blob(st, 2, cuuid[d->by], 16, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 3, cuuid[d->to], 16, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_int64(st, 2, crow[d->by]);
+		sqlite3_bind_int64(st, 3, crow[d->to]);
+	}
 	sqlite3_bind_int(st, 4, d->channel);
 	sqlite3_bind_int(st, 5, d->status);
 	sqlite3_bind_int64(st, 6, NOW - 10 * DAY);
@@ -381,11 +395,14 @@ static void raw_intro(const struct intro_data *d, sqlite3_int64 num)
 static void raw_followup(const struct followup_data *d, sqlite3_int64 num)
 {
 	unsigned char u[16];
-	sqlite3_stmt *st = s_fu_ins;
+	sqlite3_stmt *st = by_uuid ? s_fu_ins_by_uuid : s_fu_ins;
 
 	uuid7(u);
 	sqlite3_bind_blob(st, 1, u, 16, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, crow[d->contact]);
+	if (by_uuid)
+		sqlite3_bind_blob(st, 2, cuuid[d->contact], 16, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 2, crow[d->contact]);
 	sqlite3_bind_int(st, 3, IV_FOLLOWUP_CUSTOM);
 	sqlite3_bind_int(st, 4, d->status);
 	sqlite3_bind_int64(st, 5, d->earliest);
@@ -806,15 +823,26 @@ static char due_raw[DUE_NOW + 8][IV_ID_LEN + 1], due_lib[DUE_NOW + 8][IV_ID_LEN 
 static char due_name_raw[DUE_NOW + 8][96], due_name_lib[DUE_NOW + 8][96];
 static int ndue_raw, ndue_lib;
 
+/*
+ * The raw query of the due rows: the id and the name only (s_due_narrow),
+ * or every column of the follow-up as well, as the library hands out whole
+ * records (s_due_whole); the id and the name come first in both.
+ */
+static sqlite3_stmt *s_due_narrow, *s_due_whole;
+
 static double raw_due(void)
 {
 	double t = now_s();
+	int i, ncol = sqlite3_column_count(s_due);
 
 	ndue_raw = 0;
 	sqlite3_bind_int(s_due, 1, IV_FOLLOWUP_PENDING);
 	sqlite3_bind_int64(s_due, 2, NOW);
 	while (sqlite3_step(s_due) == SQLITE_ROW) {
-		sink += (size_t)sqlite3_column_bytes(s_due, 1);
+		for (i = 1; i < ncol; i++)
+			sink += sqlite3_column_type(s_due, i) == SQLITE_INTEGER
+					? (size_t)sqlite3_column_int64(s_due, i) & 1
+					: (size_t)sqlite3_column_bytes(s_due, i);
 		if (ndue_raw < DUE_NOW + 8) {
 			uuid_text(due_raw[ndue_raw], sqlite3_column_blob(s_due, 0));
 			snprintf(due_name_raw[ndue_raw], sizeof(due_name_raw[0]), "%s", sqlite3_column_text(s_due, 1));
@@ -907,6 +935,8 @@ static double lib_agenda(void)
 	while ((rc = iv_agenda_iter_next(&item, it)) == 0) {
 		if (iv_agenda_item_kind(item) == IV_AGENDA_FOLLOWUP && ndue_lib < DUE_NOW + 8)
 			strcpy(due_lib[ndue_lib], iv_followup_id(iv_agenda_item_followup(item)));
+		/* Whom each item is about, as the raw join reads it. */
+		sink += strlen(iv_contact_name(iv_agenda_item_contact(item)));
 		ndue_lib++;
 		iv_agenda_item_free(item);
 	}
@@ -1645,11 +1675,11 @@ int main(int argc, char **argv)
 	remove(cmd);
 	heavy = rounds < 3 ? rounds : 3;
 	n_contacts = n;
-	chunk = n / (4 * rounds);
+	chunk = n / (8 * rounds);
 	chunk = chunk < 10 ? 10 : chunk > 5000 ? 5000 : chunk;
 	n_build = n - 2 * rounds * chunk;
-	intros = 2 * n - 2 * rounds * chunk;
-	fus = n - 2 * rounds * chunk;
+	intros = 2 * n - 4 * rounds * chunk;
+	fus = n - 4 * rounds * chunk;
 	if (!(cuuid = calloc((size_t)n + 4096, 16)) || !(crow = calloc((size_t)n + 4096, sizeof(*crow))) ||
 	    !(cpaths = malloc((size_t)n * sizeof(*cpaths))) || !(ctarget_lib = malloc((size_t)n * sizeof(*ctarget_lib))) ||
 	    !(clen_lib = malloc((size_t)n * sizeof(int))) || !(ctarget_raw = malloc((size_t)n * sizeof(*ctarget_raw))) ||
@@ -1681,6 +1711,12 @@ int main(int argc, char **argv)
 	compare("bulk insert contacts (one transaction)", raw_bulk_contacts, lib_bulk_contacts, rounds, RATE, NULL);
 	compare("bulk insert introductions", raw_bulk_intros, lib_bulk_intros, rounds, RATE, NULL);
 	compare("bulk insert follow-ups", raw_bulk_followups, lib_bulk_followups, rounds, RATE, NULL);
+	by_uuid = 1;
+	compare("bulk insert introductions (raw resolving the contacts' UUIDs too)", raw_bulk_intros, lib_bulk_intros,
+		rounds, RATE, NULL);
+	compare("bulk insert follow-ups (raw resolving the contact's UUID too)", raw_bulk_followups,
+		lib_bulk_followups, rounds, RATE, NULL);
+	by_uuid = 0;
 	single_inserts(100 * rounds < n / 2 ? 100 * rounds : (int)(n / 2));
 	exec("PRAGMA wal_checkpoint(TRUNCATE)");
 
@@ -1694,8 +1730,13 @@ int main(int argc, char **argv)
 	compare("lookup by UUID", raw_lookups, lib_lookups, rounds, MICRO, NULL);
 	compare("open + lookup + close", raw_open_lookup, lib_open_lookup, rounds, MILLI, NULL);
 
-	s_due = prep("SELECT f.uuid, c.name FROM followup f JOIN contact c ON c.id = f.contact"
-		     " WHERE f.status = ?1 AND f.due <= ?2 ORDER BY f.due, f.uuid");
+	s_due = s_due_whole = prep("SELECT f.uuid, c.name, c.uuid, i.uuid, f.kind, f.status, f.earliest, f.due,"
+				   " f.closed_at, f.note, f.draft, f.rule, f.created, f.updated, f.num"
+				   " FROM followup f JOIN contact c ON c.id = f.contact"
+				   " LEFT JOIN interview i ON i.id = f.interview"
+				   " WHERE f.status = ?1 AND f.due <= ?2 ORDER BY f.due, f.uuid");
+	s_due_narrow = prep("SELECT f.uuid, c.name FROM followup f JOIN contact c ON c.id = f.contact"
+			    " WHERE f.status = ?1 AND f.due <= ?2 ORDER BY f.due, f.uuid");
 	raw_due();
 	lib_due();
 	check_due("the follow-ups due now");
@@ -1706,7 +1747,12 @@ int main(int argc, char **argv)
 #else
 #define DUE_HOW "iv_followup_list + iv_contact_lookup"
 #endif
-	compare("follow-ups due now with names (lib: " DUE_HOW ")", raw_due, lib_due, rounds, MICRO, NULL);
+	compare("follow-ups due now with names (raw: whole follow-ups and the name; lib: " DUE_HOW ")", raw_due,
+		lib_due, rounds, MICRO, NULL);
+	s_due = s_due_narrow;
+	compare("follow-ups due now with names (raw: the id and the name only)", raw_due, lib_due, rounds, MICRO,
+		NULL);
+	s_due = s_due_whole;
 	s_agenda = prep("SELECT f.uuid, f.kind, f.status, f.earliest, f.due, f.closed_at, f.note, f.draft, f.rule,"
 			" f.created, f.updated, f.num, c.uuid, c.name, c.phone, c.company, c.title, c.location, c.url,"
 			" c.notes, c.known, c.cadence_days, c.last_interaction, c.emails, c.tags, c.created,"

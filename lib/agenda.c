@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "records.h"
 #include "util.h"
 #include "workflow.h"
 
@@ -218,7 +219,13 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 		it->until = o.until ? o.until : iv__local_day_last(it->at);
 	f.status = IV_FOLLOWUP_PENDING;
 	f.earliest_before = it->until;
-	if ((error = iv_followup_list(&it->followups, db, &f)) < 0 ||
+	/* Each item is a follow-up and its contact: one join where the backend can. */
+	if (iv__backend_is_sqlite(db->be))
+		iv__sqlite_with_contacts(db->be, 1);
+	error = iv_followup_list(&it->followups, db, &f);
+	if (iv__backend_is_sqlite(db->be))
+		iv__sqlite_with_contacts(db->be, 0);
+	if (error < 0 ||
 	    (error = section_load(&it->scheduled, db, IV_INTERVIEW_SCHEDULED, limit)) < 0 ||
 	    (error = section_load(&it->waiting, db, IV_INTERVIEW_REQUESTED, INT64_MAX)) < 0 ||
 	    (version >= 2 && (error = section_split_no_reply(&it->no_reply, &it->waiting, db, it->at)) < 0)) {
@@ -334,6 +341,10 @@ static int next_followup(iv_agenda_item **out, iv_agenda_iter *it)
 	if (interview_id && (error = iv_interview_lookup(&item->interview, it->db, interview_id)) < 0) {
 		iv_agenda_item_free(item);
 		return error;
+	}
+	if ((item->contact = iv__followup_take_contact(fu))) {
+		*out = item;
+		return 0;
 	}
 	return item_finish(out, item, it->db, iv_followup_contact(fu));
 }

@@ -8,31 +8,19 @@
 #include "records.h"
 #include "util.h"
 
-/* The text fields live in one list, so that dup and free take them at once. */
-enum { C_ID, C_NAME, C_PHONE, C_COMPANY, C_TITLE, C_LOCATION, C_URL, C_NOTES, C_NTEXT };
-
-struct iv_contact {
-	int64_t number;   /* the short reference; 0 until stored */
-	iv__strlist text;   /* C_NTEXT entries, NULL when unset */
-	iv__strlist emails;
-	iv__strlist tags;
-	iv_time created, updated, last_interaction;
-	int known;
-	int cadence_days;
-};
 
 static const struct {
 	const char *field;
 	size_t max;
 	unsigned int flags;
-} rules[C_NTEXT] = {
-	[C_NAME] = { "contact.name", IV_LIMIT_SHORT, IV__ONELINE | IV__NONBLANK },
-	[C_PHONE] = { "contact.phone", IV_LIMIT_SHORT, IV__ONELINE },
-	[C_COMPANY] = { "contact.company", IV_LIMIT_SHORT, IV__ONELINE },
-	[C_TITLE] = { "contact.title", IV_LIMIT_SHORT, IV__ONELINE },
-	[C_LOCATION] = { "contact.location", IV_LIMIT_SHORT, IV__ONELINE },
-	[C_URL] = { "contact.url", IV_LIMIT_URL, IV__ONELINE | IV__NOSPACE },
-	[C_NOTES] = { "contact.notes", IV_LIMIT_TEXT, 0 },
+} rules[IV__C_NTEXT] = {
+	[IV__C_NAME] = { "contact.name", IV_LIMIT_SHORT, IV__ONELINE | IV__NONBLANK },
+	[IV__C_PHONE] = { "contact.phone", IV_LIMIT_SHORT, IV__ONELINE },
+	[IV__C_COMPANY] = { "contact.company", IV_LIMIT_SHORT, IV__ONELINE },
+	[IV__C_TITLE] = { "contact.title", IV_LIMIT_SHORT, IV__ONELINE },
+	[IV__C_LOCATION] = { "contact.location", IV_LIMIT_SHORT, IV__ONELINE },
+	[IV__C_URL] = { "contact.url", IV_LIMIT_URL, IV__ONELINE | IV__NOSPACE },
+	[IV__C_NOTES] = { "contact.notes", IV_LIMIT_TEXT, 0 },
 };
 
 #define TAG_FLAGS (IV__ONELINE | IV__NONBLANK | IV__TRIMMED)
@@ -40,9 +28,9 @@ static const struct {
 #define MAX_CADENCE_DAYS 3650
 
 /* What iv_contact_new() gives: a copy of this. */
-static char *no_text[C_NTEXT];
+static char *no_text[IV__C_NTEXT];
 static const iv_contact blank = {
-	.text = { no_text, C_NTEXT, C_NTEXT },
+	.text = { no_text, IV__C_NTEXT, IV__C_NTEXT },
 	.known = IV_KNOWN_DIRECT,
 };
 
@@ -84,13 +72,13 @@ void iv_contact_free(iv_contact *c)
 
 const char *iv_contact_id(const iv_contact *c)
 {
-	return c ? c->text.items[C_ID] : NULL;
+	return c ? c->text.items[IV__C_ID] : NULL;
 }
 
 int iv_contact_set_id(iv_contact *c, const char *id)
 {
 	IV__ARG(c);
-	return iv__set_id(&c->text.items[C_ID], "contact.id", id, 1);
+	return iv__set_id(&c->text.items[IV__C_ID], "contact.id", id, 1);
 }
 
 iv_time iv_contact_created(const iv_contact *c)
@@ -132,79 +120,79 @@ static int set_text(iv_contact *c, int f, const char *s)
 
 const char *iv_contact_name(const iv_contact *c)
 {
-	return c ? c->text.items[C_NAME] : NULL;
+	return c ? c->text.items[IV__C_NAME] : NULL;
 }
 
 int iv_contact_set_name(iv_contact *c, const char *name)
 {
 	IV__ARG(c);
-	return set_text(c, C_NAME, name);
+	return set_text(c, IV__C_NAME, name);
 }
 
 const char *iv_contact_phone(const iv_contact *c)
 {
-	return c ? c->text.items[C_PHONE] : NULL;
+	return c ? c->text.items[IV__C_PHONE] : NULL;
 }
 
 int iv_contact_set_phone(iv_contact *c, const char *phone)
 {
 	IV__ARG(c);
-	return set_text(c, C_PHONE, phone);
+	return set_text(c, IV__C_PHONE, phone);
 }
 
 const char *iv_contact_company(const iv_contact *c)
 {
-	return c ? c->text.items[C_COMPANY] : NULL;
+	return c ? c->text.items[IV__C_COMPANY] : NULL;
 }
 
 int iv_contact_set_company(iv_contact *c, const char *company)
 {
 	IV__ARG(c);
-	return set_text(c, C_COMPANY, company);
+	return set_text(c, IV__C_COMPANY, company);
 }
 
 const char *iv_contact_title(const iv_contact *c)
 {
-	return c ? c->text.items[C_TITLE] : NULL;
+	return c ? c->text.items[IV__C_TITLE] : NULL;
 }
 
 int iv_contact_set_title(iv_contact *c, const char *title)
 {
 	IV__ARG(c);
-	return set_text(c, C_TITLE, title);
+	return set_text(c, IV__C_TITLE, title);
 }
 
 const char *iv_contact_location(const iv_contact *c)
 {
-	return c ? c->text.items[C_LOCATION] : NULL;
+	return c ? c->text.items[IV__C_LOCATION] : NULL;
 }
 
 int iv_contact_set_location(iv_contact *c, const char *location)
 {
 	IV__ARG(c);
-	return set_text(c, C_LOCATION, location);
+	return set_text(c, IV__C_LOCATION, location);
 }
 
 const char *iv_contact_url(const iv_contact *c)
 {
-	return c ? c->text.items[C_URL] : NULL;
+	return c ? c->text.items[IV__C_URL] : NULL;
 }
 
 int iv_contact_set_url(iv_contact *c, const char *url)
 {
 	IV__ARG(c);
-	return set_text(c, C_URL, url);
+	return set_text(c, IV__C_URL, url);
 }
 
 const char *iv_contact_notes(const iv_contact *c)
 {
-	return c ? c->text.items[C_NOTES] : NULL;
+	return c ? c->text.items[IV__C_NOTES] : NULL;
 }
 
 int iv_contact_set_notes(iv_contact *c, const char *notes)
 {
 	IV__ARG(c);
-	return set_text(c, C_NOTES, notes);
+	return set_text(c, IV__C_NOTES, notes);
 }
 
 int iv_contact_known(const iv_contact *c)
@@ -357,7 +345,7 @@ void iv_contact_clear_tags(iv_contact *c)
 
 int iv__contact_check(const iv_contact *c)
 {
-	if (!c->text.items[C_NAME])
+	if (!c->text.items[IV__C_NAME])
 		return iv__error(IV_EINVALID, "contact.name: is required");
 	return 0;
 }

@@ -8,22 +8,11 @@
 #include "records.h"
 #include "util.h"
 
-/* The text fields live in one list, so that dup and free take them at once. */
-/* F_CONTACT_NAME is read with the record, never stored (see iv_followup_contact_name()). */
-enum { F_ID, F_CONTACT, F_INTERVIEW, F_NOTE, F_DRAFT, F_RULE, F_CONTACT_NAME, F_NTEXT };
-
-struct iv_followup {
-	int64_t number;   /* the short reference; 0 until stored */
-	iv__strlist text;   /* F_NTEXT entries, NULL when unset */
-	iv_time created, updated, earliest, due, closed_at;
-	int kind;
-	int status;
-};
 
 /* What iv_followup_new() gives: a copy of this. */
-static char *no_text[F_NTEXT];
+static char *no_text[IV__F_NTEXT];
 static const iv_followup blank = {
-	.text = { no_text, F_NTEXT, F_NTEXT },
+	.text = { no_text, IV__F_NTEXT, IV__F_NTEXT },
 	.kind = IV_FOLLOWUP_CUSTOM,
 	.status = IV_FOLLOWUP_PENDING,
 };
@@ -52,8 +41,9 @@ int iv_followup_dup(iv_followup **out, const iv_followup *fu)
 	 * Not the name read with it: a backend keeping copies (the memory one)
 	 * would otherwise store it.
 	 */
-	free(d->text.items[F_CONTACT_NAME]);
-	d->text.items[F_CONTACT_NAME] = NULL;
+	free(d->text.items[IV__F_CONTACT_NAME]);
+	d->text.items[IV__F_CONTACT_NAME] = NULL;
+	d->contact_record = NULL;
 	*out = d;
 	return 0;
 }
@@ -63,18 +53,33 @@ void iv_followup_free(iv_followup *fu)
 	if (!fu)
 		return;
 	iv__strlist_free(&fu->text);
+	iv_contact_free(fu->contact_record);
 	free(fu);
+}
+
+void iv__followup_attach_contact(iv_followup *fu, iv_contact *c)
+{
+	iv_contact_free(fu->contact_record);
+	fu->contact_record = c;
+}
+
+iv_contact *iv__followup_take_contact(iv_followup *fu)
+{
+	iv_contact *c = fu->contact_record;
+
+	fu->contact_record = NULL;
+	return c;
 }
 
 const char *iv_followup_id(const iv_followup *fu)
 {
-	return fu ? fu->text.items[F_ID] : NULL;
+	return fu ? fu->text.items[IV__F_ID] : NULL;
 }
 
 int iv_followup_set_id(iv_followup *fu, const char *id)
 {
 	IV__ARG(fu);
-	return iv__set_id(&fu->text.items[F_ID], "followup.id", id, 1);
+	return iv__set_id(&fu->text.items[IV__F_ID], "followup.id", id, 1);
 }
 
 iv_time iv_followup_created(const iv_followup *fu)
@@ -111,7 +116,7 @@ void iv_followup_set_times(iv_followup *fu, iv_time created, iv_time updated)
 
 const char *iv_followup_contact(const iv_followup *fu)
 {
-	return fu ? fu->text.items[F_CONTACT] : NULL;
+	return fu ? fu->text.items[IV__F_CONTACT] : NULL;
 }
 
 int iv_followup_set_contact(iv_followup *fu, const char *contact_id)
@@ -119,26 +124,26 @@ int iv_followup_set_contact(iv_followup *fu, const char *contact_id)
 	int error, same;
 
 	IV__ARG(fu);
-	same = fu->text.items[F_CONTACT] && contact_id && strcmp(fu->text.items[F_CONTACT], contact_id) == 0;
-	if ((error = iv__set_id(&fu->text.items[F_CONTACT], "followup.contact", contact_id, 0)) < 0)
+	same = fu->text.items[IV__F_CONTACT] && contact_id && strcmp(fu->text.items[IV__F_CONTACT], contact_id) == 0;
+	if ((error = iv__set_id(&fu->text.items[IV__F_CONTACT], "followup.contact", contact_id, 0)) < 0)
 		return error;
 	/* The name read with the record was the old contact's. */
 	if (!same) {
-		free(fu->text.items[F_CONTACT_NAME]);
-		fu->text.items[F_CONTACT_NAME] = NULL;
+		free(fu->text.items[IV__F_CONTACT_NAME]);
+		fu->text.items[IV__F_CONTACT_NAME] = NULL;
 	}
 	return 0;
 }
 
 const char *iv_followup_interview(const iv_followup *fu)
 {
-	return fu ? fu->text.items[F_INTERVIEW] : NULL;
+	return fu ? fu->text.items[IV__F_INTERVIEW] : NULL;
 }
 
 int iv_followup_set_interview(iv_followup *fu, const char *interview_id)
 {
 	IV__ARG(fu);
-	return iv__set_id(&fu->text.items[F_INTERVIEW], "followup.interview", interview_id, 1);
+	return iv__set_id(&fu->text.items[IV__F_INTERVIEW], "followup.interview", interview_id, 1);
 }
 
 int iv_followup_kind(const iv_followup *fu)
@@ -211,51 +216,51 @@ int iv_followup_set_closed_at(iv_followup *fu, iv_time when)
 
 const char *iv_followup_rule(const iv_followup *fu)
 {
-	return fu ? fu->text.items[F_RULE] : NULL;
+	return fu ? fu->text.items[IV__F_RULE] : NULL;
 }
 
 int iv_followup_set_rule(iv_followup *fu, const char *rule)
 {
 	IV__ARG(fu);
-	return iv__set_text(&fu->text.items[F_RULE], "followup.rule", rule, IV_LIMIT_SHORT, IV__ONELINE | IV__NOSPACE);
+	return iv__set_text(&fu->text.items[IV__F_RULE], "followup.rule", rule, IV_LIMIT_SHORT, IV__ONELINE | IV__NOSPACE);
 }
 
 const char *iv_followup_contact_name(const iv_followup *fu)
 {
-	return fu ? fu->text.items[F_CONTACT_NAME] : NULL;
+	return fu ? fu->text.items[IV__F_CONTACT_NAME] : NULL;
 }
 
 int iv_followup_set_contact_name(iv_followup *fu, const char *name)
 {
 	IV__ARG(fu);
-	return iv__set_text(&fu->text.items[F_CONTACT_NAME], "followup.contact_name", name, IV_LIMIT_SHORT, IV__ONELINE);
+	return iv__set_text(&fu->text.items[IV__F_CONTACT_NAME], "followup.contact_name", name, IV_LIMIT_SHORT, IV__ONELINE);
 }
 
 const char *iv_followup_note(const iv_followup *fu)
 {
-	return fu ? fu->text.items[F_NOTE] : NULL;
+	return fu ? fu->text.items[IV__F_NOTE] : NULL;
 }
 
 int iv_followup_set_note(iv_followup *fu, const char *note)
 {
 	IV__ARG(fu);
-	return iv__set_text(&fu->text.items[F_NOTE], "followup.note", note, IV_LIMIT_TEXT, IV__ONELINE);
+	return iv__set_text(&fu->text.items[IV__F_NOTE], "followup.note", note, IV_LIMIT_TEXT, IV__ONELINE);
 }
 
 const char *iv_followup_draft(const iv_followup *fu)
 {
-	return fu ? fu->text.items[F_DRAFT] : NULL;
+	return fu ? fu->text.items[IV__F_DRAFT] : NULL;
 }
 
 int iv_followup_set_draft(iv_followup *fu, const char *draft)
 {
 	IV__ARG(fu);
-	return iv__set_text(&fu->text.items[F_DRAFT], "followup.draft", draft, IV_LIMIT_TEXT, 0);
+	return iv__set_text(&fu->text.items[IV__F_DRAFT], "followup.draft", draft, IV_LIMIT_TEXT, 0);
 }
 
 int iv__followup_check(const iv_followup *fu)
 {
-	if (!fu->text.items[F_CONTACT])
+	if (!fu->text.items[IV__F_CONTACT])
 		return iv__error(IV_EINVALID, "followup.contact: is required");
 	if (!fu->due)
 		return iv__error(IV_EINVALID, "followup.due: is required");

@@ -27,7 +27,7 @@
 #define BUSY_ENV "INFOVIEW_SQLITE_BUSY_TIMEOUT_MS"
 #define APP_ID 0x49567731 /* 'IVw1' */
 /* The schema version this library writes. */
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 7
 
 /* --- Fixture: a fresh directory per test -------------------------------- */
 
@@ -737,9 +737,9 @@ static void newer_schema_is_refused_untouched(void **state)
 {
 	fixture *fx = *state;
 
-	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 6;"
+	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 8;"
 				    " CREATE TABLE contact (x);");
-	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 6 is newer than this library's 5");
+	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 8 is newer than this library's 7");
 }
 
 static void other_application_is_refused_untouched(void **state)
@@ -1238,6 +1238,43 @@ static void damaged_stored_record_is_reported(void **state)
 	assert_int_equal(contact_exists(be, 1), IV_EINVALID);
 	assert_non_null(strstr(iv_error_message(), "sqlite: reading a stored contact"));
 	assert_non_null(strstr(iv_error_message(), "name"));
+}
+
+/* An id or an enumeration no setter could have stored is a damaged store, named as such. */
+static void damaged_ids_and_values_are_reported(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *be = open_be(fx);
+	sqlite3 *db;
+
+	add_contact(be, 1, "Ada");
+	add_contact(be, 2, "Bea");
+	db = raw_open(fx->path);
+	raw_exec(db, "UPDATE contact SET known = 7 WHERE name = 'Ada'");
+	raw_exec(db, "UPDATE contact SET uuid = x'0102' WHERE name = 'Bea'");
+	sqlite3_close(db);
+	assert_int_equal(contact_exists(be, 1), IV_ESTORAGE);
+	assert_non_null(strstr(iv_error_message(), "sqlite: reading a stored contact: the store is damaged"));
+	assert_non_null(strstr(iv_error_message(), "out of range"));
+	{
+		iv_contact_filter f = IV_CONTACT_FILTER_INIT;
+		iv_backend_iter *it = NULL;
+		iv_contact *c = NULL;
+		int rc = 0, bad = 0;
+
+		f.name = "Bea";
+		ok(be->contact_list(&it, be, &f));
+		while ((rc = it->next((void **)&c, it)) != IV_ITEROVER) {
+			if (rc == IV_ESTORAGE && strstr(iv_error_message(), "not 16 bytes"))
+				bad = 1;
+			if (rc < 0)
+				break;
+			iv_contact_free(c);
+			c = NULL;
+		}
+		it->free(it);
+		assert_true(bad);
+	}
 }
 
 /* --- Lists -------------------------------------------------------------- */
@@ -1801,6 +1838,7 @@ int main(void)
 		T(reference_to_a_missing_record_is_a_constraint_error),
 		T(existing_id_and_missing_id_are_reported),
 		T(damaged_stored_record_is_reported),
+		T(damaged_ids_and_values_are_reported),
 		T(tag_and_company_filters_ignore_case),
 		T(equal_names_are_ordered_by_id_text),
 		T(due_followups_read_only_what_is_due),

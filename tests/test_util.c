@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <pthread.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include <infoview/infoview.h>
@@ -330,6 +334,69 @@ static int compare_ids(const void *a, const void *b)
 	return strcmp((const char *)a, (const char *)b);
 }
 
+/*
+ * The random bits come from a per-thread pool: a child forked after its
+ * parent drew from it must not hand out the ids the parent will.
+ */
+static void id_generate_differs_in_a_forked_child(void **state)
+{
+	enum { N = 40 };
+	char parent[N][IV_ID_LEN + 1], child[N][IV_ID_LEN + 1];
+	int fd[2], status, i, k;
+	pid_t pid;
+
+	(void)state;
+	iv__id_generate(parent[0]); /* the pool is filled before the fork */
+	assert_int_equal(pipe(fd), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		for (i = 0; i < N; i++)
+			iv__id_generate(child[i]);
+		_exit(write(fd[1], child, sizeof(child)) == (ssize_t)sizeof(child) ? 0 : 1);
+	}
+	for (i = 0; i < N; i++)
+		iv__id_generate(parent[i]);
+	assert_int_equal(read(fd[0], child, sizeof(child)), (ssize_t)sizeof(child));
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	close(fd[0]);
+	close(fd[1]);
+	/* The random part (after the millisecond) never repeats across the two. */
+	for (i = 0; i < N; i++)
+		for (k = 0; k < N; k++)
+			assert_string_not_equal(parent[i] + 14, child[k] + 14);
+}
+
+static void *ids_of_a_thread(void *out)
+{
+	char (*ids)[IV_ID_LEN + 1] = out;
+	int i;
+
+	for (i = 0; i < 500; i++)
+		iv__id_generate(ids[i]);
+	return NULL;
+}
+
+/* Each thread has a pool of its own: no two threads draw the same bits. */
+static void id_generate_differs_across_threads(void **state)
+{
+	static char ids[4 * 500][IV_ID_LEN + 1];
+	pthread_t t[4];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, ids_of_a_thread, ids[i * 500]), 0);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+	for (i = 0; i < 4 * 500; i++)
+		memmove(ids[i], ids[i] + 14, IV_ID_LEN + 1 - 14);
+	qsort(ids, 4 * 500, sizeof(ids[0]), compare_ids);
+	for (i = 1; i < 4 * 500; i++)
+		assert_string_not_equal(ids[i - 1], ids[i]);
+}
+
 static void id_generate_gives_distinct_ids(void **state)
 {
 	enum { N = 2000 };
@@ -604,6 +671,8 @@ int main(void)
 		cmocka_unit_test(id_generate_gives_valid_lower_case_version_7),
 		cmocka_unit_test(id_generate_embeds_the_current_millisecond),
 		cmocka_unit_test(id_generate_gives_distinct_ids),
+		cmocka_unit_test(id_generate_differs_in_a_forked_child),
+		cmocka_unit_test(id_generate_differs_across_threads),
 		cmocka_unit_test(id_generate_sorts_in_time_order_across_milliseconds),
 		cmocka_unit_test(strdup_copies_and_passes_null_through),
 		cmocka_unit_test(ascii_casecmp_ignores_ascii_case_only),

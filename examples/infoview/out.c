@@ -263,6 +263,16 @@ struct table {
 	char **cells;
 	int *colors;
 	size_t count, cap;
+	/*
+	 * Streamed (table_stream()): once `head` rows are held, the widths are
+	 * fixed from them (`width`), they are printed with the heads, and each
+	 * later row is printed as soon as it is complete; `printed` counts the
+	 * rows gone out. `ctx` and `indent` are table_stream()'s.
+	 */
+	size_t head, printed, columns;
+	size_t *width;
+	const struct cli *ctx;
+	int indent;
 };
 
 /* Columns on a terminal: one per code point (wide scripts are rare in a contact list). */
@@ -318,10 +328,21 @@ static void push(struct table *t, int color, char *text)
 	t->colors[t->count++] = color;
 }
 
+static void flush_rows(struct table *t);
+
 void table_row(struct table *t)
 {
 	while (t->count % t->ncols)
 		push(t, C_NONE, xstrdup(""));
+	if (t->head && (t->width || t->count / t->ncols >= t->head))
+		flush_rows(t);
+}
+
+void table_stream(struct table *t, const struct cli *ctx, int indent, size_t head)
+{
+	t->ctx = ctx;
+	t->indent = indent;
+	t->head = head ? head : 1;
 }
 
 void table_cell(struct table *t, int color, const char *text)
@@ -349,7 +370,7 @@ void table_cellf(struct table *t, int color, const char *fmt, ...)
 
 size_t table_rows(const struct table *t)
 {
-	return (t->count + t->ncols - 1) / t->ncols;
+	return t->printed + (t->count + t->ncols - 1) / t->ncols;
 }
 
 static void print_cell(const struct table *t, const struct cli *ctx, size_t col,
@@ -416,10 +437,11 @@ static void fit(size_t *width, size_t ncols, size_t columns, int indent)
 	}
 }
 
-void table_print(const struct table *t, const struct cli *ctx, int indent)
+/* The widths of the columns, from the heads and the rows held, fitted to a terminal of `columns` (0: piped). */
+static size_t *widths(const struct table *t, size_t columns, int indent)
 {
 	size_t *width = xmalloc(t->ncols * sizeof(*width));
-	size_t c, i, rows = table_rows(t), columns = terminal_width();
+	size_t c, i;
 
 	for (c = 0; c < t->ncols; c++) {
 		width[c] = text_width(t->heads[c]);
@@ -432,11 +454,56 @@ void table_print(const struct table *t, const struct cli *ctx, int indent)
 	}
 	if (columns)
 		fit(width, t->ncols, columns, indent);
+	return width;
+}
+
+static void print_heads(const struct table *t, const struct cli *ctx, int indent, const size_t *width)
+{
+	size_t c;
+
 	printf("%*s", indent, "");
 	for (c = 0; c < t->ncols; c++)
 		print_cell(t, ctx, c, t->heads[c], C_BOLD, width);
 	putchar('\n');
+}
+
+/*
+ * A streamed table's column widens to a later cell wider than it, from that
+ * row on: piped, to the whole cell; on a terminal, as far as its limit and
+ * the terminal's width allow (the cell is cut to that).
+ */
+static void widen(struct table *t, size_t row)
+{
+	size_t c, total = (size_t)t->indent;
+
+	for (c = 0; c < t->ncols; c++)
+		total += t->width[c] + (c + 1 < t->ncols ? 2 : 0);
+	for (c = 0; c < t->ncols && row * t->ncols + c < t->count; c++) {
+		size_t w = text_width(t->cells[row * t->ncols + c]), room;
+
+		if (w <= t->width[c])
+			continue;
+		if (t->columns) {
+			room = t->columns > total ? t->columns - total : 0;
+			if (w > t->width[c] + room)
+				w = t->width[c] + room;
+			if (t->limit[c] && w > t->limit[c])
+				w = t->limit[c] > t->width[c] ? t->limit[c] : t->width[c];
+		}
+		total += w - t->width[c];
+		t->width[c] = w;
+	}
+}
+
+/* Prints the first `rows` rows held; a streamed table's (`stream`) columns widen as they need. */
+static void print_rows(struct table *t, const struct cli *ctx, int indent, const size_t *width,
+		       size_t rows, int stream)
+{
+	size_t c, i;
+
 	for (i = 0; i < rows; i++) {
+		if (stream)
+			widen(t, i);
 		printf("%*s", indent, "");
 		for (c = 0; c < t->ncols; c++) {
 			size_t k = i * t->ncols + c;
@@ -446,6 +513,53 @@ void table_print(const struct table *t, const struct cli *ctx, int indent)
 		}
 		putchar('\n');
 	}
+}
+
+static void drop_rows(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->count; i++)
+		free(t->cells[i]);
+	t->count = 0;
+}
+
+/*
+ * A streamed table's complete rows go out. The first time, the widths are
+ * fixed from the rows held (a screenful) and the heads printed, and the
+ * output is flushed, so that the first screen shows at once even through
+ * a pipe; later rows widen the columns as they need (widen()).
+ */
+static void flush_rows(struct table *t)
+{
+	size_t rows = t->count / t->ncols;
+	int first = !t->width;
+
+	if (first) {
+		t->columns = terminal_width();
+		t->width = widths(t, t->columns, t->indent);
+		print_heads(t, t->ctx, t->indent, t->width);
+	}
+	print_rows(t, t->ctx, t->indent, t->width, rows, !first);
+	t->printed += rows;
+	drop_rows(t);
+	if (first)
+		fflush(stdout);
+}
+
+void table_print(struct table *t, const struct cli *ctx, int indent)
+{
+	size_t columns, *width;
+
+	if (t->width) {
+		/* Streamed: the widths are fixed; the heads are out. */
+		print_rows(t, ctx, indent, t->width, table_rows(t) - t->printed, 1);
+		return;
+	}
+	columns = terminal_width();
+	width = widths(t, columns, indent);
+	print_heads(t, ctx, indent, width);
+	print_rows(t, ctx, indent, width, table_rows(t), 0);
 	free(width);
 }
 
@@ -460,6 +574,7 @@ void table_free(struct table *t)
 	free(t->cells);
 	free(t->colors);
 	free(t->limit);
+	free(t->width);
 	free(t);
 }
 

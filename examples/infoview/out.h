@@ -86,9 +86,20 @@ void table_cellf(struct table *t, int color, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)))
 #endif
 	;
+/*
+ * Streams the table: once `head` rows (a screenful) are added, the column
+ * widths are fixed from them and those rows printed with the heads, each
+ * line indented by `indent`; every later row is printed as it is complete.
+ * A later cell wider than its column widens it from that row on (on a
+ * terminal as far as the column's limit and the terminal allow, the cell
+ * cut to that). table_print() then prints what is left. Memory stays that
+ * of one screenful.
+ */
+void table_stream(struct table *t, const struct cli *ctx, int indent, size_t head);
+/* How many rows were added, printed or not. */
 size_t table_rows(const struct table *t);
-/* Prints the heads and rows, each line indented by `indent` spaces. */
-void table_print(const struct table *t, const struct cli *ctx, int indent);
+/* Prints the heads and rows, each line indented by `indent` spaces (a streamed table: the rows left). */
+void table_print(struct table *t, const struct cli *ctx, int indent);
 void table_free(struct table *t);
 
 /* A section heading, in bold on a terminal. */

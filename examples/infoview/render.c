@@ -379,6 +379,12 @@ LIST_FN(intro)
 LIST_FN(interview)
 LIST_FN(followup)
 
+/*
+ * A listing's widths are those of its first rows, so that the first screen
+ * shows at once whatever the length: a long listing is not held whole.
+ */
+#define LISTING_SCREEN 100
+
 void listing_begin(struct listing *l, struct cli *ctx, struct table *(*make)(void))
 {
 	l->j = NULL;
@@ -390,6 +396,7 @@ void listing_begin(struct listing *l, struct cli *ctx, struct table *(*make)(voi
 		jw_array(l->j);
 	} else {
 		l->t = make();
+		table_stream(l->t, ctx, 0, LISTING_SCREEN);
 	}
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sqlite_internal.h"
+#include "../records.h"
 
 #define SQ(be) ((struct sq *)(be))
 
@@ -168,11 +169,26 @@ static void cat_value(struct sql *q, const struct sq_column *c, int n)
 }
 
 /*
+ * The columns of a follow-up's contact after its own, read from the join
+ * the follow-up's kind already makes (fc) in the contact's own order: the
+ * agenda's items are each a follow-up and its contact.
+ */
+static void cat_contact_columns(struct sql *q)
+{
+	const struct sq_kind *c = &iv__sq_kinds[SQ_CONTACT];
+	int i;
+
+	cat(q, ", fc.id, fc.uuid");
+	for (i = 0; i < c->ncolumns; i++)
+		cat(q, ", fc.%s", c->columns[i].name);
+}
+
+/*
  * The columns of a kind, a reference read as the uuid of the row it names:
  * one join on that table's primary key per reference (LEFT: an optional
  * one is NULL), not a subselect per row.
  */
-static void cat_select(struct sql *q, const struct sq_kind *k)
+static void cat_select(struct sql *q, const struct sq_kind *k, int with_contact)
 {
 	int i;
 
@@ -185,7 +201,10 @@ static void cat_select(struct sql *q, const struct sq_kind *k)
 		else
 			cat(q, ", r.%s", k->columns[i].name);
 	}
-	cat(q, "%s FROM %s r%s", k->joined ? k->joined : "", k->name, k->join ? k->join : "");
+	cat(q, "%s", k->joined ? k->joined : "");
+	if (with_contact)
+		cat_contact_columns(q);
+	cat(q, " FROM %s r%s", k->name, k->join ? k->join : "");
 	for (i = 0; i < k->ncolumns; i++)
 		if (k->columns[i].ref && !k->columns[i].read)
 			cat(q, " LEFT JOIN %s j%d ON j%d.id = r.%s", k->columns[i].ref, i, i, k->columns[i].name);
@@ -197,7 +216,7 @@ static void cat_op(struct sql *q, const struct sq_kind *k, int op)
 
 	switch (op) {
 	case SQ_OP_GET:
-		cat_select(q, k);
+		cat_select(q, k, 0);
 		cat(q, " WHERE r.uuid = ?1");
 		break;
 	case SQ_OP_INSERT:
@@ -225,11 +244,11 @@ static void cat_op(struct sql *q, const struct sq_kind *k, int op)
 	}
 }
 
-static void cat_list(struct sql *q, const struct sq_kind *k, unsigned int mask)
+static void cat_list(struct sql *q, const struct sq_kind *k, unsigned int mask, int with_contact)
 {
 	int i, first = 1;
 
-	cat_select(q, k);
+	cat_select(q, k, with_contact);
 	for (i = 0; i < k->nfilters; i++) {
 		if (!(mask & (1u << i)))
 			continue;
@@ -246,14 +265,22 @@ static const char *sql_of(struct sql *q, int idx)
 {
 	int i, op = idx - SQ_STMT_OP(0, 0), list = idx - SQ_STMT_LIST(0, 0);
 
+	if (idx == SQ_CONTACTS_RECENT) {
+		/* Ties of the index's order (same known, same time) are sorted as they come. */
+		cat_select(q, &iv__sq_kinds[SQ_CONTACT], 0);
+		cat(q, " WHERE r.known = ?1 ORDER BY r.last_interaction DESC, r.name COLLATE NOCASE, r.uuid");
+		return q->len < q->size ? q->p : NULL;
+	}
 	if (idx < SQ_FIXED_COUNT)
 		return fixed_sql[idx];
 	if (list < 0) {
 		cat_op(q, &iv__sq_kinds[op / SQ_OP_COUNT], op % SQ_OP_COUNT);
+	} else if (list >= SQ_LISTS_FOLLOWUP_CONTACT) {
+		cat_list(q, &iv__sq_kinds[SQ_FOLLOWUP], (unsigned int)(list - SQ_LISTS_FOLLOWUP_CONTACT), 1);
 	} else {
 		for (i = SQ_KIND_COUNT - 1; iv__sq_kinds[i].lists > list; i--)
 			;
-		cat_list(q, &iv__sq_kinds[i], (unsigned int)(list - iv__sq_kinds[i].lists));
+		cat_list(q, &iv__sq_kinds[i], (unsigned int)(list - iv__sq_kinds[i].lists), 0);
 	}
 	return q->len < q->size ? q->p : NULL;
 }
@@ -392,10 +419,10 @@ static int not_found(const struct sq_kind *k, const char *id)
 	return iv__sq_error(IV_ENOTFOUND, "sqlite: %s %s not found", k->name, id);
 }
 
-/* Builds a record from the current row of `st`. */
-static int build(void **out, struct sq *b, const struct sq_kind *k, sqlite3_stmt *st)
+/* Builds a record from the current row of `st`, its columns from `first` on. */
+static int build_at(void **out, struct sq *b, const struct sq_kind *k, sqlite3_stmt *st, int first)
 {
-	struct sq_get g = { st, 1, { 0 } };
+	struct sq_get g = { st, first, { 0 }, k->name };
 	char msg[400];
 	int rc = k->build(out, b, &g);
 
@@ -404,6 +431,11 @@ static int build(void **out, struct sq *b, const struct sq_kind *k, sqlite3_stmt
 		iv__sq_error(rc, "sqlite: reading a stored %s: %s", k->name, msg);
 	}
 	return rc;
+}
+
+static int build(void **out, struct sq *b, const struct sq_kind *k, sqlite3_stmt *st)
+{
+	return build_at(out, b, k, st, 1);
 }
 
 static int get_record(void **out, struct sq *b, const struct sq_kind *k, const char *id)
@@ -504,6 +536,7 @@ struct iter {
 	const struct sq_kind *k;
 	int slot;   /* the cached statement it borrows, or -1 if it has its own */
 	int over;
+	int with_contact; /* follow-ups, each with its contact from the columns after its own */
 	struct sq_put p;  /* the statement, and the ids bound to it */
 };
 
@@ -515,8 +548,21 @@ static int iter_next(void **out, iv_backend_iter *base)
 	*out = NULL;
 	if (it->over)
 		return IV_ITEROVER;
-	if ((rc = iv__sq_step(it->b, &it->p, "listing", it->k->name, NULL)) > 0)
-		return build(out, it->b, it->k, it->p.st);
+	if ((rc = iv__sq_step(it->b, &it->p, "listing", it->k->name, NULL)) > 0) {
+		void *c = NULL;
+
+		if ((rc = build(out, it->b, it->k, it->p.st)) < 0 || !it->with_contact)
+			return rc;
+		/* The contact's columns are the last of the row, from its id on. */
+		if ((rc = build_at(&c, it->b, &iv__sq_kinds[SQ_CONTACT], it->p.st,
+				   sqlite3_column_count(it->p.st) - iv__sq_kinds[SQ_CONTACT].ncolumns - 1)) < 0) {
+			iv_followup_free(*out);
+			*out = NULL;
+			return rc;
+		}
+		iv__followup_attach_contact(*out, c);
+		return 0;
+	}
 	/* Stepping again would start over; and a finished read frees its snapshot. */
 	it->over = 1;
 	sqlite3_reset(it->p.st);
@@ -550,6 +596,10 @@ static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kin
 	idx = SQ_STMT_LIST(k->lists, mask);
 	if (!(it = calloc(1, sizeof(*it))))
 		return iv__sq_oom();
+	if (k->index == SQ_FOLLOWUP && b->with_contacts) {
+		idx = SQ_STMT_LIST(SQ_LISTS_FOLLOWUP_CONTACT, mask);
+		it->with_contact = 1;
+	}
 	it->base.version = SQ_BACKEND_ITER_VERSION;
 	it->base.next = iter_next;
 	it->base.free = iter_free;
@@ -574,6 +624,33 @@ static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kin
 			iv__sq_put_int(&it->p, a[i].i);
 	}
 	if ((rc = iv__sq_put_check(b, &it->p, "listing", k->name, NULL)) < 0) {
+		iter_free(&it->base);
+		return rc;
+	}
+	*out = &it->base;
+	return 0;
+}
+
+int iv__sqlite_contacts_recent(iv_backend_iter **out, iv_backend *be, int known)
+{
+	struct sq *b = SQ(be);
+	struct iter *it;
+	int rc;
+
+	*out = NULL;
+	if (!(it = calloc(1, sizeof(*it))))
+		return iv__sq_oom();
+	it->base.version = SQ_BACKEND_ITER_VERSION;
+	it->base.next = iter_next;
+	it->base.free = iter_free;
+	it->b = b;
+	it->k = &iv__sq_kinds[SQ_CONTACT];
+	if ((rc = iv__sq_borrow(&it->p, &it->slot, b, SQ_CONTACTS_RECENT)) < 0) {
+		free(it);
+		return rc;
+	}
+	iv__sq_put_int(&it->p, known);
+	if ((rc = iv__sq_put_check(b, &it->p, "listing", "contact", NULL)) < 0) {
 		iter_free(&it->base);
 		return rc;
 	}
@@ -917,6 +994,11 @@ static void sq_free(iv_backend *be)
 int iv__backend_is_sqlite(const iv_backend *be)
 {
 	return be->free == sq_free;
+}
+
+void iv__sqlite_with_contacts(iv_backend *be, int on)
+{
+	SQ(be)->with_contacts = on;
 }
 
 IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sqlite_internal.h"
+#include "../records.h"
 
 /* --- Reusable buffers --------------------------------------------------- */
 
@@ -25,6 +26,8 @@ static char *reserve(struct sq_buf *buf, size_t n)
 }
 
 /* Adapters from the typed list getters and adders of the records. */
+static int add_email(void *r, const char *s) { return iv_contact_add_email(r, s); }
+static int add_tag(void *r, const char *s) { return iv_contact_add_tag(r, s); }
 typedef const char *(*text_at)(const void *r, size_t i);
 typedef int (*text_add)(void *r, const char *s);
 
@@ -34,8 +37,6 @@ static const char *question_at(const void *r, size_t i) { return iv_interview_qu
 static const char *answer_at(const void *r, size_t i) { return iv_interview_answer_at(r, i); }
 static const char *advice_at(const void *r, size_t i) { return iv_interview_advice_at(r, i); }
 static const char *resource_at(const void *r, size_t i) { return iv_interview_resource_at(r, i); }
-static int email_add(void *r, const char *s) { return iv_contact_add_email(r, s); }
-static int tag_add(void *r, const char *s) { return iv_contact_add_tag(r, s); }
 
 /*
  * The items of a list joined with newlines into `buf`, leaving out NULL
@@ -89,36 +90,30 @@ void iv__sq_put_int(struct sq_put *p, sqlite3_int64 v)
 }
 
 /* The value of a hex digit, or -1. */
-static int hex_value(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+/* The value of each hex digit plus one, 0 for any other byte. */
+static const unsigned char hex_plus_one[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
 
-/*
- * The 16 bytes of a UUID written 8-4-4-4-12, either case; -1 for anything
- * else. By hand: libuuid's parser costs more than the lookup it serves.
- */
+/* Where the 16 bytes' digit pairs start in the text form. */
+static const unsigned char pair_at[16] = { 0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34 };
+
 static int uuid_bytes(unsigned char out[16], const char *id)
 {
-	int i, k = 0, hi, lo;
+	const unsigned char *t = (const unsigned char *)id;
+	int k, hi, lo;
 
-	for (i = 0; i < IV_ID_LEN; i++) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (id[i] != '-')
-				return -1;
-			continue;
-		}
-		if ((hi = hex_value((unsigned char)id[i])) < 0 || (lo = hex_value((unsigned char)id[++i])) < 0)
+	/* In order, so that a shorter string fails at its end, never reading past it. */
+	for (k = 0; k < 16; k++) {
+		if ((k == 4 || k == 6 || k == 8 || k == 10) && t[pair_at[k] - 1] != '-')
 			return -1;
-		out[k++] = (unsigned char)(hi << 4 | lo);
+		if (!(hi = hex_plus_one[t[pair_at[k]]]) || !(lo = hex_plus_one[t[pair_at[k] + 1]]))
+			return -1;
+		out[k] = (unsigned char)((hi - 1) << 4 | (lo - 1));
 	}
-	return id[IV_ID_LEN] == '\0' ? 0 : -1;
+	return t[IV_ID_LEN] == '\0' ? 0 : -1;
 }
 
 /*
@@ -209,11 +204,72 @@ static const char *get_uuid(struct sq_get *g)
 	return iv__sq_uuid_text(g->uuid, g->st, g->n++);
 }
 
-/* Adds the newline-joined items of the next column to `r`. */
-static int get_list(struct sq *b, struct sq_get *g, void *r, text_add add)
+/*
+ * Loading a row straight into a record (records.h): what was stored passed
+ * the setters, so it is copied, not checked field by field again. A value
+ * no setter could have given (an id that is not 16 bytes, an enumeration
+ * out of range) is a damaged store.
+ */
+static int damaged(const struct sq_get *g, const char *what)
 {
-	const char *s = get_text(g);
-	size_t n = (size_t)sqlite3_column_bytes(g->st, g->n - 1);
+	return iv__sq_error(IV_ESTORAGE, "the store is damaged: column %d of the %s holds %s", g->n, g->kind, what);
+}
+
+static int take_text(char **dst, struct sq_get *g)
+{
+	const char *s = (const char *)sqlite3_column_text(g->st, g->n);
+	size_t n = (size_t)sqlite3_column_bytes(g->st, g->n++);
+
+	if (!s)
+		return 0;
+	if (!(*dst = malloc(n + 1)))
+		return iv__sq_oom();
+	memcpy(*dst, s, n + 1);
+	return 0;
+}
+
+static int take_uuid(char **dst, struct sq_get *g)
+{
+	static const char digits[] = "0123456789abcdef";
+	const unsigned char *u = sqlite3_column_blob(g->st, g->n);
+	char *out;
+	int i, k;
+
+	if (!u) {
+		g->n++;
+		return 0;
+	}
+	if (sqlite3_column_bytes(g->st, g->n) != 16)
+		return damaged(g, "an id that is not 16 bytes");
+	g->n++;
+	if (!(*dst = out = malloc(IV_ID_LEN + 1)))
+		return iv__sq_oom();
+	for (i = 0, k = 0; k < 16; k++) {
+		if (k == 4 || k == 6 || k == 8 || k == 10)
+			out[i++] = '-';
+		out[i++] = digits[u[k] >> 4];
+		out[i++] = digits[u[k] & 0xf];
+	}
+	out[i] = '\0';
+	return 0;
+}
+
+static int take_enum(int *dst, struct sq_get *g, int first, int last)
+{
+	sqlite3_int64 v = sqlite3_column_int64(g->st, g->n);
+
+	if (v < first || v > last)
+		return damaged(g, "a value out of range");
+	g->n++;
+	*dst = (int)v;
+	return 0;
+}
+
+/* The newline-joined items of the next column, each given to `add` (which checks it). */
+static int take_list(struct sq *b, struct sq_get *g, void *r, text_add add)
+{
+	const char *s = (const char *)sqlite3_column_text(g->st, g->n);
+	size_t n = (size_t)sqlite3_column_bytes(g->st, g->n++);
 	char *p, *item, *nl;
 	int rc = 0;
 
@@ -340,12 +396,11 @@ static int contact_bind(struct sq *b, struct sq_put *p, const void *r)
 static int contact_build(void **out, struct sq *b, struct sq_get *g)
 {
 	iv_contact *c;
-	iv_time created, updated;
 	int rc;
 
 	if ((rc = iv_contact_new(&c)) < 0)
 		return rc;
-	if ((rc = iv_contact_set_id(c, get_uuid(g))) < 0 ||
+	if ((rc = take_uuid(&c->text.items[IV__C_ID], g)) < 0 ||
 	    (rc = iv_contact_set_name(c, get_text(g))) < 0 ||
 	    (rc = iv_contact_set_phone(c, get_text(g))) < 0 ||
 	    (rc = iv_contact_set_company(c, get_text(g))) < 0 ||
@@ -353,21 +408,19 @@ static int contact_build(void **out, struct sq *b, struct sq_get *g)
 	    (rc = iv_contact_set_location(c, get_text(g))) < 0 ||
 	    (rc = iv_contact_set_url(c, get_text(g))) < 0 ||
 	    (rc = iv_contact_set_notes(c, get_text(g))) < 0 ||
-	    (rc = iv_contact_set_known(c, (int)get_int(g))) < 0 ||
-	    (rc = iv_contact_set_cadence_days(c, (int)get_int(g))) < 0 ||
-	    (rc = iv_contact_set_last_interaction(c, get_int(g))) < 0 ||
-	    (rc = get_list(b, g, c, email_add)) < 0 ||
-	    (rc = get_list(b, g, c, tag_add)) < 0) {
+	    (rc = take_enum(&c->known, g, IV_KNOWN_DIRECT, IV_KNOWN_COLD)) < 0 ||
+	    (rc = iv_contact_set_cadence_days(c, (int)get_int(g))) < 0) {
 		iv_contact_free(c);
 		return rc;
 	}
-	created = get_int(g);
-	updated = get_int(g);
-	iv_contact_set_times(c, created, updated);
-	if ((rc = iv_contact_set_number(c, get_int(g))) < 0) {
+	c->last_interaction = get_int(g);
+	if ((rc = take_list(b, g, c, add_email)) < 0 || (rc = take_list(b, g, c, add_tag)) < 0) {
 		iv_contact_free(c);
 		return rc;
 	}
+	c->created = get_int(g);
+	c->updated = get_int(g);
+	c->number = get_int(g);
 	*out = c;
 	return 0;
 }
@@ -688,31 +741,33 @@ static int followup_bind(struct sq *b, struct sq_put *p, const void *r)
 static int followup_build(void **out, struct sq *b, struct sq_get *g)
 {
 	iv_followup *fu;
-	iv_time created, updated;
 	int rc;
 
 	(void)b;
 	if ((rc = iv_followup_new(&fu)) < 0)
 		return rc;
-	if ((rc = iv_followup_set_id(fu, get_uuid(g))) < 0 ||
-	    (rc = iv_followup_set_contact(fu, get_uuid(g))) < 0 ||
-	    (rc = iv_followup_set_interview(fu, get_uuid(g))) < 0 ||
-	    (rc = iv_followup_set_kind(fu, (int)get_int(g))) < 0 ||
-	    (rc = iv_followup_set_status(fu, (int)get_int(g))) < 0 ||
-	    (rc = iv_followup_set_earliest(fu, get_int(g))) < 0 ||
-	    (rc = iv_followup_set_due(fu, get_int(g))) < 0 ||
-	    (rc = iv_followup_set_closed_at(fu, get_int(g))) < 0 ||
-	    (rc = iv_followup_set_note(fu, get_text(g))) < 0 ||
+	if ((rc = take_uuid(&fu->text.items[IV__F_ID], g)) < 0 ||
+	    (rc = take_uuid(&fu->text.items[IV__F_CONTACT], g)) < 0 ||
+	    (rc = take_uuid(&fu->text.items[IV__F_INTERVIEW], g)) < 0 ||
+	    (rc = take_enum(&fu->kind, g, IV_FOLLOWUP_THANK_YOU, IV_FOLLOWUP_CUSTOM)) < 0 ||
+	    (rc = take_enum(&fu->status, g, IV_FOLLOWUP_PENDING, IV_FOLLOWUP_CANCELLED)) < 0) {
+		iv_followup_free(fu);
+		return rc;
+	}
+	fu->earliest = get_int(g);
+	fu->due = get_int(g);
+	fu->closed_at = get_int(g);
+	if ((rc = iv_followup_set_note(fu, get_text(g))) < 0 ||
 	    (rc = iv_followup_set_draft(fu, get_text(g))) < 0 ||
 	    (rc = iv_followup_set_rule(fu, get_text(g))) < 0) {
 		iv_followup_free(fu);
 		return rc;
 	}
-	created = get_int(g);
-	updated = get_int(g);
-	iv_followup_set_times(fu, created, updated);
-	if ((rc = iv_followup_set_number(fu, get_int(g))) < 0 ||
-	    (rc = iv_followup_set_contact_name(fu, get_text(g))) < 0) {
+	fu->created = get_int(g);
+	fu->updated = get_int(g);
+	fu->number = get_int(g);
+	/* Read with it from the contact's row, where the setters checked it. */
+	if ((rc = take_text(&fu->text.items[IV__F_CONTACT_NAME], g)) < 0) {
 		iv_followup_free(fu);
 		return rc;
 	}

@@ -220,6 +220,21 @@ static const char *const migrations[] = {
 	 * are then sorted by due time.
 	 */
 	"CREATE INDEX followup_pending ON followup (status, earliest);",
+
+	/* 5 -> 6 */
+	/*
+	 * The agenda's interviews (scheduled, requested) in order, not a scan
+	 * of every interview. IF NOT EXISTS: the tests that make older stores
+	 * by lowering user_version keep it.
+	 */
+	"CREATE INDEX IF NOT EXISTS interview_status ON interview (status, created, uuid);",
+
+	/* 6 -> 7 */
+	/*
+	 * The people you know directly (or otherwise), latest interaction
+	 * first: the nudge's suggestions read the first few, not every contact.
+	 */
+	"CREATE INDEX IF NOT EXISTS contact_recent ON contact (known, last_interaction);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
