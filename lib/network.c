@@ -14,8 +14,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <uuid/uuid.h>
-
 #include "db.h"
 #include "util.h"
 
@@ -169,9 +167,19 @@ static void id_bytes(unsigned char out[16], const char *id)
 		memset(out, 0, 16);
 }
 
+/* An id's lower-case text (libuuid's uuid_unparse_lower() goes through sprintf()). */
 static void id_text(char out[IV_ID_LEN + 1], const unsigned char id[16])
 {
-	uuid_unparse_lower(id, out);
+	static const char hex[] = "0123456789abcdef";
+	size_t i, o = 0;
+
+	for (i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[id[i] >> 4];
+		out[o++] = hex[id[i] & 15];
+	}
+	out[o] = '\0';
 }
 
 static int text_add(uint32_t *off, iv_network *net, size_t *alloc, const char *s)
