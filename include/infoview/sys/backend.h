@@ -83,11 +83,15 @@ struct iv_backend_iter {
 
 /**
  * One introduction as the network sees it, with what the network needs of
- * its introducer; given by a backend's intros_to() and network_scan()
- * (version 4). The strings are borrowed for the duration of the callback.
+ * its introducer; given by a backend's intros_to(), intros_to_key() and
+ * network_scan() (version 4). The strings are borrowed for the duration
+ * of the callback.
  */
 typedef struct iv_backend_edge {
-	/** the introduction's id, lower case; network_scan() may give NULL with `uuid` set */
+	/**
+	 * the introduction's id, lower case; network_scan() and
+	 * intros_to_key() may give NULL with `uuid` set
+	 */
 	const char *id;
 	/** the introducer's id, lower case; network_scan() may give NULL */
 	const char *introducer;
@@ -98,21 +102,26 @@ typedef struct iv_backend_edge {
 	int introducer_known;
 	/** the introducer's last interaction, 0 for never; network_scan() may give 0 */
 	iv_time introducer_last;
-	/** network_scan(): the introducer's key as its contact callback gave it; else unused */
+	/**
+	 * network_scan(): the introducer's key as its contact callback gave it;
+	 * intros_to_key(): as network_node() gives it; else unused
+	 */
 	int64_t introducer_key;
 	/** network_scan(): the introduced contact's key, likewise; else unused */
 	int64_t introduced_key;
 	/**
-	 * network_scan(): the id as its 16 bytes (the text's hex digits in
-	 * order), or NULL; when set the core reads it rather than `id`, which
-	 * saves writing and parsing the text. Else unused.
+	 * network_scan() and intros_to_key(): the id as its 16 bytes (the
+	 * text's hex digits in order), or NULL; when set the core reads it
+	 * rather than `id`, which saves writing and parsing the text. Else
+	 * unused.
 	 */
 	const unsigned char *uuid;
 } iv_backend_edge;
 
 /**
- * One contact as the network sees it, given by a backend's network_scan()
- * (version 4). The strings are borrowed for the duration of the callback.
+ * One contact as the network sees it, given by a backend's network_scan(),
+ * network_node() and network_company() (version 4). The strings are
+ * borrowed for the duration of the callback.
  */
 typedef struct iv_backend_node {
 	/** the backend's own key for the contact (a row id), unique in the store */
@@ -121,7 +130,7 @@ typedef struct iv_backend_node {
 	const char *id;
 	int known;                /**< its iv_known_t */
 	iv_time last_interaction; /**< 0 for never */
-	const char *name;         /**< its name */
+	const char *name;         /**< its name (for messages; network_scan() may give NULL) */
 	const char *company;      /**< its company; NULL if unset */
 	/**
 	 * the id as its 16 bytes (the text's hex digits in order), or NULL;
