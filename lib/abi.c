@@ -147,7 +147,10 @@ static const member backend_members[] = {
 	M(iv_backend, note_delete, "function", 2), M(iv_backend, note_list, "function", 2),
 	M(iv_backend, setting_list, "function", 3),
 	M(iv_backend, intros_to, "function", 4),
-	M(iv_backend, network_scan, "function", 4)
+	M(iv_backend, network_scan, "function", 4),
+	M(iv_backend, network_node, "function", 4),
+	M(iv_backend, intros_to_key, "function", 4),
+	M(iv_backend, network_company, "function", 4)
 	NEXT_MEMBER(iv_backend, "function", IV_BACKEND_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -230,7 +233,7 @@ static const struct versioned {
 		{ 0, END(iv_rules, report_back_days) NEXT_SIZE(iv_rules) }, rules_members },
 	[IV__ST_BACKEND] = { "iv_backend", IV_BACKEND_VERSION,
 		{ 0, END(iv_backend, search), END(iv_backend, note_list), END(iv_backend, setting_list),
-		  END(iv_backend, network_scan)
+		  END(iv_backend, network_company)
 		  NEXT_SIZE(iv_backend) }, backend_members },
 	[IV__ST_BACKEND_ITER] = { "iv_backend_iter", IV_BACKEND_ITER_VERSION,
 		{ 0, END(iv_backend_iter, free) NEXT_SIZE(iv_backend_iter) }, backend_iter_members },

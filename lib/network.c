@@ -7,20 +7,20 @@
  * through the introductions (below).
  *
  * The snapshot keeps only what the graph needs: ids as their 16 bytes
- * (whose order is that of their lower-case text), indices of 32 bits, and
- * the names and companies end to end in one arena.
+ * (whose order is that of their lower-case text), indices of 32 bits, the
+ * companies end to end in one arena, and for each contact the introduction
+ * on its best path: the introductions themselves are dropped once walked.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <uuid/uuid.h>
-
 #include "db.h"
 #include "util.h"
 
 #define NONE SIZE_MAX
 #define NONE32 UINT32_MAX
 
+/* An introduction while loading; the best one of each pair becomes an arc. */
 typedef struct edge {
 	uint32_t from, to;   /* node indices */
 	int made;            /* 1 if the introduction was made */
@@ -28,35 +28,36 @@ typedef struct edge {
 	unsigned char id[16];
 } edge;
 
+/* A contact in the snapshot: what the answers need, nothing else. */
 typedef struct node {
 	unsigned char id[16];
-	int known;
+	unsigned char via[16]; /* the introduction from pred, if any */
 	int degree;          /* 0 while (or if) unreachable */
-	iv_time last;        /* last interaction; 0 for never */
-	uint32_t name;       /* offsets into the text arena; NONE32 if unset */
-	uint32_t company;
 	uint32_t pred;       /* the contact before this one on the best path, or NONE32 */
-	uint32_t via;        /* the introduction from pred (an index into edges) */
-	/*
-	 * Ranks within the node's layer (all nodes of its degree): by the
-	 * last-interaction times along the best path (equal times, equal rank),
-	 * and by the ids along it; and its predecessor's, copied when the path
-	 * is chosen (the predecessor's layer is ranked by then). Comparing a
-	 * path to the next layer reduces to comparing these, which is what
-	 * keeps the choice of paths linear.
-	 */
-	uint32_t trank, irank;
-	uint32_t ptrank, pirank;
+	uint32_t company;    /* an offset into the text arena; NONE32 if unset */
+	/* Its rank within its layer by the last-interaction times along its best path (equal times, equal rank). */
+	uint32_t trank;
 } node;
+
+/*
+ * What the walk needs of a contact besides its node, dropped once it is
+ * done: its known and last interaction; its position in its layer in
+ * preference order (prank); and its predecessor's trank and prank, copied
+ * when the path is chosen (the predecessor's layer is ranked by then).
+ * Comparing paths to the next layer reduces to comparing these, which is
+ * what keeps the choice of paths linear.
+ */
+typedef struct tnode {
+	iv_time last;
+	int known;
+	uint32_t prank, ptrank, pprank;
+} tnode;
 
 struct iv_network {
 	node *nodes;         /* in the order read */
 	size_t n;
 	uint32_t *by_id;     /* node indices, by id */
-	edge *edges;         /* grouped by from, then by to; the best one per pair */
-	size_t nedges;
-	uint32_t *first;     /* node i's edges are first[i] .. first[i + 1] - 1 */
-	char *text;          /* names and companies, NUL-terminated, end to end */
+	char *text;          /* companies, NUL-terminated, end to end */
 	size_t text_len;
 	/*
 	 * The reachable contacts with a company, by company (ASCII
@@ -134,14 +135,21 @@ static int id_parse(unsigned char out[16], const char *id)
 	return bad > 15 ? -1 : 0;
 }
 
-static uint64_t big_endian64(const unsigned char *p)
+static inline uint64_t big_endian64(const unsigned char *p)
 {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t x;
+
+	memcpy(&x, p, 8);
+	return __builtin_bswap64(x);
+#else
 	return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 | (uint64_t)p[3] << 32 |
 	       (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 | (uint64_t)p[6] << 8 | (uint64_t)p[7];
+#endif
 }
 
 /* Two ids (16 bytes) in the order of their text, as memcmp() but inline: the sorts' hot spot. */
-static int id_cmp(const unsigned char *a, const unsigned char *b)
+static inline int id_cmp(const unsigned char *a, const unsigned char *b)
 {
 	uint64_t x = big_endian64(a), y = big_endian64(b);
 
@@ -159,9 +167,19 @@ static void id_bytes(unsigned char out[16], const char *id)
 		memset(out, 0, 16);
 }
 
+/* An id's lower-case text (libuuid's uuid_unparse_lower() goes through sprintf()). */
 static void id_text(char out[IV_ID_LEN + 1], const unsigned char id[16])
 {
-	uuid_unparse_lower(id, out);
+	static const char hex[] = "0123456789abcdef";
+	size_t i, o = 0;
+
+	for (i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[id[i] >> 4];
+		out[o++] = hex[id[i] & 15];
+	}
+	out[o] = '\0';
 }
 
 static int text_add(uint32_t *off, iv_network *net, size_t *alloc, const char *s)
@@ -185,42 +203,77 @@ static int text_add(uint32_t *off, iv_network *net, size_t *alloc, const char *s
 	return 0;
 }
 
-/* The loading state: where the arrays stand, and each contact's backend key. */
+/*
+ * The loading state: where the arrays stand, each contact's backend key,
+ * and what the walk needs but the snapshot does not keep.
+ */
 typedef struct loader {
 	iv_network *net;
 	size_t alloc, text_alloc, edge_alloc;
+	tnode *t;            /* node i's walking state */
+	edge *edges;         /* as read */
+	size_t nedges;
+	/*
+	 * The best introduction of each pair, grouped by introducer: whom it
+	 * introduced and its id, apart (the walk reads the one for every
+	 * introduction, the other once per contact).
+	 */
+	uint32_t *arc_to;
+	unsigned char (*arc_id)[16];
+	uint32_t *first;     /* node i's arcs are first[i] .. first[i + 1] - 1 */
 	int64_t *keys;       /* node i's key (network_scan()) */
 	size_t key_alloc;
 	int64_t *sorted;     /* (key, index) pairs by key, when the keys came unsorted */
 	int keys_sorted;
+	int keys_dense;      /* sorted, and every key from keys[0] on: node i has key keys[0] + i */
 	iv_db *db;
 	int error;
 } loader;
 
+static void loader_free(loader *l)
+{
+	free(l->t);
+	free(l->edges);
+	free(l->arc_to);
+	free(l->arc_id);
+	free(l->first);
+	free(l->keys);
+	free(l->sorted);
+}
+
 /* Adds a contact whose id is `uuid` (16 bytes) if not NULL, else `id` (text). */
 static int add_node(loader *l, const unsigned char *uuid, const char *id, int known, iv_time last,
-		    const char *name, const char *company)
+		    const char *company)
 {
 	iv_network *net = l->net;
+	size_t alloc = l->alloc;
 	node *v;
+	tnode *t;
 	int error;
 
 	if (net->n >= NONE32 - 1)
 		return iv__error(IV_ENOMEM, "the network has too many contacts");
-	if (!(v = reserve(net->nodes, &l->alloc, net->n + 1, sizeof(node))))
-		return IV_ENOMEM;
-	net->nodes = v;
-	v += net->n;
-	memset(v, 0, sizeof(*v));
+	if (net->n + 1 > l->alloc) {
+		if (!(v = reserve(net->nodes, &alloc, net->n + 1, sizeof(node))))
+			return IV_ENOMEM;
+		net->nodes = v;
+		if (!(t = reserve(l->t, &l->alloc, net->n + 1, sizeof(tnode))))
+			return IV_ENOMEM;
+		l->t = t;
+	}
+	v = &net->nodes[net->n];
 	if (uuid)
 		memcpy(v->id, uuid, 16);
 	else if (!id || id_parse(v->id, id) < 0)
 		return iv__error(IV_ESTORAGE, "the network holds a contact id '%.60s'", id ? id : "");
-	v->known = known;
-	v->last = last;
-	v->pred = v->via = NONE32;
-	if ((error = text_add(&v->name, net, &l->text_alloc, name)) < 0 ||
-	    (error = text_add(&v->company, net, &l->text_alloc, company)) < 0)
+	v->degree = 0;
+	v->pred = NONE32;
+	v->trank = 0;
+	t = &l->t[net->n];
+	t->known = known;
+	t->last = last;
+	t->prank = t->ptrank = t->pprank = 0;
+	if ((error = text_add(&v->company, net, &l->text_alloc, company)) < 0)
 		return error;
 	net->n++;
 	return 0;
@@ -229,56 +282,71 @@ static int add_node(loader *l, const unsigned char *uuid, const char *id, int kn
 /* Indexes the nodes by id: already in order (as UUIDv7 ids read by row mostly are) costs one pass. */
 static int index_ids(iv_network *net)
 {
-	size_t i, moves = 0;
+	/* The ids as two numbers each, side by side: the nodes are wider than the sort needs. */
+	struct idkey {
+		uint64_t hi, lo;
+	} *k;
+	size_t i, n = net->n, moves = 0;
+	uint32_t *idx;
 	int sorted = 1;
 
-	if (!(net->by_id = malloc((net->n ? net->n : 1) * sizeof(*net->by_id))))
+#define KEY_LESS(x, y) (k[x].hi < k[y].hi || (k[x].hi == k[y].hi && k[x].lo < k[y].lo))
+	if (!(idx = net->by_id = malloc((n ? n : 1) * sizeof(*net->by_id))))
 		return iv__oom();
+	if (!(k = malloc((n ? n : 1) * sizeof(*k))))
+		return iv__oom();
+	for (i = 0; i < n; i++) {
+		k[i].hi = big_endian64(net->nodes[i].id);
+		k[i].lo = big_endian64(net->nodes[i].id + 8);
+	}
 	/*
 	 * Insertion first: ids read by row are time-ordered UUIDs (v7) but for
 	 * those made in the same millisecond, so few move, and not far. If
 	 * many do, a merge sort takes over.
 	 */
-	for (i = 0; i < net->n && sorted; i++) {
+	for (i = 0; i < n && sorted; i++) {
 		size_t j = i;
 		uint32_t v = (uint32_t)i;
-		for (; j > 0 && id_cmp(net->nodes[net->by_id[j - 1]].id, net->nodes[v].id) > 0; j--) {
-			net->by_id[j] = net->by_id[j - 1];
-			if (++moves > 4 * net->n + 64)
+		for (; j > 0 && KEY_LESS(v, idx[j - 1]); j--) {
+			idx[j] = idx[j - 1];
+			if (++moves > 4 * n + 64)
 				sorted = 0;
 		}
-		net->by_id[j] = v;
+		idx[j] = v;
 	}
 	if (!sorted) {
-		for (i = 0; i < net->n; i++)
-			net->by_id[i] = (uint32_t)i;
-	}
-	if (!sorted) {
-		/* A bottom-up merge sort (qsort() would need the nodes in a global). */
-		uint32_t *idx = net->by_id;
-		size_t n = net->n;
-		const node *nodes = net->nodes;
-		uint32_t *tmp = malloc(n * sizeof(*tmp));
+		/* A bottom-up merge sort (qsort() would need the keys in a global). */
+		uint32_t *tmp = malloc(n * sizeof(*tmp)), *src = idx, *dst = tmp, *swap;
 		size_t width;
 
-		if (!tmp)
+		if (!tmp) {
+			free(k);
 			return iv__oom();
+		}
+		for (i = 0; i < n; i++)
+			idx[i] = (uint32_t)i;
 		for (width = 1; width < n; width *= 2) {
 			size_t lo;
 			for (lo = 0; lo < n; lo += 2 * width) {
 				size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
-				size_t a = lo, b = mid, k = lo;
+				size_t a = lo, b = mid, o = lo;
 				while (a < mid && b < hi)
-					tmp[k++] = id_cmp(nodes[idx[b]].id, nodes[idx[a]].id) < 0 ? idx[b++] : idx[a++];
+					dst[o++] = KEY_LESS(src[b], src[a]) ? src[b++] : src[a++];
 				while (a < mid)
-					tmp[k++] = idx[a++];
+					dst[o++] = src[a++];
 				while (b < hi)
-					tmp[k++] = idx[b++];
+					dst[o++] = src[b++];
 			}
-			memcpy(idx, tmp, n * sizeof(*idx));
+			swap = src;
+			src = dst;
+			dst = swap;
 		}
+		if (src != idx)
+			memcpy(idx, src, n * sizeof(*idx));
 		free(tmp);
 	}
+#undef KEY_LESS
+	free(k);
 	return 0;
 }
 
@@ -313,13 +381,12 @@ static size_t find(const iv_network *net, const char *id)
 static int add_edge(loader *l, size_t from, size_t to, int status, iv_time made_at, iv_time created,
 		    const unsigned char *uuid, const char *id)
 {
-	iv_network *net = l->net;
 	edge *e;
 
-	if (!(e = reserve(net->edges, &l->edge_alloc, net->nedges + 1, sizeof(edge))))
+	if (!(e = reserve(l->edges, &l->edge_alloc, l->nedges + 1, sizeof(edge))))
 		return IV_ENOMEM;
-	net->edges = e;
-	e += net->nedges++;
+	l->edges = e;
+	e += l->nedges++;
 	e->from = (uint32_t)from;
 	e->to = (uint32_t)to;
 	e->made = status == IV_INTRO_MADE;
@@ -343,7 +410,7 @@ static int load_contacts(loader *l)
 		return error;
 	while ((error = iv_contact_iter_next(&c, it)) == 0) {
 		error = add_node(l, NULL, iv_contact_id(c), iv_contact_known(c), iv_contact_last_interaction(c),
-				 iv_contact_name(c), iv_contact_company(c));
+				 iv_contact_company(c));
 		iv_contact_free(c);
 		if (error < 0)
 			break;
@@ -389,7 +456,7 @@ static int scan_contact(const iv_backend_node *c, void *payload)
 	k[l->net->n] = c->key;
 	if (l->net->n && k[l->net->n - 1] >= c->key)
 		l->keys_sorted = 0;
-	return add_node(l, c->uuid, c->id, c->known, c->last_interaction, c->name, c->company);
+	return add_node(l, c->uuid, c->id, c->known, c->last_interaction, c->company);
 }
 
 static int pair_cmp(const void *pa, const void *pb)
@@ -405,6 +472,8 @@ static size_t key_node(const loader *l, int64_t key)
 	size_t lo = 0, hi = l->net->n, step = l->keys_sorted ? 1 : 2;
 	const int64_t *k = l->keys_sorted ? l->keys : l->sorted;
 
+	if (l->keys_dense)
+		return key >= k[0] && (uint64_t)(key - k[0]) < hi ? (size_t)(key - k[0]) : NONE;
 	/* Row ids are mostly 1, 2, 3...: try where the key would be without gaps. */
 	if (hi && key >= k[0] && (uint64_t)(key - k[0]) < hi && k[(size_t)(key - k[0]) * step] == key)
 		return l->keys_sorted ? (size_t)(key - k[0]) : (size_t)k[(size_t)(key - k[0]) * step + 1];
@@ -427,6 +496,10 @@ static int scan_intro(const iv_backend_edge *e, void *payload)
 
 	if (e->status == IV_INTRO_DECLINED)
 		return 0;
+	if (!l->keys_dense && l->keys_sorted && l->net->n &&
+	    (uint64_t)l->keys[l->net->n - 1] - (uint64_t)l->keys[0] == l->net->n - 1)
+		/* Row ids 1, 2, 3... with no gap (checked once: they are sorted): a key is its node. */
+		l->keys_dense = 1;
 	if (!l->sorted && !l->keys_sorted) {
 		/* The first introduction: the contacts are all read; index their keys. */
 		size_t i;
@@ -468,9 +541,8 @@ static int size_cmp(size_t a, size_t b)
 }
 
 /* Within a pair, the one to use first: made, then most recent, then id. */
-static int edge_cmp(const void *pa, const void *pb)
+static int edge_cmp(const edge *a, const edge *b)
 {
-	const edge *a = pa, *b = pb;
 	int d;
 
 	if ((d = size_cmp(a->to, b->to)))
@@ -480,103 +552,156 @@ static int edge_cmp(const void *pa, const void *pb)
 	return id_cmp(a->id, b->id);
 }
 
+static int edge_qcmp(const void *pa, const void *pb)
+{
+	return edge_cmp(pa, pb);
+}
+
 /*
  * Groups the introductions by introducer (a counting sort), keeps the best
- * one of each pair and indexes them: linear but for the sort of each
- * introducer's few.
+ * one of each pair as an arc and indexes them: linear but for the sort of
+ * each introducer's few. The introductions read are freed.
  */
-static int index_edges(iv_network *net)
+static int index_edges(loader *l)
 {
-	size_t i, kept = 0, begin = 0;
+	size_t n = l->net->n, i, kept = 0, begin = 0;
+	uint32_t *first;
 	edge *sorted;
 
-	if (!(net->first = calloc(net->n + 1, sizeof(*net->first))))
+	if (!(first = l->first = calloc(n + 1, sizeof(*first))))
 		return iv__oom();
-	for (i = 0; i < net->nedges; i++)
-		net->first[net->edges[i].from + 1]++;
-	for (i = 0; i < net->n; i++)
-		net->first[i + 1] += net->first[i];
-	if (!(sorted = malloc((net->nedges ? net->nedges : 1) * sizeof(edge))))
+	for (i = 0; i < l->nedges; i++)
+		first[l->edges[i].from + 1]++;
+	for (i = 0; i < n; i++)
+		first[i + 1] += first[i];
+	if (!(sorted = malloc((l->nedges ? l->nedges : 1) * sizeof(edge))))
 		return iv__oom();
-	for (i = 0; i < net->nedges; i++)
-		sorted[net->first[net->edges[i].from]++] = net->edges[i];
-	free(net->edges);
-	net->edges = sorted;
+	for (i = 0; i < l->nedges; i++)
+		sorted[first[l->edges[i].from]++] = l->edges[i];
+	free(l->edges);
+	l->edges = sorted;
+	if (!(l->arc_to = malloc((l->nedges ? l->nedges : 1) * sizeof(*l->arc_to))) ||
+	    !(l->arc_id = malloc((l->nedges ? l->nedges : 1) * sizeof(*l->arc_id))))
+		return iv__oom();
 	/* first[i] is now where node i's edges end; they begin where i - 1's end. */
-	for (i = 0; i < net->n; i++) {
-		size_t end = net->first[i], k;
+	for (i = 0; i < n; i++) {
+		size_t end = first[i], k;
 		if (end - begin > 16) {
-			qsort(net->edges + begin, end - begin, sizeof(edge), edge_cmp);
+			qsort(sorted + begin, end - begin, sizeof(edge), edge_qcmp);
 		} else {
 			/* An introducer's few by insertion: qsort() costs more than they do. */
 			for (k = begin + 1; k < end; k++) {
-				edge e = net->edges[k];
+				edge e = sorted[k];
 				size_t j = k;
-				for (; j > begin && edge_cmp(&net->edges[j - 1], &e) > 0; j--)
-					net->edges[j] = net->edges[j - 1];
-				net->edges[j] = e;
+				for (; j > begin && edge_cmp(&sorted[j - 1], &e) > 0; j--)
+					sorted[j] = sorted[j - 1];
+				sorted[j] = e;
 			}
 		}
 		for (k = begin; k < end; k++) {
-			if (k > begin && net->edges[k].to == net->edges[k - 1].to)
+			if (k > begin && sorted[k].to == sorted[k - 1].to)
 				continue;
-			net->edges[kept++] = net->edges[k];
+			l->arc_to[kept] = sorted[k].to;
+			memcpy(l->arc_id[kept++], sorted[k].id, 16);
 		}
-		net->first[i] = (uint32_t)kept;
+		first[i] = (uint32_t)kept;
 		begin = end;
 	}
-	/* Shift: first[i] becomes where node i's edges begin. */
-	memmove(net->first + 1, net->first, net->n * sizeof(*net->first));
-	net->first[0] = 0;
-	net->nedges = kept;
-	if (kept && (sorted = realloc(net->edges, kept * sizeof(edge))))
-		net->edges = sorted;
+	/* Shift: first[i] becomes where node i's arcs begin. */
+	memmove(first + 1, first, n * sizeof(*first));
+	first[0] = 0;
+	free(l->edges);
+	l->edges = NULL;
+	l->nedges = 0;
 	return 0;
 }
 
 /* --- Degrees and best paths ---------------------------------------------- */
 
-/* The ids along the path, compared from the first hop. */
-static int ids_cmp(const void *pa, const void *pb)
-{
-	const node *a = *(const node *const *)pa, *b = *(const node *const *)pb;
-	int d = size_cmp(a->pirank, b->pirank);
+/*
+ * What orders the paths to a layer, gathered in one place for its sort: the
+ * times along them (the predecessor's trank, then the contact's last
+ * interaction, most recent first), then the ids along them (the
+ * predecessor's place in its layer, then the contact's id). Within equal
+ * times a layer's order is that of the ids, so the predecessor's place in
+ * its layer ranks the ids before it.
+ */
+typedef struct lkey {
+	uint32_t ptrank, pprank;
+	iv_time last;
+	uint64_t hi, lo;     /* the id */
+} lkey;
 
-	return d ? d : id_cmp(a->id, b->id);
+static inline int lkey_cmp(const lkey *a, const lkey *b)
+{
+	if (a->ptrank != b->ptrank)
+		return a->ptrank < b->ptrank ? -1 : 1;
+	if (a->last != b->last)
+		return a->last > b->last ? -1 : 1;
+	if (a->pprank != b->pprank)
+		return a->pprank < b->pprank ? -1 : 1;
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	return (a->lo > b->lo) - (a->lo < b->lo);
 }
 
-/* The times along the path from the first hop, most recent first. */
-static int times_cmp(const node *a, const node *b)
+static inline int same_times(const lkey *a, const lkey *b)
 {
-	int d = size_cmp(a->ptrank, b->ptrank);
-
-	return d ? d : time_desc(a->last, b->last);
+	return a->ptrank == b->ptrank && a->last == b->last;
 }
 
-/* Paths in the order of preference: the times along them, then the ids. */
-static int path_cmp(const void *pa, const void *pb)
+/*
+ * Sorts a layer (node indices) into preference order and ranks it: a
+ * bottom-up merge sort of positions in `k`, the layer's keys gathered
+ * first (the nodes are scattered; the keys are not). `a` and `b` hold n
+ * positions each.
+ */
+static void rank_layer(loader *l, uint32_t *layer, size_t n, uint32_t *a, uint32_t *b, lkey *k)
 {
-	const node *a = *(const node *const *)pa, *b = *(const node *const *)pb;
-	int d = times_cmp(a, b);
+	uint32_t *src = a, *dst = b, *swap, rank = 0;
+	size_t width, i;
 
-	return d ? d : ids_cmp(pa, pb);
-}
-
-/* Ranks a layer whose paths are known and sorts it into preference order. */
-static void rank_layer(node **layer, size_t n)
-{
-	size_t i;
-	uint32_t rank = 0;
-
-	qsort(layer, n, sizeof(*layer), ids_cmp);
-	for (i = 0; i < n; i++)
-		layer[i]->irank = (uint32_t)i;
-	qsort(layer, n, sizeof(*layer), path_cmp);
 	for (i = 0; i < n; i++) {
-		if (i && times_cmp(layer[i - 1], layer[i]) != 0)
-			rank++;
-		layer[i]->trank = rank;
+		const tnode *t = &l->t[layer[i]];
+		const unsigned char *id = l->net->nodes[layer[i]].id;
+		k[i].ptrank = t->ptrank;
+		k[i].pprank = t->pprank;
+		k[i].last = t->last;
+		k[i].hi = big_endian64(id);
+		k[i].lo = big_endian64(id + 8);
+		a[i] = (uint32_t)i;
 	}
+	for (i = 1; i < n; i += 2)
+		if (lkey_cmp(&k[i - 1], &k[i]) > 0) {
+			a[i - 1] = (uint32_t)i;
+			a[i] = (uint32_t)(i - 1);
+		}
+	for (width = 2; width < n; width *= 2) {
+		size_t lo;
+		for (lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t x = lo, y = mid, o = lo;
+			while (x < mid && y < hi)
+				dst[o++] = lkey_cmp(&k[src[y]], &k[src[x]]) < 0 ? src[y++] : src[x++];
+			while (x < mid)
+				dst[o++] = src[x++];
+			while (y < hi)
+				dst[o++] = src[y++];
+		}
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	/* src: the positions in order; dst: free for the nodes in order. */
+	for (i = 0; i < n; i++) {
+		uint32_t v = layer[src[i]];
+		if (i && !same_times(&k[src[i - 1]], &k[src[i]]))
+			rank++;
+		l->t[v].prank = (uint32_t)i;
+		l->net->nodes[v].trank = rank;
+		dst[i] = v;
+	}
+	memcpy(layer, dst, n * sizeof(*layer));
 }
 
 /*
@@ -585,43 +710,78 @@ static void rank_layer(node **layer, size_t n)
  * layer is on its best path: extending two paths by the same contact keeps
  * their order.
  */
-static int walk(iv_network *net)
+static int walk(loader *l)
 {
-	node **queue;
+	iv_network *net = l->net;
+	uint32_t *queue, *a, *b;
+	unsigned char *met;      /* a bit per node: reached (what the walk reads most, kept small) */
+	lkey *keys;
 	size_t i, start = 0, end = 0;
 	int degree = 1;
 
 	if (!net->n)
 		return 0;
-	if (!(queue = malloc(net->n * sizeof(*queue))))
+	queue = malloc(3 * net->n * sizeof(*queue));
+	keys = malloc(net->n * sizeof(*keys));
+	met = calloc(net->n / 8 + 1, 1);
+	if (!queue || !keys || !met) {
+		free(queue);
+		free(keys);
+		free(met);
 		return iv__oom();
+	}
+	a = queue + net->n;
+	b = a + net->n;
 	for (i = 0; i < net->n; i++) {
-		if (net->nodes[i].known == IV_KNOWN_DIRECT) {
+		if (l->t[i].known == IV_KNOWN_DIRECT) {
 			net->nodes[i].degree = 1;
-			queue[end++] = &net->nodes[i];
+			met[i >> 3] |= (unsigned char)(1u << (i & 7));
+			queue[end++] = (uint32_t)i;
 		}
 	}
 	while (start < end) {
 		size_t layer_end = end;
-		rank_layer(queue + start, layer_end - start);
+		rank_layer(l, queue + start, layer_end - start, a, b, keys);
 		degree++;
 		for (; start < layer_end; start++) {
-			const node *a = queue[start];
-			size_t k, ai = (size_t)(a - net->nodes);
-			for (k = net->first[ai]; k < net->first[ai + 1]; k++) {
-				node *b = &net->nodes[net->edges[k].to];
-				if (b->degree)
+			uint32_t ai = queue[start];
+			uint32_t k, trank = net->nodes[ai].trank, prank = l->t[ai].prank;
+			for (k = l->first[ai]; k < l->first[ai + 1]; k++) {
+				uint32_t bi = l->arc_to[k];
+				node *v;
+				if (met[bi >> 3] & (1u << (bi & 7)))
 					continue;
-				b->degree = degree;
-				b->pred = (uint32_t)ai;
-				b->via = (uint32_t)k;
-				b->ptrank = a->trank;
-				b->pirank = a->irank;
-				queue[end++] = b;
+				met[bi >> 3] |= (unsigned char)(1u << (bi & 7));
+				v = &net->nodes[bi];
+				v->degree = degree;
+				v->pred = ai;
+				memcpy(v->via, l->arc_id[k], 16);
+				l->t[bi].ptrank = trank;
+				l->t[bi].pprank = prank;
+				queue[end++] = bi;
 			}
 		}
 	}
+	free(met);
+	free(keys);
 	free(queue);
+	return 0;
+}
+
+/* From what was read (indexed by id) to the snapshot: degrees and paths; the rest is freed by the caller. */
+static int finish(loader *l)
+{
+	iv_network *net = l->net;
+	void *p;
+	int error;
+
+	if ((error = index_edges(l)) < 0 || (error = walk(l)) < 0)
+		return error;
+	/* The snapshot is kept: give back what growing left over. */
+	if (net->n && net->n < l->alloc && (p = realloc(net->nodes, net->n * sizeof(node))))
+		net->nodes = p;
+	if (net->text_len && net->text_len < l->text_alloc && (p = realloc(net->text, net->text_len)))
+		net->text = p;
 	return 0;
 }
 
@@ -643,7 +803,12 @@ static int network_load_unguarded(iv_network **out, iv_db *db)
 		error = load_intros(&l);
 	free(l.keys);
 	free(l.sorted);
-	if (error < 0 || (error = index_edges(l.net)) < 0 || (error = walk(l.net)) < 0) {
+	l.keys = NULL;
+	l.sorted = NULL;
+	if (error >= 0)
+		error = finish(&l);
+	loader_free(&l);
+	if (error < 0) {
 		iv_network_free(l.net);
 		return error;
 	}
@@ -662,8 +827,6 @@ void iv_network_free(iv_network *net)
 		return;
 	free(net->nodes);
 	free(net->by_id);
-	free(net->edges);
-	free(net->first);
 	free(net->text);
 	free(net->by_company);
 	free(net);
@@ -711,7 +874,7 @@ static int path_make(iv_path **out, const iv_network *net, const node *target)
 	while (i-- > 0) {
 		id_text(p->hops[i].contact, v->id);
 		if (v->pred != NONE32) {
-			id_text(p->hops[i].intro, net->edges[v->via].id);
+			id_text(p->hops[i].intro, v->via);
 			v = &net->nodes[v->pred];
 		} else {
 			p->hops[i].intro[0] = '\0';
@@ -734,8 +897,7 @@ int iv_network_path(iv_path **out, const iv_network *net, const char *contact_id
 		return error;
 	if (!v->degree) {
 		id_text(id, v->id);
-		return iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s (%s)",
-				 id, v->name != NONE32 ? net->text + v->name : "");
+		return iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s", id);
 	}
 	return path_make(out, net, v);
 }
@@ -903,12 +1065,13 @@ typedef struct wedge {
 	size_t from;                    /* the introducer's wnode */
 	int made;
 	iv_time when;
-	char id[IV_ID_LEN + 1];
-	char from_id[IV_ID_LEN + 1];
+	unsigned char id[16];
+	unsigned char from_id[16];      /* the introducer's id, until its wnode is known */
 } wedge;
 
 typedef struct wnode {
-	char id[IV_ID_LEN + 1];
+	unsigned char id[16];
+	int64_t key;                    /* the backend's key for it (a keyed walk) */
 	int known;
 	iv_time last;
 	int fetched;                    /* its introductions are read */
@@ -920,11 +1083,16 @@ typedef struct wnode {
 
 typedef struct walker {
 	iv_db *db;
+	/*
+	 * Walking by the backend's keys (network_node(), intros_to_key()):
+	 * contacts are told apart by key; else by id.
+	 */
+	int keyed;
 	wnode *nodes;
 	size_t n, alloc;
 	wedge *edges;
 	size_t nedges, ealloc;
-	size_t *slots;                  /* by id: a wnode's index + 1, or 0 */
+	size_t *slots;                  /* by key or id: a wnode's index + 1, or 0 */
 	size_t nslots;
 	size_t *queue, qalloc;
 	size_t *set, nset, salloc;      /* every contact met */
@@ -940,21 +1108,20 @@ static void walker_free(walker *w)
 	free(w->set);
 }
 
-static size_t id_hash(const char *id)
+static size_t node_hash(const walker *w, const unsigned char id[16], int64_t key)
 {
-	size_t h = 2166136261u;
+	uint64_t h = w->keyed ? (uint64_t)key : big_endian64(id) ^ big_endian64(id + 8);
 
-	while (*id)
-		h = (h ^ (unsigned char)*id++) * 16777619u;
-	return h;
+	return (size_t)((h * 0x9e3779b97f4a7c15ull) >> 17);
 }
 
-/* The slot of `id`: where it is, or the empty one where it goes. */
-static size_t *slot_of(const walker *w, const char *id)
+/* The slot of the contact with `key` (keyed) or `id`: where it is, or the empty one where it goes. */
+static size_t *slot_of(const walker *w, const unsigned char id[16], int64_t key)
 {
-	size_t i = id_hash(id) & (w->nslots - 1);
+	size_t i = node_hash(w, id, key) & (w->nslots - 1);
 
-	while (w->slots[i] && strcmp(w->nodes[w->slots[i] - 1].id, id) != 0)
+	while (w->slots[i] && (w->keyed ? w->nodes[w->slots[i] - 1].key != key
+				      : memcmp(w->nodes[w->slots[i] - 1].id, id, 16) != 0))
 		i = (i + 1) & (w->nslots - 1);
 	return &w->slots[i];
 }
@@ -970,19 +1137,19 @@ static int rehash(walker *w)
 	}
 	w->nslots = n;
 	for (i = 0; i < w->n; i++)
-		*slot_of(w, w->nodes[i].id) = i + 1;
+		*slot_of(w, w->nodes[i].id, w->nodes[i].key) = i + 1;
 	free(old);
 	return 0;
 }
 
-/* Adds a contact (id in lower case) unless known; `*out` is its index. */
-static int wnode_add(size_t *out, walker *w, const char *id, int known, iv_time last)
+/* Adds a contact unless met already; `*out` is its index. */
+static int wnode_add(size_t *out, walker *w, const unsigned char id[16], int64_t key, int known, iv_time last)
 {
 	size_t *slot;
 	wnode *v;
 	int error;
 
-	if (w->nslots && *(slot = slot_of(w, id))) {
+	if (w->nslots && *(slot = slot_of(w, id, key))) {
 		*out = *slot - 1;
 		return 0;
 	}
@@ -993,34 +1160,104 @@ static int wnode_add(size_t *out, walker *w, const char *id, int known, iv_time 
 	w->nodes = v;
 	v += w->n;
 	memset(v, 0, sizeof(*v));
-	memcpy(v->id, id, IV_ID_LEN + 1);
+	memcpy(v->id, id, 16);
+	v->key = key;
 	v->known = known;
 	v->last = last;
-	*slot_of(w, id) = w->n + 1;
+	*slot_of(w, id, key) = w->n + 1;
 	*out = w->n++;
 	return 0;
 }
 
 static int wnode_add_contact(size_t *out, walker *w, const iv_contact *c)
 {
-	return wnode_add(out, w, iv_contact_id(c), iv_contact_known(c), iv_contact_last_interaction(c));
+	unsigned char id[16];
+
+	id_bytes(id, iv_contact_id(c));
+	return wnode_add(out, w, id, 0, iv_contact_known(c), iv_contact_last_interaction(c));
 }
 
-/* The contact `id`, read from the store the first time. */
-static int wnode_get(size_t *out, walker *w, const char *id)
+/* The contact `id` (not keyed), read from the store the first time. */
+static int wnode_get(size_t *out, walker *w, const unsigned char id[16])
 {
+	char text[IV_ID_LEN + 1];
 	iv_contact *c = NULL;
 	int error;
 
-	if (w->nslots && *slot_of(w, id)) {
-		*out = *slot_of(w, id) - 1;
+	if (w->nslots && *slot_of(w, id, 0)) {
+		*out = *slot_of(w, id, 0) - 1;
 		return 0;
 	}
-	if ((error = iv_contact_lookup(&c, w->db, id)) < 0)
+	id_text(text, id);
+	if ((error = iv_contact_lookup(&c, w->db, text)) < 0)
 		return error;
 	error = wnode_add_contact(out, w, c);
 	iv_contact_free(c);
 	return error;
+}
+
+/* Copies a name for a message, cut to 127 bytes (not inside a UTF-8 character). */
+static void name_copy(char out[128], const char *name)
+{
+	size_t n = name ? strnlen(name, 128) : 0;
+
+	if (n == 128)
+		for (n = 127; n > 0 && ((unsigned char)name[n] & 0xc0) == 0x80; n--)
+			;
+	if (n)
+		memcpy(out, name, n);
+	out[n] = '\0';
+}
+
+/* network_node()'s callback: the contact a keyed walk starts from. */
+typedef struct startpoint {
+	walker *w;
+	size_t *out;
+	char name[128];                 /* for a message; cut */
+} startpoint;
+
+static int start_seen(const iv_backend_node *c, void *payload)
+{
+	startpoint *s = payload;
+	unsigned char id[16];
+
+	if (c->uuid)
+		memcpy(id, c->uuid, 16);
+	else if (!c->id || id_parse(id, c->id) < 0)
+		return iv__error(IV_ESTORAGE, "the store gave a contact id '%.60s'", c->id ? c->id : "");
+	name_copy(s->name, c->name);
+	return wnode_add(s->out, s->w, id, c->key, c->known, c->last_interaction);
+}
+
+/*
+ * Adds contact `id` (valid, lower case) to start a walk from; `name`, if
+ * not NULL, gets its name (cut to 128 bytes).
+ */
+static int wnode_start(size_t *out, walker *w, const char *id, char name[128])
+{
+	iv_backend *be = w->db->be;
+	startpoint s;
+	int error;
+
+	if (w->keyed) {
+		s.w = w;
+		s.out = out;
+		s.name[0] = '\0';
+		if ((error = be->network_node(be, id, start_seen, &s)) == IV_ENOTFOUND)
+			return iv__error(IV_ENOTFOUND, "contact %s not found", id);
+		if (error >= 0 && name)
+			memcpy(name, s.name, sizeof(s.name));
+		return error < 0 ? error : 0;
+	} else {
+		iv_contact *c = NULL;
+		if ((error = iv_contact_lookup(&c, w->db, id)) < 0)
+			return error;
+		if (name)
+			name_copy(name, iv_contact_name(c));
+		error = wnode_add_contact(out, w, c);
+		iv_contact_free(c);
+		return error;
+	}
 }
 
 static wedge *wedge_add(walker *w)
@@ -1033,10 +1270,10 @@ static wedge *wedge_add(walker *w)
 	return &e[w->nedges++];
 }
 
-/* intros_to()'s callback: one introduction, its introducer known at once. */
+/* intros_to() and intros_to_key()'s callback: one introduction, its introducer known at once. */
 static int edge_seen(const iv_backend_edge *be, void *payload)
 {
-	char id[IV_ID_LEN + 1], by[IV_ID_LEN + 1];
+	unsigned char id[16], by[16];
 	walker *w = payload;
 	size_t from;
 	wedge *e;
@@ -1045,17 +1282,22 @@ static int edge_seen(const iv_backend_edge *be, void *payload)
 	if (be->status == IV_INTRO_DECLINED)
 		return 0;
 	/* What a backend gives is checked as what a caller gives. */
-	if ((error = iv__parse_id(by, "introduction's introducer", be->introducer)) < 0 ||
-	    (error = iv__parse_id(id, "introduction's id", be->id)) < 0)
-		return error;
-	if ((error = wnode_add(&from, w, by, be->introducer_known, be->introducer_last)) < 0)
+	if (!be->introducer || id_parse(by, be->introducer) < 0)
+		return iv__error(IV_ESTORAGE, "the store gave an introducer id '%.60s'",
+				 be->introducer ? be->introducer : "");
+	if (w->keyed && be->uuid)
+		memcpy(id, be->uuid, 16);
+	else if (!be->id || id_parse(id, be->id) < 0)
+		return iv__error(IV_ESTORAGE, "the store gave an introduction id '%.60s'", be->id ? be->id : "");
+	if ((error = wnode_add(&from, w, by, w->keyed ? be->introducer_key : 0, be->introducer_known,
+			       be->introducer_last)) < 0)
 		return error;
 	if (!(e = wedge_add(w)))
 		return IV_ENOMEM;
 	e->from = from;
 	e->made = be->status == IV_INTRO_MADE;
 	e->when = be->made_at ? be->made_at : be->created;
-	memcpy(e->id, id, IV_ID_LEN + 1);
+	memcpy(e->id, id, 16);
 	return 0;
 }
 
@@ -1066,22 +1308,26 @@ static int fetch_in(walker *w, size_t v)
 	iv_intro_iter *it = NULL;
 	iv_intro *in = NULL;
 	iv_backend *be = w->db->be;
+	char text[IV_ID_LEN + 1];
 	size_t i, first = w->nedges;
 	wedge *e;
 	int error;
 
 	if (w->nodes[v].fetched)
 		return 0;
-	if (be->version >= 4 && be->intros_to) {
-		char id[IV_ID_LEN + 1];
-
-		/* The node array may move while the backend calls back. */
-		memcpy(id, w->nodes[v].id, sizeof(id));
-		if ((error = be->intros_to(be, id, edge_seen, w)) < 0)
+	if (w->keyed) {
+		if ((error = be->intros_to_key(be, w->nodes[v].key, edge_seen, w)) < 0)
 			return error;
 		goto done;
 	}
-	f.introduced = w->nodes[v].id;
+	/* The node array may move while the backend calls back. */
+	id_text(text, w->nodes[v].id);
+	if (be->version >= 4 && be->intros_to) {
+		if ((error = be->intros_to(be, text, edge_seen, w)) < 0)
+			return error;
+		goto done;
+	}
+	f.introduced = text;
 	if ((error = iv_intro_list(&it, w->db, &f)) < 0)
 		return error;
 	while ((error = iv_intro_iter_next(&in, it)) == 0) {
@@ -1093,8 +1339,8 @@ static int fetch_in(walker *w, size_t v)
 			}
 			e->made = iv_intro_status(in) == IV_INTRO_MADE;
 			e->when = iv_intro_made_at(in) ? iv_intro_made_at(in) : iv_intro_created(in);
-			memcpy(e->id, iv_intro_id(in), IV_ID_LEN + 1);
-			memcpy(e->from_id, iv_intro_introducer(in), IV_ID_LEN + 1);
+			id_bytes(e->id, iv_intro_id(in));
+			id_bytes(e->from_id, iv_intro_introducer(in));
 		}
 		iv_intro_free(in);
 	}
@@ -1179,25 +1425,18 @@ static int reach_back(int *degree, walker *w, size_t target)
 /* The network of the set's contacts and the introductions read between them, walked. */
 static int walker_network(iv_network **out, walker *w)
 {
-	iv_network *net;
-	size_t i, k, alloc = 0;
+	loader l;
+	size_t i, k;
 	int error = 0;
 
 	*out = NULL;
-	if (!(net = calloc(1, sizeof(*net))))
+	memset(&l, 0, sizeof(l));
+	if (!(l.net = calloc(1, sizeof(*l.net))))
 		return iv__oom();
-	if (w->nset && !(net->nodes = calloc(w->nset, sizeof(node)))) {
-		free(net);
-		return iv__oom();
-	}
 	/* Node i is the set's i-th contact. */
-	for (i = 0; i < w->nset; i++) {
+	for (i = 0; i < w->nset && error >= 0; i++) {
 		const wnode *v = &w->nodes[w->set[i]];
-		node *x = &net->nodes[net->n++];
-		id_bytes(x->id, v->id);
-		x->known = v->known;
-		x->last = v->last;
-		x->name = x->company = x->pred = x->via = NONE32;
+		error = add_node(&l, v->id, NULL, v->known, v->last, NULL);
 	}
 	for (i = 0; i < w->nset && error >= 0; i++) {
 		const wnode *v = &w->nodes[w->set[i]];
@@ -1206,55 +1445,59 @@ static int walker_network(iv_network **out, walker *w)
 			edge *e;
 			if (!w->nodes[we->from].in_set)
 				continue;
-			if (!(e = reserve(net->edges, &alloc, net->nedges + 1, sizeof(edge)))) {
+			if (!(e = reserve(l.edges, &l.edge_alloc, l.nedges + 1, sizeof(edge)))) {
 				error = IV_ENOMEM;
 				break;
 			}
-			net->edges = e;
-			e += net->nedges++;
+			l.edges = e;
+			e += l.nedges++;
 			e->from = (uint32_t)w->nodes[we->from].pos;
 			e->to = (uint32_t)i;
 			e->made = we->made;
 			e->when = we->when;
-			id_bytes(e->id, we->id);
+			memcpy(e->id, we->id, 16);
 		}
 	}
-	if (error < 0 || (error = index_ids(net)) < 0 || (error = index_edges(net)) < 0 ||
-	    (error = walk(net)) < 0) {
-		iv_network_free(net);
+	if (error >= 0 && (error = index_ids(l.net)) >= 0)
+		error = finish(&l);
+	loader_free(&l);
+	if (error < 0) {
+		iv_network_free(l.net);
 		return error;
 	}
-	*out = net;
+	*out = l.net;
 	return 0;
+}
+
+/* Whether the backend answers a walk by its keys. */
+static int walks_by_key(const iv_backend *be)
+{
+	return be->version >= 4 && be->network_node && be->intros_to_key;
 }
 
 static int db_path_unguarded(iv_path **out, int *degree_out, iv_db *db, const char *contact_id)
 {
-	char id[IV_ID_LEN + 1];
+	char id[IV_ID_LEN + 1], name[128];
 	walker w = { 0 };
-	iv_contact *c = NULL;
 	iv_network *net = NULL;
 	size_t target;
 	int degree = 0, error;
 
 	if ((error = iv__parse_id(id, "contact_id", contact_id)) < 0)
 		return error;
-	if ((error = iv_contact_lookup(&c, db, id)) < 0)
-		return error;
 	w.db = db;
-	if ((error = wnode_add_contact(&target, &w, c)) >= 0 &&
+	w.keyed = walks_by_key(db->be);
+	if ((error = wnode_start(&target, &w, id, name)) >= 0 &&
 	    (error = reach_back(&degree, &w, target)) >= 0) {
 		if (degree_out)
 			*degree_out = degree;
 		else if (!degree)
-			error = iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s (%s)",
-					  id, iv_contact_name(c));
+			error = iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s (%s)", id, name);
 		else if ((error = walker_network(&net, &w)) >= 0)
 			error = path_make(out, net, &net->nodes[w.nodes[target].pos]);
 	}
 	iv_network_free(net);
 	walker_free(&w);
-	iv_contact_free(c);
 	return error < 0 ? error : 0;
 }
 
@@ -1274,6 +1517,28 @@ int iv_db_degree(int *out, iv_db *db, const char *contact_id)
 	IV__GUARDED(db, "iv_db_degree", db_path_unguarded(NULL, out, db, contact_id));
 }
 
+/* network_company()'s callback: one contact to walk back from. */
+typedef struct target_list {
+	walker *w;
+	size_t *at, n, alloc;
+} target_list;
+
+static int target_seen(const iv_backend_node *c, void *payload)
+{
+	target_list *t = payload;
+	unsigned char id[16];
+	size_t *at;
+
+	if (c->uuid)
+		memcpy(id, c->uuid, 16);
+	else if (!c->id || id_parse(id, c->id) < 0)
+		return iv__error(IV_ESTORAGE, "the store gave a contact id '%.60s'", c->id ? c->id : "");
+	if (!(at = reserve(t->at, &t->alloc, t->n + 1, sizeof(*at))))
+		return IV_ENOMEM;
+	t->at = at;
+	return wnode_add(&t->at[t->n++], t->w, id, c->key, c->known, c->last_interaction);
+}
+
 static int db_company_unguarded(iv_path_iter **out, iv_db *db, const char *company)
 {
 	iv_contact_filter f = IV_CONTACT_FILTER_INIT;
@@ -1286,6 +1551,19 @@ static int db_company_unguarded(iv_path_iter **out, iv_db *db, const char *compa
 	int degree, error;
 
 	w.db = db;
+	w.keyed = walks_by_key(db->be);
+	if (w.keyed && db->be->network_company) {
+		target_list tl = { &w, NULL, 0, 0 };
+		if ((error = iv__check_text("company", company, IV_LIMIT_SHORT, IV__ONELINE)) < 0 ||
+		    (error = db->be->network_company(db->be, company, target_seen, &tl)) < 0) {
+			free(tl.at);
+			walker_free(&w);
+			return error;
+		}
+		targets = tl.at;
+		ntargets = tl.n;
+		goto walk;
+	}
 	f.company = company;
 	if ((error = iv_contact_list(&it, db, &f)) < 0)
 		return error;
@@ -1297,7 +1575,9 @@ static int db_company_unguarded(iv_path_iter **out, iv_db *db, const char *compa
 			break;
 		}
 		targets = t;
-		error = wnode_add_contact(&targets[ntargets++], &w, c);
+		/* A keyed walk asks the backend for the contact's key. */
+		error = w.keyed ? wnode_start(&targets[ntargets++], &w, iv_contact_id(c), NULL)
+				: wnode_add_contact(&targets[ntargets++], &w, c);
 		iv_contact_free(c);
 		if (error < 0)
 			break;
@@ -1305,6 +1585,7 @@ static int db_company_unguarded(iv_path_iter **out, iv_db *db, const char *compa
 	iv_contact_iter_free(it);
 	if (error == IV_ITEROVER)
 		error = 0;
+walk:
 	for (i = 0; i < ntargets && error >= 0; i++)
 		error = reach_back(&degree, &w, targets[i]);
 	if (error >= 0 && (error = walker_network(&net, &w)) >= 0 &&

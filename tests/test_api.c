@@ -1142,7 +1142,7 @@ static void ffi_describes_every_versioned_struct(void **state)
 	EXPECT_STRUCT(iv_search_options, IV_SEARCH_OPTIONS_VERSION, flags);
 	EXPECT_STRUCT(iv_draft_options, IV_DRAFT_OPTIONS_VERSION, template_text);
 	EXPECT_STRUCT(iv_rules, IV_RULES_VERSION, report_back_days);
-	EXPECT_STRUCT(iv_backend, IV_BACKEND_VERSION, network_scan);
+	EXPECT_STRUCT(iv_backend, IV_BACKEND_VERSION, network_company);
 	EXPECT_STRUCT(iv_backend_iter, IV_BACKEND_ITER_VERSION, free);
 	EXPECT_STRUCT(iv_note_filter, IV_NOTE_FILTER_VERSION, number);
 	/* Versions already shipped keep their sizes. */

@@ -190,8 +190,8 @@ static void cold_contact_without_intro_is_unreachable(void **state)
 	check(iv_network_path(&p, net, cold), IV_ENOTFOUND);
 	assert_null(p);
 	assert_non_null(strstr(iv_error_message(), cold));
-	assert_non_null(strstr(iv_error_message(), "(Cole Cold)"));
-	assert_non_null(strstr(iv_error_message(), "no introduction path"));
+	/* The snapshot keeps no names: the message names the contact by its id. */
+	assert_non_null(strstr(iv_error_message(), "no introduction path reaches contact"));
 	iv_network_free(net);
 }
 

@@ -6,6 +6,9 @@
  *     test_network_walk memory
  *     test_network_walk sqlite
  *
+ * and on the same backends without some of their optional operations, so
+ * that the core's other ways of walking give the same answers too.
+ *
  * SPDX-License-Identifier: MIT
  */
 #include <stdarg.h>
@@ -21,6 +24,7 @@
 #include <string.h>
 
 #include <infoview/infoview.h>
+#include <infoview/sys/backend.h>
 
 #include "fixture.h"
 
@@ -266,6 +270,92 @@ static void errors_match_the_snapshot(void **state)
 	iv_path_iter_free(it);
 }
 
+static int fixture_clock(iv_time *now, void *payload)
+{
+	*now = ((const iv_fixture *)payload)->now;
+	return 0;
+}
+
+/*
+ * Reopens the fixture's store on a backend without network_company()
+ * (`strip` 1), or without network_node() and intros_to_key() as well (2:
+ * walks by ids through intros_to()), or without intros_to() either (3:
+ * through the listings, as for an older backend).
+ */
+static void open_stripped(iv_fixture *fx, int strip)
+{
+	iv_backend *be = NULL;
+	char path[600];
+
+	iv_db_free(fx->db);
+	fx->db = NULL;
+	if (strcmp(iv_fixture_backend, "memory") == 0) {
+		ok(iv_backend_memory_new(&be));
+	} else {
+		snprintf(path, sizeof(path), "%s/stripped.db", fx->dir);
+		ok(iv_backend_sqlite_new(&be, path));
+	}
+	be->network_company = NULL;
+	if (strip > 1)
+		be->network_node = NULL, be->intros_to_key = NULL;
+	if (strip > 2)
+		be->intros_to = NULL;
+	ok(iv_db_open_backend(&fx->db, be));
+	ok(iv_db_set_clock(fx->db, fixture_clock, fx));
+}
+
+static void same_answers_without_optional_operations(void **state)
+{
+	static const size_t sizes[] = { 12, 40 };
+	int strip;
+	size_t s;
+
+	(void)state;
+	for (strip = 1; strip <= 3; strip++) {
+		for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+			unsigned int seed;
+			for (seed = 1; seed <= 4; seed++) {
+				void *fxs = NULL;
+				id_t_ *ids = calloc(sizes[s], sizeof(*ids));
+
+				assert_non_null(ids);
+				rng = 0x9e3779b97f4a7c15u * (seed + 100 * s + 1000 * (size_t)strip) + 1;
+				assert_int_equal(iv_fixture_setup(&fxs), 0);
+				open_stripped(fxs, strip);
+				random_network(fxs, sizes[s], ids);
+				compare(((iv_fixture *)fxs)->db, sizes[s], ids);
+				iv_fixture_teardown(&fxs);
+				free(ids);
+			}
+		}
+	}
+}
+
+/* The errors are the same whichever way the core walks. */
+static void errors_without_optional_operations(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_path *p = NULL;
+	iv_path_iter *it = NULL;
+	id_t_ a;
+	int strip;
+
+	for (strip = 1; strip <= 3; strip++) {
+		open_stripped(fx, strip);
+		iv_fixture_contact(fx->db, "Ada Unreached", "Acme", IV_KNOWN_COLD, a);
+		check(iv_db_path(&p, fx->db, "0190a0b0-0000-7000-8000-000000000001"), IV_ENOTFOUND);
+		assert_non_null(strstr(iv_error_message(), "not found"));
+		check(iv_db_path(&p, fx->db, a), IV_ENOTFOUND);
+		assert_non_null(strstr(iv_error_message(), "no introduction path reaches contact"));
+		assert_non_null(strstr(iv_error_message(), "Ada Unreached"));
+		check(iv_db_company_paths(&it, fx->db, "Bad\ncompany"), IV_EINVALID);
+		assert_null(it);
+		ok(iv_db_company_paths(&it, fx->db, "acme"));
+		check(iv_path_iter_next(&p, it), IV_ITEROVER);
+		iv_path_iter_free(it);
+	}
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, iv_fixture_setup, iv_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -275,6 +365,8 @@ int main(int argc, char **argv)
 		T(same_answers_when_every_time_ties),
 		T(ids_stored_out_of_order),
 		T(errors_match_the_snapshot),
+		cmocka_unit_test(same_answers_without_optional_operations),
+		T(errors_without_optional_operations),
 	};
 
 	if (iv_fixture_init(argc, argv) < 0)

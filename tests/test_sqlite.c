@@ -1497,11 +1497,26 @@ static void network_walk_queries_use_their_indexes(void **state)
 		"SELECT r.id, r.uuid, j0.uuid, j1.uuid, r.channel FROM intro r"
 		" LEFT JOIN contact j0 ON j0.id = r.introducer LEFT JOIN contact j1 ON j1.id = r.introduced"
 		" WHERE r.introduced = (SELECT id FROM contact WHERE uuid = ?2) ORDER BY r.created, r.uuid";
+	/* The walk by row ids (SQ_NETWORK_NODE, SQ_INTROS_TO_KEY, SQ_NETWORK_COMPANY). */
+	static const char node[] = "SELECT id, uuid, known, last_interaction, name FROM contact WHERE uuid = ?1";
+	static const char intros_to_key[] =
+		"SELECT i.uuid, c.uuid, i.status, i.made_at, i.created, c.known, c.last_interaction, c.id"
+		" FROM intro i JOIN contact c ON c.id = i.introducer"
+		" WHERE i.introduced = ?1 AND i.status <> 4";
+	static const char company_nodes[] =
+		"SELECT id, uuid, known, last_interaction, name FROM contact WHERE company = ?1 COLLATE NOCASE";
 	fixture *fx = *state;
 	sqlite3 *db;
 
 	open_be(fx);
 	db = raw_open(fx->path);
+	assert_true(plan_has(db, node, "sqlite_autoindex_contact_1 (uuid=?)"));
+	assert_false(plan_has(db, node, "SCAN"));
+	assert_true(plan_has(db, intros_to_key, "intro_introduced (introduced=?)"));
+	assert_true(plan_has(db, intros_to_key, "c USING INTEGER PRIMARY KEY (rowid=?)"));
+	assert_false(plan_has(db, intros_to_key, "SCAN"));
+	assert_true(plan_has(db, company_nodes, "contact_company (company=?)"));
+	assert_false(plan_has(db, company_nodes, "SCAN"));
 	assert_true(plan_has(db, intros_to, "intro_introduced (introduced=?)"));
 	assert_true(plan_has(db, intros_to, "c USING INTEGER PRIMARY KEY (rowid=?)"));
 	assert_false(plan_has(db, intros_to, "SCAN"));

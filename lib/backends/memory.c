@@ -886,7 +886,9 @@ static int intros_to_under(const struct mem_node *n, struct mem_backend *mb, con
 		e.created = iv_intro_created(n->rec);
 		e.introducer_known = iv_contact_known(by->rec);
 		e.introducer_last = iv_contact_last_interaction(by->rec);
-		e.introducer_key = e.introduced_key = 0;
+		/* intros_to_key() keys contacts by their node's address, as scan_contacts() does. */
+		e.introducer_key = (int64_t)(intptr_t)by;
+		e.introduced_key = 0;
 		e.uuid = NULL;
 		if ((error = cb(&e, payload)) < 0)
 			return error;
@@ -900,6 +902,65 @@ static int mem_intros_to(iv_backend *be, const char *id, iv_backend_edge_cb cb, 
 	struct mem_backend *mb = mem_of(be);
 
 	return intros_to_under(mb->tables[T_INTRO].root[BY_ID], mb, id, cb, payload);
+}
+
+/* One contact, keyed by its node's address as scan_contacts() keys it. */
+static int mem_network_node(iv_backend *be, const char *id, iv_backend_node_cb cb, void *payload)
+{
+	struct mem_node *n = table_find(&mem_of(be)->tables[T_CONTACT], id);
+	iv_backend_node c;
+	char msg[120];
+
+	if (!n) {
+		snprintf(msg, sizeof(msg), "memory: contact %.40s not found", id);
+		return iv_error_set(IV_ENOTFOUND, msg);
+	}
+	memset(&c, 0, sizeof(c));
+	c.key = (int64_t)(intptr_t)n;
+	c.id = iv_contact_id(n->rec);
+	c.known = iv_contact_known(n->rec);
+	c.last_interaction = iv_contact_last_interaction(n->rec);
+	c.name = iv_contact_name(n->rec);
+	c.company = iv_contact_company(n->rec);
+	return cb(&c, payload);
+}
+
+/* The contacts under `n` at `company`, keyed as mem_network_node() keys them. */
+static int company_under(const struct mem_node *n, const char *company, iv_backend_node_cb cb, void *payload)
+{
+	iv_backend_node c;
+	int error;
+
+	if (!n)
+		return 0;
+	if ((error = company_under(n->kid[BY_ID][0], company, cb, payload)) < 0)
+		return error;
+	if (iv_contact_company(n->rec) && ascii_casecmp(iv_contact_company(n->rec), company) == 0) {
+		memset(&c, 0, sizeof(c));
+		c.key = (int64_t)(intptr_t)n;
+		c.id = iv_contact_id(n->rec);
+		c.known = iv_contact_known(n->rec);
+		c.last_interaction = iv_contact_last_interaction(n->rec);
+		c.name = iv_contact_name(n->rec);
+		c.company = iv_contact_company(n->rec);
+		if ((error = cb(&c, payload)) < 0)
+			return error;
+	}
+	return company_under(n->kid[BY_ID][1], company, cb, payload);
+}
+
+/* A scan of every contact: this backend keeps no index by company. */
+static int mem_network_company(iv_backend *be, const char *company, iv_backend_node_cb cb, void *payload)
+{
+	return company_under(mem_of(be)->tables[T_CONTACT].root[BY_ID], company, cb, payload);
+}
+
+/* As mem_intros_to(), for the contact whose node is at `key` (as mem_network_node() gave it). */
+static int mem_intros_to_key(iv_backend *be, int64_t key, iv_backend_edge_cb cb, void *payload)
+{
+	const struct mem_node *to = (const struct mem_node *)(intptr_t)key;
+
+	return mem_intros_to(be, iv_contact_id(to->rec), cb, payload);
 }
 
 /* Every contact under `n`, keyed by its node's address. */
@@ -1198,6 +1259,9 @@ IV_EXTERN(int) iv_backend_memory_new(iv_backend **out)
 	mb->base.setting_list = mem_setting_list;
 	mb->base.intros_to = mem_intros_to;
 	mb->base.network_scan = mem_network_scan;
+	mb->base.network_node = mem_network_node;
+	mb->base.intros_to_key = mem_intros_to_key;
+	mb->base.network_company = mem_network_company;
 	mb->base.begin = mem_begin;
 	mb->base.commit = mem_commit;
 	mb->base.rollback = mem_rollback;

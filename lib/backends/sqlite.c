@@ -118,9 +118,17 @@ static const char *const fixed_sql[SQ_FIXED_COUNT] = {
 	[SQ_INTROS_TO] = "SELECT i.uuid, c.uuid, i.status, i.made_at, i.created, c.known, c.last_interaction"
 			 " FROM intro i JOIN contact c ON c.id = i.introducer"
 			 " WHERE i.introduced = (SELECT id FROM contact WHERE uuid = ?1) AND i.status <> 4",
-	/* The whole network: two scans by row id, keyed by row id. */
-	[SQ_NETWORK_CONTACTS] = "SELECT id, uuid, known, last_interaction, name, company FROM contact",
+	/* The whole network: two scans by row id, keyed by row id; the core keeps no names. */
+	[SQ_NETWORK_CONTACTS] = "SELECT id, uuid, known, last_interaction, company FROM contact",
 	[SQ_NETWORK_INTROS] = "SELECT uuid, introducer, introduced, status, made_at, created FROM intro WHERE status <> 4",
+	/* The walk back by row ids: one contact by uuid, then the introductions to each by intro_introduced. */
+	[SQ_NETWORK_NODE] = "SELECT id, uuid, known, last_interaction, name FROM contact WHERE uuid = ?1",
+	[SQ_INTROS_TO_KEY] = "SELECT i.uuid, c.uuid, i.status, i.made_at, i.created, c.known, c.last_interaction, c.id"
+			     " FROM intro i JOIN contact c ON c.id = i.introducer"
+			     " WHERE i.introduced = ?1 AND i.status <> 4",
+	/* A company's contacts by contact_company. */
+	[SQ_NETWORK_COMPANY] = "SELECT id, uuid, known, last_interaction, name FROM contact"
+			       " WHERE company = ?1 COLLATE NOCASE",
 };
 
 /* SQL being generated, in a fixed buffer: it is only made once per statement. */
@@ -849,6 +857,82 @@ static void uuid_of(const unsigned char **uuid, const char **text, char buf[IV_I
 	}
 }
 
+/* The current row of SQ_NETWORK_NODE or SQ_NETWORK_COMPANY, given to `cb`. */
+static int node_row(sqlite3_stmt *st, iv_backend_node_cb cb, void *payload)
+{
+	char text[IV_ID_LEN + 1];
+	iv_backend_node c;
+
+	memset(&c, 0, sizeof(c));
+	c.key = sqlite3_column_int64(st, 0);
+	uuid_of(&c.uuid, &c.id, text, st, 1);
+	c.known = sqlite3_column_int(st, 2);
+	c.last_interaction = sqlite3_column_int64(st, 3);
+	c.name = (const char *)sqlite3_column_text(st, 4);
+	return cb(&c, payload);
+}
+
+static int network_node(iv_backend *be, const char *id, iv_backend_node_cb cb, void *payload)
+{
+	struct sq *b = SQ(be);
+	struct sq_put p = { 0 };
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, SQ_NETWORK_NODE)) < 0)
+		return rc;
+	iv__sq_put_uuid(&p, id);
+	if ((rc = iv__sq_step(b, &p, "reading", "contact", id)) > 0)
+		rc = node_row(p.st, cb, payload);
+	else if (rc == 0)
+		rc = iv__sq_error(IV_ENOTFOUND, "sqlite: contact %s not found", id);
+	iv__sq_release(p.st);
+	return rc < 0 ? rc : 0;
+}
+
+static int network_company(iv_backend *be, const char *company, iv_backend_node_cb cb, void *payload)
+{
+	struct sq *b = SQ(be);
+	struct sq_put p = { 0 };
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, SQ_NETWORK_COMPANY)) < 0)
+		return rc;
+	p.rc = sqlite3_bind_text(p.st, 1, company, -1, SQLITE_STATIC);
+	while ((rc = iv__sq_step(b, &p, "reading the contacts of", "company", company)) > 0)
+		if ((rc = node_row(p.st, cb, payload)) < 0)
+			break;
+	iv__sq_release(p.st);
+	return rc < 0 ? rc : 0;
+}
+
+static int intros_to_key(iv_backend *be, int64_t key, iv_backend_edge_cb cb, void *payload)
+{
+	char intro[IV_ID_LEN + 1], by[IV_ID_LEN + 1];
+	struct sq *b = SQ(be);
+	struct sq_put p = { 0 };
+	iv_backend_edge e;
+	int rc;
+
+	if ((rc = iv__sq_start(&p, b, SQ_INTROS_TO_KEY)) < 0)
+		return rc;
+	p.rc = sqlite3_bind_int64(p.st, 1, key);
+	memset(&e, 0, sizeof(e));
+	while ((rc = iv__sq_step(b, &p, "reading the introductions to", "contact", NULL)) > 0) {
+		uuid_of(&e.uuid, &e.id, intro, p.st, 0);
+		e.introducer = iv__sq_uuid_text(by, p.st, 1);
+		e.status = sqlite3_column_int(p.st, 2);
+		e.made_at = sqlite3_column_int64(p.st, 3);
+		e.created = sqlite3_column_int64(p.st, 4);
+		e.introducer_known = sqlite3_column_int(p.st, 5);
+		e.introducer_last = sqlite3_column_int64(p.st, 6);
+		e.introducer_key = sqlite3_column_int64(p.st, 7);
+		if ((rc = cb(&e, payload)) < 0)
+			break;
+	}
+	iv__sq_release(p.st);
+	return rc < 0 ? rc : 0;
+}
+
 static int network_scan(iv_backend *be, iv_backend_node_cb contact, iv_backend_edge_cb intro, void *payload)
 {
 	char id[IV_ID_LEN + 1];
@@ -866,8 +950,7 @@ static int network_scan(iv_backend *be, iv_backend_node_cb contact, iv_backend_e
 		uuid_of(&c.uuid, &c.id, id, p.st, 1);
 		c.known = sqlite3_column_int(p.st, 2);
 		c.last_interaction = sqlite3_column_int64(p.st, 3);
-		c.name = (const char *)sqlite3_column_text(p.st, 4);
-		c.company = (const char *)sqlite3_column_text(p.st, 5);
+		c.company = (const char *)sqlite3_column_text(p.st, 4);
 		if ((rc = contact(&c, payload)) < 0)
 			break;
 	}
@@ -960,6 +1043,9 @@ IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
 	b->base.search = iv__sq_search;
 	b->base.intros_to = intros_to;
 	b->base.network_scan = network_scan;
+	b->base.network_node = network_node;
+	b->base.intros_to_key = intros_to_key;
+	b->base.network_company = network_company;
 	b->base.note_get = note_get;
 	b->base.note_insert = note_insert;
 	b->base.note_delete = note_delete;

@@ -83,11 +83,15 @@ struct iv_backend_iter {
 
 /**
  * One introduction as the network sees it, with what the network needs of
- * its introducer; given by a backend's intros_to() and network_scan()
- * (version 4). The strings are borrowed for the duration of the callback.
+ * its introducer; given by a backend's intros_to(), intros_to_key() and
+ * network_scan() (version 4). The strings are borrowed for the duration
+ * of the callback.
  */
 typedef struct iv_backend_edge {
-	/** the introduction's id, lower case; network_scan() may give NULL with `uuid` set */
+	/**
+	 * the introduction's id, lower case; network_scan() and
+	 * intros_to_key() may give NULL with `uuid` set
+	 */
 	const char *id;
 	/** the introducer's id, lower case; network_scan() may give NULL */
 	const char *introducer;
@@ -98,21 +102,26 @@ typedef struct iv_backend_edge {
 	int introducer_known;
 	/** the introducer's last interaction, 0 for never; network_scan() may give 0 */
 	iv_time introducer_last;
-	/** network_scan(): the introducer's key as its contact callback gave it; else unused */
+	/**
+	 * network_scan(): the introducer's key as its contact callback gave it;
+	 * intros_to_key(): as network_node() gives it; else unused
+	 */
 	int64_t introducer_key;
 	/** network_scan(): the introduced contact's key, likewise; else unused */
 	int64_t introduced_key;
 	/**
-	 * network_scan(): the id as its 16 bytes (the text's hex digits in
-	 * order), or NULL; when set the core reads it rather than `id`, which
-	 * saves writing and parsing the text. Else unused.
+	 * network_scan() and intros_to_key(): the id as its 16 bytes (the
+	 * text's hex digits in order), or NULL; when set the core reads it
+	 * rather than `id`, which saves writing and parsing the text. Else
+	 * unused.
 	 */
 	const unsigned char *uuid;
 } iv_backend_edge;
 
 /**
- * One contact as the network sees it, given by a backend's network_scan()
- * (version 4). The strings are borrowed for the duration of the callback.
+ * One contact as the network sees it, given by a backend's network_scan(),
+ * network_node() and network_company() (version 4). The strings are
+ * borrowed for the duration of the callback.
  */
 typedef struct iv_backend_node {
 	/** the backend's own key for the contact (a row id), unique in the store */
@@ -121,7 +130,7 @@ typedef struct iv_backend_node {
 	const char *id;
 	int known;                /**< its iv_known_t */
 	iv_time last_interaction; /**< 0 for never */
-	const char *name;         /**< its name */
+	const char *name;         /**< its name (for messages; network_scan() may give NULL) */
 	const char *company;      /**< its company; NULL if unset */
 	/**
 	 * the id as its 16 bytes (the text's hex digits in order), or NULL;
@@ -349,18 +358,47 @@ struct iv_backend {
 	 * it. NULL: the core lists every contact and introduction.
 	 */
 	int (*network_scan)(iv_backend *be, iv_backend_node_cb contact, iv_backend_edge_cb intro, void *payload);
+	/**
+	 * Optional, from version 4, with intros_to_key(). Calls `cb` once with
+	 * contact `id` as the network sees it: its key (as intros_to_key()
+	 * takes it), known, last interaction and name (`uuid` may be NULL);
+	 * or returns IV_ENOTFOUND if there is none. iv_db_path() and friends
+	 * call it for the contacts they walk back from. NULL: the core looks
+	 * the contact up and walks back through intros_to().
+	 */
+	int (*network_node)(iv_backend *be, const char *id, iv_backend_node_cb cb, void *payload);
+	/**
+	 * Optional, from version 4, with network_node(). As intros_to(), for
+	 * the contact whose key is `key`, with introducer_key set to the
+	 * introducer's key (`introducer` is still required); `id` may be NULL
+	 * with `uuid` set. Walking back by keys saves resolving an id per
+	 * contact walked through: an index of introductions by who was
+	 * introduced, joined with the introducers, serves it alone.
+	 */
+	int (*intros_to_key)(iv_backend *be, int64_t key, iv_backend_edge_cb cb, void *payload);
+	/**
+	 * Optional, from version 4, with network_node() and intros_to_key().
+	 * Calls `cb` once for each contact whose company equals `company`
+	 * ASCII case-insensitively (as the contact filter's company), in any
+	 * order, as network_node() gives a contact; stops at the first
+	 * negative return of `cb` and returns it. An index on company should
+	 * serve it: iv_db_company_paths() walks back from each. NULL: the core
+	 * lists the company's contacts and asks network_node() for each.
+	 */
+	int (*network_company)(iv_backend *be, const char *company, iv_backend_node_cb cb, void *payload);
 };
 
 /**
  * The current version of iv_backend (3 added setting_list and the contact
- * filter's url; 4 added intros_to and network_scan).
+ * filter's url; 4 added intros_to, network_scan, network_node,
+ * intros_to_key and network_company).
  */
 #define IV_BACKEND_VERSION 4
 /** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	NULL }
+	NULL, NULL, NULL, NULL }
 
 /**
  * Zeroes `be` and sets its version.
