@@ -167,21 +167,6 @@ static void id_bytes(unsigned char out[16], const char *id)
 		memset(out, 0, 16);
 }
 
-/* An id's lower-case text (libuuid's uuid_unparse_lower() goes through sprintf()). */
-static void id_text(char out[IV_ID_LEN + 1], const unsigned char id[16])
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t i, o = 0;
-
-	for (i = 0; i < 16; i++) {
-		if (i == 4 || i == 6 || i == 8 || i == 10)
-			out[o++] = '-';
-		out[o++] = hex[id[i] >> 4];
-		out[o++] = hex[id[i] & 15];
-	}
-	out[o] = '\0';
-}
-
 static int text_add(uint32_t *off, iv_network *net, size_t *alloc, const char *s)
 {
 	size_t len;
@@ -872,9 +857,9 @@ static int path_make(iv_path **out, const iv_network *net, const node *target)
 		return iv__oom();
 	p->n = i;
 	while (i-- > 0) {
-		id_text(p->hops[i].contact, v->id);
+		iv__id_format(p->hops[i].contact, v->id);
 		if (v->pred != NONE32) {
-			id_text(p->hops[i].intro, v->via);
+			iv__id_format(p->hops[i].intro, v->via);
 			v = &net->nodes[v->pred];
 		} else {
 			p->hops[i].intro[0] = '\0';
@@ -896,7 +881,7 @@ int iv_network_path(iv_path **out, const iv_network *net, const char *contact_id
 	if ((error = lookup(&v, net, contact_id)) < 0)
 		return error;
 	if (!v->degree) {
-		id_text(id, v->id);
+		iv__id_format(id, v->id);
 		return iv__error(IV_ENOTFOUND, "no introduction path reaches contact %s", id);
 	}
 	return path_make(out, net, v);
@@ -1188,7 +1173,7 @@ static int wnode_get(size_t *out, walker *w, const unsigned char id[16])
 		*out = *slot_of(w, id, 0) - 1;
 		return 0;
 	}
-	id_text(text, id);
+	iv__id_format(text, id);
 	if ((error = iv_contact_lookup(&c, w->db, text)) < 0)
 		return error;
 	error = wnode_add_contact(out, w, c);
@@ -1321,7 +1306,7 @@ static int fetch_in(walker *w, size_t v)
 		goto done;
 	}
 	/* The node array may move while the backend calls back. */
-	id_text(text, w->nodes[v].id);
+	iv__id_format(text, w->nodes[v].id);
 	if (be->version >= 4 && be->intros_to) {
 		if ((error = be->intros_to(be, text, edge_seen, w)) < 0)
 			return error;

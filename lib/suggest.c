@@ -204,20 +204,6 @@ static int direct_cmp(iv_time last, const char *name, const char *id, const dire
 	return strcmp(id, d->id);
 }
 
-static void uuid_text(char out[IV_ID_LEN + 1], const unsigned char *u)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t i, o = 0;
-
-	for (i = 0; i < 16; i++) {
-		if (i == 4 || i == 6 || i == 8 || i == 10)
-			out[o++] = '-';
-		out[o++] = hex[u[i] >> 4];
-		out[o++] = hex[u[i] & 15];
-	}
-	out[o] = '\0';
-}
-
 static int scan_direct(const iv_backend_node *c, void *payload)
 {
 	direct_scan *s = payload;
@@ -232,7 +218,7 @@ static int scan_direct(const iv_backend_node *c, void *payload)
 	if (s->count == s->want && c->last_interaction < s->best[s->count - 1].last)
 		return 0;
 	if (c->uuid)
-		uuid_text(id, c->uuid);
+		iv__id_format(id, c->uuid);
 	else if (c->id && strlen(c->id) == IV_ID_LEN)
 		memcpy(id, c->id, IV_ID_LEN + 1);
 	else

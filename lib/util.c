@@ -271,11 +271,10 @@ static void random_bytes(unsigned char *out, size_t n)
  */
 void iv__id_generate(char out[IV_ID_LEN + 1])
 {
-	static const char digits[] = "0123456789abcdef";
 	struct timespec ts;
 	unsigned char u[16];
 	uint64_t ms;
-	int i, k;
+	int i;
 
 	random_bytes(u + 6, ID_RANDOM);
 	clock_gettime(CLOCK_REALTIME, &ts);
@@ -286,6 +285,14 @@ void iv__id_generate(char out[IV_ID_LEN + 1])
 	}
 	u[6] = (unsigned char)(0x70 | (u[6] & 0x0F));
 	u[8] = (unsigned char)(0x80 | (u[8] & 0x3F));
+	iv__id_format(out, u);
+}
+
+void iv__id_format(char out[IV_ID_LEN + 1], const unsigned char u[16])
+{
+	static const char digits[] = "0123456789abcdef";
+	int i, k;
+
 	for (i = 0, k = 0; k < 16; k++) {
 		if (k == 4 || k == 6 || k == 8 || k == 10)
 			out[i++] = '-';

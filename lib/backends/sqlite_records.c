@@ -181,21 +181,13 @@ static sqlite3_int64 get_int(struct sq_get *g)
 
 const char *iv__sq_uuid_text(char out[IV_ID_LEN + 1], sqlite3_stmt *st, int col)
 {
-	static const char digits[] = "0123456789abcdef";
 	const unsigned char *u = sqlite3_column_blob(st, col);
-	int i, k;
 
 	if (!u)
 		return NULL;
 	if (sqlite3_column_bytes(st, col) != 16)
 		return "(damaged id)";
-	for (i = 0, k = 0; k < 16; k++) {
-		if (k == 4 || k == 6 || k == 8 || k == 10)
-			out[i++] = '-';
-		out[i++] = digits[u[k] >> 4];
-		out[i++] = digits[u[k] & 0xf];
-	}
-	out[i] = '\0';
+	iv__id_format(out, u);
 	return out;
 }
 
@@ -230,10 +222,8 @@ static int take_text(char **dst, struct sq_get *g)
 
 static int take_uuid(char **dst, struct sq_get *g)
 {
-	static const char digits[] = "0123456789abcdef";
 	const unsigned char *u = sqlite3_column_blob(g->st, g->n);
 	char *out;
-	int i, k;
 
 	if (!u) {
 		g->n++;
@@ -244,13 +234,7 @@ static int take_uuid(char **dst, struct sq_get *g)
 	g->n++;
 	if (!(*dst = out = malloc(IV_ID_LEN + 1)))
 		return iv__sq_oom();
-	for (i = 0, k = 0; k < 16; k++) {
-		if (k == 4 || k == 6 || k == 8 || k == 10)
-			out[i++] = '-';
-		out[i++] = digits[u[k] >> 4];
-		out[i++] = digits[u[k] & 0xf];
-	}
-	out[i] = '\0';
+	iv__id_format(out, u);
 	return 0;
 }
 
