@@ -475,7 +475,8 @@ int iv__sq_open(struct sq *b, const char *path)
 	 * Nothing is written before the file is known to be ours: not even the
 	 * switch to WAL, which changes the header.
 	 */
-	if ((rc = create_private(path)) < 0 || (rc = connect_db(b, path)) < 0 ||
+	/* ":memory:" is SQLite's store in memory: no file to make. */
+	if ((strcmp(path, ":memory:") != 0 && (rc = create_private(path)) < 0) || (rc = connect_db(b, path)) < 0 ||
 	    (rc = schema_version(b, path, &version)) < 0 || (rc = configure(b)) < 0)
 		goto done;
 	if (version < SCHEMA_VERSION)
