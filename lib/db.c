@@ -506,3 +506,21 @@ int iv_db_setting_set(iv_db *db, const char *key, const char *value)
 {
 	IV__GUARDED(db, "iv_db_setting_set", db_setting_set_unguarded(db, key, value));
 }
+
+static int db_set_durability_unguarded(iv_db *db, int durability)
+{
+	int error;
+
+	IV__ARG_OF("iv_db_set_durability", db);
+	if (durability != IV_DURABILITY_NORMAL && durability != IV_DURABILITY_FULL)
+		return iv__error(IV_EINVALID, "durability: %d is neither normal (0) nor full (1)", durability);
+	/* The backend sees its key written and applies it (sqlite_schema.c). */
+	if ((error = db->be->setting_set(db->be, "iv.durability", durability == IV_DURABILITY_FULL ? "full" : NULL)) < 0)
+		return iv__error_ensure(error, "writing the durability");
+	return 0;
+}
+
+int iv_db_set_durability(iv_db *db, int durability)
+{
+	IV__GUARDED(db, "iv_db_set_durability", db_set_durability_unguarded(db, durability));
+}

@@ -110,6 +110,9 @@ static const struct name import_flags[] = {
 static const struct name export_flags[] = {
 	{ IV_EXPORT_VCARD3, "vcard3" }
 };
+static const struct name durability[] = {
+	{ IV_DURABILITY_NORMAL, "normal" }, { IV_DURABILITY_FULL, "full" }
+};
 
 #define TYPE(type, names) { type, names, sizeof(names) / sizeof(names[0]) }
 
@@ -132,6 +135,7 @@ static const struct enum_type {
 	TYPE("draft_part", draft_part),
 	TYPE("format", format), TYPE("import_flags", import_flags),
 	TYPE("export_flags", export_flags),
+	TYPE("durability", durability),
 };
 
 #define TYPE_COUNT (sizeof(types) / sizeof(types[0]))

@@ -111,6 +111,8 @@ static const enum_entry enum_table[] = {
 	{ "import_flags", IV_IMPORT_OVERWRITE, "overwrite" },
 	{ "import_flags", IV_IMPORT_PER_ROW, "per_row" },
 	{ "export_flags", IV_EXPORT_VCARD3, "vcard3" },
+	{ "durability", IV_DURABILITY_NORMAL, "normal" },
+	{ "durability", IV_DURABILITY_FULL, "full" },
 };
 
 #define ENUM_COUNT (sizeof(enum_table) / sizeof(enum_table[0]))

@@ -159,6 +159,46 @@ IV_EXTERN(int) iv_db_setting_get(char **out, iv_db *db, const char *key);
  */
 IV_EXTERN(int) iv_db_setting_set(iv_db *db, const char *key, const char *value);
 
+/**
+ * How durable a store's commits are (iv_db_set_durability()). The store
+ * is an SQLite file in WAL mode; these are SQLite's `synchronous` settings.
+ */
+typedef enum {
+	/**
+	 * Commits are not flushed to the disk one by one, only at checkpoints
+	 * (the default). A crash of the program, even SIGKILL in the middle of
+	 * a call, loses nothing that was acknowledged; a power cut or an
+	 * operating-system crash may lose the last commits (never half of one,
+	 * and the file stays sound).
+	 */
+	IV_DURABILITY_NORMAL = 0,
+	/**
+	 * Each commit is flushed to the disk before the call returns: a power
+	 * cut loses nothing acknowledged either. Slower: one flush (fsync) per
+	 * write call.
+	 */
+	IV_DURABILITY_FULL = 1
+} iv_durability_t;
+
+/**
+ * Sets how durable the store's commits are, for this handle at once and
+ * for every later opening of the store: it is kept in the store, as the
+ * setting "iv.durability" ("full"; unset for the default, normal), which
+ * iv_db_setting_get() reads. Other handles already open on the store keep
+ * theirs until they are opened again. Inside a transaction it takes effect
+ * when the outermost one ends (and not at all if it is rolled back).
+ *
+ * The memory backend has nothing to make durable: the setting is kept and
+ * changes nothing. Another backend keeps it as a setting and decides what
+ * it means.
+ *
+ * @param db the store
+ * @param durability an iv_durability_t
+ * @return 0; IV_EINVALID for a value that is not an iv_durability_t; the
+ *         store's error
+ */
+IV_EXTERN(int) iv_db_set_durability(iv_db *db, int durability);
+
 IV_END_DECL
 
 #endif

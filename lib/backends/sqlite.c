@@ -37,6 +37,11 @@ int iv__sq_fail(struct sq *b, int rc, const char *action, const char *kind, cons
 	default:
 		code = IV_ESTORAGE;
 	}
+	/* The common refusal, in words: another program (or handle) is writing. */
+	if (rc == SQLITE_BUSY && b->db)
+		return iv__sq_error(code, "sqlite: %s%s%s%s%s: the store is busy: another connection kept it locked "
+				    "for longer than the busy timeout (%d ms)", action, kind ? " " : "",
+				    kind ? kind : "", id ? " " : "", id ? id : "", b->busy_ms);
 	return iv__sq_error(code, "sqlite: %s%s%s%s%s: %s", action, kind ? " " : "", kind ? kind : "",
 			id ? " " : "", id ? id : "", b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc));
 }
@@ -381,8 +386,9 @@ static int tx_commit(iv_backend *be)
 	/* SQLite ends a transaction itself after some errors (disk full, I/O). */
 	if (sqlite3_get_autocommit(b->db))
 		return iv__sq_error(IV_ESTORAGE, "sqlite: commit: the transaction was rolled back after an earlier error");
-	if ((rc = iv__sq_run(b, b->depth == 1 ? SQ_COMMIT : SQ_RELEASE, "committing")) == 0)
-		b->depth--;
+	if ((rc = iv__sq_run(b, b->depth == 1 ? SQ_COMMIT : SQ_RELEASE, "committing")) == 0 && --b->depth == 0 &&
+	    b->durability_pending)
+		rc = iv__sq_apply_durability(b);
 	return rc;
 }
 
@@ -399,7 +405,9 @@ static int tx_rollback(iv_backend *be)
 		else if ((rc = iv__sq_run(b, SQ_ROLLBACK_TO, "rolling back")) == 0)
 			rc = iv__sq_run(b, SQ_RELEASE, "rolling back");
 	}
-	b->depth--;
+	/* The setting may have been rolled back with the rest: read it again. */
+	if (--b->depth == 0 && b->durability_pending && rc == 0)
+		rc = iv__sq_apply_durability(b);
 	return rc;
 }
 
@@ -722,7 +730,11 @@ static int setting_set(iv_backend *be, const char *key, const char *value)
 	iv__sq_put_text(&p, key);
 	if (value)
 		iv__sq_put_text(&p, value);
-	return iv__sq_step_done(b, &p, "writing", "setting", key);
+	if ((rc = iv__sq_step_done(b, &p, "writing", "setting", key)) < 0 || strcmp(key, SQ_DURABILITY_KEY) != 0)
+		return rc;
+	/* SQLite changes synchronous only outside a transaction. */
+	b->durability_pending = 1;
+	return b->depth ? 0 : iv__sq_apply_durability(b);
 }
 
 /*

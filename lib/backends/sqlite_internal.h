@@ -30,6 +30,9 @@
  */
 #define SQ_BUSY_TIMEOUT_ENV "INFOVIEW_SQLITE_BUSY_TIMEOUT_MS"
 
+/* The setting iv_db_set_durability() writes: "full", else normal. */
+#define SQ_DURABILITY_KEY "iv.durability"
+
 /*
  * Statements that do not depend on a record kind. The transaction ones are
  * prepared when the store opens, so that rollback never needs memory.
@@ -89,6 +92,10 @@ struct sq {
 	unsigned char in_use[SQ_STMT_COUNT];
 	/* The next follow-up list reads each one's contact too (iv__sqlite_with_contacts()). */
 	int with_contacts;
+	/* The durability setting was written inside a transaction: applied when it ends. */
+	int durability_pending;
+	/* The busy timeout in force, for the message of a refusal. */
+	int busy_ms;
 };
 
 /* Binds parameters in order, keeping the first failure for the end. */
@@ -210,6 +217,13 @@ int iv__sq_fail(struct sq *b, int rc, const char *action, const char *kind, cons
  * set; the caller closes it.
  */
 int iv__sq_open(struct sq *b, const char *path);
+
+/*
+ * Sets the connection's synchronous mode from the setting SQ_DURABILITY_KEY
+ * (FULL for "full", else NORMAL). Outside a transaction only: SQLite
+ * refuses to change it inside one.
+ */
+int iv__sq_apply_durability(struct sq *b);
 
 /*
  * Makes p (zeroed by the caller) bind to the cached statement `idx`, which

@@ -242,8 +242,10 @@ static const char *const migrations[] = {
 /*
  * Settings of the connection; they write nothing to the file. Foreign keys
  * are the second line of defence behind the core's own reference checks;
- * the journal limit bounds the WAL after a large transaction; the cache
- * (8 MiB at most) trades bulk-insert speed against memory.
+ * synchronous is NORMAL until the store's own setting is read
+ * (iv__sq_apply_durability()); the journal limit bounds the WAL after a
+ * large transaction; the cache (8 MiB at most) trades bulk-insert speed
+ * against memory.
  */
 static const char connection_pragmas[] =
 	"PRAGMA foreign_keys = ON;"
@@ -439,7 +441,8 @@ static int connect_db(struct sq *b, const char *path)
 		return iv__sq_fail(b, rc, "opening", "store", path);
 	}
 	sqlite3_extended_result_codes(b->db, 1);
-	sqlite3_busy_timeout(b->db, busy_timeout());
+	b->busy_ms = busy_timeout();
+	sqlite3_busy_timeout(b->db, b->busy_ms);
 	return 0;
 }
 
@@ -457,6 +460,24 @@ static int configure(struct sq *b)
 			return iv__sq_fail(b, rc, "preparing", "statement", tx_sql[i]);
 	}
 	return 0;
+}
+
+int iv__sq_apply_durability(struct sq *b)
+{
+	sqlite3_stmt *st = NULL;
+	const char *v;
+	int full = 0, rc;
+
+	rc = sqlite3_prepare_v2(b->db, "SELECT value FROM setting WHERE key = '" SQ_DURABILITY_KEY "'", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		full = (v = (const char *)sqlite3_column_text(st, 0)) && strcmp(v, "full") == 0;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return iv__sq_fail(b, rc, "reading the durability of", "store", NULL);
+	b->durability_pending = 0;
+	return exec(b, full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", "setting the durability");
 }
 
 int iv__sq_open(struct sq *b, const char *path)
@@ -479,8 +500,9 @@ int iv__sq_open(struct sq *b, const char *path)
 	if ((strcmp(path, ":memory:") != 0 && (rc = create_private(path)) < 0) || (rc = connect_db(b, path)) < 0 ||
 	    (rc = schema_version(b, path, &version)) < 0 || (rc = configure(b)) < 0)
 		goto done;
-	if (version < SCHEMA_VERSION)
-		rc = migrate(b, path);
+	if (version < SCHEMA_VERSION && (rc = migrate(b, path)) < 0)
+		goto done;
+	rc = iv__sq_apply_durability(b);
 done:
 	iv_free(default_path);
 	return rc;
