@@ -186,7 +186,7 @@ static void writer(const char *path, int full, unsigned int seed)
 struct entry {
 	char op;
 	char id[IV_ID_LEN + 1];
-	char x[IV_ID_LEN + 1]; /* I: introducer; V: contact */
+	char x[IV_ID_LEN + 1]; /* I: introducer; V: contact; M: status */
 	char y[IV_ID_LEN + 1]; /* I: introduced */
 	int status;            /* M */
 };
@@ -445,8 +445,16 @@ static size_t check_log(iv_db *db, const struct log *lg, int round)
 		case 'M':
 		case 'A':
 			rc = iv_interview_lookup(&iv, db, e->id);
+			/* It goes with its contact, and only with it. */
+			if (e->op == 'V') {
+				gone = iv_contact_lookup(&c, db, e->x) == IV_ENOTFOUND;
+				iv_contact_free(c);
+				if ((rc == 0) == gone)
+					fail("round %d: interview %s is %s but its contact is %s", round, e->id,
+					     rc == 0 ? "there" : "missing", gone ? "deleted" : "there");
+			}
 			if (rc == IV_ENOTFOUND)
-				break; /* its contact's deletion is checked with the contact and the intro */
+				break;
 			if (rc < 0)
 				fail("round %d: interview %s: %s", round, e->id, iv_error_last()->message);
 			else if (e->op == 'M' && status_rank(iv_interview_status(iv)) < status_rank(e->status))
