@@ -42,8 +42,9 @@ int iv__sq_fail(struct sq *b, int rc, const char *action, const char *kind, cons
 		return iv__sq_error(code, "sqlite: %s%s%s%s%s: the store is busy: another connection kept it locked "
 				    "for longer than the busy timeout (%d ms)", action, kind ? " " : "",
 				    kind ? kind : "", id ? " " : "", id ? id : "", b->busy_ms);
-	return iv__sq_error(code, "sqlite: %s%s%s%s%s: %s", action, kind ? " " : "", kind ? kind : "",
-			id ? " " : "", id ? id : "", b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc));
+	return iv__sq_error(code, "sqlite: %s%s%s%s%s: %s%s", action, kind ? " " : "", kind ? kind : "",
+			id ? " " : "", id ? id : "", code == IV_EBUSY ? "the store is busy: " : "",
+			b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc));
 }
 
 /* --- Statements --------------------------------------------------------- */

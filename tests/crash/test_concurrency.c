@@ -38,6 +38,13 @@
 #include <time.h>
 #include <unistd.h>
 
+
+#if defined(__GNUC__)
+# define PRINTF_LIKE(a, b) __attribute__((format(printf, a, b)))
+#else
+# define PRINTF_LIKE(a, b)
+#endif
+
 #define BUSY_ENV "INFOVIEW_SQLITE_BUSY_TIMEOUT_MS"
 #define MAX_THREADS 16
 /* One in this many writes is a transaction of TX_SIZE contacts. */
@@ -48,6 +55,7 @@
 static int failures;
 static pthread_mutex_t fail_lock = PTHREAD_MUTEX_INITIALIZER;
 
+static void fail(const char *fmt, ...) PRINTF_LIKE(1, 2);
 static void fail(const char *fmt, ...)
 {
 	va_list ap;

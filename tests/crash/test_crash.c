@@ -39,12 +39,20 @@
 #include <time.h>
 #include <unistd.h>
 
+
+#if defined(__GNUC__)
+# define PRINTF_LIKE(a, b) __attribute__((format(printf, a, b)))
+#else
+# define PRINTF_LIKE(a, b)
+#endif
+
 #define DEFAULT_ROUNDS 25
 /* How long a round may wait for the writer's first writes before failing. */
 #define PROGRESS_LIMIT_S 300
 
 static int failures;
 
+static void fail(const char *fmt, ...) PRINTF_LIKE(1, 2);
 static void fail(const char *fmt, ...)
 {
 	va_list ap;
@@ -62,6 +70,7 @@ static void fail(const char *fmt, ...)
 static int log_fd = -1;
 
 /* Appends one line to the log and makes it durable before the next write. */
+static void log_line(const char *fmt, ...) PRINTF_LIKE(1, 2);
 static void log_line(const char *fmt, ...)
 {
 	char line[256];
