@@ -27,7 +27,11 @@ IV_BEGIN_DECL
  * its schema) if it does not exist, migrated if it is older.
  *
  * A write waits up to 5 seconds for another connection's lock, or as many
- * milliseconds as $INFOVIEW_SQLITE_BUSY_TIMEOUT_MS says (0 to 600000).
+ * milliseconds as $INFOVIEW_SQLITE_BUSY_TIMEOUT_MS says (0 to 600000) when
+ * the store is opened; then it is refused with IV_EBUSY and has written
+ * nothing. Readers neither wait for writers nor make them wait. Commits
+ * are as durable as iv_db_set_durability() says (by default, safe from a
+ * crash of the program, not from a power cut).
  *
  * @param out the store, free with iv_db_free()
  * @param path the file; NULL means the default path (see iv_db_default_path())

@@ -389,7 +389,8 @@ static int tx_commit(iv_backend *be)
 		return iv__sq_error(IV_ESTORAGE, "sqlite: commit: the transaction was rolled back after an earlier error");
 	if ((rc = iv__sq_run(b, b->depth == 1 ? SQ_COMMIT : SQ_RELEASE, "committing")) == 0 && --b->depth == 0 &&
 	    b->durability_pending)
-		rc = iv__sq_apply_durability(b);
+		/* Committed whatever this says: it only changes how the next commits are flushed. */
+		(void)iv__sq_apply_durability(b);
 	return rc;
 }
 
@@ -408,7 +409,7 @@ static int tx_rollback(iv_backend *be)
 	}
 	/* The setting may have been rolled back with the rest: read it again. */
 	if (--b->depth == 0 && b->durability_pending && rc == 0)
-		rc = iv__sq_apply_durability(b);
+		(void)iv__sq_apply_durability(b);
 	return rc;
 }
 
