@@ -12,7 +12,7 @@
 struct fault_backend {
 	iv_backend base; /* first: the core hands this pointer back */
 	iv_backend *inner;
-	int armed, hit, code, mode;
+	int armed, hit, hit_write, code, mode;
 	long k, calls;
 	const char *where;
 };
@@ -42,6 +42,15 @@ static int trip(fault_backend *f, const char *op)
 	return 1;
 }
 
+/* As trip(), for a call that FAULT_AFTER does before failing. */
+static int trip_write(fault_backend *f, const char *op)
+{
+	int hit = trip(f, op);
+
+	f->hit_write |= hit;
+	return hit;
+}
+
 static int fail(fault_backend *f)
 {
 	char msg[128];
@@ -53,7 +62,7 @@ static int fail(fault_backend *f)
 /* A write fails before (nothing written) or after the wrapped backend did it. */
 #define WRITE(f, op, call) do { \
 	int e_; \
-	if (!trip(f, op)) \
+	if (!trip_write(f, op)) \
 		return (call); \
 	if (f->mode == FAULT_AFTER) { \
 		e_ = (call); \
@@ -166,7 +175,7 @@ static int rollback(iv_backend *be)
 	fault_backend *f = F(be);
 	int error = f->inner->rollback(f->inner);
 
-	if (trip(f, "rollback"))
+	if (trip_write(f, "rollback"))
 		return fail(f);
 	return error;
 }
@@ -292,6 +301,7 @@ void fault_arm(fault_backend *f, long k, int code, int mode)
 	f->mode = mode;
 	f->calls = 0;
 	f->hit = 0;
+	f->hit_write = 0;
 	f->where = NULL;
 }
 
@@ -308,6 +318,11 @@ long fault_calls(const fault_backend *f)
 int fault_hit(const fault_backend *f)
 {
 	return f->hit;
+}
+
+int fault_hit_write(const fault_backend *f)
+{
+	return f->hit_write;
 }
 
 iv_backend *fault_inner(fault_backend *f)

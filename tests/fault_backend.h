@@ -41,6 +41,8 @@ void fault_disarm(fault_backend *f);
 long fault_calls(const fault_backend *f);
 /* Whether the armed call was reached (and failed). */
 int fault_hit(const fault_backend *f);
+/* Whether the call that failed is one FAULT_AFTER does before failing. */
+int fault_hit_write(const fault_backend *f);
 /* The wrapped backend, for reading it directly (settings). */
 iv_backend *fault_inner(fault_backend *f);
 /* The name of the operation that failed last, for messages. */
