@@ -239,6 +239,11 @@ static int network_company(iv_backend *be, const char *company, iv_backend_node_
 
 int fault_wrap(iv_backend **out, fault_backend **ctl, iv_backend *inner)
 {
+	return fault_wrap_version(out, ctl, inner, inner->version);
+}
+
+int fault_wrap_version(iv_backend **out, fault_backend **ctl, iv_backend *inner, unsigned int version)
+{
 	fault_backend *f = calloc(1, sizeof(*f));
 	iv_backend *b;
 	int error;
@@ -247,7 +252,9 @@ int fault_wrap(iv_backend **out, fault_backend **ctl, iv_backend *inner)
 	*ctl = NULL;
 	if (!f)
 		return iv_error_set(IV_ENOMEM, "out of memory");
-	if ((error = iv_backend_init(&f->base, inner->version)) < 0) {
+	if (version > inner->version)
+		version = inner->version;
+	if ((error = iv_backend_init(&f->base, version)) < 0) {
 		free(f);
 		return error;
 	}
@@ -270,12 +277,12 @@ int fault_wrap(iv_backend **out, fault_backend **ctl, iv_backend *inner)
 		b->contact_referenced = contact_referenced;
 	if (inner->search)
 		b->search = search;
-	if (inner->version >= 2) {
+	if (version >= 2) {
 		SET(note);
 	}
-	if (inner->version >= 3 && inner->setting_list)
+	if (version >= 3 && inner->setting_list)
 		b->setting_list = setting_list;
-	if (inner->version >= 4) {
+	if (version >= 4) {
 		if (inner->intros_to)
 			b->intros_to = intros_to;
 		if (inner->network_scan)

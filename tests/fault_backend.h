@@ -28,6 +28,12 @@ enum { FAULT_BEFORE = 0, FAULT_AFTER = 1 };
  * iv_db_open_backend().
  */
 int fault_wrap(iv_backend **out, fault_backend **ctl, iv_backend *inner);
+/*
+ * As fault_wrap(), the wrapper claiming `version` (at most the wrapped
+ * backend's) and offering only that version's operations: a third
+ * party's older backend in front of a newer one.
+ */
+int fault_wrap_version(iv_backend **out, fault_backend **ctl, iv_backend *inner, unsigned int version);
 
 /*
  * Counts calls from 0 again and makes call number `k` (1 for the next)
