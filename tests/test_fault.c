@@ -756,6 +756,37 @@ static int import_vcard(story *st)
 		      "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:fay-2\r\nFN:Gus Grey\r\nTEL:+1 555 0100\r\nEND:VCARD\r\n");
 }
 
+/* Rows of an import with IV_IMPORT_PER_ROW: each is its own transaction. */
+static const char *const per_row_rows[] = {
+	"Kim Kerr,kim@example.org,Hooli\n",
+	"Ana Alvarez,ana@acme.example,Acme Corp\n",
+	"Lee Lam,lee@example.org,\n",
+};
+#define PER_ROW_COUNT (sizeof(per_row_rows) / sizeof(per_row_rows[0]))
+
+/* The CSV of the first `n` rows. */
+static void per_row_csv(char *out, size_t size, size_t n)
+{
+	size_t i;
+
+	snprintf(out, size, "Name,Email,Company\n");
+	for (i = 0; i < n; i++)
+		strncat(out, per_row_rows[i], size - strlen(out) - 1);
+}
+
+static int import_rows(story *st, size_t n)
+{
+	iv_import_options o = IV_IMPORT_OPTIONS_INIT;
+	char csv[512];
+	reader r = { csv, 0 };
+
+	per_row_csv(csv, sizeof(csv), n);
+	o.flags = IV_IMPORT_PER_ROW;
+	return iv_import(NULL, st->s->db, IV_FORMAT_CSV, read_text, &r, &o);
+}
+
+static int import_per_row(story *st) { return import_rows(st, PER_ROW_COUNT); }
+
 /* A dry run writes inside a transaction it rolls back: never anything. */
 static int import_dry(story *st)
 {
@@ -969,6 +1000,7 @@ static const step steps[] = {
 	{ "import CSV", NULL, import_csv, 0 },
 	{ "import vCard", NULL, import_vcard, 0 },
 	{ "import CSV, dry run", NULL, import_dry, 0 },
+	{ "import CSV, a transaction per row", NULL, import_per_row, 0 },
 	{ "a caller's transaction", NULL, caller_transaction, 0 },
 	{ "insert a planned interview (3)", NULL, add_iv_jon, 0 },
 	{ "move: cancelled", NULL, jon_cancelled, 0 },
@@ -1057,13 +1089,67 @@ static void run_reference(void)
 	story_close(&st);
 }
 
+/*
+ * What a failed import with IV_IMPORT_PER_ROW may leave: the store with
+ * its first j rows imported, for each j (normalised); found by importing
+ * them in a transaction rolled back after the dump.
+ */
+static char *per_row_states[PER_ROW_COUNT + 1];
+
+static void per_row_prepare(story *st)
+{
+	size_t j;
+
+	fault_disarm(st->s->f);
+	for (j = 0; j <= PER_ROW_COUNT; j++) {
+		char *d;
+		DIE_UNLESS(iv_db_begin(st->s->db));
+		DIE_UNLESS(import_rows(st, j));
+		d = dump(st->s);
+		per_row_states[j] = normalise(d);
+		free(d);
+		DIE_UNLESS(iv_db_rollback(st->s->db));
+	}
+}
+
+static void per_row_free(void)
+{
+	size_t j;
+
+	for (j = 0; j <= PER_ROW_COUNT; j++) {
+		free(per_row_states[j]);
+		per_row_states[j] = NULL;
+	}
+}
+
+/* Whether `after` is the store with some first rows imported, all of each. */
+static int per_row_whole(const char *after)
+{
+	char *norm = normalise(after);
+	size_t j;
+	int found = 0;
+
+	for (j = 0; j < PER_ROW_COUNT && !found; j++)
+		found = strcmp(norm, per_row_states[j]) == 0;
+	free(norm);
+	return found;
+}
+
 /* One failing run of step `i` with call `k` failing; 1 when the step is done. */
 static int try_fault(story *st, size_t i, long k, int code, int mode, const char *before, long *calls)
 {
 	char msg[600];
 	char *after, *norm;
+	/*
+	 * An import with a transaction per row keeps the rows before a
+	 * failure: it runs in a transaction of the test's, rolled back after,
+	 * so that each k starts from the same store.
+	 */
+	int wrap = steps[i].run == import_per_row;
 	int rc, done = 0;
 
+	if (wrap)
+		DIE_UNLESS(iv_db_begin(st->s->db));
 	fault_arm(st->s->f, k, code, mode);
 	runs++;
 	rc = steps[i].run(st);
@@ -1096,9 +1182,9 @@ static int try_fault(story *st, size_t i, long k, int code, int mode, const char
 		failf("%s: step '%s', call %ld (%s): error without a message\n", backend_name, steps[i].name,
 		      k, fault_where(st->s->f));
 	}
-	if (iv_db_transaction_depth(st->s->db) != 0) {
+	if (iv_db_transaction_depth(st->s->db) != wrap) {
 		failf("%s: step '%s', call %ld (%s): %d transaction(s) left open\n", backend_name,
-		      steps[i].name, k, fault_where(st->s->f), iv_db_transaction_depth(st->s->db));
+		      steps[i].name, k, fault_where(st->s->f), iv_db_transaction_depth(st->s->db) - wrap);
 		exit(1);
 	}
 	after = dump(st->s);
@@ -1111,6 +1197,18 @@ static int try_fault(story *st, size_t i, long k, int code, int mode, const char
 			show_difference(reference[i], norm);
 		}
 		free(norm);
+	} else if (steps[i].run == import_per_row && strcmp(after, before) != 0) {
+		/* Each row is its own transaction: the rows before the failing one stay, whole. */
+		if (verbose)
+			printf("%s: step '%s', call %ld (%s) failing: the rows before it stay\n", backend_name,
+			       steps[i].name, k, fault_where(st->s->f));
+		if (!per_row_whole(after)) {
+			failf("%s: step '%s', call %ld (%s) failing with %s (%s): the store is not the one before "
+			      "with some rows imported whole\n", backend_name, steps[i].name, k,
+			      fault_where(st->s->f), iv_error_name(code),
+			      mode == FAULT_AFTER ? "after the write" : "before");
+			exit(1);
+		}
 	} else if (strcmp(after, before) != 0) {
 		failf("%s: step '%s', call %ld (%s) failing with %s (%s): the store changed\n", backend_name,
 		      steps[i].name, k, fault_where(st->s->f), iv_error_name(code),
@@ -1120,6 +1218,32 @@ static int try_fault(story *st, size_t i, long k, int code, int mode, const char
 		exit(1);
 	}
 	free(after);
+	if (wrap) {
+		DIE_UNLESS(iv_db_rollback(st->s->db));
+		after = dump(st->s);
+		if (strcmp(after, before) != 0) {
+			failf("%s: step '%s': the test's rollback did not restore the store\n", backend_name,
+			      steps[i].name);
+			exit(1);
+		}
+		free(after);
+		if (done) {
+			/* And once for good, outside any transaction. */
+			fault_arm(st->s->f, 0, 0, 0);
+			if ((rc = steps[i].run(st)) != reference_rc[i])
+				failf("%s: step '%s' returned %d with no fault (%s)\n", backend_name, steps[i].name,
+				      rc, iv_error_last()->message);
+			after = dump(st->s);
+			norm = normalise(after);
+			if (strcmp(norm, reference[i]) != 0) {
+				failf("%s: step '%s': the store differs from the story with no fault\n",
+				      backend_name, steps[i].name);
+				show_difference(reference[i], norm);
+			}
+			free(norm);
+			free(after);
+		}
+	}
 	return done;
 }
 
@@ -1140,6 +1264,8 @@ static void sweep(int all)
 		if (steps[i].prepare)
 			steps[i].prepare(&st);
 		before = dump(st.s);
+		if (steps[i].run == import_per_row)
+			per_row_prepare(&st);
 		for (k = 1; !done; k++) {
 			if (all) {
 				size_t c;
@@ -1163,6 +1289,7 @@ static void sweep(int all)
 		}
 		if (verbose)
 			printf("%-40s %ld backend calls\n", steps[i].name, calls);
+		per_row_free();
 		free(before);
 	}
 	printf("%s: %zu steps, %ld runs with a fault armed, %d failure(s)\n", backend_name, NSTEPS, runs, failures);
