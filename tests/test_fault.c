@@ -3,8 +3,9 @@
  *
  * A scripted story (inserts of each kind, updates, every interview move
  * with the rules it applies, follow-up closes, notes, rule application,
- * CSV and vCard imports, a cascade delete, a backup restore) runs on the
- * backend named on the command line wrapped in tests/fault_backend.c. For
+ * settings, CSV and vCard imports, a caller's transaction, cascade
+ * deletes, a backup restore, and reads) runs on the backend named on the
+ * command line wrapped in tests/fault_backend.c. For
  * each call of the story and each k until the call succeeds without
  * reaching k, the call runs with the backend's k-th call failing; it must
  * return the injected code with a message, and the store must then equal
@@ -12,10 +13,14 @@
  * every setting). Then the call runs without failure, and the store must
  * equal what the same story gives with no fault at all (ids aside): a
  * failure must not leave the handle in a state that changes later calls.
+ * A read must not absorb a failure (a short answer). An import with a
+ * transaction per row may keep the whole rows before the failing one.
  *
- * Each k fails with one code and one way (before or after the wrapped
- * backend did a write), in turn; IV_FAULT_ALL=1 tries every code and way
- * for every k (slower). IV_FAULT_VERBOSE=1 prints each step's count.
+ * Each k fails with one code, in turn, before the wrapped backend does
+ * anything; when that call is a write, also after the wrapped backend did
+ * it (a failure half-way through a change). IV_FAULT_ALL=1 tries every
+ * code both ways for every k (slower). IV_FAULT_VERBOSE=1 prints each
+ * step's count of backend calls and the failures absorbed.
  *
  * Usage: test_fault memory|sqlite [v1]; with v1 the wrapper is a
  * version-1 backend (no numbers, notes nor optional operations of later
