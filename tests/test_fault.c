@@ -1340,12 +1340,12 @@ int main(int argc, char **argv)
 			perror("mkdtemp");
 			return 1;
 		}
+		/* Also when a failure ends the run early. */
+		atexit(remove_dir);
 	}
 	run_reference();
 	sweep(getenv("IV_FAULT_ALL") && *getenv("IV_FAULT_ALL") == '1');
 	for (i = 0; i < NSTEPS; i++)
 		free(reference[i]);
-	if (dir[0])
-		remove_dir();
 	return failures ? 1 : 0;
 }
