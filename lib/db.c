@@ -520,10 +520,15 @@ static int db_set_durability_unguarded(iv_db *db, int durability)
 	IV__ARG_OF("iv_db_set_durability", db);
 	if (durability != IV_DURABILITY_NORMAL && durability != IV_DURABILITY_FULL)
 		return iv__error(IV_EINVALID, "durability: %d is neither normal (0) nor full (1)", durability);
-	/* The backend sees its key written and applies it (sqlite_schema.c). */
+	/*
+	 * In a transaction of its own, as iv_db_setting_set(). The backend sees
+	 * its key written and applies it when the transaction ends (sqlite.c).
+	 */
+	if ((error = iv__tx_begin(db)) < 0)
+		return error;
 	if ((error = db->be->setting_set(db->be, "iv.durability", durability == IV_DURABILITY_FULL ? "full" : NULL)) < 0)
-		return iv__error_ensure(error, "writing the durability");
-	return 0;
+		error = iv__error_ensure(error, "writing the durability");
+	return iv__tx_end(db, error);
 }
 
 int iv_db_set_durability(iv_db *db, int durability)
