@@ -36,6 +36,7 @@ _set_clock = fn("iv_db_set_clock", c_int, c_void_p, CLOCK, c_void_p)
 _now = fn("iv_db_now", c_int, POINTER(c_int64), c_void_p)
 _setting_get = fn("iv_db_setting_get", c_int, POINTER(c_void_p), c_void_p, c_char_p)
 _setting_set = fn("iv_db_setting_set", c_int, c_void_p, c_char_p, c_char_p)
+_set_durability = fn("iv_db_set_durability", c_int, c_void_p, c_int)
 
 
 def _id(x: Any) -> Optional[bytes]:
@@ -290,6 +291,14 @@ class Store:
     def set_setting(self, key: str, value: Optional[str]) -> None:
         """Writes a per-store setting; None removes it."""
         self._call(_setting_set, encode(key), encode(value))
+
+    def set_durability(self, durability: str) -> None:
+        """How durable the store's commits are: "normal" (the default) or "full".
+
+        Kept in the store (the setting iv.durability); README's "What it
+        promises" says what each promises on a crash and on a power cut.
+        """
+        self._call(_set_durability, enum_value("durability", durability))
 
     # --- Rules ------------------------------------------------------------------------
 

@@ -161,6 +161,16 @@ def test_settings(store):
         store.set_setting("iv.reserved", "x")
 
 
+def test_durability(file_store):
+    assert file_store.setting("iv.durability") is None
+    file_store.set_durability("full")
+    assert file_store.setting("iv.durability") == "full"
+    file_store.set_durability("normal")
+    assert file_store.setting("iv.durability") is None
+    with pytest.raises(infoview.InvalidInput):
+        file_store.set_durability("fsync always")
+
+
 def test_every_error_code_has_its_class():
     codes = infoview.enums()["error"]
     expected = {"enotfound": infoview.NotFound, "eexists": infoview.Exists,
