@@ -89,6 +89,13 @@ struct sq {
 	unsigned char in_use[SQ_STMT_COUNT];
 	/* The next follow-up list reads each one's contact too (iv__sqlite_with_contacts()). */
 	int with_contacts;
+	/* The file, for messages; NULL for ":memory:". */
+	char *path;
+	/*
+	 * Why the store was opened read-only ("the file is read-only", "its
+	 * directory D is not writable"), or NULL: writes are refused with it.
+	 */
+	char *readonly;
 };
 
 /* Binds parameters in order, keeping the first failure for the end. */
