@@ -366,9 +366,19 @@ struct schema {
 	struct schema_item *items;
 };
 
-/* Ordered so that stores and the reference can be walked side by side. */
+/*
+ * Ordered so that stores and the reference can be walked side by side
+ * (type_rank()); tables first, since a table taken away takes its indexes
+ * and triggers with it, and the table is the news.
+ */
 static const char schema_list_sql[] =
-	"SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name";
+	"SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+	" ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'trigger' THEN 2 ELSE 3 END, name";
+
+static int type_rank(const char *type)
+{
+	return strcmp(type, "table") == 0 ? 0 : strcmp(type, "index") == 0 ? 1 : strcmp(type, "trigger") == 0 ? 2 : 3;
+}
 
 static void schema_free(struct schema *s)
 {
@@ -575,7 +585,8 @@ static int check_schema(struct sq *b, const char *path, int version)
 		if (!type || !name)
 			continue;
 		for (; i < want->n; i++) {
-			if ((cmp = strcmp(want->items[i].type, type)) == 0)
+			if ((cmp = type_rank(want->items[i].type) - type_rank(type)) == 0 &&
+			    (cmp = strcmp(want->items[i].type, type)) == 0)
 				cmp = strcmp(want->items[i].name, name);
 			if (cmp >= 0)
 				break;
