@@ -7,6 +7,8 @@
 #ifndef IV_SQLITE_INTERNAL_H
 #define IV_SQLITE_INTERNAL_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "infoview/sys/backend.h"
@@ -217,6 +219,13 @@ int iv__sq_fail(struct sq *b, int rc, const char *action, const char *kind, cons
  * set; the caller closes it.
  */
 int iv__sq_open(struct sq *b, const char *path);
+
+/*
+ * The fingerprint check_schema() expects of a store of today's schema,
+ * and that of one the migrations make now: equal, or the constant is stale
+ * (for test_hostile).
+ */
+int iv__sq_schema_fingerprint(uint64_t *expected, uint64_t *fresh);
 
 /*
  * Makes p (zeroed by the caller) bind to the cached statement `idx`, which
