@@ -517,7 +517,7 @@ static int full_disk_at_close(const char *dir)
 		return SKIP;
 	}
 	snprintf(mnt, sizeof(mnt), "%s/mnt", dir);
-	if (mkdir(mnt, 0700) != 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+	if (mkdir(mnt, 0700) != 0 || mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0 ||
 	    mount("tmpfs", mnt, "tmpfs", 0, "size=2m") != 0) {
 		printf("SKIP: cannot mount a small tmpfs (%s): the full disk is not tested\n", strerror(errno));
 		return SKIP;

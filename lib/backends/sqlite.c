@@ -996,8 +996,8 @@ static void sq_free(iv_backend *be)
 		int rc = sqlite3_wal_checkpoint_v2(b->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 
 		if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
-			iv__sq_error(IV_ESTORAGE, "sqlite: closing the store at %s: its changes stay in %s-wal, not yet in the"
-				     " store (%s); nothing is lost, and they are copied once there is room",
+			iv__sq_error(IV_ESTORAGE, "sqlite: closing the store at %s: its changes stay in %s-wal (%s);"
+				     " nothing is lost: they are copied in once there is room",
 				     b->path, b->path, sqlite3_errstr(rc));
 	}
 	for (i = 0; i < SQ_STMT_COUNT; i++)
