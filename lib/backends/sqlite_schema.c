@@ -370,12 +370,12 @@ struct schema {
 
 /*
  * The fingerprint of the objects of a store of today's schema (its type,
- * name and SQL in order, FNV-1a), which a store made by the migrations
+ * name and SQL in order: fingerprint_add()), which a store made by the migrations
  * matches: the check at open then needs no reference. A new migration
  * changes it; test_hostile says the new value. Should it be stale, every
  * open takes the slow way, which is right but slower.
  */
-#define SCHEMA_FINGERPRINT UINT64_C(0x8179630da16eea7b)
+#define SCHEMA_FINGERPRINT UINT64_C(0x973b5b22f09fc6b7)
 
 /*
  * Adds an object to fingerprint `h`: its type, name and SQL, each with its
@@ -385,13 +385,26 @@ struct schema {
  */
 static uint64_t fingerprint_object(uint64_t h, const char *type, const char *name, const char *sql);
 
-/* Adds `s` and its terminating NUL to fingerprint `h`. */
+/*
+ * Adds `s` and its terminating NUL to fingerprint `h`: eight bytes at a
+ * time (the schema's SQL is some 10 kB, read at every open), then FNV-1a
+ * for the rest.
+ */
 static uint64_t fingerprint_add(uint64_t h, const char *s)
 {
-	do {
-		h ^= (unsigned char)*s;
-		h *= UINT64_C(0x100000001b3);
-	} while (*s++);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s) + 1;
+	uint64_t w;
+
+	for (; n >= 8; n -= 8, p += 8) {
+		/* Little-endian whatever the machine, which compilers make one load. */
+		w = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+		    (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+		h = (h ^ w) * UINT64_C(0x100000001b3);
+		h ^= h >> 29;
+	}
+	for (; n > 0; n--, p++)
+		h = (h ^ *p) * UINT64_C(0x100000001b3);
 	return h;
 }
 
