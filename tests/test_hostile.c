@@ -256,6 +256,16 @@ static void altered_index_is_found_at_open(void **state)
 			    "index followup_due is altered");
 }
 
+/* Changed in place, as a bad sector or a hand edit would, without SQLite's schema counter moving. */
+static void index_changed_in_place_is_found_at_open(void **state)
+{
+	assert_damage_found(*state,
+			    "PRAGMA writable_schema = ON;"
+			    " UPDATE sqlite_schema SET sql = replace(sql, '(due, uuid)', '(num, uuid)') WHERE name = 'followup_due';"
+			    " PRAGMA writable_schema = OFF;",
+			    "index followup_due is altered");
+}
+
 static void missing_trigger_is_found_at_open(void **state)
 {
 	assert_damage_found(*state, "DROP TRIGGER contact_fts_update", "trigger contact_fts_update is missing");
@@ -627,6 +637,7 @@ int main(int argc, char **argv)
 		T(missing_column_is_found_at_open),
 		T(missing_index_is_found_at_open),
 		T(altered_index_is_found_at_open),
+		T(index_changed_in_place_is_found_at_open),
 		T(missing_trigger_is_found_at_open),
 		T(damaged_older_store_is_refused_unmigrated),
 		T(additions_of_the_users_own_are_accepted),

@@ -290,6 +290,8 @@ static int query_int(struct sq *b, const char *sql, int *out, const char *path)
 	if (rc != SQLITE_OK) {
 		if (rc == SQLITE_NOTADB)
 			rc = iv__sq_error(IV_EINVALID, "sqlite: %s is not an infoview store (not an SQLite database)", path);
+		else if ((rc & 0xff) == SQLITE_CORRUPT)
+			rc = iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: %s", path, sqlite3_errstr(rc));
 		else
 			rc = iv__sq_fail(b, rc, "reading the schema of", "store", path);
 	}
