@@ -367,25 +367,17 @@ struct schema_item {
 struct schema {
 	int n;
 	struct schema_item *items;
-	uint64_t fingerprint; /* of the objects in order (fingerprint_add()) */
+	uint64_t fingerprint; /* of the objects in order (fingerprint_object()) */
 };
 
 /*
- * The fingerprint of the objects of a store of today's schema (its type,
- * name and SQL in order: fingerprint_add()), which a store made by the migrations
- * matches: the check at open then needs no reference. A new migration
- * changes it; test_hostile says the new value. Should it be stale, every
- * open takes the slow way, which is right but slower.
+ * The fingerprint of the objects of a store of today's schema, in order
+ * (fingerprint_object()), which a store made by the migrations matches:
+ * the check at open then needs no reference. A new migration changes it;
+ * test_hostile says the new value. Should it be stale, every open takes
+ * the slow way, which is right but slower.
  */
 #define SCHEMA_FINGERPRINT UINT64_C(0x973b5b22f09fc6b7)
-
-/*
- * Adds an object to fingerprint `h`: its type, name and SQL, each with its
- * terminating NUL; for a table an FTS5 table made for itself (its name
- * quoted, which ours never are), its type and name only, as SQLite's
- * versions may spell it otherwise.
- */
-static uint64_t fingerprint_object(uint64_t h, const char *type, const char *name, const char *sql);
 
 /*
  * Adds `s` and its terminating NUL to fingerprint `h`: eight bytes at a
@@ -412,11 +404,17 @@ static uint64_t fingerprint_add(uint64_t h, const char *s)
 
 #define FINGERPRINT_START UINT64_C(0xcbf29ce484222325)
 
+/* A table an FTS5 table made for itself: its name quoted, which ours never are. */
 static int is_fts_own(const char *sql)
 {
 	return strncmp(sql, "CREATE TABLE '", 14) == 0;
 }
 
+/*
+ * Adds an object to fingerprint `h`: its type, name and SQL; for an FTS5
+ * table's own tables, their type and name only, as SQLite's versions may
+ * spell them otherwise.
+ */
 static uint64_t fingerprint_object(uint64_t h, const char *type, const char *name, const char *sql)
 {
 	h = fingerprint_add(fingerprint_add(h, type), name);
