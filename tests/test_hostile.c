@@ -510,6 +510,27 @@ static void store_in_a_read_only_directory_is_read(void **state)
 	free(after);
 }
 
+static void read_only_file_in_a_read_only_directory_is_read(void **state)
+{
+	fixture *fx = *state;
+	unsigned char *before, *after;
+	size_t n_before, n_after;
+	char wal[700];
+
+	make_store(fx->path, 3);
+	assert_int_equal(chmod(fx->path, 0444), 0);
+	assert_int_equal(chmod(fx->dir, 0555), 0);
+	before = read_all(fx->path, &n_before);
+	as_reader(reads_and_refuses_writes, fx->path, "the file is read-only");
+	snprintf(wal, sizeof(wal), "%s-wal", fx->path);
+	assert_false(exists(wal));
+	after = read_all(fx->path, &n_after);
+	assert_int_equal(n_before, n_after);
+	assert_memory_equal(before, after, n_before);
+	free(before);
+	free(after);
+}
+
 static void new_store_in_a_read_only_directory_names_it(void **state)
 {
 	fixture *fx = *state;
@@ -647,6 +668,7 @@ int main(int argc, char **argv)
 		T(symlink_to_a_store_opens_the_store),
 		T(read_only_file_is_read),
 		T(store_in_a_read_only_directory_is_read),
+		T(read_only_file_in_a_read_only_directory_is_read),
 		T(new_store_in_a_read_only_directory_names_it),
 #undef T
 	};

@@ -838,7 +838,8 @@ static int check_length(const char *path)
 		page = (unsigned long long)h[16] << 8 | h[17];
 		if (page == 1)
 			page = 65536;
-		pages = (unsigned long long)h[28] << 24 | (unsigned long long)h[29] << 16 | (unsigned long long)h[30] << 8 | h[31];
+		pages = (unsigned long long)h[28] << 24 | (unsigned long long)h[29] << 16 |
+			(unsigned long long)h[30] << 8 | h[31];
 		snprintf(walpath, sizeof(walpath), "%s-wal", path);
 		if (pages > 0 && page * pages > (unsigned long long)st.st_size &&
 		    (stat(walpath, &wal) != 0 || wal.st_size == 0))
@@ -859,28 +860,35 @@ static int check_length(const char *path)
 static int readonly_reason(char **out, int *immutable, const char *path)
 {
 	char *real = realpath(path, NULL), *slash, walpath[PATH_MAX + 8];
+	const char *dir;
+	int file_ro, dir_ro = 0, rc = 0;
 	struct stat st;
-	int rc = 0;
+	size_t n;
 
 	*out = NULL;
 	*immutable = 0;
 	if (!real)
 		return 0; /* SQLite says why */
-	if (access(real, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
-		if (!(*out = strdup(errno == EROFS ? "it is on a read-only file system" : "the file is read-only")))
-			rc = iv__sq_oom();
+	file_ro = access(real, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM);
+	if (file_ro && errno == EROFS) {
+		rc = (*out = strdup("it is on a read-only file system")) ? 0 : iv__sq_oom();
+		dir_ro = 1;
 	} else if ((slash = strrchr(real, '/')) != NULL) {
 		*slash = '\0';
-		if (access(*real ? real : "/", W_OK | X_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
-			size_t n = strlen(real) + 48;
-			if (!(*out = malloc(n)))
-				rc = iv__sq_oom();
-			else
-				snprintf(*out, n, "its directory %s is not writable", *real ? real : "/");
-			*slash = '/';
-			snprintf(walpath, sizeof(walpath), "%s-wal", real);
-			*immutable = stat(walpath, &st) != 0;
-		}
+		dir = *real ? real : "/";
+		dir_ro = access(dir, W_OK | X_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM);
+		n = strlen(dir) + 48;
+		if (file_ro)
+			rc = (*out = strdup("the file is read-only")) ? 0 : iv__sq_oom();
+		else if (dir_ro && (*out = malloc(n)) != NULL)
+			snprintf(*out, n, "its directory %s is not writable", dir);
+		else if (dir_ro)
+			rc = iv__sq_oom();
+		*slash = '/';
+	}
+	if (dir_ro) {
+		snprintf(walpath, sizeof(walpath), "%s-wal", real);
+		*immutable = stat(walpath, &st) != 0;
 	}
 	free(real);
 	return rc;
@@ -915,10 +923,10 @@ static int connect_db(struct sq *b, const char *path, int immutable)
 	int flags = SQLITE_OPEN_NOMUTEX, rc;
 	char *uri = NULL;
 
-	if (!b->readonly)
-		flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	else
-		flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+	flags |= b->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	/* Only then: a file whose name begins with "file:" is no URI. */
+	if (immutable)
+		flags |= SQLITE_OPEN_URI;
 	if (immutable && !(uri = immutable_uri(path)))
 		return iv__sq_oom();
 	rc = sqlite3_open_v2(uri ? uri : path, &b->db, flags, NULL);
