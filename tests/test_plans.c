@@ -156,8 +156,6 @@ static const struct allow {
 	/* Scans by nature. */
 	{ "FROM sqlite_", "SCAN sqlite_",
 	  "opening reads the schema table, a handful of rows" },
-	{ "FROM sqlite_schema WHERE name NOT LIKE 'sqlite", "TEMP B-TREE FOR ORDER BY",
-	  "opening checks the schema: a sort of the schema table's few dozen rows" },
 	{ "FROM contact r ORDER BY r.name COLLATE NOCASE, r.uuid", "SCAN r USING INDEX contact_name",
 	  "listing every contact (contact list, export), in name order from the name index" },
 	{ "FROM intro r LEFT JOIN contact j0 ON j0.id = r.introducer LEFT JOIN contact j1 ON j1.id = r.introduced"
