@@ -33,10 +33,22 @@ IV_BEGIN_DECL
  * are as durable as iv_db_set_durability() says (by default, safe from a
  * crash of the program, not from a power cut).
  *
+ * Before anything is written, the file is checked against the schema
+ * version it claims: every table, column, index, trigger and search table
+ * that version has. A damaged store (one of them missing or altered, or
+ * the file cut short) is refused with IV_ESTORAGE and a message naming what
+ * is wrong, and is left as it was; tables and indexes of the user's own
+ * are allowed. A read-only file, or a store in a directory that cannot be
+ * written (where its WAL's -wal and -shm files cannot be made), is opened
+ * for reading: reads work, writes fail with IV_ESTORAGE and a message
+ * saying why. An empty file is a new store.
+ *
  * @param out the store, free with iv_db_free()
  * @param path the file; NULL means the default path (see iv_db_default_path())
  * @return 0, IV_EVERSION if the file was written by a newer library,
- *         IV_EINVALID if it is not an infoview store, IV_ESTORAGE, IV_EBUSY
+ *         IV_EINVALID if it is not an infoview store (or is a directory),
+ *         IV_ESTORAGE (damaged, unreadable, or read-only and in need of a
+ *         new schema), IV_EBUSY
  */
 IV_EXTERN(int) iv_db_open(iv_db **out, const char *path);
 
@@ -64,6 +76,13 @@ IV_EXTERN(int) iv_db_open_memory(iv_db **out);
  * Iterators still open on it (contacts, introductions, interviews,
  * follow-ups, agenda, search) are detached: their *_iter_next() then
  * returns IV_EMISUSE, and they must still be freed. Accepts NULL.
+ *
+ * An SQLite store that this handle wrote to copies its write-ahead log
+ * into the file first. Where that fails (a full disk), iv_error_last()
+ * afterwards holds IV_ESTORAGE and a message saying that the changes stay
+ * in the file's "-wal" beside it: nothing is lost, and they are copied
+ * once there is room. Otherwise the last error is left as it was; call
+ * iv_error_clear() before to tell the two apart.
  * @param db the store, or NULL
  */
 IV_EXTERN(void) iv_db_free(iv_db *db);

@@ -37,6 +37,14 @@ int iv__sq_fail(struct sq *b, int rc, const char *action, const char *kind, cons
 	default:
 		code = IV_ESTORAGE;
 	}
+	/* Said in words that name the file, not in SQLite's. */
+	if ((rc & 0xff) == SQLITE_READONLY && b->path)
+		return iv__sq_error(code, "sqlite: %s%s%s%s%s: the store at %s is read-only%s%s%s", action, kind ? " " : "",
+				    kind ? kind : "", id ? " " : "", id ? id : "", b->path, b->readonly ? " (" : "",
+				    b->readonly ? b->readonly : "", b->readonly ? ")" : "");
+	if (((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) && b->path)
+		return iv__sq_error(code, "sqlite: %s%s%s%s%s: the store at %s is damaged (%s)", action, kind ? " " : "",
+				    kind ? kind : "", id ? " " : "", id ? id : "", b->path, sqlite3_errstr(rc));
 	/* The common refusal, in words: another program (or handle) is writing. */
 	if (rc == SQLITE_BUSY && b->db)
 		return iv__sq_error(code, "sqlite: %s%s%s%s%s: the store is busy: another connection kept it locked "
@@ -993,9 +1001,24 @@ static void sq_free(iv_backend *be)
 
 	if (!b)
 		return;
+	/*
+	 * The last connection to close copies the WAL into the file. When the
+	 * disk is full that fails, and SQLite says nothing: a connection that
+	 * wrote copies it first, so as to say what was not written.
+	 */
+	if (b->db && !b->readonly && b->path && sqlite3_total_changes(b->db) > 0) {
+		int rc = sqlite3_wal_checkpoint_v2(b->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+		if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			iv__sq_error(IV_ESTORAGE, "sqlite: closing the store at %s: its changes stay in %s-wal (%s);"
+				     " nothing is lost: they are copied in once there is room",
+				     b->path, b->path, sqlite3_errstr(rc));
+	}
 	for (i = 0; i < SQ_STMT_COUNT; i++)
 		sqlite3_finalize(b->stmt[i]);
 	sqlite3_close_v2(b->db);
+	free(b->path);
+	free(b->readonly);
 	for (i = 0; i < SQ_SCRATCH; i++)
 		free(b->scratch[i].p);
 	free(b);

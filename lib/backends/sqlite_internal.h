@@ -7,6 +7,8 @@
 #ifndef IV_SQLITE_INTERNAL_H
 #define IV_SQLITE_INTERNAL_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "infoview/sys/backend.h"
@@ -96,6 +98,13 @@ struct sq {
 	int durability_pending;
 	/* The busy timeout in force, for the message of a refusal. */
 	int busy_ms;
+	/* The file, for messages; NULL for ":memory:". */
+	char *path;
+	/*
+	 * Why the store was opened read-only ("the file is read-only", "its
+	 * directory D is not writable"), or NULL: writes are refused with it.
+	 */
+	char *readonly;
 };
 
 /* Binds parameters in order, keeping the first failure for the end. */
@@ -224,6 +233,13 @@ int iv__sq_open(struct sq *b, const char *path);
  * refuses to change it inside one.
  */
 int iv__sq_apply_durability(struct sq *b);
+
+/*
+ * The fingerprint check_schema() expects of a store of today's schema,
+ * and that of one the migrations make now: equal, or the constant is stale
+ * (for test_hostile).
+ */
+int iv__sq_schema_fingerprint(uint64_t *expected, uint64_t *fresh);
 
 /*
  * Makes p (zeroed by the caller) bind to the cached statement `idx`, which

@@ -2,10 +2,14 @@
  * The SQLite backend: opening the file, its connection settings, and the
  * versioned schema with its migrations.
  */
+/* realpath() */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,6 +292,8 @@ static int query_int(struct sq *b, const char *sql, int *out, const char *path)
 	if (rc != SQLITE_OK) {
 		if (rc == SQLITE_NOTADB)
 			rc = iv__sq_error(IV_EINVALID, "sqlite: %s is not an infoview store (not an SQLite database)", path);
+		else if ((rc & 0xff) == SQLITE_CORRUPT)
+			rc = iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: %s", path, sqlite3_errstr(rc));
 		else
 			rc = iv__sq_fail(b, rc, "reading the schema of", "store", path);
 	}
@@ -344,6 +350,393 @@ static int migrate(struct sq *b, const char *path)
 fail:
 	iv__sq_run(b, SQ_ROLLBACK, "rolling back the schema");
 	return rc;
+}
+
+/* --- Checking the schema a store claims ---------------------------------- */
+
+/*
+ * What a store of a version must hold, read from a store that the
+ * migrations above made in memory: the same steps a real store went
+ * through, so nothing is written twice. Each object is compared by its SQL
+ * first, which is cheap; only where that differs (a store whose columns
+ * were dropped and added again by hand, an older SQLite's spelling) by its
+ * shape: a table's columns, an index's columns.
+ */
+struct schema_item {
+	char *type, *name, *sql, *shape;
+};
+
+struct schema {
+	int n;
+	struct schema_item *items;
+	uint64_t fingerprint; /* of the objects in order (fingerprint_object()) */
+};
+
+/*
+ * The fingerprint of the objects of a store of today's schema, in order
+ * (fingerprint_object()), which a store made by the migrations matches:
+ * the check at open then needs no reference. A new migration changes it;
+ * test_hostile says the new value. Should it be stale, every open takes
+ * the slow way, which is right but slower.
+ */
+#define SCHEMA_FINGERPRINT UINT64_C(0x973b5b22f09fc6b7)
+
+/*
+ * Adds `s` and its terminating NUL to fingerprint `h`: eight bytes at a
+ * time (the schema's SQL is some 10 kB, read at every open), then FNV-1a
+ * for the rest.
+ */
+static uint64_t fingerprint_add(uint64_t h, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s) + 1;
+	uint64_t w;
+
+	for (; n >= 8; n -= 8, p += 8) {
+		/* Little-endian whatever the machine, which compilers make one load. */
+		w = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+		    (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+		h = (h ^ w) * UINT64_C(0x100000001b3);
+		h ^= h >> 29;
+	}
+	for (; n > 0; n--, p++)
+		h = (h ^ *p) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+#define FINGERPRINT_START UINT64_C(0xcbf29ce484222325)
+
+/* A table an FTS5 table made for itself: its name quoted, which ours never are. */
+static int is_fts_own(const char *sql)
+{
+	return strncmp(sql, "CREATE TABLE '", 14) == 0;
+}
+
+/*
+ * Adds an object to fingerprint `h`: its type, name and SQL; for an FTS5
+ * table's own tables, their type and name only, as SQLite's versions may
+ * spell them otherwise.
+ */
+static uint64_t fingerprint_object(uint64_t h, const char *type, const char *name, const char *sql)
+{
+	h = fingerprint_add(fingerprint_add(h, type), name);
+	return is_fts_own(sql) ? h : fingerprint_add(h, sql);
+}
+
+/*
+ * In the order SQLite keeps them, which is the order they were made: a
+ * store made by the migrations holds its objects in the reference's
+ * order, and is checked in one pass without a sort.
+ */
+static const char schema_list_sql[] = "SELECT type, name, sql FROM sqlite_schema";
+
+/* One object of a store, found by its kind and name. */
+static const char schema_item_sql[] = "SELECT sql FROM sqlite_schema WHERE type = ?1 AND name = ?2";
+
+static void schema_free(struct schema *s)
+{
+	int i;
+
+	if (!s)
+		return;
+	for (i = 0; i < s->n; i++) {
+		free(s->items[i].type);
+		free(s->items[i].name);
+		free(s->items[i].sql);
+		free(s->items[i].shape);
+	}
+	free(s->items);
+	free(s);
+}
+
+static char *dup_text(sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+
+	return strdup(t ? t : "");
+}
+
+static int is_virtual(const char *sql)
+{
+	return strncmp(sql, "CREATE VIRTUAL", 14) == 0;
+}
+
+/*
+ * The shape of object `name`: a table's columns (name, type, not null,
+ * primary key), an index's columns; NULL for what is compared by SQL only.
+ * Returns SQLite's code.
+ */
+static int shape_of(char **out, sqlite3 *db, const char *type, const char *name, const char *sql)
+{
+	static const char table_sql[] = "SELECT group_concat(name || ' ' || type || ' ' || \"notnull\" || ' ' || pk, ', ')"
+					" FROM pragma_table_info(?1)";
+	static const char index_sql[] = "SELECT group_concat(coalesce(name, '(expression)'), ', ') FROM pragma_index_info(?1)";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*out = NULL;
+	if (strcmp(type, "index") != 0 && (strcmp(type, "table") != 0 || is_virtual(sql)))
+		return SQLITE_OK;
+	rc = sqlite3_prepare_v2(db, strcmp(type, "index") == 0 ? index_sql : table_sql, -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		rc = (*out = dup_text(st, 0)) ? SQLITE_OK : SQLITE_NOMEM;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The objects of a store made in memory at `version`; NULL when that fails (out of memory). */
+static struct schema *schema_build(int version)
+{
+	struct schema *s = calloc(1, sizeof(*s));
+	sqlite3_stmt *st = NULL;
+	sqlite3 *db = NULL;
+	int i, cap = 0, rc;
+
+	if (!s)
+		return NULL;
+	s->fingerprint = FINGERPRINT_START;
+	rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	for (i = 0; rc == SQLITE_OK && i < version; i++)
+		rc = sqlite3_exec(db, migrations[i], NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, schema_list_sql, -1, &st, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct schema_item *it;
+
+		if (s->n == cap) {
+			struct schema_item *more = realloc(s->items, (size_t)(cap = cap ? cap * 2 : 64) * sizeof(*more));
+			if (!more) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			s->items = more;
+		}
+		rc = SQLITE_OK;
+		if (strncmp((const char *)sqlite3_column_text(st, 1), "sqlite_", 7) == 0)
+			continue;
+		it = &s->items[s->n++];
+		memset(it, 0, sizeof(*it));
+		if (!(it->type = dup_text(st, 0)) || !(it->name = dup_text(st, 1)) || !(it->sql = dup_text(st, 2)))
+			rc = SQLITE_NOMEM;
+		else
+			s->fingerprint = fingerprint_object(s->fingerprint, it->type, it->name, it->sql);
+	}
+	sqlite3_finalize(st);
+	for (i = 0; rc == SQLITE_DONE && i < s->n; i++)
+		if (shape_of(&s->items[i].shape, db, s->items[i].type, s->items[i].name, s->items[i].sql) != SQLITE_OK)
+			rc = SQLITE_NOMEM;
+	sqlite3_close(db);
+	if (rc != SQLITE_DONE) {
+		schema_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Today's schema, made once per process. */
+static struct schema *current_schema;
+static pthread_once_t current_once = PTHREAD_ONCE_INIT;
+
+static void build_current(void)
+{
+	current_schema = schema_build(SCHEMA_VERSION);
+}
+
+__attribute__((destructor)) static void free_current(void)
+{
+	schema_free(current_schema);
+	current_schema = NULL;
+}
+
+/* Whether list `a` (items joined by ", ") holds the item that starts with `word` followed by a space. */
+static const char *find_column(const char *list, const char *word, size_t n)
+{
+	const char *p = list;
+
+	while (p && *p) {
+		if (strncmp(p, word, n) == 0 && p[n] == ' ')
+			return p;
+		if ((p = strstr(p, ", ")))
+			p += 2;
+	}
+	return NULL;
+}
+
+/* Says what differs between a table's expected columns and its stored ones. */
+static int table_damaged(const char *path, const char *table, const char *want, const char *have)
+{
+	const char *p = want, *end, *found;
+	size_t n, len;
+
+	while (*p) {
+		n = strcspn(p, " ");
+		end = strstr(p, ", ");
+		len = end ? (size_t)(end - p) : strlen(p);
+		if (!(found = find_column(have, p, n)))
+			return iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: column %.*s of table %s is missing",
+					    path, (int)n, p, table);
+		if (strncmp(found, p, len) != 0 || (found[len] != ',' && found[len] != '\0'))
+			return iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: column %.*s of table %s is altered",
+					    path, (int)n, p, table);
+		p = end ? end + 2 : p + len;
+	}
+	return iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: table %s has columns it should not",
+			    path, table);
+}
+
+/* Compares one object the store holds with what it should be. */
+static int compare_item(struct sq *b, const char *path, const struct schema_item *want, const char *sql)
+{
+	char *shape = NULL;
+	int rc;
+
+	/* An FTS5 table's own tables are SQLite's to shape: that they are there is enough. */
+	if (strcmp(want->sql, sql) == 0 || is_fts_own(want->sql))
+		return 0;
+	if (!want->shape)
+		return iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: %s %s is altered", path, want->type,
+				    want->name);
+	if ((rc = shape_of(&shape, b->db, want->type, want->name, sql)) != SQLITE_OK)
+		return iv__sq_fail(b, rc, "reading the schema of", "store", path);
+	rc = 0;
+	if (!shape || strcmp(shape, want->shape) != 0) {
+		if (strcmp(want->type, "table") == 0)
+			rc = table_damaged(path, want->name, want->shape, shape ? shape : "");
+		else
+			rc = iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: %s %s is altered", path,
+					  want->type, want->name);
+	}
+	free(shape);
+	return rc;
+}
+
+static int schema_read_failed(struct sq *b, const char *path, int rc)
+{
+	if (rc == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+		return iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: %s", path, sqlite3_errmsg(b->db));
+	return iv__sq_fail(b, rc, "reading the schema of", "store", path);
+}
+
+/*
+ * The slow way, for a store whose objects are not in the reference's
+ * order (changed by hand, or damaged): each object looked up by name,
+ * tables first, since a table taken away takes its indexes and triggers
+ * with it, and the table is the news.
+ */
+static int check_each(struct sq *b, const char *path, const struct schema *want)
+{
+	static const char *const order[] = { "table", "index", "trigger", "view" };
+	sqlite3_stmt *st = NULL;
+	size_t k;
+	int i, rc = sqlite3_prepare_v2(b->db, schema_item_sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return schema_read_failed(b, path, rc);
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		for (i = 0; i < want->n; i++) {
+			const struct schema_item *it = &want->items[i];
+			const char *sql;
+
+			if (strcmp(it->type, order[k]) != 0)
+				continue;
+			sqlite3_bind_text(st, 1, it->type, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, it->name, -1, SQLITE_STATIC);
+			if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
+				rc = iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: %s %s is missing", path,
+						  it->type, it->name);
+			} else if (rc != SQLITE_ROW) {
+				rc = schema_read_failed(b, path, rc);
+			} else {
+				sql = (const char *)sqlite3_column_text(st, 0);
+				rc = compare_item(b, path, it, sql ? sql : "");
+			}
+			sqlite3_reset(st);
+			if (rc < 0)
+				goto done;
+		}
+	}
+	rc = 0;
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Checks that the store holds every table, column, index, trigger and
+ * search index that its version's migrations make. What it holds beyond
+ * them (an index of the user's own, SQLite's statistics) is left alone.
+ */
+static int check_schema(struct sq *b, const char *path, int version)
+{
+	struct schema *own = NULL, *want;
+	sqlite3_stmt *st = NULL;
+	int i = 0, rc;
+
+	if (version == 0)
+		return 0;
+	if (version == SCHEMA_VERSION) {
+		uint64_t h = FINGERPRINT_START;
+
+		rc = sqlite3_prepare_v2(b->db, schema_list_sql, -1, &st, NULL);
+		while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *type = (const char *)sqlite3_column_text(st, 0);
+			const char *name = (const char *)sqlite3_column_text(st, 1);
+			const char *sql = (const char *)sqlite3_column_text(st, 2);
+
+			rc = SQLITE_OK;
+			if (type && name && strncmp(name, "sqlite_", 7) != 0)
+				h = fingerprint_object(h, type, name, sql ? sql : "");
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+		if (rc != SQLITE_DONE)
+			return schema_read_failed(b, path, rc);
+		if (h == SCHEMA_FINGERPRINT)
+			return 0;
+		/* Not as the migrations made it: compared object by object, to say what differs. */
+		pthread_once(&current_once, build_current);
+		want = current_schema;
+	} else {
+		want = own = schema_build(version);
+	}
+	if (!want && !(want = own = schema_build(version)))
+		return iv__sq_oom();
+	/* The quick way: the store's objects in the reference's order, each as it should be. */
+	rc = sqlite3_prepare_v2(b->db, schema_list_sql, -1, &st, NULL);
+	while (rc == SQLITE_OK && i < want->n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		const char *sql = (const char *)sqlite3_column_text(st, 2);
+
+		rc = SQLITE_OK;
+		if (!type || !name || strncmp(name, "sqlite_", 7) == 0)
+			continue;
+		if (strcmp(want->items[i].type, type) != 0 || strcmp(want->items[i].name, name) != 0 ||
+		    strcmp(want->items[i].sql, sql ? sql : "") != 0)
+			break;
+		i++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		rc = schema_read_failed(b, path, rc);
+	else
+		rc = i == want->n ? 0 : check_each(b, path, want);
+	schema_free(own);
+	return rc;
+}
+
+int iv__sq_schema_fingerprint(uint64_t *expected, uint64_t *fresh)
+{
+	struct schema *s = schema_build(SCHEMA_VERSION);
+
+	if (!s)
+		return iv__sq_oom();
+	*expected = SCHEMA_FINGERPRINT;
+	*fresh = s->fingerprint;
+	schema_free(s);
+	return 0;
 }
 
 static int busy_timeout(void)
@@ -416,9 +809,91 @@ static int create_private(const char *path)
 		close(fd);
 		return 0;
 	}
-	if (errno == EEXIST)
+	if (errno == EEXIST) {
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			return iv__sq_error(IV_EINVALID, "sqlite: %s is a directory, not an infoview store", path);
 		return 0;
+	}
 	return iv__sq_error(IV_ESTORAGE, "sqlite: cannot create %s: %s", path, strerror(errno));
+}
+
+/*
+ * A store cut short (a copy that stopped, a full disk) reads as zeros past
+ * its end, which SQLite only finds when it reads there: its header says
+ * how long it is. A WAL beside it may hold pages the file does not yet
+ * have, so only a store without one is judged.
+ */
+static int check_length(const char *path)
+{
+	unsigned char h[100];
+	struct stat st, wal;
+	char walpath[PATH_MAX + 8];
+	unsigned long long page, pages;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0;
+
+	if (fd < 0)
+		return 0; /* SQLite says why */
+	n = pread(fd, h, sizeof(h), 0);
+	if (n == (ssize_t)sizeof(h) && fstat(fd, &st) == 0 && memcmp(h, "SQLite format 3", 16) == 0 &&
+	    memcmp(h + 24, h + 92, 4) == 0) {
+		page = (unsigned long long)h[16] << 8 | h[17];
+		if (page == 1)
+			page = 65536;
+		pages = (unsigned long long)h[28] << 24 | (unsigned long long)h[29] << 16 |
+			(unsigned long long)h[30] << 8 | h[31];
+		snprintf(walpath, sizeof(walpath), "%s-wal", path);
+		if (pages > 0 && page * pages > (unsigned long long)st.st_size &&
+		    (stat(walpath, &wal) != 0 || wal.st_size == 0))
+			rc = iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: it is cut short (%lld of %llu bytes)",
+					  path, (long long)st.st_size, page * pages);
+	}
+	close(fd);
+	return rc;
+}
+
+/*
+ * Why the store can only be read, or NULL: a read-only file, or a
+ * directory where SQLite cannot make the WAL's -wal and -shm files
+ * (next to the file a symbolic link leads to). Sets *immutable when the
+ * store is best read as a file nobody writes: no -wal beside it to read,
+ * and none can be made.
+ */
+static int readonly_reason(char **out, int *immutable, const char *path)
+{
+	char *real = realpath(path, NULL), *slash, walpath[PATH_MAX + 8];
+	const char *dir;
+	int file_ro, dir_ro = 0, rc = 0;
+	struct stat st;
+	size_t n;
+
+	*out = NULL;
+	*immutable = 0;
+	if (!real)
+		return 0; /* SQLite says why */
+	file_ro = access(real, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM);
+	if (file_ro && errno == EROFS) {
+		rc = (*out = strdup("it is on a read-only file system")) ? 0 : iv__sq_oom();
+		dir_ro = 1;
+	} else if ((slash = strrchr(real, '/')) != NULL) {
+		*slash = '\0';
+		dir = *real ? real : "/";
+		dir_ro = access(dir, W_OK | X_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM);
+		n = strlen(dir) + 48;
+		if (file_ro)
+			rc = (*out = strdup("the file is read-only")) ? 0 : iv__sq_oom();
+		else if (dir_ro && (*out = malloc(n)) != NULL)
+			snprintf(*out, n, "its directory %s is not writable", dir);
+		else if (dir_ro)
+			rc = iv__sq_oom();
+		*slash = '/';
+	}
+	if (dir_ro) {
+		snprintf(walpath, sizeof(walpath), "%s-wal", real);
+		*immutable = stat(walpath, &st) != 0;
+	}
+	free(real);
+	return rc;
 }
 
 static const char *const tx_sql[SQ_TX_COUNT] = {
@@ -430,14 +905,40 @@ static const char *const tx_sql[SQ_TX_COUNT] = {
 	[SQ_ROLLBACK_TO] = "ROLLBACK TO iv",
 };
 
-static int connect_db(struct sq *b, const char *path)
+/* "file:" and the path, with what a URI would read otherwise escaped, and "?immutable=1". */
+static char *immutable_uri(const char *path)
 {
-	int rc;
+	char *uri = malloc(strlen(path) * 3 + 32), *q = uri;
+	const char *p;
 
-	rc = sqlite3_open_v2(path, &b->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (!uri)
+		return NULL;
+	q += sprintf(q, "file:%s", path[0] == '/' ? "//" : "");
+	for (p = path; *p; p++)
+		q += (*p == '%' || *p == '?' || *p == '#') ? sprintf(q, "%%%02X", (unsigned char)*p) : (*q = *p, 1);
+	strcpy(q, "?immutable=1");
+	return uri;
+}
+
+static int connect_db(struct sq *b, const char *path, int immutable)
+{
+	int flags = SQLITE_OPEN_NOMUTEX, rc;
+	char *uri = NULL;
+
+	flags |= b->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	/* Only then: a file whose name begins with "file:" is no URI. */
+	if (immutable)
+		flags |= SQLITE_OPEN_URI;
+	if (immutable && !(uri = immutable_uri(path)))
+		return iv__sq_oom();
+	rc = sqlite3_open_v2(uri ? uri : path, &b->db, flags, NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		if (!b->db)
 			return iv__sq_oom();
+		if (b->readonly)
+			return iv__sq_error(IV_ESTORAGE, "sqlite: opening the store at %s to read: %s (%s)", path,
+					    sqlite3_errmsg(b->db), b->readonly);
 		return iv__sq_fail(b, rc, "opening", "store", path);
 	}
 	sqlite3_extended_result_codes(b->db, 1);
@@ -452,7 +953,7 @@ static int configure(struct sq *b)
 	int i, rc;
 
 	if ((rc = exec(b, connection_pragmas, "configuring the connection")) < 0 ||
-	    (rc = exec(b, "PRAGMA journal_mode = WAL", "switching to WAL")) < 0)
+	    (!b->readonly && (rc = exec(b, "PRAGMA journal_mode = WAL", "switching to WAL")) < 0))
 		return rc;
 	for (i = 0; i < SQ_TX_COUNT; i++) {
 		rc = sqlite3_prepare_v3(b->db, tx_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &b->stmt[i], NULL);
@@ -483,7 +984,7 @@ int iv__sq_apply_durability(struct sq *b)
 int iv__sq_open(struct sq *b, const char *path)
 {
 	char *default_path = NULL;
-	int version, rc;
+	int version, immutable = 0, rc;
 
 	if (!path) {
 		if ((rc = iv_db_default_path(&default_path)) < 0)
@@ -497,12 +998,25 @@ int iv__sq_open(struct sq *b, const char *path)
 	 * switch to WAL, which changes the header.
 	 */
 	/* ":memory:" is SQLite's store in memory: no file to make. */
-	if ((strcmp(path, ":memory:") != 0 && (rc = create_private(path)) < 0) || (rc = connect_db(b, path)) < 0 ||
-	    (rc = schema_version(b, path, &version)) < 0 || (rc = configure(b)) < 0)
+	if (strcmp(path, ":memory:") != 0) {
+		if ((rc = create_private(path)) < 0 || (rc = check_length(path)) < 0 ||
+		    (rc = readonly_reason(&b->readonly, &immutable, path)) < 0)
+			goto done;
+		if (!(b->path = strdup(path))) {
+			rc = iv__sq_oom();
+			goto done;
+		}
+	}
+	if ((rc = connect_db(b, path, immutable)) < 0 || (rc = schema_version(b, path, &version)) < 0 ||
+	    (rc = check_schema(b, path, version)) < 0 || (rc = configure(b)) < 0)
 		goto done;
-	if (version < SCHEMA_VERSION && (rc = migrate(b, path)) < 0)
-		goto done;
-	rc = iv__sq_apply_durability(b);
+	if (version < SCHEMA_VERSION && b->readonly)
+		rc = iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s cannot be %s: %s", path,
+				  version ? "upgraded to this library's schema" : "created", b->readonly);
+	else if (version < SCHEMA_VERSION)
+		rc = migrate(b, path);
+	if (rc >= 0)
+		rc = iv__sq_apply_durability(b);
 done:
 	iv_free(default_path);
 	return rc;
