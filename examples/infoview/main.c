@@ -204,7 +204,11 @@ int main(int argc, char **argv)
 				break;
 	}
 	cli_ids_changed(&ctx);
+	/* Closing can fail only to copy the log into the file (a full disk): say so, nothing is lost. */
+	iv_error_clear();
 	iv_db_free(ctx.db);
+	if (ctx.db && iv_error_code() < 0)
+		fprintf(stderr, "infoview: warning: %s\n", iv_error_message());
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fputs("infoview: cannot write the output\n", stderr);
 		rc = CLI_FAIL;
