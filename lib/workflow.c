@@ -382,7 +382,7 @@ static int interaction(iv_db *db, const char *contact_id, iv_time when, const ch
 	iv_contact *c = NULL;
 	int changed = 0, error;
 
-	if ((error = iv_contact_lookup(&c, db, contact_id)) < 0)
+	if ((error = iv__check_time("when", when)) < 0 || (error = iv_contact_lookup(&c, db, contact_id)) < 0)
 		return error;
 	if (when > iv_contact_last_interaction(c)) {
 		iv_contact_set_last_interaction(c, when);
