@@ -23,6 +23,17 @@ iv_time iv__time_clamp(iv_time t)
 	return t < IV_TIME_MIN ? IV_TIME_MIN : t > IV_TIME_MAX ? IV_TIME_MAX : t;
 }
 
+iv_time iv__time_add_seconds(iv_time t, int64_t seconds)
+{
+	t = iv__time_clamp(t);
+	/* Both differences are exact: t is within the range. */
+	if (seconds > IV_TIME_MAX - t)
+		return IV_TIME_MAX;
+	if (seconds < IV_TIME_MIN - t)
+		return IV_TIME_MIN;
+	return t + seconds;
+}
+
 int iv__check_time(const char *field, iv_time t)
 {
 	if (t < IV_TIME_MIN || t > IV_TIME_MAX)

@@ -646,8 +646,8 @@ static int ensure_thanks(iv_db *db, const iv_interview *iv, const iv_rules *rule
 
 	if ((error = rule_about(&r, name, db, iv, IV_FOLLOWUP_THANK_YOU, "thank_you")) < 0)
 		return error;
-	r.earliest = t + rules->thank_earliest;
-	r.due = t + rules->thank_due;
+	r.earliest = iv__time_add_seconds(t, rules->thank_earliest);
+	r.due = iv__time_add_seconds(t, rules->thank_due);
 	snprintf(r.note, sizeof(r.note), "Thank %s for the interview", name);
 	if ((error = ensure_rule_followup(db, &r)) < 0)
 		return error;

@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include <infoview/infoview.h>
 
 #include "fixture.h"
@@ -270,6 +272,73 @@ static void nudges_of_a_request_near_the_end_saturate(void **state)
 	iv_interview_free(iv);
 }
 
+static void thanks_for_an_interview_completed_at_the_end_saturate(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_followup_iter *it = NULL;
+	iv_followup *fu = NULL;
+	iv_interview *iv = NULL;
+	id_t_ dana;
+	int thanks = 0;
+
+	iv_fixture_contact(fx->db, "Dana Smith", NULL, IV_KNOWN_DIRECT, dana);
+	fx->now = IV_TIME_MAX - 3 * DAY;
+	ok(iv_interview_new(&iv));
+	ok(iv_interview_set_contact(iv, dana));
+	ok(iv_interview_add_advice(iv, "Read the EPARs"));
+	ok(iv_interview_insert(fx->db, iv));
+	ok(iv_interview_move(NULL, fx->db, iv_interview_id(iv), IV_INTERVIEW_REQUESTED));
+	ok(iv_interview_move(NULL, fx->db, iv_interview_id(iv), IV_INTERVIEW_SCHEDULED));
+	fx->now = IV_TIME_MAX - 10;
+	ok(iv_interview_move(NULL, fx->db, iv_interview_id(iv), IV_INTERVIEW_COMPLETED));
+	ok(iv_followup_list(&it, fx->db, NULL));
+	while (iv_followup_iter_next(&fu, it) == 0) {
+		assert_true(iv_followup_due(fu) <= IV_TIME_MAX);
+		assert_true(iv_followup_earliest(fu) <= IV_TIME_MAX);
+		if (iv_followup_kind(fu) == IV_FOLLOWUP_THANK_YOU) {
+			assert_true(iv_followup_due(fu) == IV_TIME_MAX);
+			thanks++;
+		}
+		iv_followup_free(fu);
+	}
+	assert_int_equal(thanks, 1);
+	iv_followup_iter_free(it);
+	iv_interview_free(iv);
+}
+
+static int discard(const char *data, size_t len, void *payload)
+{
+	(void)data;
+	(void)payload;
+	(void)len;
+	return 0;
+}
+
+/* A store's own times are not a setter's: a damaged file may hold any. */
+static void a_calendar_export_of_stored_times_at_the_extremes_does_not_overflow(void **state)
+{
+	iv_fixture *fx = *state;
+	char path[600];
+	sqlite3 *sq = NULL;
+	iv_followup *fu = NULL;
+	id_t_ dana;
+
+	if (!fx->dir[0])
+		skip(); /* the memory store keeps what the core gave it */
+	iv_fixture_contact(fx->db, "Dana Smith", NULL, IV_KNOWN_DIRECT, dana);
+	ok(iv_followup_new(&fu));
+	ok(iv_followup_set_contact(fu, dana));
+	ok(iv_followup_set_due(fu, T0));
+	ok(iv_followup_insert(fx->db, fu));
+	iv_followup_free(fu);
+	snprintf(path, sizeof(path), "%s/store.db", fx->dir);
+	assert_int_equal(sqlite3_open(path, &sq), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(sq, "UPDATE followup SET created = -9223372036854775808, "
+				      "updated = 9223372036854775807", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(sq);
+	ok(iv_export(fx->db, IV_FORMAT_ICALENDAR, discard, NULL, NULL));
+}
+
 static void the_agenda_refuses_a_moment_outside_the_range(void **state)
 {
 	iv_fixture *fx = *state;
@@ -355,6 +424,8 @@ int main(int argc, char **argv)
 		T(touch_refuses_a_time_outside_the_range),
 		T(touch_at_the_latest_time_puts_the_check_in_there),
 		T(nudges_of_a_request_near_the_end_saturate),
+		T(thanks_for_an_interview_completed_at_the_end_saturate),
+		T(a_calendar_export_of_stored_times_at_the_extremes_does_not_overflow),
 		T(the_agenda_refuses_a_moment_outside_the_range),
 		T(a_backup_with_a_time_outside_the_range_is_refused),
 		cmocka_unit_test(ffi_gives_the_earliest_time),
