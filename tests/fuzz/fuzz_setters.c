@@ -6,7 +6,8 @@
  * takes 8 bytes (little-endian) instead; 0xe0 to 0xef the time arithmetic,
  * which takes 8 bytes of time and 4 of days. Beyond "no crash, no leak, no undefined behaviour":
  *
- * - a text setter that succeeds stores exactly the text (NULL for "");
+ * - a text setter that succeeds stores exactly the text (NULL for ""; an
+ *   id in lower case);
  *   one that fails leaves the field as it was and says why;
  * - a list's add or remove changes its count by at most one, and a
  *   failure not at all;
@@ -26,6 +27,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <infoview/infoview.h>
 
@@ -68,6 +70,16 @@ static void failed_well(int rc)
 	char *before_ = dup_or_null(get(obj)); \
 	int rc_ = set(obj, s); \
 	if (rc_ == 0 ? !same(get(obj), *s ? s : NULL) : (failed_well(rc_), !same(get(obj), before_))) \
+		abort(); \
+	free(before_); \
+} while (0)
+
+/* Sets an id: as TEXT, but ids are kept in lower case. */
+#define ID(get, set, obj) do { \
+	char *before_ = dup_or_null(get(obj)); \
+	int rc_ = set(obj, s); \
+	if (rc_ == 0 ? (*s ? !get(obj) || strcasecmp(get(obj), s) != 0 : get(obj) != NULL) \
+		     : (failed_well(rc_), !same(get(obj), before_))) \
 		abort(); \
 	free(before_); \
 } while (0)
@@ -118,14 +130,14 @@ static void text_op(struct recs *r, unsigned op, const char *s, size_t index)
 	case 8: LIST(iv_contact_email_count, iv_contact_remove_email(r->c, s), r->c); break;
 	case 9: LIST(iv_contact_tag_count, iv_contact_add_tag(r->c, s), r->c); break;
 	case 10: LIST(iv_contact_tag_count, iv_contact_remove_tag(r->c, s), r->c); break;
-	case 11: TEXT(iv_contact_id, iv_contact_set_id, r->c); break;
-	case 12: TEXT(iv_intro_id, iv_intro_set_id, r->in); break;
-	case 13: TEXT(iv_intro_introducer, iv_intro_set_introducer, r->in); break;
-	case 14: TEXT(iv_intro_introduced, iv_intro_set_introduced, r->in); break;
+	case 11: ID(iv_contact_id, iv_contact_set_id, r->c); break;
+	case 12: ID(iv_intro_id, iv_intro_set_id, r->in); break;
+	case 13: ID(iv_intro_introducer, iv_intro_set_introducer, r->in); break;
+	case 14: ID(iv_intro_introduced, iv_intro_set_introduced, r->in); break;
 	case 15: TEXT(iv_intro_note, iv_intro_set_note, r->in); break;
-	case 16: TEXT(iv_interview_id, iv_interview_set_id, r->iv); break;
-	case 17: TEXT(iv_interview_contact, iv_interview_set_contact, r->iv); break;
-	case 18: TEXT(iv_interview_intro, iv_interview_set_intro, r->iv); break;
+	case 16: ID(iv_interview_id, iv_interview_set_id, r->iv); break;
+	case 17: ID(iv_interview_contact, iv_interview_set_contact, r->iv); break;
+	case 18: ID(iv_interview_intro, iv_interview_set_intro, r->iv); break;
 	case 19: TEXT(iv_interview_purpose, iv_interview_set_purpose, r->iv); break;
 	case 20: TEXT(iv_interview_notes, iv_interview_set_notes, r->iv); break;
 	case 21: LIST(iv_interview_question_count, iv_interview_add_question(r->iv, s), r->iv); break;
@@ -134,15 +146,15 @@ static void text_op(struct recs *r, unsigned op, const char *s, size_t index)
 	case 24: LIST(iv_interview_question_count, iv_interview_set_answer(r->iv, index, s), r->iv); break;
 	case 25: LIST(iv_interview_advice_count, iv_interview_add_advice(r->iv, s), r->iv); break;
 	case 26: LIST(iv_interview_resource_count, iv_interview_add_resource(r->iv, s), r->iv); break;
-	case 27: TEXT(iv_followup_id, iv_followup_set_id, r->fu); break;
-	case 28: TEXT(iv_followup_contact, iv_followup_set_contact, r->fu); break;
-	case 29: TEXT(iv_followup_interview, iv_followup_set_interview, r->fu); break;
+	case 27: ID(iv_followup_id, iv_followup_set_id, r->fu); break;
+	case 28: ID(iv_followup_contact, iv_followup_set_contact, r->fu); break;
+	case 29: ID(iv_followup_interview, iv_followup_set_interview, r->fu); break;
 	case 30: TEXT(iv_followup_note, iv_followup_set_note, r->fu); break;
 	case 31: TEXT(iv_followup_rule, iv_followup_set_rule, r->fu); break;
 	case 32: TEXT(iv_followup_contact_name, iv_followup_set_contact_name, r->fu); break;
 	case 33: TEXT(iv_followup_draft, iv_followup_set_draft, r->fu); break;
-	case 34: TEXT(iv_note_id, iv_note_set_id, r->n); break;
-	case 35: TEXT(iv_note_contact, iv_note_set_contact, r->n); break;
+	case 34: ID(iv_note_id, iv_note_set_id, r->n); break;
+	case 35: ID(iv_note_contact, iv_note_set_contact, r->n); break;
 	case 36: TEXT(iv_note_text, iv_note_set_text, r->n); break;
 	case 37: TEXT(iv_profile_name, iv_profile_set_name, r->p); break;
 	case 38: TEXT(iv_profile_background, iv_profile_set_background, r->p); break;
