@@ -60,6 +60,7 @@
 #include "io.h"
 #include "records.h"
 #include "template.h"
+#include "workflow.h"
 
 #define BACKUP_FORMAT "infoview-backup"
 #define BACKUP_VERSION 1
@@ -483,6 +484,9 @@ struct numbers {
 	size_t size;
 };
 
+/* The longest vCard UID an import remembers (UID_KEY_MAX in import.c). */
+#define UID_MAX 200
+
 struct in {
 	iv_db *db;
 	iv_backend *be;
@@ -493,7 +497,7 @@ struct in {
 	uint64_t line;        /* where the last token read started */
 	size_t fed;           /* bytes of the current record handed to jansson */
 	int too_long;
-	char last_key[80];    /* the previous setting's key, for the order */
+	char last_key[7 + UID_MAX + 1]; /* the previous setting's key, for the order */
 	int any_setting;
 	struct numbers num[S_COUNT];
 };
@@ -1325,11 +1329,21 @@ static int restore_note(struct rec *x, json_t *j)
 
 static const char *const setting_members[] = { "key", "value", NULL };
 
-/* As iv_db_setting_set() checks keys, for the library's keys too. */
+/*
+ * As iv_db_setting_set() checks keys, for the library's keys too; but a
+ * key "iv.uid.<UID>", where an import remembers a vCard's UID, holds the
+ * UID as the card gave it ("urn:uuid:...", "...@google.com"): one line of
+ * text, which iv_export() writes and must read back.
+ */
 static int setting_key_check(const struct rec *x, const char *key)
 {
 	size_t i, n = strlen(key);
 
+	if (strncmp(key, "iv.uid.", 7) == 0) {
+		if (n == 7 || n > 7 + UID_MAX)
+			return rec_error(x, IV_EINVALID, "key: a remembered UID must be 1 to %d bytes", UID_MAX);
+		return lib(x, iv__check_text("key", key + 7, UID_MAX, IV__ONELINE));
+	}
 	if (n == 0 || n > 64)
 		return rec_error(x, IV_EINVALID, "key: must be 1 to 64 bytes");
 	for (i = 0; i < n; i++)
@@ -1440,13 +1454,14 @@ static int settings_done(struct in *in)
 {
 	iv_rules rules = IV_RULES_INIT;
 	char msg[512];
-	int error;
+	int damaged = 0, error;
 
-	if ((error = iv_rules_get(&rules, in->db)) < 0) {
+	/* Rule times that do not fit together are the backup's fault; a failing backend is not. */
+	if ((error = iv__rules_load(&rules, in->db, &damaged)) < 0 && damaged) {
 		snprintf(msg, sizeof(msg), "%s", iv_error_message());
 		return iv__error(IV_EINVALID, "line %llu: settings: %s", (unsigned long long)in->line, msg);
 	}
-	return 0;
+	return error;
 }
 
 static int request_check(const char *key, const char *value, void *payload)

@@ -497,9 +497,15 @@ static int db_setting_set_unguarded(iv_db *db, const char *key, const char *valu
 		return iv__error(IV_EINVALID, "setting key: '%s' is reserved for the library (\"iv.\" prefix)", key);
 	if (value && (error = iv__check_text("setting value", value, IV_LIMIT_TEXT, 0)) < 0)
 		return error;
+	/*
+	 * In a transaction of its own: the contract does not promise that a
+	 * backend's failed write wrote nothing.
+	 */
+	if ((error = iv__tx_begin(db)) < 0)
+		return error;
 	if ((error = db->be->setting_set(db->be, key, value)) < 0)
-		return iv__error_ensure(error, "writing a setting");
-	return 0;
+		error = iv__error_ensure(error, "writing a setting");
+	return iv__tx_end(db, error);
 }
 
 int iv_db_setting_set(iv_db *db, const char *key, const char *value)

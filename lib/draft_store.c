@@ -57,9 +57,12 @@ static int template_set_unguarded(const char *fn, iv_db *db, int which, const ch
 		text = NULL;
 	if (text && (error = iv__template_check(text)) < 0)
 		return error;
+	/* In a transaction of its own, as every write: a backend's failed write may have written. */
+	if ((error = iv__tx_begin(db)) < 0)
+		return error;
 	if ((error = db->be->setting_set(db->be, key, text)) < 0)
-		return iv__error_ensure(error, "writing a template");
-	return 0;
+		error = iv__error_ensure(error, "writing a template");
+	return iv__tx_end(db, error);
 }
 
 int iv_draft_template_set(iv_db *db, int which, const char *text)

@@ -120,8 +120,12 @@ static int parse_rule(int64_t *out, const char *s)
 	return 0;
 }
 
-/* The store's rules, every member of the newest version. */
-static int rules_load(iv_rules *out, iv_db *db)
+/*
+ * The store's rules, every member of the newest version. IV_ESTORAGE with
+ * *damaged set when what is stored is not rule times; else the backend's
+ * own error when it cannot read them.
+ */
+static int rules_read(iv_rules *out, iv_db *db, int *damaged)
 {
 	iv_rules defaults = IV_RULES_INIT;
 	int64_t v[R_COUNT];
@@ -137,17 +141,33 @@ static int rules_load(iv_rules *out, iv_db *db)
 			return iv__error_ensure(error, "reading the rule times");
 		error = parse_rule(&v[i], s);
 		free(s);
-		if (error < 0)
+		if (error < 0) {
+			*damaged = 1;
 			return iv__error(IV_ESTORAGE, "setting %s: the stored value is not a number", rule_keys[i]);
+		}
 	}
 	/* Only iv_rules_set() writes these keys; anything else means the store was tampered with. */
 	if (check_rule_values(v) < 0) {
 		char why[256];
 		snprintf(why, sizeof(why), "%s", iv_error_message());
+		*damaged = 1;
 		return iv__error(IV_ESTORAGE, "stored rule times are invalid: %s", why);
 	}
 	rules_from_values(out, v);
 	return 0;
+}
+
+static int rules_load(iv_rules *out, iv_db *db)
+{
+	int damaged = 0;
+
+	return rules_read(out, db, &damaged);
+}
+
+int iv__rules_load(iv_rules *out, iv_db *db, int *damaged)
+{
+	*damaged = 0;
+	return rules_read(out, db, damaged);
 }
 
 static int rules_get_unguarded(iv_rules *out, iv_db *db)

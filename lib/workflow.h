@@ -33,4 +33,12 @@ int iv__interaction(iv_db *db, const char *contact_id, iv_time when, const char 
  */
 int iv__no_reply_from(iv_time *out, iv_db *db, const iv_interview *iv, const iv_rules *rules);
 
+/*
+ * The store's rule times (every member of the current version), as
+ * iv_rules_get() reads them; on failure *damaged says whether what is
+ * stored is not valid rule times (IV_ESTORAGE) rather than the backend
+ * failing to read it (its own error).
+ */
+int iv__rules_load(iv_rules *out, iv_db *db, int *damaged);
+
 #endif

@@ -570,6 +570,26 @@ static void an_empty_store_round_trips(void **state)
 	free(a.p);
 }
 
+/* Issue 12: the key remembering a card's UID holds the UID as given, ':' and all. */
+static void a_store_that_remembers_vcard_uids_round_trips(void **state)
+{
+	static const char cards[] =
+		"BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b\r\n"
+		"FN:Fay Fox\r\nEND:VCARD\r\n"
+		"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:c0ffee@contacts.example.com\r\nFN:Gus Grey\r\nEND:VCARD\r\n";
+	iv_fixture *fx = *state;
+	struct src s = { cards, sizeof(cards) - 1, 0, 65536 };
+	struct buf a = { 0 };
+
+	assert_int_equal(iv_import(NULL, fx->db, IV_FORMAT_VCARD, src_read, &s, NULL), 0);
+	export_json(fx->db, &a);
+	assert_non_null(strstr(a.p, "iv.uid.urn:uuid:0e1f2a3b"));
+	assert_non_null(strstr(a.p, "iv.uid.c0ffee@contacts.example.com"));
+	round_trip(&a, iv_fixture_backend, 65536, 2);
+	round_trip(&a, other_backend(), 65536, 2);
+	free(a.p);
+}
+
 static void a_store_with_records_is_refused(void **state)
 {
 	iv_fixture *fx = *state;
@@ -1088,6 +1108,7 @@ int main(int argc, char **argv)
 		TEST(restore_adds_no_follow_up_of_its_own),
 		TEST(times_at_the_ends_of_the_range_round_trip),
 		TEST(an_empty_store_round_trips),
+		TEST(a_store_that_remembers_vcard_uids_round_trips),
 		TEST(a_store_with_records_is_refused),
 		TEST(a_dry_run_counts_and_writes_nothing),
 		TEST(a_write_callback_stops_the_export_with_its_value),
