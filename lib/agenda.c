@@ -198,6 +198,9 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 	if (o.until < 0)
 		return iv__error(IV_EINVALID, "iv_agenda_options.until: must not be negative (got %lld)",
 				 (long long)o.until);
+	/* The waiting times are `at` minus a record's time: both in range, no overflow. */
+	if ((error = iv__check_time("iv_agenda_options.at", o.at)) < 0)
+		return error;
 	if (o.horizon)
 		horizon = o.horizon;
 	if (!(it = calloc(1, sizeof(*it))))

@@ -233,7 +233,11 @@ iv_time iv_contact_last_interaction(const iv_contact *c)
 
 int iv_contact_set_last_interaction(iv_contact *c, iv_time when)
 {
+	int error;
+
 	IV__ARG(c);
+	if ((error = iv__check_time("contact.last_interaction", when)) < 0)
+		return error;
 	c->last_interaction = when;
 	return 0;
 }

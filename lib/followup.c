@@ -185,7 +185,11 @@ iv_time iv_followup_earliest(const iv_followup *fu)
 
 int iv_followup_set_earliest(iv_followup *fu, iv_time when)
 {
+	int error;
+
 	IV__ARG(fu);
+	if ((error = iv__check_time("followup.earliest", when)) < 0)
+		return error;
 	fu->earliest = when;
 	return 0;
 }
@@ -197,7 +201,11 @@ iv_time iv_followup_due(const iv_followup *fu)
 
 int iv_followup_set_due(iv_followup *fu, iv_time when)
 {
+	int error;
+
 	IV__ARG(fu);
+	if ((error = iv__check_time("followup.due", when)) < 0)
+		return error;
 	fu->due = when;
 	return 0;
 }
@@ -209,7 +217,11 @@ iv_time iv_followup_closed_at(const iv_followup *fu)
 
 int iv_followup_set_closed_at(iv_followup *fu, iv_time when)
 {
+	int error;
+
 	IV__ARG(fu);
+	if ((error = iv__check_time("followup.closed_at", when)) < 0)
+		return error;
 	fu->closed_at = when;
 	return 0;
 }

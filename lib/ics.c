@@ -167,7 +167,8 @@ static int prop_uid(struct ics *x, const char *name, const char *id)
 static int put_stamps(struct ics *x, iv_time created, iv_time updated)
 {
 	char seq[24];
-	int64_t d = updated - created;
+	/* A backend's times are not checked as a setter's are: no overflow whatever they are. */
+	int64_t d = iv__time_clamp(updated) - iv__time_clamp(created);
 
 	if (updated == 0)
 		updated = created;

@@ -189,7 +189,11 @@ iv_time iv_interview_scheduled_at(const iv_interview *iv)
 
 int iv_interview_set_scheduled_at(iv_interview *iv, iv_time when)
 {
+	int error;
+
 	IV__ARG(iv);
+	if ((error = iv__check_time("interview.scheduled_at", when)) < 0)
+		return error;
 	iv->scheduled_at = when;
 	return 0;
 }
@@ -240,7 +244,7 @@ int iv_interview_set_status_at(iv_interview *iv, int status, iv_time when)
 	IV__ARG(iv);
 	int error = iv__check_enum("interview.status_at", "interview_status", status);
 
-	if (error < 0)
+	if (error < 0 || (error = iv__check_time("interview.status_at", when)) < 0)
 		return error;
 	iv->status_at[status] = when;
 	return 0;

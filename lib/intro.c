@@ -163,7 +163,11 @@ iv_time iv_intro_requested_at(const iv_intro *in)
 
 int iv_intro_set_requested_at(iv_intro *in, iv_time when)
 {
+	int error;
+
 	IV__ARG(in);
+	if ((error = iv__check_time("intro.requested_at", when)) < 0)
+		return error;
 	in->requested_at = when;
 	return 0;
 }
@@ -175,7 +179,11 @@ iv_time iv_intro_made_at(const iv_intro *in)
 
 int iv_intro_set_made_at(iv_intro *in, iv_time when)
 {
+	int error;
+
 	IV__ARG(in);
+	if ((error = iv__check_time("intro.made_at", when)) < 0)
+		return error;
 	in->made_at = when;
 	return 0;
 }

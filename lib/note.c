@@ -108,9 +108,11 @@ iv_time iv_note_at(const iv_note *n)
 
 int iv_note_set_at(iv_note *n, iv_time when)
 {
+	int error;
+
 	IV__ARG(n);
-	if (when < 0 || when > IV_TIME_MAX)
-		return iv__error(IV_EINVALID, "note.at: %lld is not a time from 1970 to 9999", (long long)when);
+	if ((error = iv__check_time("note.at", when)) < 0)
+		return error;
 	n->at = when;
 	return 0;
 }
@@ -410,8 +412,8 @@ static int contact_interact_unguarded(iv_note **out, iv_db *db, const char *cont
 	IV__ARG_OF("iv_contact_interact", contact_id);
 	if ((error = iv__parse_id(id, "contact_id", contact_id)) < 0)
 		return error;
-	if (when < 0 || when > IV_TIME_MAX)
-		return iv__error(IV_EINVALID, "when: %lld is not a time from 1970 to 9999", (long long)when);
+	if ((error = iv__check_time("when", when)) < 0)
+		return error;
 	if (text && !*text)
 		text = NULL;
 	/* With no place for notes, the text goes where iv_contact_touch() puts it. */

@@ -126,6 +126,18 @@ int iv__check_version(const char *what, unsigned int version, unsigned int curre
  */
 iv_time iv__local_day_last(iv_time t);
 
+/** `t` brought into IV_TIME_MIN..IV_TIME_MAX. */
+iv_time iv__time_clamp(iv_time t);
+
+/** `t` plus `seconds`, saturated at IV_TIME_MIN and IV_TIME_MAX. */
+iv_time iv__time_add_seconds(iv_time t, int64_t seconds);
+
+/**
+ * Checks that `t` is a time a record may hold (IV_TIME_MIN to IV_TIME_MAX):
+ * 0, or IV_EINVALID with a message naming `field`.
+ */
+int iv__check_time(const char *field, iv_time t);
+
 /** Checks an enum value for `field`, using iv_enum_name(type, value). */
 int iv__check_enum(const char *field, const char *type, int value);
 

@@ -402,7 +402,7 @@ static int interaction(iv_db *db, const char *contact_id, iv_time when, const ch
 	iv_contact *c = NULL;
 	int changed = 0, error;
 
-	if ((error = iv_contact_lookup(&c, db, contact_id)) < 0)
+	if ((error = iv__check_time("when", when)) < 0 || (error = iv_contact_lookup(&c, db, contact_id)) < 0)
 		return error;
 	if (when > iv_contact_last_interaction(c)) {
 		iv_contact_set_last_interaction(c, when);
@@ -666,8 +666,8 @@ static int ensure_thanks(iv_db *db, const iv_interview *iv, const iv_rules *rule
 
 	if ((error = rule_about(&r, name, db, iv, IV_FOLLOWUP_THANK_YOU, "thank_you")) < 0)
 		return error;
-	r.earliest = t + rules->thank_earliest;
-	r.due = t + rules->thank_due;
+	r.earliest = iv__time_add_seconds(t, rules->thank_earliest);
+	r.due = iv__time_add_seconds(t, rules->thank_due);
 	snprintf(r.note, sizeof(r.note), "Thank %s for the interview", name);
 	if ((error = ensure_rule_followup(db, &r)) < 0)
 		return error;

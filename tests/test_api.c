@@ -1196,6 +1196,7 @@ static void ffi_gives_the_headers_constants(void **state)
 #define EXPECT_CONSTANT(C) do { ok(iv_constant(&v, #C)); assert_true(v == (int64_t)(C)); } while (0)
 	EXPECT_CONSTANT(IV_ID_LEN);
 	EXPECT_CONSTANT(IV_TIME_MAX);
+	EXPECT_CONSTANT(IV_TIME_MIN);
 	EXPECT_CONSTANT(IV_LIMIT_SHORT);
 	EXPECT_CONSTANT(IV_LIMIT_TAG);
 	EXPECT_CONSTANT(IV_LIMIT_URL);

@@ -110,7 +110,8 @@ IV_EXTERN(int) iv_agenda_options_init(iv_agenda_options *opts, unsigned int vers
  *        call. Initialise with IV_AGENDA_OPTIONS_INIT or
  *        iv_agenda_options_init() for the current version.
  * @return 0; IV_EVERSION for an options version this library does not
- *         know; IV_EINVALID for a negative horizon or until; IV_ESTORAGE
+ *         know; IV_EINVALID for a negative horizon or until, or an `at`
+ *         outside IV_TIME_MIN to IV_TIME_MAX; IV_ESTORAGE
  *         when the stored rule times are damaged (version 2)
  */
 IV_EXTERN(int) iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts);

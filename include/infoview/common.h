@@ -83,11 +83,18 @@ IV_EXTERN(void) iv_free(void *ptr);
 typedef int64_t iv_time;
 
 /**
- * The latest time the library accepts: 9999-12-31T23:59:59Z. Every time a
- * record holds is between 0 and this, so that adding a day or a cadence to
- * one never overflows.
+ * The latest time the library accepts: 9999-12-31T23:59:59Z.
+ *
+ * Every time a record holds is from IV_TIME_MIN to IV_TIME_MAX (the years 1
+ * to 9999): the setters of times refuse others with IV_EINVALID naming the
+ * field, and the arithmetic on times (iv_time_add_days(), the rules'
+ * follow-ups, a contact's check-in after its cadence) saturates at these
+ * bounds instead of overflowing. The store's clock is narrower: after 1970.
  */
 #define IV_TIME_MAX INT64_C(253402300799)
+
+/** The earliest time the library accepts: 0001-01-01T00:00:00Z (see IV_TIME_MAX). */
+#define IV_TIME_MIN INT64_C(-62135596800)
 
 /** Length of a UUID in its text form, without the terminating NUL. */
 #define IV_ID_LEN 36

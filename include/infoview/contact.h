@@ -232,7 +232,7 @@ IV_EXTERN(iv_time) iv_contact_last_interaction(const iv_contact *c);
  * records one in a store).
  * @param c the contact
  * @param when the time; 0 clears it
- * @return 0
+ * @return 0, or IV_EINVALID for a time outside IV_TIME_MIN to IV_TIME_MAX
  */
 IV_EXTERN(int) iv_contact_set_last_interaction(iv_contact *c, iv_time when);
 

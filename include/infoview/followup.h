@@ -142,7 +142,7 @@ IV_EXTERN(iv_time) iv_followup_earliest(const iv_followup *fu);
  * Sets the earliest time.
  * @param fu the follow-up
  * @param when the time; 0 means any time
- * @return 0
+ * @return 0, or IV_EINVALID for a time outside IV_TIME_MIN to IV_TIME_MAX
  */
 IV_EXTERN(int) iv_followup_set_earliest(iv_followup *fu, iv_time when);
 /**
@@ -155,7 +155,7 @@ IV_EXTERN(iv_time) iv_followup_due(const iv_followup *fu);
  * Sets the due time; checked when the follow-up is stored.
  * @param fu the follow-up
  * @param when the time
- * @return 0
+ * @return 0, or IV_EINVALID for a time outside IV_TIME_MIN to IV_TIME_MAX
  */
 IV_EXTERN(int) iv_followup_set_due(iv_followup *fu, iv_time when);
 /**
@@ -168,7 +168,7 @@ IV_EXTERN(iv_time) iv_followup_closed_at(const iv_followup *fu);
  * Sets when the follow-up was closed.
  * @param fu the follow-up
  * @param when the time; 0 clears it
- * @return 0
+ * @return 0, or IV_EINVALID for a time outside IV_TIME_MIN to IV_TIME_MAX
  */
 IV_EXTERN(int) iv_followup_set_closed_at(iv_followup *fu, iv_time when);
 

@@ -160,7 +160,7 @@ IV_EXTERN(iv_time) iv_interview_scheduled_at(const iv_interview *iv);
  * Sets when the interview is to take place.
  * @param iv the interview
  * @param when the time; 0 clears it
- * @return 0
+ * @return 0, or IV_EINVALID for a time outside IV_TIME_MIN to IV_TIME_MAX
  */
 IV_EXTERN(int) iv_interview_set_scheduled_at(iv_interview *iv, iv_time when);
 /**
@@ -204,7 +204,8 @@ IV_EXTERN(iv_time) iv_interview_status_at(const iv_interview *iv, int status);
  * @param iv the interview
  * @param status one of iv_interview_status_t
  * @param when the time; 0 clears it
- * @return 0, or IV_EINVALID for an unknown status
+ * @return 0, or IV_EINVALID for an unknown status or a time outside
+ *         IV_TIME_MIN to IV_TIME_MAX
  */
 IV_EXTERN(int) iv_interview_set_status_at(iv_interview *iv, int status, iv_time when);
 

@@ -141,7 +141,7 @@ IV_EXTERN(iv_time) iv_intro_requested_at(const iv_intro *in);
  * Sets when you asked for the introduction.
  * @param in the introduction
  * @param when the time; 0 clears it
- * @return 0
+ * @return 0, or IV_EINVALID for a time outside IV_TIME_MIN to IV_TIME_MAX
  */
 IV_EXTERN(int) iv_intro_set_requested_at(iv_intro *in, iv_time when);
 /**
@@ -154,7 +154,7 @@ IV_EXTERN(iv_time) iv_intro_made_at(const iv_intro *in);
  * Sets when the introduction was made.
  * @param in the introduction
  * @param when the time; 0 clears it
- * @return 0
+ * @return 0, or IV_EINVALID for a time outside IV_TIME_MIN to IV_TIME_MAX
  */
 IV_EXTERN(int) iv_intro_set_made_at(iv_intro *in, iv_time when);
 

@@ -98,8 +98,9 @@ IV_EXTERN(iv_time) iv_note_at(const iv_note *n);
  * Sets the time the note is about; 0 lets iv_note_insert() use the
  * store's clock.
  * @param n the note
- * @param when the time, 0 to IV_TIME_MAX
- * @return 0, or IV_EINVALID for a negative time or one past IV_TIME_MAX
+ * @param when the time, IV_TIME_MIN to IV_TIME_MAX
+ * @return 0, or IV_EINVALID for a time before IV_TIME_MIN or past
+ *         IV_TIME_MAX (before 0.2, any negative time was refused)
  */
 IV_EXTERN(int) iv_note_set_at(iv_note *n, iv_time when);
 /**
@@ -200,8 +201,8 @@ IV_EXTERN(void) iv_note_iter_free(iv_note_iter *it);
  * @param contact_id the contact's id
  * @param when the time of the interaction; 0 for now
  * @param text the note, or NULL for none
- * @return 0; IV_EINVALID for a malformed id or text, or a time past
- *         IV_TIME_MAX; IV_ENOTFOUND
+ * @return 0; IV_EINVALID for a malformed id or text, or a time outside
+ *         IV_TIME_MIN to IV_TIME_MAX; IV_ENOTFOUND
  */
 IV_EXTERN(int) iv_contact_interact(iv_note **out, iv_db *db, const char *contact_id, iv_time when, const char *text);
 

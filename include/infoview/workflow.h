@@ -192,8 +192,9 @@ IV_EXTERN(int) iv_rules_apply(iv_db *db);
  * @param contact_id the contact's id
  * @param when the time of the interaction; 0 for now
  * @param note a one-line note, copied; may be NULL
- * @return 0; IV_EINVALID for a malformed id or note, or notes that would
- *         grow past IV_LIMIT_TEXT; IV_ENOTFOUND
+ * @return 0; IV_EINVALID for a malformed id or note, a time outside
+ *         IV_TIME_MIN to IV_TIME_MAX, or notes that would grow past
+ *         IV_LIMIT_TEXT; IV_ENOTFOUND
  */
 IV_EXTERN(int) iv_contact_touch(iv_db *db, const char *contact_id, iv_time when, const char *note);
 
@@ -217,7 +218,8 @@ IV_EXTERN(int) iv_followup_close(iv_followup **out, iv_db *db, const char *id, i
  * local wall-clock time.
  * @param t the time
  * @param days the number of days; may be negative
- * @return `t` plus `days` calendar days
+ * @return `t` plus `days` calendar days, saturated at IV_TIME_MIN and
+ *         IV_TIME_MAX (a `t` outside them counts as the nearer bound)
  */
 IV_EXTERN(iv_time) iv_time_add_days(iv_time t, int days);
 /**
@@ -227,7 +229,7 @@ IV_EXTERN(iv_time) iv_time_add_days(iv_time t, int days);
  * iv_time_add_days().
  * @param t the time
  * @param days the number of business days
- * @return `t` plus `days` business days
+ * @return `t` plus `days` business days, saturated as iv_time_add_days()
  */
 IV_EXTERN(iv_time) iv_time_add_business_days(iv_time t, int days);
 
