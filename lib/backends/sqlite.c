@@ -369,6 +369,20 @@ int iv__sq_run(struct sq *b, int idx, const char *action)
 /* --- Transactions ------------------------------------------------------- */
 
 /*
+ * SQLite ends a transaction itself after some errors (an interrupted
+ * write, a full disk, out of memory). Until the caller rolls back, nothing
+ * may be written: it would be committed on its own, outside the
+ * transaction the caller believes open.
+ */
+static int tx_lost(struct sq *b, const char *action)
+{
+	if (b->depth > 0 && b->db && sqlite3_get_autocommit(b->db))
+		return iv__sq_error(IV_ESTORAGE, "sqlite: %s: the transaction was rolled back after an earlier error;"
+				    " roll it back before writing again", action);
+	return 0;
+}
+
+/*
  * The outermost transaction takes the write lock at once (BEGIN IMMEDIATE):
  * a deferred one that read first could not upgrade in WAL mode once another
  * connection wrote, and would fail without waiting. Inner ones are
@@ -377,11 +391,13 @@ int iv__sq_run(struct sq *b, int idx, const char *action)
 static int tx_begin(iv_backend *be)
 {
 	struct sq *b = SQ(be);
-	int rc = iv__sq_run(b, b->depth ? SQ_SAVEPOINT : SQ_BEGIN, "beginning a transaction");
+	int rc;
 
-	if (rc == 0)
-		b->depth++;
-	return rc;
+	if ((rc = tx_lost(b, "beginning a transaction")) < 0 ||
+	    (rc = iv__sq_run(b, b->depth ? SQ_SAVEPOINT : SQ_BEGIN, "beginning a transaction")) < 0)
+		return rc;
+	b->depth++;
+	return 0;
 }
 
 /* A failed commit leaves the transaction open, for the core to roll back. */
@@ -491,6 +507,9 @@ static int write_record(struct sq *b, const struct sq_kind *k, const void *r, co
 	sqlite3_int64 row = 0;
 	int rc;
 
+	if ((rc = tx_lost(b, action)) < 0)
+		return rc;
+
 	if (own && (rc = tx_begin(&b->base)) < 0)
 		return rc;
 	if ((rc = iv__sq_start(&p, b, SQ_STMT_OP(k->index, op))) < 0)
@@ -538,6 +557,8 @@ static int delete_record(struct sq *b, const struct sq_kind *k, const char *id)
 	struct sq_put p = { 0 };
 	int rc;
 
+	if ((rc = tx_lost(b, "deleting")) < 0)
+		return rc;
 	if ((rc = iv__sq_start(&p, b, SQ_STMT_OP(k->index, SQ_OP_DELETE))) < 0)
 		return rc;
 	iv__sq_put_uuid(&p, id);
@@ -735,6 +756,8 @@ static int setting_set(iv_backend *be, const char *key, const char *value)
 	struct sq_put p = { 0 };
 	int rc;
 
+	if ((rc = tx_lost(b, "writing a setting")) < 0)
+		return rc;
 	if ((rc = iv__sq_start(&p, b, value ? SQ_SETTING_SET : SQ_SETTING_DELETE)) < 0)
 		return rc;
 	iv__sq_put_text(&p, key);

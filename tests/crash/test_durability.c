@@ -158,6 +158,73 @@ static void a_rolled_back_change_changes_nothing(void **state)
 	assert_int_equal(synchronous(fx->conn), SYNC_NORMAL);
 }
 
+static int interrupt_it(void *payload)
+{
+	(void)payload;
+	return 1;
+}
+
+static int64_t contacts(iv_db *db)
+{
+	iv_contact_iter *it = NULL;
+	iv_contact *c = NULL;
+	int64_t n = 0;
+
+	assert_int_equal(iv_contact_list(&it, db, NULL), 0);
+	while (iv_contact_iter_next(&c, it) == 0) {
+		iv_contact_free(c);
+		n++;
+	}
+	iv_contact_iter_free(it);
+	return n;
+}
+
+static int add_contact(iv_db *db, const char *name)
+{
+	iv_contact *c = NULL;
+	int rc;
+
+	assert_int_equal(iv_contact_new(&c), 0);
+	assert_int_equal(iv_contact_set_name(c, name), 0);
+	rc = iv_contact_insert(db, c);
+	iv_contact_free(c);
+	return rc;
+}
+
+/*
+ * After some errors (an interrupted write, a full disk, out of memory)
+ * SQLite ends the caller's transaction itself. What the caller does next,
+ * until it rolls back, must not be written on its own, outside any
+ * transaction: it is refused, and the rollback leaves nothing.
+ */
+static void writes_after_sqlite_ended_the_transaction_are_refused(void **state)
+{
+	struct fx *fx = *state;
+	iv_db *db = fx->db;
+	int rc;
+
+	assert_int_equal(iv_db_begin(db), 0);
+	assert_int_equal(add_contact(db, "Ada"), 0);
+	/* Every statement of the next call is interrupted: SQLite rolls the transaction back. */
+	sqlite3_progress_handler(fx->conn, 1, interrupt_it, NULL);
+	assert_true(add_contact(db, "Bea") < 0);
+	sqlite3_progress_handler(fx->conn, 0, NULL, NULL);
+	assert_true(sqlite3_get_autocommit(fx->conn));
+	/* The caller carries on regardless. */
+	rc = add_contact(db, "Cy");
+	assert_int_equal(rc, IV_ESTORAGE);
+	assert_non_null(strstr(iv_error_message(), "rolled back"));
+	assert_int_equal(iv_db_begin(db), IV_ESTORAGE);
+	rc = iv_db_rollback(db);
+	if (rc != 0)
+		fail_msg("rollback: %d %s", rc, iv_error_message());
+	assert_int_equal(iv_db_transaction_depth(db), 0);
+	assert_int_equal(contacts(db), 0);
+	/* And the store works on. */
+	assert_int_equal(add_contact(db, "Dee"), 0);
+	assert_int_equal(contacts(db), 1);
+}
+
 static void other_values_are_refused(void **state)
 {
 	struct fx *fx = *state;
@@ -203,6 +270,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(inside_a_transaction_it_waits_for_the_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_rolled_back_change_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(other_values_are_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(writes_after_sqlite_ended_the_transaction_are_refused, setup, teardown),
 		cmocka_unit_test(the_names_are_known),
 		cmocka_unit_test(the_memory_store_keeps_it_and_nothing_changes),
 	};
