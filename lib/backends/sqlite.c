@@ -863,6 +863,21 @@ static int contact_referenced(int *out, iv_backend *be, const char *id)
 	return rc < 0 ? rc : 0;
 }
 
+/*
+ * Columns 1 to 6 of SQ_INTROS_TO and SQ_INTROS_TO_KEY: the introducer's id
+ * (as text, into `by`), the introduction's status and times, and the
+ * introducer's known and last interaction.
+ */
+static void edge_row(iv_backend_edge *e, char by[IV_ID_LEN + 1], sqlite3_stmt *st)
+{
+	e->introducer = iv__sq_uuid_text(by, st, 1);
+	e->status = sqlite3_column_int(st, 2);
+	e->made_at = sqlite3_column_int64(st, 3);
+	e->created = sqlite3_column_int64(st, 4);
+	e->introducer_known = sqlite3_column_int(st, 5);
+	e->introducer_last = sqlite3_column_int64(st, 6);
+}
+
 static int intros_to(iv_backend *be, const char *id, iv_backend_edge_cb cb, void *payload)
 {
 	char intro[IV_ID_LEN + 1], by[IV_ID_LEN + 1];
@@ -876,12 +891,7 @@ static int intros_to(iv_backend *be, const char *id, iv_backend_edge_cb cb, void
 	iv__sq_put_uuid(&p, id);
 	while ((rc = iv__sq_step(b, &p, "reading the introductions to", "contact", id)) > 0) {
 		e.id = iv__sq_uuid_text(intro, p.st, 0);
-		e.introducer = iv__sq_uuid_text(by, p.st, 1);
-		e.status = sqlite3_column_int(p.st, 2);
-		e.made_at = sqlite3_column_int64(p.st, 3);
-		e.created = sqlite3_column_int64(p.st, 4);
-		e.introducer_known = sqlite3_column_int(p.st, 5);
-		e.introducer_last = sqlite3_column_int64(p.st, 6);
+		edge_row(&e, by, p.st);
 		e.introducer_key = e.introduced_key = 0;
 		e.uuid = NULL;
 		if ((rc = cb(&e, payload)) < 0)
@@ -964,12 +974,7 @@ static int intros_to_key(iv_backend *be, int64_t key, iv_backend_edge_cb cb, voi
 	memset(&e, 0, sizeof(e));
 	while ((rc = iv__sq_step(b, &p, "reading the introductions to", "contact", NULL)) > 0) {
 		uuid_of(&e.uuid, &e.id, intro, p.st, 0);
-		e.introducer = iv__sq_uuid_text(by, p.st, 1);
-		e.status = sqlite3_column_int(p.st, 2);
-		e.made_at = sqlite3_column_int64(p.st, 3);
-		e.created = sqlite3_column_int64(p.st, 4);
-		e.introducer_known = sqlite3_column_int(p.st, 5);
-		e.introducer_last = sqlite3_column_int64(p.st, 6);
+		edge_row(&e, by, p.st);
 		e.introducer_key = sqlite3_column_int64(p.st, 7);
 		if ((rc = cb(&e, payload)) < 0)
 			break;
