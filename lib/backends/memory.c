@@ -904,6 +904,18 @@ static int mem_intros_to(iv_backend *be, const char *id, iv_backend_edge_cb cb, 
 	return intros_to_under(mb->tables[T_INTRO].root[BY_ID], mb, id, cb, payload);
 }
 
+/* A contact as the network sees it, keyed by its node's address. */
+static void node_of(iv_backend_node *c, const struct mem_node *n)
+{
+	memset(c, 0, sizeof(*c));
+	c->key = (int64_t)(intptr_t)n;
+	c->id = iv_contact_id(n->rec);
+	c->known = iv_contact_known(n->rec);
+	c->last_interaction = iv_contact_last_interaction(n->rec);
+	c->name = iv_contact_name(n->rec);
+	c->company = iv_contact_company(n->rec);
+}
+
 /* One contact, keyed by its node's address as scan_contacts() keys it. */
 static int mem_network_node(iv_backend *be, const char *id, iv_backend_node_cb cb, void *payload)
 {
@@ -915,13 +927,7 @@ static int mem_network_node(iv_backend *be, const char *id, iv_backend_node_cb c
 		snprintf(msg, sizeof(msg), "memory: contact %.40s not found", id);
 		return iv_error_set(IV_ENOTFOUND, msg);
 	}
-	memset(&c, 0, sizeof(c));
-	c.key = (int64_t)(intptr_t)n;
-	c.id = iv_contact_id(n->rec);
-	c.known = iv_contact_known(n->rec);
-	c.last_interaction = iv_contact_last_interaction(n->rec);
-	c.name = iv_contact_name(n->rec);
-	c.company = iv_contact_company(n->rec);
+	node_of(&c, n);
 	return cb(&c, payload);
 }
 
@@ -936,13 +942,7 @@ static int company_under(const struct mem_node *n, const char *company, iv_backe
 	if ((error = company_under(n->kid[BY_ID][0], company, cb, payload)) < 0)
 		return error;
 	if (iv_contact_company(n->rec) && ascii_casecmp(iv_contact_company(n->rec), company) == 0) {
-		memset(&c, 0, sizeof(c));
-		c.key = (int64_t)(intptr_t)n;
-		c.id = iv_contact_id(n->rec);
-		c.known = iv_contact_known(n->rec);
-		c.last_interaction = iv_contact_last_interaction(n->rec);
-		c.name = iv_contact_name(n->rec);
-		c.company = iv_contact_company(n->rec);
+		node_of(&c, n);
 		if ((error = cb(&c, payload)) < 0)
 			return error;
 	}
@@ -973,13 +973,7 @@ static int scan_contacts(const struct mem_node *n, iv_backend_node_cb cb, void *
 		return 0;
 	if ((error = scan_contacts(n->kid[BY_ID][0], cb, payload)) < 0)
 		return error;
-	memset(&c, 0, sizeof(c));
-	c.key = (int64_t)(intptr_t)n;
-	c.id = iv_contact_id(n->rec);
-	c.known = iv_contact_known(n->rec);
-	c.last_interaction = iv_contact_last_interaction(n->rec);
-	c.name = iv_contact_name(n->rec);
-	c.company = iv_contact_company(n->rec);
+	node_of(&c, n);
 	if ((error = cb(&c, payload)) < 0)
 		return error;
 	return scan_contacts(n->kid[BY_ID][1], cb, payload);
