@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -654,6 +655,60 @@ static void two_connections_share_one_store(void **state)
 	add_contact(first, 1, "Ada");
 	assert_int_equal(contact_exists(second, 1), 0);
 	second->free(second);
+}
+
+/*
+ * Opening a store again in a process that has it open keeps that process's
+ * locks on it. Closing any descriptor of the file drops every POSIX lock
+ * the process holds on it; another process that then closed the store
+ * would think itself the last, checkpoint and delete the WAL under the
+ * first connection, and commits would be lost or the store damaged (seen
+ * as such by the concurrency test). The other process is forked before
+ * anything is open, as SQLite requires, and opens and closes the store
+ * when told to: the WAL must still be there, and every commit readable.
+ */
+static void reopening_keeps_this_process_locks(void **state)
+{
+	fixture *fx = *state;
+	iv_backend *first, *second = NULL;
+	char wal[700], go;
+	int pipefd[2], status;
+	pid_t pid;
+
+	assert_int_equal(pipe(pipefd), 0);
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		iv_backend *other = NULL;
+
+		close(pipefd[1]);
+		if (read(pipefd[0], &go, 1) != 1)
+			_exit(2);
+		if (iv_backend_sqlite_new(&other, fx->path) != 0)
+			_exit(3);
+		other->free(other);
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	close(pipefd[0]);
+	first = open_be(fx);
+	add_contact(first, 1, "Ada");
+	assert_int_equal(contact_exists(first, 1), 0);
+	ok(iv_backend_sqlite_new(&second, fx->path));
+	assert_int_equal(contact_exists(second, 1), 0);
+	second->free(second);
+	assert_int_equal(write(pipefd[1], "g", 1), 1);
+	close(pipefd[1]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	snprintf(wal, sizeof(wal), "%s-wal", fx->path);
+	assert_true(exists(wal));
+	add_contact(first, 2, "Grace");
+	assert_int_equal(contact_exists(first, 1), 0);
+	assert_int_equal(contact_exists(first, 2), 0);
+	first = reopen(fx);
+	assert_int_equal(contact_exists(first, 1), 0);
+	assert_int_equal(contact_exists(first, 2), 0);
 }
 
 static void data_persists_across_reopening(void **state)
@@ -1814,6 +1869,7 @@ int main(void)
 		T(store_of_version_1_is_migrated_keeping_its_data),
 		T(store_of_version_2_is_numbered_by_age),
 		T(two_connections_share_one_store),
+		T(reopening_keeps_this_process_locks),
 		T(data_persists_across_reopening),
 		T(public_open_reads_the_same_file),
 		T(failed_child_write_leaves_the_store_usable),

@@ -790,66 +790,77 @@ static int make_parent_dirs(const char *path)
 }
 
 /*
- * SQLite would create the file with the process umask's mode, typically
- * world-readable; a private network is not, so the file is made first.
- * Its -wal and -shm files take the same mode from it.
+ * Nothing here opens the store's file with a descriptor of its own: closing
+ * one drops every POSIX lock this process holds on the file, those of the
+ * other connections (threads) too, and a connection in another process
+ * that then finds itself alone checkpoints and deletes the WAL under them
+ * (the store loses commits, or is damaged). Only SQLite's own handle reads
+ * it, and only stat() and chmod() name it.
  */
-static int create_private(const char *path)
+
+/*
+ * Whether SQLite is about to create the store: nothing is at the path (or
+ * at the end of the symbolic link there). A directory there is refused.
+ */
+static int will_create(int *created, const char *path)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	struct stat st;
 
-	/*
-	 * O_EXCL refuses a symbolic link even when nothing is at its end yet,
-	 * which SQLite would then create with the umask's mode: create it here.
-	 */
-	if (fd < 0 && errno == EEXIST && stat(path, &st) < 0 && errno == ENOENT)
-		fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-	if (fd >= 0) {
-		close(fd);
-		return 0;
-	}
-	if (errno == EEXIST) {
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+	*created = 0;
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
 			return iv__sq_error(IV_EINVALID, "sqlite: %s is a directory, not an infoview store", path);
 		return 0;
 	}
-	return iv__sq_error(IV_ESTORAGE, "sqlite: cannot create %s: %s", path, strerror(errno));
+	*created = errno == ENOENT;
+	return 0;
+}
+
+/*
+ * SQLite creates the file with the process umask's mode, typically
+ * world-readable; a private network is not, so a store this open created
+ * is made private before anything is written to it. Its -wal and -shm
+ * files take the same mode from it when the switch to WAL makes them.
+ */
+static int make_private(const char *path)
+{
+	if (chmod(path, 0600) != 0)
+		return iv__sq_error(IV_ESTORAGE, "sqlite: cannot make %s private to its owner: %s", path, strerror(errno));
+	return 0;
 }
 
 /*
  * A store cut short (a copy that stopped, a full disk) reads as zeros past
  * its end, which SQLite only finds when it reads there: its header says
  * how long it is. A WAL beside it may hold pages the file does not yet
- * have, so only a store without one is judged.
+ * have, so only a store without one is judged. The header is read through
+ * SQLite's own handle (see above).
  */
-static int check_length(const char *path)
+static int check_length(struct sq *b, const char *path)
 {
 	unsigned char h[100];
-	struct stat st, wal;
+	struct stat wal;
 	char walpath[PATH_MAX + 8];
 	unsigned long long page, pages;
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0;
+	sqlite3_file *f = NULL;
+	sqlite3_int64 size = 0;
 
-	if (fd < 0)
-		return 0; /* SQLite says why */
-	n = pread(fd, h, sizeof(h), 0);
-	if (n == (ssize_t)sizeof(h) && fstat(fd, &st) == 0 && memcmp(h, "SQLite format 3", 16) == 0 &&
-	    memcmp(h + 24, h + 92, 4) == 0) {
-		page = (unsigned long long)h[16] << 8 | h[17];
-		if (page == 1)
-			page = 65536;
-		pages = (unsigned long long)h[28] << 24 | (unsigned long long)h[29] << 16 |
-			(unsigned long long)h[30] << 8 | h[31];
-		snprintf(walpath, sizeof(walpath), "%s-wal", path);
-		if (pages > 0 && page * pages > (unsigned long long)st.st_size &&
-		    (stat(walpath, &wal) != 0 || wal.st_size == 0))
-			rc = iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: it is cut short (%lld of %llu bytes)",
-					  path, (long long)st.st_size, page * pages);
-	}
-	close(fd);
-	return rc;
+	if (sqlite3_file_control(b->db, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f || !f->pMethods ||
+	    f->pMethods->xFileSize(f, &size) != SQLITE_OK || size < (sqlite3_int64)sizeof(h) ||
+	    f->pMethods->xRead(f, h, (int)sizeof(h), 0) != SQLITE_OK)
+		return 0; /* SQLite says why, if anything is wrong, when it reads */
+	if (memcmp(h, "SQLite format 3", 16) != 0 || memcmp(h + 24, h + 92, 4) != 0)
+		return 0;
+	page = (unsigned long long)h[16] << 8 | h[17];
+	if (page == 1)
+		page = 65536;
+	pages = (unsigned long long)h[28] << 24 | (unsigned long long)h[29] << 16 | (unsigned long long)h[30] << 8 |
+		h[31];
+	snprintf(walpath, sizeof(walpath), "%s-wal", path);
+	if (pages > 0 && page * pages > (unsigned long long)size && (stat(walpath, &wal) != 0 || wal.st_size == 0))
+		return iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s is damaged: it is cut short (%lld of %llu bytes)",
+				    path, (long long)size, page * pages);
+	return 0;
 }
 
 /*
@@ -920,7 +931,7 @@ static char *immutable_uri(const char *path)
 	return uri;
 }
 
-static int connect_db(struct sq *b, const char *path, int immutable)
+static int connect_db(struct sq *b, const char *path, int immutable, int creating)
 {
 	int flags = SQLITE_OPEN_NOMUTEX, rc;
 	char *uri = NULL;
@@ -939,6 +950,9 @@ static int connect_db(struct sq *b, const char *path, int immutable)
 		if (b->readonly)
 			return iv__sq_error(IV_ESTORAGE, "sqlite: opening the store at %s to read: %s (%s)", path,
 					    sqlite3_errmsg(b->db), b->readonly);
+		if (creating && sqlite3_system_errno(b->db) != 0)
+			return iv__sq_error(IV_ESTORAGE, "sqlite: cannot create %s: %s", path,
+					    strerror(sqlite3_system_errno(b->db)));
 		return iv__sq_fail(b, rc, "opening", "store", path);
 	}
 	sqlite3_extended_result_codes(b->db, 1);
@@ -984,7 +998,7 @@ int iv__sq_apply_durability(struct sq *b)
 int iv__sq_open(struct sq *b, const char *path)
 {
 	char *default_path = NULL;
-	int version, immutable = 0, rc;
+	int version, immutable = 0, created = 0, rc;
 
 	if (!path) {
 		if ((rc = iv_db_default_path(&default_path)) < 0)
@@ -999,15 +1013,15 @@ int iv__sq_open(struct sq *b, const char *path)
 	 */
 	/* ":memory:" is SQLite's store in memory: no file to make. */
 	if (strcmp(path, ":memory:") != 0) {
-		if ((rc = create_private(path)) < 0 || (rc = check_length(path)) < 0 ||
-		    (rc = readonly_reason(&b->readonly, &immutable, path)) < 0)
+		if ((rc = will_create(&created, path)) < 0 || (rc = readonly_reason(&b->readonly, &immutable, path)) < 0)
 			goto done;
 		if (!(b->path = strdup(path))) {
 			rc = iv__sq_oom();
 			goto done;
 		}
 	}
-	if ((rc = connect_db(b, path, immutable)) < 0 || (rc = schema_version(b, path, &version)) < 0 ||
+	if ((rc = connect_db(b, path, immutable, created)) < 0 || (created && (rc = make_private(path)) < 0) ||
+	    (b->path && (rc = check_length(b, path)) < 0) || (rc = schema_version(b, path, &version)) < 0 ||
 	    (rc = check_schema(b, path, version)) < 0 || (rc = configure(b)) < 0)
 		goto done;
 	if (version < SCHEMA_VERSION && b->readonly)
