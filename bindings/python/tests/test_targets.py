@@ -7,6 +7,14 @@ import pytest
 import infoview
 
 
+@pytest.fixture(params=["memory", "sqlite"])
+def store(request, tmp_path, clock):
+    """Each test on both built-in backends: a memory store and an SQLite file."""
+    where = ":memory:" if request.param == "memory" else tmp_path / "targets.db"
+    with infoview.open(where, clock=clock) as s:
+        yield s
+
+
 @pytest.fixture
 def world(store):
     """Five targets; Ann at Acme (degree 1); Bea could introduce you to Cy at Globex Corp."""
