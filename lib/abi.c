@@ -206,6 +206,24 @@ static const member export_options_members[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+static const member week_review_members[] = {
+	VERSION_MEMBER(iv_week_review),
+	M(iv_week_review, start, "int64_t", 1),
+	M(iv_week_review, end, "int64_t", 1),
+	M(iv_week_review, requests_sent, "size_t", 1),
+	M(iv_week_review, replies, "size_t", 1),
+	M(iv_week_review, reply_median, "int64_t", 1),
+	M(iv_week_review, talks_held, "size_t", 1),
+	M(iv_week_review, thanks_sent, "size_t", 1),
+	M(iv_week_review, thanks_late, "size_t", 1),
+	M(iv_week_review, intros_asked, "size_t", 1),
+	M(iv_week_review, intros_made, "size_t", 1),
+	M(iv_week_review, referrals, "size_t", 1),
+	M(iv_week_review, targets_reached, "size_t", 1)
+	NEXT_MEMBER(iv_week_review, "int", IV_WEEK_REVIEW_VERSION),
+	{ NULL, 0, NULL, 0 }
+};
+
 #define MAX_VERSIONS 6
 
 static const struct versioned {
@@ -247,6 +265,8 @@ static const struct versioned {
 		{ 0, END(iv_import_options, payload) NEXT_SIZE(iv_import_options) }, import_options_members },
 	[IV__ST_EXPORT_OPTIONS] = { "iv_export_options", IV_EXPORT_OPTIONS_VERSION,
 		{ 0, END(iv_export_options, payload) NEXT_SIZE(iv_export_options) }, export_options_members },
+	[IV__ST_WEEK_REVIEW] = { "iv_week_review", IV_WEEK_REVIEW_VERSION,
+		{ 0, END(iv_week_review, targets_reached) NEXT_SIZE(iv_week_review) }, week_review_members },
 };
 
 /* Every struct's version must have a size: a growth that forgot one fails to build. */
@@ -265,6 +285,7 @@ CHECK_CURRENT(IV_NOTE_FILTER_VERSION);
 CHECK_CURRENT(IV_DRAFT_REPORT_VERSION);
 CHECK_CURRENT(IV_IMPORT_OPTIONS_VERSION);
 CHECK_CURRENT(IV_EXPORT_OPTIONS_VERSION);
+CHECK_CURRENT(IV_WEEK_REVIEW_VERSION);
 
 unsigned int iv__struct_current(int st)
 {
@@ -472,7 +493,7 @@ static const struct constant {
 	C(IV_DRAFT_OPTIONS_VERSION), C(IV_RULES_VERSION), C(IV_BACKEND_VERSION),
 	C(IV_BACKEND_ITER_VERSION), C(IV_NOTE_FILTER_VERSION), C(IV_DRAFT_REPORT_VERSION),
 	C(IV_IMPORT_OPTIONS_VERSION), C(IV_EXPORT_OPTIONS_VERSION), C(IV_LIMIT_RECORD),
-	C(IV_DRAFT_MAX_WORDS),
+	C(IV_DRAFT_MAX_WORDS), C(IV_WEEK_REVIEW_VERSION),
 };
 
 int iv_constant(int64_t *out, const char *name)

@@ -39,7 +39,8 @@ static const struct name followup_kind[] = {
 	{ IV_FOLLOWUP_THANK_YOU, "thank_you" },
 	{ IV_FOLLOWUP_THANK_INTRODUCER, "thank_introducer" },
 	{ IV_FOLLOWUP_NUDGE, "nudge" }, { IV_FOLLOWUP_CHECK_IN, "check_in" },
-	{ IV_FOLLOWUP_REPORT_BACK, "report_back" }, { IV_FOLLOWUP_CUSTOM, "custom" }
+	{ IV_FOLLOWUP_REPORT_BACK, "report_back" }, { IV_FOLLOWUP_CUSTOM, "custom" },
+	{ IV_FOLLOWUP_ASK_INTRO, "ask_intro" }
 };
 static const struct name followup_status[] = {
 	{ IV_FOLLOWUP_PENDING, "pending" }, { IV_FOLLOWUP_DONE, "done" },

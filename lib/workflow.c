@@ -758,6 +758,8 @@ int iv__interview_after(iv_db *db, const iv_interview *old, const iv_interview *
 
 /* --- Follow-up hooks ---------------------------------------------------------- */
 
+static int asked_for_intro(iv_db *db, const iv_followup *fu, iv_time when);
+
 int iv__followup_before(iv_db *db, const iv_followup *old, iv_followup *fu)
 {
 	int was = old ? iv_followup_status(old) : IV_FOLLOWUP_PENDING;
@@ -795,7 +797,55 @@ int iv__followup_after(iv_db *db, const iv_followup *old, const iv_followup *fu)
 		return 0;
 	if (!when && (error = iv__now(&when, db)) < 0)
 		return error;
+	if (iv_followup_kind(fu) == IV_FOLLOWUP_ASK_INTRO && (error = asked_for_intro(db, fu, when)) < 0)
+		return error;
 	return interaction(db, iv_followup_contact(fu), when, NULL);
+}
+
+/* --- Referrals ------------------------------------------------------------------- */
+
+int iv__intro_after(iv_db *db, const iv_intro *old, const iv_intro *in)
+{
+	int status = iv_intro_status(in), error;
+	char key[KEY_MAX];
+	iv_followup *fu = NULL;
+
+	/* A new introduction has no follow-up asking for it yet. */
+	if (!old || iv_intro_status(old) == status || status == IV_INTRO_SUGGESTED)
+		return 0;
+	snprintf(key, sizeof(key), "%s%s", IV__RULE_ASK_INTRO, iv_intro_id(in));
+	if ((error = find_rule(&fu, db, key, IV_FOLLOWUP_PENDING)) < 0 || !fu)
+		return error;
+	/* Asked for or made, the asking is done; declined, it is no longer needed. */
+	error = close_as(db, fu, status == IV_INTRO_DECLINED ? IV_FOLLOWUP_CANCELLED : IV_FOLLOWUP_DONE);
+	iv_followup_free(fu);
+	return error;
+}
+
+/*
+ * The follow-up asking for an introduction marked done: you asked, so the
+ * introduction, still only suggested, is requested from then on.
+ */
+static int asked_for_intro(iv_db *db, const iv_followup *fu, iv_time when)
+{
+	const char *rule = iv_followup_rule(fu);
+	size_t n = strlen(IV__RULE_ASK_INTRO);
+	iv_intro *in = NULL;
+	int error;
+
+	if (!rule || strncmp(rule, IV__RULE_ASK_INTRO, n) != 0)
+		return 0;
+	if ((error = iv_intro_lookup(&in, db, rule + n)) == IV_ENOTFOUND || error == IV_EINVALID) {
+		/* Deleted since (or a key written by hand): nothing to move. */
+		iv_error_clear();
+		return 0;
+	}
+	if (error >= 0 && iv_intro_status(in) == IV_INTRO_SUGGESTED &&
+	    (error = iv_intro_set_status(in, IV_INTRO_REQUESTED)) >= 0 &&
+	    (error = iv_intro_set_requested_at(in, when)) >= 0)
+		error = iv_intro_update(db, in);
+	iv_intro_free(in);
+	return error;
 }
 
 /* --- Public operations ------------------------------------------------------- */

@@ -45,6 +45,7 @@ static const enum_entry enum_table[] = {
 	{ "followup_kind", IV_FOLLOWUP_CHECK_IN, "check_in" },
 	{ "followup_kind", IV_FOLLOWUP_REPORT_BACK, "report_back" },
 	{ "followup_kind", IV_FOLLOWUP_CUSTOM, "custom" },
+	{ "followup_kind", IV_FOLLOWUP_ASK_INTRO, "ask_intro" },
 	{ "followup_status", IV_FOLLOWUP_PENDING, "pending" },
 	{ "followup_status", IV_FOLLOWUP_DONE, "done" },
 	{ "followup_status", IV_FOLLOWUP_SKIPPED, "skipped" },

@@ -374,7 +374,7 @@ static void enum_name_of_unknown_value_or_type_is_null(void **state)
 	assert_null(iv_enum_name("medium", -1));
 	assert_null(iv_enum_name("medium", 4));
 	assert_null(iv_enum_name("interview_status", 8));
-	assert_null(iv_enum_name("followup_kind", 7));
+	assert_null(iv_enum_name("followup_kind", 8));
 	assert_null(iv_enum_name("followup_status", 99));
 	assert_null(iv_enum_name("colour", 1));
 	assert_null(iv_enum_name(NULL, 1));
@@ -1180,6 +1180,7 @@ static void ffi_describes_every_versioned_struct(void **state)
 	EXPECT_STRUCT(iv_draft_report, IV_DRAFT_REPORT_VERSION, parts);
 	EXPECT_STRUCT(iv_import_options, IV_IMPORT_OPTIONS_VERSION, payload);
 	EXPECT_STRUCT(iv_export_options, IV_EXPORT_OPTIONS_VERSION, payload);
+	EXPECT_STRUCT(iv_week_review, IV_WEEK_REVIEW_VERSION, targets_reached);
 	/* The listing names exactly those, and each member list is well formed. */
 	for (i = 0; (name = iv_struct_name(i)) != NULL; i++) {
 		assert_true(iv_struct_version(name) >= 1);
