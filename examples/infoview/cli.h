@@ -95,6 +95,12 @@ int cmd_template(struct cli *ctx, int argc, char **argv);
 int cmd_profile(struct cli *ctx, int argc, char **argv);
 int cmd_rules(struct cli *ctx, int argc, char **argv);
 int cmd_demo(struct cli *ctx, int argc, char **argv);
+int cmd_week(struct cli *ctx, int argc, char **argv);
+/*
+ * The week ahead (week.c): the top targets where you know nobody yet, with
+ * who could introduce you; `j` NULL for words, else a JSON array into it.
+ */
+int week_ahead(struct cli *ctx, struct jw *j);
 /*
  * What the demo shows, as the agenda and path commands print it; `j` NULL
  * for words, else values written into it.
