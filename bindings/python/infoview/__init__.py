@@ -24,7 +24,7 @@ from ._errors import (Busy, Constraint, Error, Exists, InvalidInput, Misuse, NoM
 from ._lib import ENUMS, library_version
 from ._records import Contact, Followup, Interview, Intro, Note, Record
 from ._store import (AgendaItem, Draft, DraftReport, Drafts, DraftWarning, ImportReport, Network,
-                     Path, Profile, Rules, SearchHit, Store, Table, TimelineEntry, default_path,
+                     Path, Profile, Rules, SearchHit, Store, Table, TimelineEntry, WeekReview, default_path,
                      question_bank)
 
 __version__ = "0.1.0"
@@ -61,7 +61,7 @@ def enums() -> dict:
 
 __all__ = ["open", "version", "enums", "default_path", "question_bank", "Store", "Table",
            "Record", "Contact", "Intro", "Interview", "Followup", "Note", "AgendaItem",
-           "SearchHit", "Network", "Path", "TimelineEntry", "Rules", "Profile", "Draft",
+           "SearchHit", "Network", "Path", "TimelineEntry", "Rules", "WeekReview", "Profile", "Draft",
            "DraftWarning", "DraftReport", "Drafts", "ImportReport", "Error", "NotFound",
            "Exists", "InvalidInput", "Constraint", "Busy", "NoMemory", "VersionMismatch",
            "StorageError", "Misuse", "Retry"]

@@ -392,6 +392,14 @@ class Store:
         return _Iter(self, out.value, _search_next, _search_free,
                      lambda h: SearchHit._take(h, self), keep=o)
 
+    def week_review(self, at: Optional[datetime] = None) -> "WeekReview":
+        """The weekly review of the local calendar week (Monday to Sunday,
+        TZ honoured) holding `at` (the store's clock when None): what was
+        sent, answered, held, thanked, asked for and made (a WeekReview)."""
+        s = Struct("iv_week_review", _week_init)
+        self._out(_week_review, s.ptr(), to_time(at))
+        return WeekReview(s)
+
     def network(self) -> "Network":
         """A snapshot of the network (contacts and introductions), to ask
         many questions of; later changes are not seen."""
@@ -741,6 +749,17 @@ class Interviews(Table[Interview]):
         self._store._out(_move, byref(out), _id(id), enum_value("interview_status", status))
         return Interview._wrap(out.value, self._store)
 
+    def refer(self, id: Id, name: str, company: Optional[str] = None) -> Intro:
+        """Records that the interviewee suggested you talk to `name` (at
+        `company`): the person (an existing contact with that name, and
+        company if given, else a new one), a suggested introduction by the
+        interviewee, and an "ask_intro" follow-up to ask them for it. All or
+        nothing; referring the same person again changes nothing. Returns
+        the introduction."""
+        out = c_void_p()
+        self._store._out(_refer, byref(out), _id(id), encode(name), encode(company))
+        return Intro._wrap(out.value, self._store)
+
     def unschedule(self, id: Id) -> Interview:
         """Moves a scheduled interview back to requested (its nudges come
         back). Returns it as stored."""
@@ -1001,6 +1020,32 @@ class Rules:
         return "Rules(%s)" % ", ".join("%s=%r" % kv for kv in vars(self).items())
 
 
+class WeekReview:
+    """One week's review: start and end (aware datetimes: Monday 00:00 local
+    time and the Monday after), requests_sent, replies, reply_median (a
+    timedelta, None without a reply), talks_held, thanks_sent, thanks_late,
+    intros_asked, intros_made, referrals, targets_reached (int), and
+    whatever members a newer library adds."""
+
+    def __init__(self, s: Struct) -> None:
+        for k, (_, typ) in s.layout.members.items():
+            if k == "version":
+                continue
+            v = s.get(k)
+            if k in ("start", "end"):
+                v = from_time(v)
+            elif k == "reply_median":
+                v = None if v < 0 else timedelta(seconds=v)
+            setattr(self, k, v)
+
+    def as_dict(self) -> Dict[str, Any]:
+        """The review as a dict."""
+        return dict(vars(self))
+
+    def __repr__(self) -> str:
+        return "WeekReview(%s)" % ", ".join("%s=%r" % kv for kv in vars(self).items())
+
+
 class Profile:
     """Your profile: name, background, exploring (str or None)."""
 
@@ -1259,6 +1304,9 @@ _note_delete = fn("iv_note_delete", c_int, c_void_p, c_char_p)
 _move = fn("iv_interview_move", c_int, POINTER(c_void_p), c_void_p, c_char_p, c_int)
 _unschedule = fn("iv_interview_unschedule", c_int, POINTER(c_void_p), c_void_p, c_char_p)
 _can_move = fn("iv_interview_can_move", c_int, c_int, c_int)
+_refer = fn("iv_interview_refer", c_int, POINTER(c_void_p), c_void_p, c_char_p, c_char_p, c_char_p)
+_week_init = fn("iv_week_review_init", c_int, c_void_p, c_uint)
+_week_review = fn("iv_week_review_get", c_int, c_void_p, c_void_p, c_int64)
 _close = fn("iv_followup_close", c_int, POINTER(c_void_p), c_void_p, c_char_p, c_int)
 _draft_init = fn("iv_draft_options_init", c_int, c_void_p, c_uint)
 _draft_followup = fn("iv_draft_followup", c_int, POINTER(c_void_p), c_void_p, c_char_p, c_void_p)
