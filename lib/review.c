@@ -127,8 +127,9 @@ static int ensure_ask(iv_db *db, const iv_intro *in, const iv_interview *iv, con
 	iv_followup_iter *it = NULL;
 	iv_followup *fu = NULL;
 	char key[IV_LIMIT_SHORT + 1], note[3 * NAME_MAX_];
+	iv_rules rules;
 	iv_time now;
-	int error;
+	int error, damaged;
 
 	snprintf(key, sizeof(key), "%s%s", IV__RULE_ASK_INTRO, iv_intro_id(in));
 	f.rule = key;
@@ -139,14 +140,16 @@ static int ensure_ask(iv_db *db, const iv_intro *in, const iv_interview *iv, con
 	iv_followup_free(fu);
 	if (error != IV_ITEROVER)
 		return error;
-	if ((error = iv__now(&now, db)) < 0 || (error = iv_followup_new(&fu)) < 0)
+	if ((error = iv__now(&now, db)) < 0 || (error = iv__rules_load(&rules, db, &damaged)) < 0 ||
+	    (error = iv_followup_new(&fu)) < 0)
 		return error;
 	snprintf(note, sizeof(note), "Ask %s to introduce you to %s", by_name, to_name);
 	if ((error = iv_followup_set_contact(fu, iv_intro_introducer(in))) >= 0 &&
 	    (error = iv_followup_set_interview(fu, iv_interview_id(iv))) >= 0 &&
 	    (error = iv_followup_set_kind(fu, IV_FOLLOWUP_ASK_INTRO)) >= 0 &&
 	    (error = iv_followup_set_rule(fu, key)) >= 0 && (error = iv_followup_set_note(fu, note)) >= 0 &&
-	    (error = iv_followup_set_earliest(fu, now)) >= 0 && (error = iv_followup_set_due(fu, now)) >= 0)
+	    (error = iv_followup_set_earliest(fu, now)) >= 0 &&
+	    (error = iv_followup_set_due(fu, iv__time_add_seconds(now, rules.thank_due))) >= 0)
 		error = iv_followup_insert(db, fu);
 	iv_followup_free(fu);
 	return error;

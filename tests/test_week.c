@@ -174,7 +174,8 @@ static void a_referral_makes_the_person_a_suggested_introduction_and_a_follow_up
 	assert_int_equal(iv_followup_status(ask), IV_FOLLOWUP_PENDING);
 	assert_str(iv_followup_contact(ask), s.priya);
 	assert_str(iv_followup_interview(ask), s.talk);
-	assert_int_equal(iv_followup_due(ask), T0 + HOUR);
+	assert_int_equal(iv_followup_earliest(ask), T0 + HOUR);
+	assert_int_equal(iv_followup_due(ask), T0 + HOUR + DAY);
 	assert_str(iv_followup_note(ask), "Ask Priya Shah to introduce you to Ella Marsh");
 	iv_followup_free(ask);
 	iv_contact_free(ella);

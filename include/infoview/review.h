@@ -28,8 +28,9 @@ IV_BEGIN_DECL
  *   interviewee, noting the interview; an introduction by the interviewee
  *   to that person already stored (in any status) is kept instead;
  * - a follow-up to the interviewee, kind IV_FOLLOWUP_ASK_INTRO, made by
- *   the rule "ask_intro:<introduction id>", due now: ask them to introduce
- *   you. Its draft (iv_draft_followup()) is the introduction request
+ *   the rule "ask_intro:<introduction id>", to do from now and due when a
+ *   thank-you would be (iv_rules' thank_due, 24 hours by default: ask in
+ *   or soon after your thanks): ask them to introduce you. Its draft (iv_draft_followup()) is the introduction request
  *   (IV_TEMPLATE_INTRO_REQUEST) of iv_draft_intro_request(). When the
  *   introduction is marked made, the follow-up closes as done; marked
  *   declined, as cancelled. One already made or declined gets no
