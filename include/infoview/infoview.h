@@ -22,6 +22,7 @@
 #include "draft.h"
 #include "search.h"
 #include "note.h"
+#include "target.h"
 #include "review.h"
 #include "interop.h"
 #include "ffi.h"
