@@ -301,16 +301,62 @@ int iv_week_start(iv_time *out, int year, int week)
 /* --- The weekly review ------------------------------------------------------ */
 
 /*
+ * When the way in that `p` is appeared: the latest creation time of the
+ * contacts and introductions on it (each link has been there since it was
+ * stored, in any status but declined, which no path takes).
+ */
+static int path_appeared(iv_time *out, iv_db *db, const iv_path *p)
+{
+	size_t i, n = iv_path_length(p);
+	iv_contact *c = NULL;
+	iv_intro *in = NULL;
+	int error = 0;
+
+	*out = 0;
+	for (i = 0; i < n && error >= 0; i++) {
+		if ((error = iv_contact_lookup(&c, db, iv_path_contact_at(p, i))) >= 0 && iv_contact_created(c) > *out)
+			*out = iv_contact_created(c);
+		iv_contact_free(c);
+		c = NULL;
+		if (error >= 0 && i > 0 && (error = iv_intro_lookup(&in, db, iv_path_intro_at(p, i))) >= 0 &&
+		    iv_intro_created(in) > *out)
+			*out = iv_intro_created(in);
+		iv_intro_free(in);
+		in = NULL;
+	}
+	return error;
+}
+
+/*
  * The targets that gained a way in from `start` to `end` (see
- * iv_week_review_get()); targets come from the target plan.
+ * iv_week_review_get()): reachable now, by a best path whose last link
+ * appeared in the week. A store whose backend keeps no targets has none.
  */
 static int week_targets(size_t *out, iv_db *db, iv_time start, iv_time end)
 {
-	(void)db;
-	(void)start;
-	(void)end;
+	iv_target_plan_iter *it = NULL;
+	iv_target_plan_item *item = NULL;
+	iv_time appeared;
+	int error;
+
 	*out = 0;
-	return 0;
+	if ((error = iv_target_plan(&it, db)) == IV_EVERSION) {
+		iv_error_clear();
+		return 0;
+	}
+	if (error < 0)
+		return error;
+	while ((error = iv_target_plan_next(&item, it)) == 0) {
+		if (iv_target_plan_item_degree(item) > 0 &&
+		    (error = path_appeared(&appeared, db, iv_target_plan_item_path(item))) >= 0)
+			*out += appeared >= start && appeared < end;
+		iv_target_plan_item_free(item);
+		item = NULL;
+		if (error < 0)
+			break;
+	}
+	iv_target_plan_iter_free(it);
+	return error == IV_ITEROVER ? 0 : error;
 }
 
 IV__DEFINE_INIT(iv_week_review_init, iv_week_review, IV_WEEK_REVIEW_INIT, IV__ST_WEEK_REVIEW)

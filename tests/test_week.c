@@ -367,6 +367,67 @@ static void referring_the_interviewee_to_themselves_is_refused_and_changes_nothi
 	assert_int_equal(count_followups(s.fx->db, IV_FOLLOWUP_ASK_INTRO), 0);
 }
 
+/* The plan's item for the target named `name`; fails if none. */
+static iv_target_plan_item *plan_of(iv_db *db, const char *name)
+{
+	iv_target_plan_iter *it = NULL;
+	iv_target_plan_item *item = NULL;
+
+	ok(iv_target_plan(&it, db));
+	while (iv_target_plan_next(&item, it) == 0) {
+		if (strcmp(iv_target_name(iv_target_plan_item_target(item)), name) == 0)
+			break;
+		iv_target_plan_item_free(item);
+		item = NULL;
+	}
+	iv_target_plan_iter_free(it);
+	if (!item)
+		FAIL("no target %s in the plan\n", name);
+	return item;
+}
+
+static void target(iv_fixture *fx, const char *name, int motivation);
+
+/* The scenario: two referrals, one introduction made, the target's advocacy follows. */
+static void a_referral_made_moves_its_target_one_step_nearer(void **state)
+{
+	story s;
+	iv_intro *ella = NULL, *tom = NULL;
+	iv_target_plan_item *item;
+	iv_followup *ask;
+
+	start(&s, state);
+	target(s.fx, "Novartis", 3);
+	item = plan_of(s.fx->db, "Novartis");
+	assert_int_equal(iv_target_plan_item_degree(item), 0);
+	assert_int_equal(iv_target_plan_item_step(item), IV_TARGET_STEP_FIND);
+	iv_target_plan_item_free(item);
+	ok(iv_interview_refer(&ella, s.fx->db, s.talk, "Ella Marsh", "Novartis"));
+	ok(iv_interview_refer(&tom, s.fx->db, s.talk, "Tom Reed", "GSK"));
+	assert_int_equal(count_followups(s.fx->db, IV_FOLLOWUP_ASK_INTRO), 2);
+	/* Priya, whom you know, could introduce you to Ella. */
+	item = plan_of(s.fx->db, "Novartis");
+	assert_int_equal(iv_target_plan_item_degree(item), 2);
+	assert_int_equal(iv_target_plan_item_step(item), IV_TARGET_STEP_ASK_INTRO);
+	assert_str(iv_target_plan_item_step_contact(item), s.priya);
+	assert_str(iv_target_plan_item_step_about(item), iv_intro_introduced(ella));
+	iv_target_plan_item_free(item);
+	intro_to(s.fx, ella, IV_INTRO_MADE, T0 + DAY);
+	item = plan_of(s.fx->db, "Novartis");
+	assert_int_equal(iv_target_plan_item_degree(item), 1);
+	assert_int_equal(iv_target_plan_item_step(item), IV_TARGET_STEP_REQUEST);
+	assert_str(iv_target_plan_item_step_contact(item), iv_intro_introduced(ella));
+	iv_target_plan_item_free(item);
+	ask = ask_of(s.fx->db, iv_intro_id(ella));
+	assert_int_equal(iv_followup_status(ask), IV_FOLLOWUP_DONE);
+	iv_followup_free(ask);
+	ask = ask_of(s.fx->db, iv_intro_id(tom));
+	assert_int_equal(iv_followup_status(ask), IV_FOLLOWUP_PENDING);
+	iv_followup_free(ask);
+	iv_intro_free(ella);
+	iv_intro_free(tom);
+}
+
 /* --- Weeks --------------------------------------------------------------------- */
 
 static void set_tz(const char *tz)
@@ -447,13 +508,36 @@ static void a_review_needs_a_known_version(void **state)
  * The scripted week 2026-W10, each count made to differ from the others
  * and with events just outside the week on both sides.
  */
+/* A target employer named `name`. */
+static void target(iv_fixture *fx, const char *name, int motivation)
+{
+	iv_target *t = NULL;
+
+	ok(iv_target_new(&t));
+	ok(iv_target_set_name(t, name));
+	ok(iv_target_set_motivation(t, motivation));
+	ok(iv_target_insert(fx->db, t));
+	iv_target_free(t);
+}
+
 static void script_week(iv_fixture *fx)
 {
-	id_t_ ana, ben, cy, dee, eve, fay, a, b, c, d, e, f, last;
+	id_t_ ana, ben, cy, dee, eve, fay, gus, a, b, c, d, e, f, last;
 	iv_intro *ella = NULL, *tom = NULL, *got = NULL;
 	iv_followup *fu;
 	char key[64];
 
+	/*
+	 * Targets: Pfizer reached the week before (Gus), Roche this week (Ana,
+	 * added on Monday), Novartis this week (Ella, a referral), GSK never.
+	 */
+	fx->now = W10 - 2 * DAY;
+	iv_fixture_contact(fx->db, "Gus", "Pfizer", IV_KNOWN_DIRECT, gus);
+	fx->now = T0;
+	target(fx, "Pfizer", 3);
+	target(fx, "Roche", 2);
+	target(fx, "Novartis", 2);
+	target(fx, "GSK", 1);
 	iv_fixture_contact(fx->db, "Ana", "Roche", IV_KNOWN_DIRECT, ana);
 	iv_fixture_contact(fx->db, "Ben", NULL, IV_KNOWN_DIRECT, ben);
 	iv_fixture_contact(fx->db, "Cy", NULL, IV_KNOWN_DIRECT, cy);
@@ -529,7 +613,7 @@ static void expect_the_scripted_week(iv_fixture *fx, iv_time at)
 	assert_int_equal(r.intros_asked, 1);    /* Ella */
 	assert_int_equal(r.intros_made, 1);     /* Ella */
 	assert_int_equal(r.referrals, 2);       /* Ella, Tom */
-	assert_int_equal(r.targets_reached, 0); /* no targets */
+	assert_int_equal(r.targets_reached, 2); /* Roche, Novartis */
 }
 
 static void the_scripted_week_counts_exactly(void **state)
@@ -547,6 +631,10 @@ static void the_scripted_week_counts_exactly(void **state)
 	assert_int_equal(r.talks_held, 1);
 	assert_int_equal(r.replies, 1);
 	assert_int_equal(r.reply_median, DAY - HOUR);
+	assert_int_equal(r.targets_reached, 0);
+	/* The week before saw Pfizer reached. */
+	ok(iv_week_review_get(&r, fx->db, W10 - 1));
+	assert_int_equal(r.targets_reached, 1);
 }
 
 static void the_store_clock_picks_the_week(void **state)
@@ -603,6 +691,7 @@ int main(int argc, char **argv)
 		T(a_referral_to_an_introduction_already_made_asks_nothing),
 		T(the_follow_up_drafts_the_introduction_request),
 		T(referring_the_interviewee_to_themselves_is_refused_and_changes_nothing),
+		T(a_referral_made_moves_its_target_one_step_nearer),
 		T(weeks_run_monday_to_monday_in_utc),
 		T(iso_weeks_start_on_their_monday),
 		T(a_new_york_week_is_an_hour_short_over_the_clock_change),

@@ -72,14 +72,18 @@ IV_EXTERN(int) iv_interview_refer(iv_intro **out, iv_db *db, const char *intervi
  *   intros_made: introductions made (their made time);
  * - referrals: referrals recorded (follow-ups IV_FOLLOWUP_ASK_INTRO
  *   created, one per iv_interview_refer() that created one);
- * - targets_reached: target employers that gained a way in: those with
- *   someone reachable there now (iv_target_plan(), degree 1 or more)
- *   whose way in is new this week: the moment it appeared, the latest of
- *   the creation times of the contacts on the best path and of the times
- *   the introductions on it were made (or created, for one not made),
- *   falls in the week. A target whose best path is older but which also
- *   had a newer one is not counted: the best path decides. 0 with a
- *   backend that keeps no targets.
+ * - targets_reached: target employers that gained a way in (their
+ *   advocacy went from nobody to someone): those with someone reachable
+ *   there now (iv_target_plan(), degree 1 or more) whose way in appeared
+ *   in the week, judged from stored times: the latest of the creation
+ *   times of the contacts on the target's best path and of the
+ *   introductions on it (a suggested introduction is a way in already, as
+ *   in network.h). The best path decides: a target whose new best path
+ *   replaced an older, longer one is counted, though it had a way in
+ *   before. What stored
+ *   times do not show is not seen: a contact's company or how you know
+ *   them changed later, a path lost since. 0 with a backend that keeps no
+ *   targets.
  */
 typedef struct iv_week_review {
 	/** the struct's version: IV_WEEK_REVIEW_VERSION; set it before the call */
