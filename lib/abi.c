@@ -95,7 +95,8 @@ static const member agenda_options_members[] = {
 	VERSION_MEMBER(iv_agenda_options),
 	M(iv_agenda_options, at, "int64_t", 1),
 	M(iv_agenda_options, horizon, "int64_t", 1),
-	M(iv_agenda_options, until, "int64_t", 2)
+	M(iv_agenda_options, until, "int64_t", 2),
+	M(iv_agenda_options, plan, "int", 3)
 	NEXT_MEMBER(iv_agenda_options, "int", IV_AGENDA_OPTIONS_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -122,7 +123,8 @@ static const member rules_members[] = {
 	M(iv_rules, thank_due, "int64_t", 1),
 	M(iv_rules, nudge_other_days, "int", 1),
 	M(iv_rules, nudge_followup_days, "int", 1),
-	M(iv_rules, report_back_days, "int", 1)
+	M(iv_rules, report_back_days, "int", 1),
+	M(iv_rules, plan_day, "int", 2)
 	NEXT_MEMBER(iv_rules, "int", IV_RULES_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -257,14 +259,15 @@ static const struct versioned {
 	[IV__ST_FOLLOWUP_FILTER] = { "iv_followup_filter", IV_FOLLOWUP_FILTER_VERSION,
 		{ 0, END(iv_followup_filter, id_prefix), END(iv_followup_filter, number) NEXT_SIZE(iv_followup_filter) }, followup_filter_members },
 	[IV__ST_AGENDA_OPTIONS] = { "iv_agenda_options", IV_AGENDA_OPTIONS_VERSION,
-		{ 0, END(iv_agenda_options, horizon), END(iv_agenda_options, until) NEXT_SIZE(iv_agenda_options) },
+		{ 0, END(iv_agenda_options, horizon), END(iv_agenda_options, until), END(iv_agenda_options, plan)
+		  NEXT_SIZE(iv_agenda_options) },
 		agenda_options_members },
 	[IV__ST_SEARCH_OPTIONS] = { "iv_search_options", IV_SEARCH_OPTIONS_VERSION,
 		{ 0, END(iv_search_options, flags) NEXT_SIZE(iv_search_options) }, search_options_members },
 	[IV__ST_DRAFT_OPTIONS] = { "iv_draft_options", IV_DRAFT_OPTIONS_VERSION,
 		{ 0, END(iv_draft_options, template_text) NEXT_SIZE(iv_draft_options) }, draft_options_members },
 	[IV__ST_RULES] = { "iv_rules", IV_RULES_VERSION,
-		{ 0, END(iv_rules, report_back_days) NEXT_SIZE(iv_rules) }, rules_members },
+		{ 0, END(iv_rules, report_back_days), END(iv_rules, plan_day) NEXT_SIZE(iv_rules) }, rules_members },
 	[IV__ST_BACKEND] = { "iv_backend", IV_BACKEND_VERSION,
 		{ 0, END(iv_backend, search), END(iv_backend, note_list), END(iv_backend, setting_list),
 		  END(iv_backend, network_company), END(iv_backend, contacts_recent), END(iv_backend, target_list)

@@ -51,7 +51,8 @@ static const struct name delete_flags[] = {
 };
 static const struct name agenda_kind[] = {
 	{ IV_AGENDA_FOLLOWUP, "followup" }, { IV_AGENDA_INTERVIEW, "interview" },
-	{ IV_AGENDA_WAITING, "waiting" }, { IV_AGENDA_LATER, "later" }, { IV_AGENDA_NO_REPLY, "no_reply" }
+	{ IV_AGENDA_WAITING, "waiting" }, { IV_AGENDA_LATER, "later" }, { IV_AGENDA_NO_REPLY, "no_reply" },
+	{ IV_AGENDA_PLAN, "plan" }
 };
 static const struct name search_kind[] = {
 	{ IV_SEARCH_CONTACT, "contact" }, { IV_SEARCH_INTERVIEW, "interview" }

@@ -57,12 +57,12 @@ static int refuse_move(int from, int to)
 
 /* --- Rule times ------------------------------------------------------------ */
 
-enum { R_THANK_EARLIEST, R_THANK_DUE, R_NUDGE_OTHER, R_NUDGE_FOLLOWUP, R_REPORT_BACK, R_COUNT };
+enum { R_THANK_EARLIEST, R_THANK_DUE, R_NUDGE_OTHER, R_NUDGE_FOLLOWUP, R_REPORT_BACK, R_PLAN_DAY, R_COUNT };
 
 /* Stored under reserved keys; the part after "iv." names the field in messages. */
 static const char *const rule_keys[R_COUNT] = {
 	"iv.rules.thank_earliest", "iv.rules.thank_due", "iv.rules.nudge_other_days",
-	"iv.rules.nudge_followup_days", "iv.rules.report_back_days",
+	"iv.rules.nudge_followup_days", "iv.rules.report_back_days", "iv.rules.plan_day",
 };
 
 #define RULE_FIELD(i) (rule_keys[i] + 3)
@@ -76,6 +76,7 @@ static void rules_to_values(int64_t v[R_COUNT], const iv_rules *r)
 	v[R_NUDGE_OTHER] = r->nudge_other_days;
 	v[R_NUDGE_FOLLOWUP] = r->nudge_followup_days;
 	v[R_REPORT_BACK] = r->report_back_days;
+	v[R_PLAN_DAY] = r->plan_day;
 }
 
 /* Only called with values check_rules() accepts, so the day counts fit an int. */
@@ -87,6 +88,7 @@ static void rules_from_values(iv_rules *r, const int64_t v[R_COUNT])
 	r->nudge_other_days = (int)v[R_NUDGE_OTHER];
 	r->nudge_followup_days = (int)v[R_NUDGE_FOLLOWUP];
 	r->report_back_days = (int)v[R_REPORT_BACK];
+	r->plan_day = (int)v[R_PLAN_DAY];
 }
 
 static int check_rule_values(const int64_t v[R_COUNT])
@@ -100,7 +102,10 @@ static int check_rule_values(const int64_t v[R_COUNT])
 		return iv__error(IV_EINVALID, "%s: %" PRId64 " is not between thank_earliest (%" PRId64
 				 ") and %d seconds (30 days)", RULE_FIELD(R_THANK_DUE), v[R_THANK_DUE],
 				 v[R_THANK_EARLIEST], MAX_THANK_SECONDS);
-	for (i = R_NUDGE_OTHER; i < R_COUNT; i++)
+	if (v[R_PLAN_DAY] < 0 || v[R_PLAN_DAY] > 7)
+		return iv__error(IV_EINVALID, "%s: %" PRId64 " is not a weekday from 1 (Monday) to 7 (Sunday), "
+				 "nor 0 (never)", RULE_FIELD(R_PLAN_DAY), v[R_PLAN_DAY]);
+	for (i = R_NUDGE_OTHER; i < R_PLAN_DAY; i++)
 		if (v[i] < 0 || v[i] > MAX_RULE_DAYS)
 			return iv__error(IV_EINVALID, "%s: %" PRId64 " is not between 0 and %d days",
 					 RULE_FIELD(i), v[i], MAX_RULE_DAYS);

@@ -57,6 +57,7 @@ static const enum_entry enum_table[] = {
 	{ "agenda_kind", IV_AGENDA_WAITING, "waiting" },
 	{ "agenda_kind", IV_AGENDA_LATER, "later" },
 	{ "agenda_kind", IV_AGENDA_NO_REPLY, "no_reply" },
+	{ "agenda_kind", IV_AGENDA_PLAN, "plan" },
 	{ "search_kind", IV_SEARCH_CONTACT, "contact" },
 	{ "search_kind", IV_SEARCH_INTERVIEW, "interview" },
 	{ "search_flags", IV_SEARCH_UNRANKED, "unranked" },

@@ -1164,12 +1164,12 @@ static void ffi_describes_every_versioned_struct(void **state)
 	EXPECT_STRUCT(iv_intro_filter, IV_INTRO_FILTER_VERSION, number);
 	EXPECT_STRUCT(iv_interview_filter, IV_INTERVIEW_FILTER_VERSION, number);
 	EXPECT_STRUCT(iv_followup_filter, IV_FOLLOWUP_FILTER_VERSION, number);
-	EXPECT_STRUCT(iv_agenda_options, IV_AGENDA_OPTIONS_VERSION, until);
+	EXPECT_STRUCT(iv_agenda_options, IV_AGENDA_OPTIONS_VERSION, plan);
 	/* Grown in 0.2.0: version 1 keeps the size 0.1.0 shipped. */
 	assert_int_equal(iv_struct_size("iv_agenda_options", 1), offsetof(iv_agenda_options, horizon) + sizeof(int64_t));
 	EXPECT_STRUCT(iv_search_options, IV_SEARCH_OPTIONS_VERSION, flags);
 	EXPECT_STRUCT(iv_draft_options, IV_DRAFT_OPTIONS_VERSION, template_text);
-	EXPECT_STRUCT(iv_rules, IV_RULES_VERSION, report_back_days);
+	EXPECT_STRUCT(iv_rules, IV_RULES_VERSION, plan_day);
 	EXPECT_STRUCT(iv_backend, IV_BACKEND_VERSION, target_list);
 	EXPECT_STRUCT(iv_target_filter, IV_TARGET_FILTER_VERSION, name);
 	EXPECT_STRUCT(iv_backend_iter, IV_BACKEND_ITER_VERSION, free);
@@ -1553,6 +1553,7 @@ static void agenda_item_getters_accept_null(void **state)
 	NULL_GETTER(iv_agenda_item_followup, NULL);
 	NULL_GETTER(iv_agenda_item_interview, NULL);
 	NULL_GETTER(iv_agenda_item_contact, NULL);
+	NULL_GETTER(iv_agenda_item_plan, NULL);
 }
 
 static void search_hit_getters_accept_null(void **state)

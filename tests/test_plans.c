@@ -172,6 +172,9 @@ static const struct allow {
 	  "listing every follow-up (export)" },
 	{ "FROM note r LEFT JOIN contact j0 ON j0.id = r.contact ORDER BY", "SCAN r USING INDEX note_at",
 	  "listing every note (export)" },
+	{ "FROM target r ORDER BY r.name COLLATE NOCASE, r.uuid", "SCAN r USING INDEX target_name",
+	  "the target plan (iv_target_plan: target list, the agenda's weekly plan, the week's review) ranks "
+	  "every target" },
 	{ "SELECT id, uuid, known, last_interaction, ", "SCAN contact",
 	  "the network snapshot (iv_network_load) reads every contact once, by row id" },
 	{ "FROM intro WHERE status <> 4", "SCAN intro",

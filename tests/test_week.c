@@ -676,6 +676,130 @@ static void a_new_york_week_counts_to_its_own_edges(void **state)
 	set_tz("UTC");
 }
 
+/* --- The agenda's weekly plan ----------------------------------------------------- */
+
+/* The agenda's IV_AGENDA_PLAN items at `at` under `opts`: the targets' names, comma-separated, into `buf`. */
+static void plan_items(iv_fixture *fx, iv_agenda_options *opts, iv_time at, char *buf, size_t n)
+{
+	iv_agenda_iter *it = NULL;
+	iv_agenda_item *item = NULL;
+	int last = 0, rc;
+
+	buf[0] = '\0';
+	opts->at = at;
+	ok(iv_agenda(&it, fx->db, opts));
+	while ((rc = iv_agenda_iter_next(&item, it)) == 0) {
+		int kind = iv_agenda_item_kind(item);
+		if (kind == IV_AGENDA_PLAN) {
+			const iv_target_plan_item *p = iv_agenda_item_plan(item);
+			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s", buf[0] ? "," : "",
+				 iv_target_name(iv_target_plan_item_target(p)));
+			/* The contact is whom the step is with; nobody for FIND. */
+			if (iv_target_plan_item_step_contact(p))
+				assert_str(iv_contact_id(iv_agenda_item_contact(item)), iv_target_plan_item_step_contact(p));
+			else
+				assert_null(iv_agenda_item_contact(item));
+		} else {
+			/* The plan comes last. */
+			assert_int_equal(last, 0);
+		}
+		last = kind == IV_AGENDA_PLAN;
+		iv_agenda_item_free(item);
+	}
+	check(rc, IV_ITEROVER);
+	iv_agenda_iter_free(it);
+}
+
+/* Seven targets: four with a step, one waiting, two more with a step further down. */
+static void seven_targets(iv_fixture *fx)
+{
+	id_t_ ana, ben, iv;
+
+	iv_fixture_contact(fx->db, "Ana", "Roche", IV_KNOWN_DIRECT, ana);
+	iv_fixture_contact(fx->db, "Ben", "Bayer", IV_KNOWN_DIRECT, ben);
+	target(fx, "Roche", 3);    /* request Ana */
+	target(fx, "Bayer", 3);    /* waiting: Ben's interview is requested */
+	target(fx, "Pfizer", 3);   /* find someone */
+	target(fx, "Novartis", 2);
+	target(fx, "GSK", 2);
+	target(fx, "Sanofi", 1);
+	target(fx, "Merck", 1);
+	interview(fx, ben, iv);
+	move_at(fx, iv, IV_INTERVIEW_REQUESTED, T0);
+}
+
+static void the_agenda_lists_the_plan_on_mondays_first_five_steps_last(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_agenda_options o = IV_AGENDA_OPTIONS_INIT;
+	char got[256];
+
+	seven_targets(fx);
+	plan_items(fx, &o, T0, got, sizeof(got));
+	/* LAMP order: motivation, then advocacy; Bayer waits for Ben's answer. */
+	assert_string_equal(got, "Roche,Pfizer,GSK,Novartis,Merck");
+	/* Not on Tuesday. */
+	plan_items(fx, &o, T0 + DAY, got, sizeof(got));
+	assert_string_equal(got, "");
+	/* Always, or never, when the caller says so. */
+	o.plan = 1;
+	plan_items(fx, &o, T0 + DAY, got, sizeof(got));
+	assert_string_equal(got, "Roche,Pfizer,GSK,Novartis,Merck");
+	o.plan = -1;
+	plan_items(fx, &o, T0, got, sizeof(got));
+	assert_string_equal(got, "");
+	o.plan = 2;
+	o.at = T0;
+	{
+		iv_agenda_iter *it = NULL;
+		check(iv_agenda(&it, fx->db, &o), IV_EINVALID);
+		assert_message_has("plan");
+	}
+}
+
+static void the_plan_day_is_a_rule_of_the_store(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_agenda_options o = IV_AGENDA_OPTIONS_INIT;
+	iv_rules rules = IV_RULES_INIT;
+	char got[256];
+
+	seven_targets(fx);
+	assert_int_equal(rules.plan_day, 1);
+	rules.plan_day = 2;
+	ok(iv_rules_set(fx->db, &rules));
+	plan_items(fx, &o, T0, got, sizeof(got));
+	assert_string_equal(got, "");
+	plan_items(fx, &o, T0 + DAY, got, sizeof(got));
+	assert_string_equal(got, "Roche,Pfizer,GSK,Novartis,Merck");
+	rules.plan_day = 0;
+	ok(iv_rules_set(fx->db, &rules));
+	plan_items(fx, &o, T0, got, sizeof(got));
+	assert_string_equal(got, "");
+	rules.plan_day = 8;
+	check(iv_rules_set(fx->db, &rules), IV_EINVALID);
+	assert_message_has("plan_day");
+	/* A caller of version 1 leaves it as it is. */
+	rules.version = 1;
+	rules.plan_day = 3;
+	ok(iv_rules_set(fx->db, &rules));
+	rules = (iv_rules)IV_RULES_INIT;
+	ok(iv_rules_get(&rules, fx->db));
+	assert_int_equal(rules.plan_day, 0);
+}
+
+static void older_agenda_options_never_list_the_plan(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_agenda_options o;
+	char got[256];
+
+	seven_targets(fx);
+	ok(iv_agenda_options_init(&o, 2));
+	plan_items(fx, &o, T0, got, sizeof(got));
+	assert_string_equal(got, "");
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -699,6 +823,9 @@ int main(int argc, char **argv)
 		T(the_scripted_week_counts_exactly),
 		T(the_store_clock_picks_the_week),
 		T(a_new_york_week_counts_to_its_own_edges),
+		T(the_agenda_lists_the_plan_on_mondays_first_five_steps_last),
+		T(the_plan_day_is_a_rule_of_the_store),
+		T(older_agenda_options_never_list_the_plan),
 	};
 
 	if (iv_fixture_init(argc, argv) < 0)
