@@ -266,7 +266,7 @@ static int name_free(iv_db *db, const iv_target *t, const char *name)
 	return error < 0 ? iv__error_ensure(error, "listing targets") : 0;
 }
 
-static int names_free(iv_db *db, const iv_target *t)
+int iv__target_names_check(iv_db *db, const iv_target *t)
 {
 	size_t i;
 	int error;
@@ -299,7 +299,7 @@ static int target_insert_unguarded(iv_db *db, iv_target *t)
 		iv__id_generate(id);
 		generated = (error = iv_target_set_id(t, id)) >= 0;
 	}
-	if (error >= 0 && (error = names_free(db, t)) >= 0 && (error = iv__number_next(&t->number, db, "target")) >= 0 &&
+	if (error >= 0 && (error = iv__target_names_check(db, t)) >= 0 && (error = iv__number_next(&t->number, db, "target")) >= 0 &&
 	    (error = iv__now(&now, db)) >= 0) {
 		t->created = t->updated = now;
 		if ((error = db->be->target_insert(db->be, t)) == IV_EEXISTS)
@@ -356,7 +356,7 @@ static int target_update_unguarded(iv_db *db, iv_target *t)
 	number = t->number;
 	if ((error = iv__tx_begin(db)) < 0)
 		return error;
-	if ((error = target_get(&old, db, id)) >= 0 && (error = names_free(db, t)) >= 0 &&
+	if ((error = target_get(&old, db, id)) >= 0 && (error = iv__target_names_check(db, t)) >= 0 &&
 	    (error = iv__now(&now, db)) >= 0) {
 		t->created = old->created;
 		t->number = old->number;

@@ -442,7 +442,9 @@ static void a_version_5_backend_refuses_targets_only(void **state)
 	check(iv_target_list(&it, db, NULL), IV_EVERSION);
 	check(iv_target_plan(&plan, db), IV_EVERSION);
 	assert_message_has("version 6");
+	iv_target_free(t);
 	check(iv_target_lookup(&t, db, "01890a5d-ac96-774b-bcce-b302099a8057"), IV_EVERSION);
+	assert_null(t);
 	check(iv_target_delete(db, "01890a5d-ac96-774b-bcce-b302099a8057"), IV_EVERSION);
 	/* The rest works. */
 	iv_fixture_contact(db, "Ann Lee", "Acme", IV_KNOWN_DIRECT, ann);
