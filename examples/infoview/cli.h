@@ -91,6 +91,8 @@ int cmd_import(struct cli *ctx, int argc, char **argv);
 int cmd_export(struct cli *ctx, int argc, char **argv);
 int cmd_note(struct cli *ctx, int argc, char **argv);
 int cmd_target(struct cli *ctx, int argc, char **argv);
+/* A target's next step in words, "ask Bea Ruiz to introduce you to Cy Tan" (target.c). */
+void target_step_words(char *buf, size_t n, const iv_target_plan_item *item);
 int cmd_draft(struct cli *ctx, int argc, char **argv);
 int cmd_template(struct cli *ctx, int argc, char **argv);
 int cmd_profile(struct cli *ctx, int argc, char **argv);

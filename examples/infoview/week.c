@@ -138,16 +138,61 @@ int cmd_week(struct cli *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* How many targets the week ahead names: the top of the plan is where the week goes. */
+#define AHEAD 5
+
 /*
- * The week ahead: the top targets of the plan where you know nobody yet,
- * with who could introduce you. As a JSON array into `j`, else printed.
+ * The week ahead: the first targets of the plan where you know nobody yet
+ * (advocacy other than 1), with who could introduce you. As a JSON array
+ * into `j`, else printed.
  */
 int week_ahead(struct cli *ctx, struct jw *j)
 {
-	(void)ctx;
-	if (j) {
+	iv_target_plan_iter *it = NULL;
+	iv_target_plan_item *item = NULL;
+	char step[3 * IV_LIMIT_SHORT + 64];
+	int rc, n = 0;
+
+	if (j)
 		jw_array(j);
-		jw_array_end(j);
+	if ((rc = iv_target_plan(&it, ctx->db)) == IV_EVERSION) {
+		/* A store whose backend keeps no targets has no week ahead to show. */
+		if (j)
+			jw_array_end(j);
+		return CLI_OK;
 	}
+	if (rc < 0)
+		return cli_fail();
+	while (n < AHEAD && (rc = iv_target_plan_next(&item, it)) == 0) {
+		const iv_target *t = iv_target_plan_item_target(item);
+		if (iv_target_plan_item_degree(item) != 1) {
+			target_step_words(step, sizeof(step), item);
+			if (j) {
+				jw_object(j);
+				jw_kstring(j, "target", iv_target_name(t));
+				jw_kint(j, "motivation", iv_target_motivation(t));
+				jw_kint(j, "degree", iv_target_plan_item_degree(item));
+				jw_kenum(j, "step", "target_step", iv_target_plan_item_step(item));
+				jw_kstring(j, "step_contact_name", iv_target_plan_item_step_contact_name(item));
+				jw_kstring(j, "step_about_name", iv_target_plan_item_step_about_name(item));
+				jw_kstring(j, "next", step);
+				jw_object_end(j);
+			} else {
+				if (!n) {
+					printf("\n");
+					out_heading(ctx, "The week ahead: targets where you know nobody yet");
+				}
+				out_fieldf(ctx, iv_target_name(t), "%s", step);
+			}
+			n++;
+		}
+		iv_target_plan_item_free(item);
+		item = NULL;
+	}
+	iv_target_plan_iter_free(it);
+	if (rc < 0 && rc != IV_ITEROVER)
+		return cli_fail();
+	if (j)
+		jw_array_end(j);
 	return CLI_OK;
 }
