@@ -94,3 +94,30 @@ def test_the_week_review_counts_the_week(store, clock):
     later = store.week_review(W10 + timedelta(days=7))
     assert later.requests_sent == 0 and later.reply_median is None
     assert "requests_sent" in r.as_dict()
+
+
+def test_the_agenda_lists_the_plan_on_the_plan_day(store, clock):
+    priya = store.contacts.add("Priya Shah", company="Roche", known="direct")
+    store.targets.add("Roche", motivation=3)
+    store.targets.add("GSK", motivation=2)
+    plan = [i for i in store.agenda() if i.kind == "plan"]  # Monday: the plan's day
+    assert [i.plan.target.name for i in plan] == ["Roche", "GSK"]
+    assert plan[0].contact.id == priya.id and plan[0].plan.step == "request"
+    assert plan[1].contact is None and plan[1].plan.step == "find"
+    clock.advance(days=1)
+    assert [i for i in store.agenda() if i.kind == "plan"] == []
+    assert len([i for i in store.agenda(plan=True) if i.kind == "plan"]) == 2
+    store.set_rules(plan_day=2)
+    assert store.rules.plan_day == 2
+    assert len([i for i in store.agenda() if i.kind == "plan"]) == 2
+    assert [i for i in store.agenda(plan=False) if i.kind == "plan"] == []
+
+
+def test_the_week_counts_targets_that_gained_a_way_in(store, clock):
+    store.targets.add("Novartis", motivation=3)
+    priya = store.contacts.add("Priya Shah", known="direct")
+    iv = talked(store, clock, priya)
+    assert store.week_review().targets_reached == 0
+    store.interviews.refer(iv.id, "Ella Marsh", "Novartis")
+    assert store.week_review().targets_reached == 1
+    assert store.week_review(W10 + timedelta(days=7)).targets_reached == 0
