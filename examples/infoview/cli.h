@@ -104,6 +104,8 @@ int cmd_week(struct cli *ctx, int argc, char **argv);
  * who could introduce you; `j` NULL for words, else a JSON array into it.
  */
 int week_ahead(struct cli *ctx, struct jw *j);
+/* The review of the week holding `at`, then the week ahead; `j` NULL for words, else an object into it. */
+int week_show(struct cli *ctx, iv_time at, struct jw *j);
 /*
  * What the demo shows, as the agenda and path commands print it; `j` NULL
  * for words, else values written into it.

@@ -99,11 +99,31 @@ static void print_review(struct cli *ctx, const iv_week_review *r, const char *l
 	out_fieldf(ctx, "New ways in", "%zu target%s", r->targets_reached, r->targets_reached == 1 ? "" : "s");
 }
 
+int week_show(struct cli *ctx, iv_time at, struct jw *j)
+{
+	iv_week_review r = IV_WEEK_REVIEW_INIT;
+	char label[32], days[96];
+	int rc;
+
+	if (iv_week_review_get(&r, ctx->db, at) < 0)
+		return cli_fail();
+	week_words(label, sizeof(label), days, sizeof(days), r.start, r.end);
+	if (!j) {
+		print_review(ctx, &r, label, days);
+		return week_ahead(ctx, NULL);
+	}
+	jw_object(j);
+	json_review(j, &r, label);
+	jw_key(j, "ahead");
+	if ((rc = week_ahead(ctx, j)) != 0)
+		return rc;
+	jw_object_end(j);
+	return CLI_OK;
+}
+
 int cmd_week(struct cli *ctx, int argc, char **argv)
 {
 	static const struct opt opts[] = { { "week", O_WEEK, 1 }, { NULL, 0, 0 } };
-	iv_week_review r = IV_WEEK_REVIEW_INIT;
-	char label[32], days[96];
 	iv_time at;
 	struct parsed p;
 	struct args a;
@@ -120,22 +140,12 @@ int cmd_week(struct cli *ctx, int argc, char **argv)
 	parsed_free(&p);
 	if (rc || (rc = cli_open(ctx, 0)) != 0)
 		return rc;
-	if (iv_week_review_get(&r, ctx->db, at) < 0)
-		return cli_fail();
-	week_words(label, sizeof(label), days, sizeof(days), r.start, r.end);
-	if (!ctx->json) {
-		print_review(ctx, &r, label, days);
-		return week_ahead(ctx, NULL);
-	}
+	if (!ctx->json)
+		return week_show(ctx, at, NULL);
 	jw_init(&j, stdout);
-	jw_object(&j);
-	json_review(&j, &r, label);
-	jw_key(&j, "ahead");
-	if ((rc = week_ahead(ctx, &j)) != 0)
-		return rc;
-	jw_object_end(&j);
-	jw_finish(&j);
-	return CLI_OK;
+	if ((rc = week_show(ctx, at, &j)) == 0)
+		jw_finish(&j);
+	return rc;
 }
 
 /* How many targets the week ahead names: the top of the plan is where the week goes. */
