@@ -22,8 +22,12 @@
 #include <string.h>
 #include <time.h>
 
-#include <infoview/infoview.h>
+#include <unistd.h>
 
+#include <infoview/infoview.h>
+#include <infoview/sys/backend.h>
+
+#include "fault_backend.h"
 #include "fixture.h"
 
 typedef char id_t_[IV_ID_LEN + 1];
@@ -428,6 +432,105 @@ static void a_referral_made_moves_its_target_one_step_nearer(void **state)
 	iv_intro_free(tom);
 }
 
+/* --- All or nothing ----------------------------------------------------------------- */
+
+static iv_time sweep_now;
+
+static int sweep_clock(iv_time *out, void *payload)
+{
+	(void)payload;
+	*out = sweep_now;
+	return 0;
+}
+
+/* A store on the backend under test behind a fault backend; `dir` holds the SQLite file ("" for memory). */
+static iv_db *sweep_store(fault_backend **f, char *dir, size_t n)
+{
+	iv_backend *inner = NULL, *outer = NULL;
+	iv_db *db = NULL;
+	char path[600];
+
+	dir[0] = '\0';
+	if (strcmp(iv_fixture_backend, "memory") == 0) {
+		ok(iv_backend_memory_new(&inner));
+	} else {
+		snprintf(dir, n, "%s/iv-week-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+		assert_non_null(mkdtemp(dir));
+		snprintf(path, sizeof(path), "%s/store.db", dir);
+		ok(iv_backend_sqlite_new(&inner, path));
+	}
+	ok(fault_wrap(&outer, f, inner));
+	ok(iv_db_open_backend(&db, outer));
+	sweep_now = T0;
+	ok(iv_db_set_clock(db, sweep_clock, NULL));
+	return db;
+}
+
+static void sweep_close(iv_db *db, const char *dir)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	char path[700];
+	size_t i;
+
+	iv_db_free(db);
+	if (!dir[0])
+		return;
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		snprintf(path, sizeof(path), "%s/store.db%s", dir, ext[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+/*
+ * A referral failing at any one of its backend calls (for every call, the
+ * failing write done or not) leaves nothing: no contact, introduction nor
+ * follow-up, and no transaction open.
+ */
+static void a_referral_failing_at_any_backend_call_leaves_nothing(void **state)
+{
+	fault_backend *f = NULL;
+	char dir[512];
+	id_t_ priya, talk;
+	iv_fixture fx;
+	long k;
+	int mode, hits = 0, rc;
+
+	(void)state;
+	for (mode = FAULT_BEFORE; mode <= FAULT_AFTER; mode++) {
+		for (k = 1;; k++) {
+			size_t contacts, intros, asks;
+
+			memset(&fx, 0, sizeof(fx));
+			fx.db = sweep_store(&f, dir, sizeof(dir));
+			iv_fixture_contact(fx.db, "Priya Shah", "Roche", IV_KNOWN_DIRECT, priya);
+			interview(&fx, priya, talk);
+			contacts = count_contacts(fx.db);
+			intros = count_intros(fx.db);
+			asks = count_followups(fx.db, IV_FOLLOWUP_ASK_INTRO);
+			fault_arm(f, k, IV_ESTORAGE, mode);
+			rc = iv_interview_refer(NULL, fx.db, talk, "Ella Marsh", "Novartis");
+			if (!fault_hit(f)) {
+				fault_disarm(f);
+				ok(rc);
+				sweep_close(fx.db, dir);
+				break;
+			}
+			fault_disarm(f);
+			hits++;
+			if (rc >= 0)
+				FAIL("call %ld (%s) failed, yet iv_interview_refer() returned %d\n", k, fault_where(f), rc);
+			assert_int_equal(iv_db_transaction_depth(fx.db), 0);
+			assert_int_equal(count_contacts(fx.db), contacts);
+			assert_int_equal(count_intros(fx.db), intros);
+			assert_int_equal(count_followups(fx.db, IV_FOLLOWUP_ASK_INTRO), asks);
+			sweep_close(fx.db, dir);
+		}
+	}
+	/* The sweep reached every step: reads, the contact, the introduction, the follow-up. */
+	assert_true(hits > 8);
+}
+
 /* --- Weeks --------------------------------------------------------------------- */
 
 static void set_tz(const char *tz)
@@ -816,6 +919,7 @@ int main(int argc, char **argv)
 		T(the_follow_up_drafts_the_introduction_request),
 		T(referring_the_interviewee_to_themselves_is_refused_and_changes_nothing),
 		T(a_referral_made_moves_its_target_one_step_nearer),
+		cmocka_unit_test(a_referral_failing_at_any_backend_call_leaves_nothing),
 		T(weeks_run_monday_to_monday_in_utc),
 		T(iso_weeks_start_on_their_monday),
 		T(a_new_york_week_is_an_hour_short_over_the_clock_change),
