@@ -620,24 +620,41 @@ const char *iv_target_plan_item_step_about_name(const iv_target_plan_item *item)
 	return item ? item->about_name : NULL;
 }
 
+/* Whether an introduction to contact `id` was made: then you know them. */
+static int introduced_to(int *out, iv_db *db, const char *id)
+{
+	iv_intro_filter f = IV_INTRO_FILTER_INIT;
+	iv_intro_iter *it = NULL;
+	iv_intro *in = NULL;
+	int error;
+
+	*out = 0;
+	f.introduced = id;
+	f.status = IV_INTRO_MADE;
+	if ((error = iv_intro_list(&it, db, &f)) < 0)
+		return error;
+	if ((error = iv_intro_iter_next(&in, it)) == 0)
+		*out = 1;
+	iv_intro_free(in);
+	iv_intro_iter_free(it);
+	return error == 0 || error == IV_ITEROVER ? 0 : error;
+}
+
 /*
  * Where you stand on path `p`: the index of its last contact you know, the
- * first (known directly) or one an introduction was made to. Only the
- * introductions after the one found are read.
+ * first (known directly) or one an introduction was made to (by whoever,
+ * not only by the one before on the path). Only the contacts after the one
+ * found are asked about.
  */
 static int known_index(size_t *out, iv_db *db, const iv_path *p)
 {
 	size_t i = iv_path_length(p);
-	iv_intro *in = NULL;
 	int error, made;
 
 	*out = 0;
 	while (--i > 0) {
-		if ((error = iv_intro_lookup(&in, db, iv_path_intro_at(p, i))) < 0)
+		if ((error = introduced_to(&made, db, iv_path_contact_at(p, i))) < 0)
 			return error;
-		made = iv_intro_status(in) == IV_INTRO_MADE;
-		iv_intro_free(in);
-		in = NULL;
 		if (made) {
 			*out = i;
 			return 0;

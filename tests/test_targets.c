@@ -378,6 +378,32 @@ static void an_introduction_made_changes_the_advocacy(void **state)
 	iv_target_plan_iter_free(it);
 }
 
+/*
+ * Cy was introduced to you by Dan (made), while the path the network finds
+ * goes through Bea, whom you talked to last and who only could introduce
+ * you: you know Cy all the same.
+ */
+static void an_introduction_made_by_anyone_counts(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_target_plan_iter *it = NULL;
+	iv_target_plan_item *item;
+	struct world w;
+	char dan[IV_ID_LEN + 1];
+
+	make_world(fx, &w);
+	iv_fixture_contact(fx->db, "Dan Wu", NULL, IV_KNOWN_DIRECT, dan);
+	iv_fixture_intro(fx->db, dan, w.cy, IV_INTRO_MADE, NULL);
+	ok(iv_contact_touch(fx->db, w.bea, IV_FIXTURE_T0 - HOUR, NULL));
+	ok(iv_target_plan(&it, fx->db));
+	iv_target_plan_item_free(next_item(it, "Acme", 1, 2, IV_TARGET_STEP_REQUEST));
+	item = next_item(it, "Globex", 1, 1, IV_TARGET_STEP_REQUEST);
+	expect_path(item, w.bea, w.cy);
+	assert_str(iv_target_plan_item_step_contact(item), w.cy);
+	iv_target_plan_item_free(item);
+	iv_target_plan_iter_free(it);
+}
+
 static void aliases_match_and_a_deleted_target_leaves_the_plan(void **state)
 {
 	iv_fixture *fx = *state;
@@ -479,6 +505,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(the_plan_is_in_lamp_order_with_computed_advocacy, iv_fixture_setup, iv_fixture_teardown),
 		cmocka_unit_test_setup_teardown(open_requests_make_the_step_a_wait, iv_fixture_setup, iv_fixture_teardown),
 		cmocka_unit_test_setup_teardown(an_introduction_made_changes_the_advocacy, iv_fixture_setup, iv_fixture_teardown),
+		cmocka_unit_test_setup_teardown(an_introduction_made_by_anyone_counts, iv_fixture_setup, iv_fixture_teardown),
 		cmocka_unit_test_setup_teardown(aliases_match_and_a_deleted_target_leaves_the_plan, iv_fixture_setup, iv_fixture_teardown),
 		cmocka_unit_test_setup_teardown(rank_orders_what_the_rest_leaves_equal, iv_fixture_setup, iv_fixture_teardown),
 		cmocka_unit_test(a_version_5_backend_refuses_targets_only),

@@ -320,7 +320,7 @@ typedef enum {
  * alias, ASCII case-insensitively. Each one's path is the one
  * iv_db_company_paths() finds (shortest, then most recent interaction);
  * its degree is where you stand on that path: 1 for someone you know
- * directly or were introduced to (the introduction to them was made), one
+ * directly or were introduced to (an introduction to them was made), one
  * more for each introduction still to be made before them. The target's
  * advocacy is the best degree of its people (0 when nobody is reachable),
  * its people the number at that degree, its path the best one's, and the
