@@ -95,7 +95,8 @@ static const member agenda_options_members[] = {
 	VERSION_MEMBER(iv_agenda_options),
 	M(iv_agenda_options, at, "int64_t", 1),
 	M(iv_agenda_options, horizon, "int64_t", 1),
-	M(iv_agenda_options, until, "int64_t", 2)
+	M(iv_agenda_options, until, "int64_t", 2),
+	M(iv_agenda_options, plan, "int", 3)
 	NEXT_MEMBER(iv_agenda_options, "int", IV_AGENDA_OPTIONS_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -122,7 +123,8 @@ static const member rules_members[] = {
 	M(iv_rules, thank_due, "int64_t", 1),
 	M(iv_rules, nudge_other_days, "int", 1),
 	M(iv_rules, nudge_followup_days, "int", 1),
-	M(iv_rules, report_back_days, "int", 1)
+	M(iv_rules, report_back_days, "int", 1),
+	M(iv_rules, plan_day, "int", 2)
 	NEXT_MEMBER(iv_rules, "int", IV_RULES_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -220,6 +222,24 @@ static const member export_options_members[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+static const member week_review_members[] = {
+	VERSION_MEMBER(iv_week_review),
+	M(iv_week_review, start, "int64_t", 1),
+	M(iv_week_review, end, "int64_t", 1),
+	M(iv_week_review, requests_sent, "size_t", 1),
+	M(iv_week_review, replies, "size_t", 1),
+	M(iv_week_review, reply_median, "int64_t", 1),
+	M(iv_week_review, talks_held, "size_t", 1),
+	M(iv_week_review, thanks_sent, "size_t", 1),
+	M(iv_week_review, thanks_late, "size_t", 1),
+	M(iv_week_review, intros_asked, "size_t", 1),
+	M(iv_week_review, intros_made, "size_t", 1),
+	M(iv_week_review, referrals, "size_t", 1),
+	M(iv_week_review, targets_reached, "size_t", 1)
+	NEXT_MEMBER(iv_week_review, "int", IV_WEEK_REVIEW_VERSION),
+	{ NULL, 0, NULL, 0 }
+};
+
 #define MAX_VERSIONS 7
 
 static const struct versioned {
@@ -239,14 +259,15 @@ static const struct versioned {
 	[IV__ST_FOLLOWUP_FILTER] = { "iv_followup_filter", IV_FOLLOWUP_FILTER_VERSION,
 		{ 0, END(iv_followup_filter, id_prefix), END(iv_followup_filter, number) NEXT_SIZE(iv_followup_filter) }, followup_filter_members },
 	[IV__ST_AGENDA_OPTIONS] = { "iv_agenda_options", IV_AGENDA_OPTIONS_VERSION,
-		{ 0, END(iv_agenda_options, horizon), END(iv_agenda_options, until) NEXT_SIZE(iv_agenda_options) },
+		{ 0, END(iv_agenda_options, horizon), END(iv_agenda_options, until), END(iv_agenda_options, plan)
+		  NEXT_SIZE(iv_agenda_options) },
 		agenda_options_members },
 	[IV__ST_SEARCH_OPTIONS] = { "iv_search_options", IV_SEARCH_OPTIONS_VERSION,
 		{ 0, END(iv_search_options, flags) NEXT_SIZE(iv_search_options) }, search_options_members },
 	[IV__ST_DRAFT_OPTIONS] = { "iv_draft_options", IV_DRAFT_OPTIONS_VERSION,
 		{ 0, END(iv_draft_options, template_text) NEXT_SIZE(iv_draft_options) }, draft_options_members },
 	[IV__ST_RULES] = { "iv_rules", IV_RULES_VERSION,
-		{ 0, END(iv_rules, report_back_days) NEXT_SIZE(iv_rules) }, rules_members },
+		{ 0, END(iv_rules, report_back_days), END(iv_rules, plan_day) NEXT_SIZE(iv_rules) }, rules_members },
 	[IV__ST_BACKEND] = { "iv_backend", IV_BACKEND_VERSION,
 		{ 0, END(iv_backend, search), END(iv_backend, note_list), END(iv_backend, setting_list),
 		  END(iv_backend, network_company), END(iv_backend, contacts_recent), END(iv_backend, target_list)
@@ -263,6 +284,8 @@ static const struct versioned {
 		{ 0, END(iv_export_options, payload) NEXT_SIZE(iv_export_options) }, export_options_members },
 	[IV__ST_TARGET_FILTER] = { "iv_target_filter", IV_TARGET_FILTER_VERSION,
 		{ 0, END(iv_target_filter, name) NEXT_SIZE(iv_target_filter) }, target_filter_members },
+	[IV__ST_WEEK_REVIEW] = { "iv_week_review", IV_WEEK_REVIEW_VERSION,
+		{ 0, END(iv_week_review, targets_reached) NEXT_SIZE(iv_week_review) }, week_review_members },
 };
 
 /* Every struct's version must have a size: a growth that forgot one fails to build. */
@@ -282,6 +305,7 @@ CHECK_CURRENT(IV_DRAFT_REPORT_VERSION);
 CHECK_CURRENT(IV_IMPORT_OPTIONS_VERSION);
 CHECK_CURRENT(IV_EXPORT_OPTIONS_VERSION);
 CHECK_CURRENT(IV_TARGET_FILTER_VERSION);
+CHECK_CURRENT(IV_WEEK_REVIEW_VERSION);
 
 unsigned int iv__struct_current(int st)
 {
@@ -492,7 +516,7 @@ static const struct constant {
 	C(IV_DRAFT_OPTIONS_VERSION), C(IV_RULES_VERSION), C(IV_BACKEND_VERSION),
 	C(IV_BACKEND_ITER_VERSION), C(IV_NOTE_FILTER_VERSION), C(IV_DRAFT_REPORT_VERSION),
 	C(IV_IMPORT_OPTIONS_VERSION), C(IV_EXPORT_OPTIONS_VERSION), C(IV_LIMIT_RECORD),
-	C(IV_DRAFT_MAX_WORDS), C(IV_TARGET_FILTER_VERSION),
+	C(IV_DRAFT_MAX_WORDS), C(IV_TARGET_FILTER_VERSION), C(IV_WEEK_REVIEW_VERSION),
 };
 
 int iv_constant(int64_t *out, const char *name)

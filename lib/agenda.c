@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 #include "records.h"
@@ -12,6 +13,8 @@
 #include "workflow.h"
 
 #define DEFAULT_HORIZON ((int64_t)7 * 24 * 3600)
+/* How many targets' next steps the weekly plan lists: the top of the list is what to work on. */
+#define PLAN_STEPS 5
 
 struct iv_agenda_item {
 	int kind;
@@ -21,6 +24,7 @@ struct iv_agenda_item {
 	iv_followup *followup;
 	iv_interview *interview;
 	iv_contact *contact;
+	iv_target_plan_item *plan;
 };
 
 /* An interview of the second or third section, with the time it is sorted by. */
@@ -62,6 +66,9 @@ struct iv_agenda_iter {
 	section scheduled;
 	section no_reply;
 	section waiting;
+	/* The plan's next steps (version 3, on the plan's day), handed out last. */
+	iv_target_plan_item *plan[PLAN_STEPS];
+	size_t nplan, plan_pos;
 };
 
 
@@ -173,6 +180,50 @@ static void section_free(section *s)
 	free(s->items);
 }
 
+/* --- The weekly plan ------------------------------------------------------- */
+
+/* Whether the plan's steps are listed at `at`: always, never, or on the store's plan day. */
+static int plan_today(int *yes, iv_db *db, int plan, iv_time at)
+{
+	iv_rules rules = IV_RULES_INIT;
+	time_t t = (time_t)at;
+	struct tm tm;
+	int error;
+
+	*yes = plan > 0;
+	if (plan != 0)
+		return 0;
+	if ((error = iv_rules_get(&rules, db)) < 0)
+		return error;
+	/* tm_wday counts from Sunday (0); plan_day from Monday (1) to Sunday (7). */
+	*yes = rules.plan_day && localtime_r(&t, &tm) && (tm.tm_wday == 0 ? 7 : tm.tm_wday) == rules.plan_day;
+	return 0;
+}
+
+/* The first PLAN_STEPS targets of the plan with a step to take; none from a backend without targets. */
+static int plan_load(iv_agenda_iter *it)
+{
+	iv_target_plan_iter *pi = NULL;
+	iv_target_plan_item *item = NULL;
+	int error;
+
+	if ((error = iv_target_plan(&pi, it->db)) == IV_EVERSION) {
+		iv_error_clear();
+		return 0;
+	}
+	if (error < 0)
+		return error;
+	while (it->nplan < PLAN_STEPS && (error = iv_target_plan_next(&item, pi)) == 0) {
+		if (iv_target_plan_item_step(item) == IV_TARGET_STEP_WAIT)
+			iv_target_plan_item_free(item);
+		else
+			it->plan[it->nplan++] = item;
+		item = NULL;
+	}
+	iv_target_plan_iter_free(pi);
+	return error == IV_ITEROVER || it->nplan == PLAN_STEPS ? 0 : error;
+}
+
 /* --- The iterator ---------------------------------------------------------- */
 
 static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts)
@@ -184,7 +235,7 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 	/* NULL options are version 1's defaults: the agenda of 0.1.0. */
 	unsigned int version = opts ? opts->version : 1;
 	iv_time limit;
-	int error;
+	int error, plan = 0;
 
 	IV__ARG_OF("iv_agenda", out);
 	*out = NULL;
@@ -198,6 +249,9 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 	if (o.until < 0)
 		return iv__error(IV_EINVALID, "iv_agenda_options.until: must not be negative (got %lld)",
 				 (long long)o.until);
+	if (o.plan < -1 || o.plan > 1)
+		return iv__error(IV_EINVALID, "iv_agenda_options.plan: %d is not -1 (never), 0 (on the plan's day) "
+				 "or 1 (always)", o.plan);
 	/* The waiting times are `at` minus a record's time: both in range, no overflow. */
 	if ((error = iv__check_time("iv_agenda_options.at", o.at)) < 0)
 		return error;
@@ -229,7 +283,9 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 	if (error < 0 ||
 	    (error = section_load(&it->scheduled, db, IV_INTERVIEW_SCHEDULED, limit)) < 0 ||
 	    (error = section_load(&it->waiting, db, IV_INTERVIEW_REQUESTED, INT64_MAX)) < 0 ||
-	    (version >= 2 && (error = section_split_no_reply(&it->no_reply, &it->waiting, db, it->at)) < 0)) {
+	    (version >= 2 && (error = section_split_no_reply(&it->no_reply, &it->waiting, db, it->at)) < 0) ||
+	    (version >= 3 && (error = plan_today(&plan, db, o.plan, it->at)) < 0) ||
+	    (plan && (error = plan_load(it)) < 0)) {
 		iv_agenda_iter_free(it);
 		return error;
 	}
@@ -369,6 +425,24 @@ static int next_interview(iv_agenda_item **out, iv_agenda_iter *it, section *s, 
 	return item_finish(out, item, it->db, iv_interview_contact(item->interview));
 }
 
+/* The next target's step: the item takes the plan's item, with the contact the step is with. */
+static int next_plan(iv_agenda_item **out, iv_agenda_iter *it)
+{
+	iv_agenda_item *item = calloc(1, sizeof(*item));
+	const char *with;
+
+	if (!item)
+		return iv__oom();
+	item->kind = IV_AGENDA_PLAN;
+	item->plan = it->plan[it->plan_pos];
+	it->plan[it->plan_pos++] = NULL;
+	if (!(with = iv_target_plan_item_step_contact(item->plan))) {
+		*out = item;
+		return 0;
+	}
+	return item_finish(out, item, it->db, with);
+}
+
 static int next_any(iv_agenda_item **out, iv_agenda_iter *it)
 {
 	int error;
@@ -387,6 +461,8 @@ static int next_any(iv_agenda_item **out, iv_agenda_iter *it)
 		return next_interview(out, it, &it->no_reply, IV_AGENDA_NO_REPLY);
 	if (it->waiting.pos < it->waiting.n)
 		return next_interview(out, it, &it->waiting, IV_AGENDA_WAITING);
+	if (it->plan_pos < it->nplan)
+		return next_plan(out, it);
 	return iv__error(IV_ITEROVER, "no more agenda items");
 }
 
@@ -423,6 +499,8 @@ void iv_agenda_iter_free(iv_agenda_iter *it)
 	section_free(&it->scheduled);
 	section_free(&it->no_reply);
 	section_free(&it->waiting);
+	while (it->plan_pos < it->nplan)
+		iv_target_plan_item_free(it->plan[it->plan_pos++]);
 	free(it);
 }
 
@@ -435,6 +513,7 @@ void iv_agenda_item_free(iv_agenda_item *item)
 	iv_followup_free(item->followup);
 	iv_interview_free(item->interview);
 	iv_contact_free(item->contact);
+	iv_target_plan_item_free(item->plan);
 	free(item);
 }
 
@@ -471,4 +550,9 @@ const iv_interview *iv_agenda_item_interview(const iv_agenda_item *item)
 const iv_contact *iv_agenda_item_contact(const iv_agenda_item *item)
 {
 	return item ? item->contact : NULL;
+}
+
+const iv_target_plan_item *iv_agenda_item_plan(const iv_agenda_item *item)
+{
+	return item ? item->plan : NULL;
 }

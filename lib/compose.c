@@ -13,6 +13,7 @@
 #include "draft_store.h"
 #include "template.h"
 #include "util.h"
+#include "workflow.h"
 
 /* What a draft says for your name until the profile has one. */
 #define NAME_TO_FILL "[your name]"
@@ -239,6 +240,31 @@ static int load_other(sources *src, iv_db *db)
 	return first->via[0] ? iv_contact_lookup(&src->introducer, db, first->via) : 0;
 }
 
+static int load_intro(sources *src, iv_db *db, const char *intro_id);
+
+/*
+ * Asking for an introduction (a referral, review.c): the introduction
+ * request of the introduction its rule names. What the interview said
+ * (its medium, its introducer) is about the talk behind, not the one asked
+ * for, so it is left out.
+ */
+static int load_ask_intro(sources *src, iv_db *db, const iv_followup *fu)
+{
+	const char *rule = iv_followup_rule(fu);
+	size_t n = strlen(IV__RULE_ASK_INTRO);
+
+	iv_interview_free(src->iv);
+	iv_contact_free(src->interviewee);
+	iv_contact_free(src->introducer);
+	iv_contact_free(src->recipient);
+	src->iv = NULL;
+	src->interviewee = src->introducer = src->recipient = NULL;
+	if (!rule || strncmp(rule, IV__RULE_ASK_INTRO, n) != 0)
+		return iv__error(IV_EINVALID, "followup.rule: follow-up %s names no introduction to ask for "
+				 "(its rule is not %s<introduction id>)", iv_followup_id(fu), IV__RULE_ASK_INTRO);
+	return load_intro(src, db, rule + n);
+}
+
 static int thanks_kind(int kind)
 {
 	return kind == IV_FOLLOWUP_THANK_YOU || kind == IV_FOLLOWUP_THANK_INTRODUCER;
@@ -288,6 +314,9 @@ static int load_followup_as(sources *src, iv_db *db, const char *followup_id, in
 			break;
 		case IV_FOLLOWUP_REPORT_BACK:
 			src->which = IV_TEMPLATE_REPORT_BACK;
+			break;
+		case IV_FOLLOWUP_ASK_INTRO:
+			error = load_ask_intro(src, db, fu);
 			break;
 		default:
 			src->which = IV_TEMPLATE_CUSTOM;

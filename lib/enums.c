@@ -39,7 +39,8 @@ static const struct name followup_kind[] = {
 	{ IV_FOLLOWUP_THANK_YOU, "thank_you" },
 	{ IV_FOLLOWUP_THANK_INTRODUCER, "thank_introducer" },
 	{ IV_FOLLOWUP_NUDGE, "nudge" }, { IV_FOLLOWUP_CHECK_IN, "check_in" },
-	{ IV_FOLLOWUP_REPORT_BACK, "report_back" }, { IV_FOLLOWUP_CUSTOM, "custom" }
+	{ IV_FOLLOWUP_REPORT_BACK, "report_back" }, { IV_FOLLOWUP_CUSTOM, "custom" },
+	{ IV_FOLLOWUP_ASK_INTRO, "ask_intro" }
 };
 static const struct name followup_status[] = {
 	{ IV_FOLLOWUP_PENDING, "pending" }, { IV_FOLLOWUP_DONE, "done" },
@@ -50,7 +51,8 @@ static const struct name delete_flags[] = {
 };
 static const struct name agenda_kind[] = {
 	{ IV_AGENDA_FOLLOWUP, "followup" }, { IV_AGENDA_INTERVIEW, "interview" },
-	{ IV_AGENDA_WAITING, "waiting" }, { IV_AGENDA_LATER, "later" }, { IV_AGENDA_NO_REPLY, "no_reply" }
+	{ IV_AGENDA_WAITING, "waiting" }, { IV_AGENDA_LATER, "later" }, { IV_AGENDA_NO_REPLY, "no_reply" },
+	{ IV_AGENDA_PLAN, "plan" }
 };
 static const struct name search_kind[] = {
 	{ IV_SEARCH_CONTACT, "contact" }, { IV_SEARCH_INTERVIEW, "interview" }

@@ -320,6 +320,10 @@ static void followup_words(int kind, const char **before, const char **after)
 	case IV_FOLLOWUP_REPORT_BACK:
 		*before = "Report back to ";
 		break;
+	case IV_FOLLOWUP_ASK_INTRO:
+		*before = "Ask ";
+		*after = " for an introduction";
+		break;
 	default:
 		*before = "Follow up with ";
 		break;

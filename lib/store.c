@@ -220,7 +220,11 @@ static int intro_quiet(const void *r)
 	(void)r;
 	return 1;
 }
-IV__KIND(intro, "in", iv_intro, intro_refs, NULL, NULL, NULL, intro_quiet, 1)
+static int intro_after(iv_db *db, const void *old, const void *r)
+{
+	return iv__intro_after(db, old, r);
+}
+IV__KIND(intro, "in", iv_intro, intro_refs, NULL, NULL, intro_after, intro_quiet, 1)
 
 static int interview_refs(iv_db *db, const void *r, int updating);
 static void interview_stamp(void *r, iv_time now);

@@ -57,12 +57,12 @@ static int refuse_move(int from, int to)
 
 /* --- Rule times ------------------------------------------------------------ */
 
-enum { R_THANK_EARLIEST, R_THANK_DUE, R_NUDGE_OTHER, R_NUDGE_FOLLOWUP, R_REPORT_BACK, R_COUNT };
+enum { R_THANK_EARLIEST, R_THANK_DUE, R_NUDGE_OTHER, R_NUDGE_FOLLOWUP, R_REPORT_BACK, R_PLAN_DAY, R_COUNT };
 
 /* Stored under reserved keys; the part after "iv." names the field in messages. */
 static const char *const rule_keys[R_COUNT] = {
 	"iv.rules.thank_earliest", "iv.rules.thank_due", "iv.rules.nudge_other_days",
-	"iv.rules.nudge_followup_days", "iv.rules.report_back_days",
+	"iv.rules.nudge_followup_days", "iv.rules.report_back_days", "iv.rules.plan_day",
 };
 
 #define RULE_FIELD(i) (rule_keys[i] + 3)
@@ -76,6 +76,7 @@ static void rules_to_values(int64_t v[R_COUNT], const iv_rules *r)
 	v[R_NUDGE_OTHER] = r->nudge_other_days;
 	v[R_NUDGE_FOLLOWUP] = r->nudge_followup_days;
 	v[R_REPORT_BACK] = r->report_back_days;
+	v[R_PLAN_DAY] = r->plan_day;
 }
 
 /* Only called with values check_rules() accepts, so the day counts fit an int. */
@@ -87,6 +88,7 @@ static void rules_from_values(iv_rules *r, const int64_t v[R_COUNT])
 	r->nudge_other_days = (int)v[R_NUDGE_OTHER];
 	r->nudge_followup_days = (int)v[R_NUDGE_FOLLOWUP];
 	r->report_back_days = (int)v[R_REPORT_BACK];
+	r->plan_day = (int)v[R_PLAN_DAY];
 }
 
 static int check_rule_values(const int64_t v[R_COUNT])
@@ -100,7 +102,10 @@ static int check_rule_values(const int64_t v[R_COUNT])
 		return iv__error(IV_EINVALID, "%s: %" PRId64 " is not between thank_earliest (%" PRId64
 				 ") and %d seconds (30 days)", RULE_FIELD(R_THANK_DUE), v[R_THANK_DUE],
 				 v[R_THANK_EARLIEST], MAX_THANK_SECONDS);
-	for (i = R_NUDGE_OTHER; i < R_COUNT; i++)
+	if (v[R_PLAN_DAY] < 0 || v[R_PLAN_DAY] > 7)
+		return iv__error(IV_EINVALID, "%s: %" PRId64 " is not a weekday from 1 (Monday) to 7 (Sunday), "
+				 "nor 0 (never)", RULE_FIELD(R_PLAN_DAY), v[R_PLAN_DAY]);
+	for (i = R_NUDGE_OTHER; i < R_PLAN_DAY; i++)
 		if (v[i] < 0 || v[i] > MAX_RULE_DAYS)
 			return iv__error(IV_EINVALID, "%s: %" PRId64 " is not between 0 and %d days",
 					 RULE_FIELD(i), v[i], MAX_RULE_DAYS);
@@ -758,6 +763,8 @@ int iv__interview_after(iv_db *db, const iv_interview *old, const iv_interview *
 
 /* --- Follow-up hooks ---------------------------------------------------------- */
 
+static int asked_for_intro(iv_db *db, const iv_followup *fu, iv_time when);
+
 int iv__followup_before(iv_db *db, const iv_followup *old, iv_followup *fu)
 {
 	int was = old ? iv_followup_status(old) : IV_FOLLOWUP_PENDING;
@@ -795,7 +802,55 @@ int iv__followup_after(iv_db *db, const iv_followup *old, const iv_followup *fu)
 		return 0;
 	if (!when && (error = iv__now(&when, db)) < 0)
 		return error;
+	if (iv_followup_kind(fu) == IV_FOLLOWUP_ASK_INTRO && (error = asked_for_intro(db, fu, when)) < 0)
+		return error;
 	return interaction(db, iv_followup_contact(fu), when, NULL);
+}
+
+/* --- Referrals ------------------------------------------------------------------- */
+
+int iv__intro_after(iv_db *db, const iv_intro *old, const iv_intro *in)
+{
+	int status = iv_intro_status(in), error;
+	char key[KEY_MAX];
+	iv_followup *fu = NULL;
+
+	/* A new introduction has no follow-up asking for it yet. */
+	if (!old || iv_intro_status(old) == status || status == IV_INTRO_SUGGESTED)
+		return 0;
+	snprintf(key, sizeof(key), "%s%s", IV__RULE_ASK_INTRO, iv_intro_id(in));
+	if ((error = find_rule(&fu, db, key, IV_FOLLOWUP_PENDING)) < 0 || !fu)
+		return error;
+	/* Asked for or made, the asking is done; declined, it is no longer needed. */
+	error = close_as(db, fu, status == IV_INTRO_DECLINED ? IV_FOLLOWUP_CANCELLED : IV_FOLLOWUP_DONE);
+	iv_followup_free(fu);
+	return error;
+}
+
+/*
+ * The follow-up asking for an introduction marked done: you asked, so the
+ * introduction, still only suggested, is requested from then on.
+ */
+static int asked_for_intro(iv_db *db, const iv_followup *fu, iv_time when)
+{
+	const char *rule = iv_followup_rule(fu);
+	size_t n = strlen(IV__RULE_ASK_INTRO);
+	iv_intro *in = NULL;
+	int error;
+
+	if (!rule || strncmp(rule, IV__RULE_ASK_INTRO, n) != 0)
+		return 0;
+	if ((error = iv_intro_lookup(&in, db, rule + n)) == IV_ENOTFOUND || error == IV_EINVALID) {
+		/* Deleted since (or a key written by hand): nothing to move. */
+		iv_error_clear();
+		return 0;
+	}
+	if (error >= 0 && iv_intro_status(in) == IV_INTRO_SUGGESTED &&
+	    (error = iv_intro_set_status(in, IV_INTRO_REQUESTED)) >= 0 &&
+	    (error = iv_intro_set_requested_at(in, when)) >= 0)
+		error = iv_intro_update(db, in);
+	iv_intro_free(in);
+	return error;
 }
 
 /* --- Public operations ------------------------------------------------------- */

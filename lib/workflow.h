@@ -17,6 +17,14 @@ int iv__interview_before(iv_db *db, const iv_interview *old, iv_interview *iv);
 int iv__interview_after(iv_db *db, const iv_interview *old, const iv_interview *iv);
 int iv__followup_before(iv_db *db, const iv_followup *old, iv_followup *fu);
 int iv__followup_after(iv_db *db, const iv_followup *old, const iv_followup *fu);
+/*
+ * The rule of referrals (review.c): an introduction moved to requested or
+ * made closes the pending follow-up asking for it (rule
+ * IV__RULE_ASK_INTRO "<intro id>") as done, one declined as cancelled.
+ */
+int iv__intro_after(iv_db *db, const iv_intro *old, const iv_intro *in);
+/* The prefix of the rule key of the follow-up asking for an introduction. */
+#define IV__RULE_ASK_INTRO "ask_intro:"
 int iv__contact_after(iv_db *db, const iv_contact *old, const iv_contact *c);
 /*
  * Records an interaction with contact `contact_id` at `when` (its last

@@ -374,7 +374,7 @@ static void enum_name_of_unknown_value_or_type_is_null(void **state)
 	assert_null(iv_enum_name("medium", -1));
 	assert_null(iv_enum_name("medium", 4));
 	assert_null(iv_enum_name("interview_status", 8));
-	assert_null(iv_enum_name("followup_kind", 7));
+	assert_null(iv_enum_name("followup_kind", 8));
 	assert_null(iv_enum_name("followup_status", 99));
 	assert_null(iv_enum_name("colour", 1));
 	assert_null(iv_enum_name(NULL, 1));
@@ -1164,12 +1164,12 @@ static void ffi_describes_every_versioned_struct(void **state)
 	EXPECT_STRUCT(iv_intro_filter, IV_INTRO_FILTER_VERSION, number);
 	EXPECT_STRUCT(iv_interview_filter, IV_INTERVIEW_FILTER_VERSION, number);
 	EXPECT_STRUCT(iv_followup_filter, IV_FOLLOWUP_FILTER_VERSION, number);
-	EXPECT_STRUCT(iv_agenda_options, IV_AGENDA_OPTIONS_VERSION, until);
+	EXPECT_STRUCT(iv_agenda_options, IV_AGENDA_OPTIONS_VERSION, plan);
 	/* Grown in 0.2.0: version 1 keeps the size 0.1.0 shipped. */
 	assert_int_equal(iv_struct_size("iv_agenda_options", 1), offsetof(iv_agenda_options, horizon) + sizeof(int64_t));
 	EXPECT_STRUCT(iv_search_options, IV_SEARCH_OPTIONS_VERSION, flags);
 	EXPECT_STRUCT(iv_draft_options, IV_DRAFT_OPTIONS_VERSION, template_text);
-	EXPECT_STRUCT(iv_rules, IV_RULES_VERSION, report_back_days);
+	EXPECT_STRUCT(iv_rules, IV_RULES_VERSION, plan_day);
 	EXPECT_STRUCT(iv_backend, IV_BACKEND_VERSION, target_list);
 	EXPECT_STRUCT(iv_target_filter, IV_TARGET_FILTER_VERSION, name);
 	EXPECT_STRUCT(iv_backend_iter, IV_BACKEND_ITER_VERSION, free);
@@ -1181,6 +1181,7 @@ static void ffi_describes_every_versioned_struct(void **state)
 	EXPECT_STRUCT(iv_draft_report, IV_DRAFT_REPORT_VERSION, parts);
 	EXPECT_STRUCT(iv_import_options, IV_IMPORT_OPTIONS_VERSION, payload);
 	EXPECT_STRUCT(iv_export_options, IV_EXPORT_OPTIONS_VERSION, payload);
+	EXPECT_STRUCT(iv_week_review, IV_WEEK_REVIEW_VERSION, targets_reached);
 	/* The listing names exactly those, and each member list is well formed. */
 	for (i = 0; (name = iv_struct_name(i)) != NULL; i++) {
 		assert_true(iv_struct_version(name) >= 1);
@@ -1552,6 +1553,7 @@ static void agenda_item_getters_accept_null(void **state)
 	NULL_GETTER(iv_agenda_item_followup, NULL);
 	NULL_GETTER(iv_agenda_item_interview, NULL);
 	NULL_GETTER(iv_agenda_item_contact, NULL);
+	NULL_GETTER(iv_agenda_item_plan, NULL);
 }
 
 static void search_hit_getters_accept_null(void **state)

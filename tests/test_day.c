@@ -256,14 +256,14 @@ static void at_0830_the_1020_nudge_is_listed_as_later_today(void **state)
 	assert_int_equal(found, 1);
 }
 
-static void the_default_options_are_version_2(void **state)
+static void the_default_options_are_version_3(void **state)
 {
 	iv_fixture *fx = *state;
 	iv_agenda_options o = IV_AGENDA_OPTIONS_INIT;
 	id_t_ dana, interview, nudge;
 
 	nudge_due_monday_1020(fx, dana, interview, nudge);
-	assert_int_equal(o.version, 2);
+	assert_int_equal(o.version, 3);
 	assert_int_equal(o.until, 0);
 	assert_int_equal(kind_of(fx->db, &o, nudge), IV_AGENDA_LATER);
 }
@@ -639,7 +639,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		T(at_0830_the_1020_nudge_is_listed_as_later_today),
-		T(the_default_options_are_version_2),
+		T(the_default_options_are_version_3),
 		T(version_1_and_null_options_do_not_list_it),
 		T(once_its_time_comes_it_is_to_do),
 		T(later_items_come_after_those_to_do_by_due_time),

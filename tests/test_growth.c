@@ -73,7 +73,9 @@ static void the_library_is_the_one_expected(void **state)
 	assert_int_equal(iv_struct_size("iv_contact_filter", 1),
 			 offsetof(iv_contact_filter, name) + sizeof(const char *));
 	assert_int_equal(iv_struct_size("iv_rules", IV_RULES_VERSION),
-			 offsetof(iv_rules, report_back_days) + sizeof(int));
+			 offsetof(iv_rules, plan_day) + sizeof(int));
+	/* Version 1 (0.1.0) ended at report_back_days. */
+	assert_int_equal(iv_struct_size("iv_rules", 1), offsetof(iv_rules, report_back_days) + sizeof(int));
 }
 
 static void add_contact(iv_db *db, const char *name, const char *company)

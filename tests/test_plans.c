@@ -173,7 +173,8 @@ static const struct allow {
 	{ "FROM note r LEFT JOIN contact j0 ON j0.id = r.contact ORDER BY", "SCAN r USING INDEX note_at",
 	  "listing every note (export)" },
 	{ "FROM target r ORDER BY r.name COLLATE NOCASE, r.uuid", "SCAN r USING INDEX target_name",
-	  "listing every target (export, the plan), in name order from the name index" },
+	  "listing every target (export, the plan: target list, the agenda's weekly plan, the week's review), in "
+	  "name order from the name index" },
 	{ "SELECT id, uuid, known, last_interaction, ", "SCAN contact",
 	  "the network snapshot (iv_network_load) reads every contact once, by row id" },
 	{ "FROM intro WHERE status <> 4", "SCAN intro",

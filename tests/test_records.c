@@ -1570,7 +1570,7 @@ static void followup_kind_refuses_unknown_value_and_keeps_old(void **state)
 	iv_followup *fu = *state;
 
 	assert_int_equal(iv_followup_set_kind(fu, IV_FOLLOWUP_NUDGE), 0);
-	assert_invalid(iv_followup_set_kind(fu, 7), "followup.kind");
+	assert_invalid(iv_followup_set_kind(fu, 8), "followup.kind");
 	assert_invalid(iv_followup_set_kind(fu, 0), "followup.kind");
 	assert_int_equal(iv_followup_kind(fu), IV_FOLLOWUP_NUDGE);
 }
@@ -1746,7 +1746,7 @@ static void enum_name_has_no_name_for_values_outside_the_enumeration(void **stat
 	assert_null(iv_enum_name("known", 4));
 	assert_null(iv_enum_name("medium", -1));
 	assert_null(iv_enum_name("interview_status", 8));
-	assert_null(iv_enum_name("followup_kind", 7));
+	assert_null(iv_enum_name("followup_kind", 8));
 	assert_null(iv_enum_name("followup_status", 5));
 	assert_null(iv_enum_name("channel", 6));
 	assert_null(iv_enum_name("intro_status", 5));

@@ -28,7 +28,10 @@ static const char help[] =
 	"               not yet marked completed);\n"
 	"  No reply     requests whose last nudge has passed without a reply:\n"
 	"               time to mark them no-response;\n"
-	"  Waiting      requests still waiting for a reply, longest first.\n"
+	"  Waiting      requests still waiting for a reply, longest first;\n"
+	"  This week's plan  on the plan's day (Monday unless 'infoview rules set\n"
+	"               --plan-day' says otherwise), the next steps of your first\n"
+	"               five target employers that have one to take.\n"
 	"Each row ends with the command that acts on it: 'followup done',\n"
 	"'interview complete' once the talk's time has passed ('interview show'\n"
 	"to prepare before), 'interview no-response', and 'interview schedule\n"
@@ -41,7 +44,7 @@ static const char help[] =
 enum { O_DAYS = 1 };
 
 struct sections {
-	struct table *todo, *later, *interviews, *no_reply, *waiting;
+	struct table *todo, *later, *interviews, *no_reply, *waiting, *plan;
 };
 
 /* The longest command a row shows: a few words and a reference. */
@@ -88,24 +91,34 @@ static const char *item_command(char *buf, size_t n, const iv_agenda_item *item,
 	case IV_AGENDA_NO_REPLY:
 		verb = "interview no-response";
 		break;
+	case IV_AGENDA_PLAN:
+		verb = "target list";
+		ref = "";
+		break;
 	default:
 		verb = "interview schedule";
 		tail = " --at WHEN";
 		break;
 	}
-	snprintf(buf, n, "infoview %s ", verb);
-	shell_word(buf, n, ref);
+	snprintf(buf, n, "infoview %s%s", verb, *ref ? " " : "");
+	if (*ref)
+		shell_word(buf, n, ref);
 	snprintf(buf + strlen(buf), n - strlen(buf), "%s", tail);
 	return buf;
 }
 
-/* The short reference of the item's follow-up, else of its interview. */
+/* The short reference of the item's follow-up, else of its interview, else of its target. */
 static const char *item_ref(char sid[IV_ID_LEN + 1], struct cli *ctx, const iv_agenda_item *item)
 {
 	const iv_followup *fu = iv_agenda_item_followup(item);
 
 	const iv_interview *iv = iv_agenda_item_interview(item);
 
+	if (iv_agenda_item_plan(item)) {
+		snprintf(sid, IV_ID_LEN + 1, "#%lld",
+			 (long long)iv_target_number(iv_target_plan_item_target(iv_agenda_item_plan(item))));
+		return sid;
+	}
 	if (fu)
 		return short_ref(sid, ctx, REF_FOLLOWUP, iv_followup_number(fu), iv_followup_id(fu));
 	return short_ref(sid, ctx, REF_INTERVIEW, iv_interview_number(iv), iv_interview_id(iv));
@@ -187,6 +200,23 @@ static void waiting_row(struct cli *ctx, struct table *t, const iv_agenda_item *
 	command_cell(t, item, sid);
 }
 
+static void plan_row(struct cli *ctx, struct table *t, const iv_agenda_item *item)
+{
+	const iv_target_plan_item *p = iv_agenda_item_plan(item);
+	char sid[IV_ID_LEN + 1], step[3 * IV_LIMIT_SHORT + 64];
+
+	target_step_words(step, sizeof(step), p);
+	table_row(t);
+	table_cell(t, C_YELLOW, item_ref(sid, ctx, item));
+	table_cell(t, C_BOLD, iv_target_name(iv_target_plan_item_target(p)));
+	table_cellf(t, C_NONE, "%d", iv_target_motivation(iv_target_plan_item_target(p)));
+	if (iv_target_plan_item_degree(p))
+		table_cellf(t, C_NONE, "%d", iv_target_plan_item_degree(p));
+	else
+		table_cell(t, C_NONE, "-");
+	table_cell(t, C_NONE, step);
+}
+
 static void json_item(struct jw *j, struct cli *ctx, const iv_agenda_item *item)
 {
 	const iv_contact *c = iv_agenda_item_contact(item);
@@ -217,6 +247,20 @@ static void json_item(struct jw *j, struct cli *ctx, const iv_agenda_item *item)
 		json_interview(j, ctx, iv_agenda_item_interview(item));
 	else
 		jw_null(j);
+	if (kind == IV_AGENDA_PLAN) {
+		const iv_target_plan_item *p = iv_agenda_item_plan(item);
+		char step[3 * IV_LIMIT_SHORT + 64];
+
+		target_step_words(step, sizeof(step), p);
+		jw_key(j, "target");
+		jw_object(j);
+		jw_kstring(j, "id", iv_target_id(iv_target_plan_item_target(p)));
+		jw_kstring(j, "name", iv_target_name(iv_target_plan_item_target(p)));
+		jw_kint(j, "degree", iv_target_plan_item_degree(p));
+		jw_kenum(j, "step", "target_step", iv_target_plan_item_step(p));
+		jw_kstring(j, "next", step);
+		jw_object_end(j);
+	}
 	jw_object_end(j);
 }
 
@@ -254,6 +298,7 @@ static void print_sections(struct cli *ctx, struct sections *s, int days)
 	section(ctx, "Interviews", s->interviews, &printed);
 	section(ctx, "No reply after the last nudge", s->no_reply, &printed);
 	section(ctx, "Waiting for a reply", s->waiting, &printed);
+	section(ctx, "This week's plan: your first targets", s->plan, &printed);
 	if (printed)
 		return;
 	if (store_is_empty(ctx))
@@ -269,14 +314,15 @@ int agenda_show(struct cli *ctx, int days, struct jw *j)
 	static const char *const later_heads[] = { "ID", "FROM", "DUE", "TO", "WHAT", "COMMAND" };
 	static const char *const interview_heads[] = { "ID", "WHEN", "WITH", "MEDIUM", "PURPOSE", "COMMAND" };
 	static const char *const waiting_heads[] = { "ID", "WITH", "ASKED", "WAITING", "COMMAND" };
+	static const char *const plan_heads[] = { "ID", "TARGET", "MOTIVATION", "DEGREE", "NEXT STEP" };
 	iv_agenda_options opts;
-	struct sections s = { NULL, NULL, NULL, NULL, NULL };
+	struct sections s = { NULL, NULL, NULL, NULL, NULL, NULL };
 	iv_agenda_item *item = NULL;
 	iv_agenda_iter *it = NULL;
 	int rc;
 
-	/* Version 2: the whole local day (until the end of it), and requests given up on. */
-	if (iv_agenda_options_init(&opts, 2) < 0)
+	/* The whole local day (until the end of it), requests given up on, and the weekly plan. */
+	if (iv_agenda_options_init(&opts, IV_AGENDA_OPTIONS_VERSION) < 0)
 		return cli_fail();
 	opts.at = ctx->now;
 	opts.horizon = (int64_t)days * DAY;
@@ -294,6 +340,7 @@ int agenda_show(struct cli *ctx, int days, struct jw *j)
 		s.interviews = table_new(6, interview_heads);
 		s.no_reply = table_new(5, waiting_heads);
 		s.waiting = table_new(5, waiting_heads);
+		s.plan = table_new(5, plan_heads);
 		table_limit(s.todo, 3, 50);
 		table_limit(s.later, 4, 50);
 		table_limit(s.interviews, 4, 40);
@@ -309,6 +356,8 @@ int agenda_show(struct cli *ctx, int days, struct jw *j)
 			interview_row_at(ctx, s.interviews, item);
 		else if (iv_agenda_item_kind(item) == IV_AGENDA_NO_REPLY)
 			waiting_row(ctx, s.no_reply, item);
+		else if (iv_agenda_item_kind(item) == IV_AGENDA_PLAN)
+			plan_row(ctx, s.plan, item);
 		else
 			waiting_row(ctx, s.waiting, item);
 		iv_agenda_item_free(item);
@@ -329,6 +378,7 @@ int agenda_show(struct cli *ctx, int days, struct jw *j)
 	table_free(s.interviews);
 	table_free(s.no_reply);
 	table_free(s.waiting);
+	table_free(s.plan);
 	return rc;
 }
 

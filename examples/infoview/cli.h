@@ -91,11 +91,21 @@ int cmd_import(struct cli *ctx, int argc, char **argv);
 int cmd_export(struct cli *ctx, int argc, char **argv);
 int cmd_note(struct cli *ctx, int argc, char **argv);
 int cmd_target(struct cli *ctx, int argc, char **argv);
+/* A target's next step in words, "ask Bea Ruiz to introduce you to Cy Tan" (target.c). */
+void target_step_words(char *buf, size_t n, const iv_target_plan_item *item);
 int cmd_draft(struct cli *ctx, int argc, char **argv);
 int cmd_template(struct cli *ctx, int argc, char **argv);
 int cmd_profile(struct cli *ctx, int argc, char **argv);
 int cmd_rules(struct cli *ctx, int argc, char **argv);
 int cmd_demo(struct cli *ctx, int argc, char **argv);
+int cmd_week(struct cli *ctx, int argc, char **argv);
+/*
+ * The week ahead (week.c): the top targets where you know nobody yet, with
+ * who could introduce you; `j` NULL for words, else a JSON array into it.
+ */
+int week_ahead(struct cli *ctx, struct jw *j);
+/* The review of the week holding `at`, then the week ahead; `j` NULL for words, else an object into it. */
+int week_show(struct cli *ctx, iv_time at, struct jw *j);
 /*
  * What the demo shows, as the agenda and path commands print it; `j` NULL
  * for words, else values written into it.

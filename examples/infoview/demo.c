@@ -1,6 +1,8 @@
 /*
  * infoview demo: a realistic story in a temporary store, told through the
- * public API, then its agenda and who can introduce you at Pfizer.
+ * public API, then its agenda (with the week's plan of the target
+ * employers), who can introduce you at Pfizer, and the review of the week
+ * just ended.
  *
  * The story runs on a clock of its own, pinned like --now, so that what it
  * prints is the same on every run (but for ids): it ends on Monday 2 March
@@ -28,8 +30,10 @@ static const char help[] =
 	"story: your profile; a dozen contacts across several companies; an\n"
 	"e-mail introduction chain of two hops to Dana Smith at Pfizer; and\n"
 	"interviews in several states: declined, completed (with notes, advice\n"
-	"and thank-yous owed), scheduled, waiting for a reply (nudges) and\n"
-	"planned. Then prints the agenda and 'path --company Pfizer'.\n"
+	"and thank-yous owed, and a referral to someone new), scheduled, waiting\n"
+	"for a reply (nudges) and planned; and five target employers. Then\n"
+	"prints the agenda (on a Monday, with the week's plan of the targets),\n"
+	"'path --company Pfizer' and the review of the week just ended.\n"
 	"\n"
 	"The story ends on Monday 2 March 2026 at 09:00 (or at --now), so its\n"
 	"output is the same on every run. The store is removed at exit.\n"
@@ -261,6 +265,31 @@ static const char *const hugo_answers[2] = {
 	"More applications for advanced therapies, and closer work with HTA bodies.",
 };
 
+/* The employers you aim at: name, motivation, posting. */
+static const struct aim {
+	const char *name;
+	int motivation, posting;
+} aims[] = {
+	{ "Pfizer", 3, 1 }, { "Novartis", 3, 0 }, { "Sanofi", 2, 0 }, { "Roche", 2, 0 }, { "Bayer", 1, 1 },
+};
+
+static int add_targets(struct story *s)
+{
+	iv_target *t = NULL;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < sizeof(aims) / sizeof(aims[0]); i++) {
+		if ((rc = ok(iv_target_new(&t))) == 0 && (rc = ok(iv_target_set_name(t, aims[i].name))) == 0 &&
+		    (rc = ok(iv_target_set_motivation(t, aims[i].motivation))) == 0 &&
+		    (rc = ok(iv_target_set_posting(t, aims[i].posting))) == 0)
+			rc = ok(iv_target_insert(s->ctx->db, t));
+		iv_target_free(t);
+		t = NULL;
+	}
+	return rc;
+}
+
 /* The story, in the order it happened. */
 static int tell(struct story *s)
 {
@@ -275,7 +304,7 @@ static int tell(struct story *s)
 		rc = add_person(s, i);
 	for (i = 0; rc == 0 && i < NLINKS; i++)
 		rc = add_link(s, i);
-	if (rc)
+	if (rc || (rc = add_targets(s)) != 0)
 		return rc;
 	/* Kim said no. */
 	at(s, -20, 9, 30);
@@ -314,6 +343,9 @@ static int tell(struct story *s)
 	if ((rc = complete(s, hugo, "Generous with time; suggested I write up what I learn.", hugo_advice,
 			   hugo_answers)))
 		return rc;
+	/* He also named someone to talk to next: a referral, and a follow-up to ask him for the introduction. */
+	if ((rc = ok(iv_interview_refer(NULL, s->ctx->db, hugo, "Lena Vogel", "Sanofi"))))
+		return rc;
 	/* Blake, whom Alex introduced: tomorrow. */
 	at(s, -7, 10, 0);
 	if ((rc = plan(s, blake, BLAKE, ALEX_BLAKE, "what regulatory consulting is like day to day")) ||
@@ -351,8 +383,8 @@ static void remove_store(const char *dir)
 
 static int show(struct story *s, const char *db, int keep)
 {
-	char day[16], month[16], when[64], iso[32], sid[IV_ID_LEN + 1];
-	time_t t = (time_t)s->end;
+	char day[16], month[16], when[64], iso[32], week[16], sid[IV_ID_LEN + 1];
+	time_t t = (time_t)s->end, last;
 	struct tm tm;
 	struct jw j;
 	int rc;
@@ -374,26 +406,37 @@ static int show(struct story *s, const char *db, int keep)
 			jw_key(&j, "path");
 			rc = path_show(s->ctx, NULL, "Pfizer", &j);
 		}
+		if (rc == 0) {
+			jw_key(&j, "week");
+			rc = week_show(s->ctx, iv_time_add_days(s->end, -7), &j);
+		}
 		jw_object_end(&j);
 		if (rc == 0)
 			jw_finish(&j);
 		return rc;
 	}
-	printf("A demo store: a dozen contacts, five introductions, six interviews,\n"
-	       "as things stand on %s:\n  %s\n\n", when, db);
+	printf("A demo store: a dozen contacts, six introductions, six interviews, five\n"
+	       "target employers, as things stand on %s:\n  %s\n\n", when, db);
 	printf("%s$ infoview agenda%s\n", color_on(s->ctx, C_DIM), color_off(s->ctx, C_DIM));
 	if ((rc = agenda_show(s->ctx, 7, NULL)) != 0)
 		return rc;
 	printf("\n%s$ infoview path --company Pfizer%s\n", color_on(s->ctx, C_DIM), color_off(s->ctx, C_DIM));
 	if ((rc = path_show(s->ctx, NULL, "Pfizer", NULL)) != 0)
 		return rc;
+	last = (time_t)iv_time_add_days(s->end, -7);
+	localtime_r(&last, &tm);
+	strftime(week, sizeof(week), "%G-W%V", &tm);
+	printf("\n%s$ infoview week --week %s%s\n", color_on(s->ctx, C_DIM), week, color_off(s->ctx, C_DIM));
+	if ((rc = week_show(s->ctx, iv_time_add_days(s->end, -7), NULL)) != 0)
+		return rc;
 	short_id(sid, s->ctx, REF_INTERVIEW, s->dana);
 	if (keep)
 		printf("\nThe store is kept. Explore it as of the story's end, for instance:\n"
 		       "  infoview --db %s --now %s interview list\n"
 		       "  infoview --db %s --now %s draft request %s\n"
-		       "  infoview --db %s --now %s contact show 'Dana Smith'\n",
-		       db, iso, db, iso, sid, db, iso);
+		       "  infoview --db %s --now %s contact show 'Dana Smith'\n"
+		       "  infoview --db %s --now %s target list\n",
+		       db, iso, db, iso, sid, db, iso, db, iso);
 	else
 		printf("\nThe store is removed now; 'infoview demo --keep' keeps it to explore.\n");
 	return CLI_OK;

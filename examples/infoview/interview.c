@@ -42,7 +42,10 @@ static const char help_group[] =
 	"  unschedule INTERVIEW         the time fell through: back to requested,\n"
 	"                               its nudges pending again\n"
 	"  complete INTERVIEW [--notes TEXT] [--advice TEXT]... [--resource TEXT]...\n"
+	"           [--referral \"NAME[, COMPANY]\"]...\n"
 	"                               it took place\n"
+	"  refer INTERVIEW \"NAME[, COMPANY]\"\n"
+	"                               they suggested you talk to someone\n"
 	"  decline INTERVIEW            they said no\n"
 	"  no-response INTERVIEW        they never answered\n"
 	"  cancel INTERVIEW             called off\n"
@@ -138,16 +141,31 @@ static const char help_unschedule[] =
 
 static const char help_complete[] =
 	"Usage: infoview interview complete INTERVIEW [--notes TEXT] [--advice TEXT]... [--resource TEXT]...\n"
+	"                                   [--referral \"NAME[, COMPANY]\"]...\n"
 	"\n"
 	"Records that the interview took place (scheduled -> completed), with\n"
 	"your notes and what came out of it. Thank-yous follow: to the person and\n"
 	"to each introducer on the chain that led to them, from 3 hours after,\n"
-	"due within 24; with advice, a report-back after 30 days.\n"
+	"due within 24; with advice, a report-back after 30 days. Each referral\n"
+	"is recorded as 'infoview interview refer' does.\n"
 	"\n"
 	"Options:\n"
 	"  --notes TEXT     notes of the talk\n"
 	"  --advice TEXT    a piece of advice (repeatable)\n"
-	"  --resource TEXT  a resource they pointed to (repeatable)\n";
+	"  --resource TEXT  a resource they pointed to (repeatable)\n"
+	"  --referral \"NAME[, COMPANY]\"\n"
+	"                   someone they suggested you talk to (repeatable)\n";
+
+static const char help_refer[] =
+	"Usage: infoview interview refer INTERVIEW \"NAME[, COMPANY]\"\n"
+	"\n"
+	"Records that the person you talked to suggested you talk to NAME (at\n"
+	"COMPANY: the text after the first comma). NAME becomes a contact (an\n"
+	"existing one with that name, and company if given, is reused), with a\n"
+	"suggested introduction by them and a follow-up to ask them for it, whose\n"
+	"draft is the introduction request. Marking the introduction requested\n"
+	"or made closes the follow-up; declined cancels it. Referring the same\n"
+	"person again changes nothing.\n";
 
 static const char help_decline[] =
 	"Usage: infoview interview decline INTERVIEW\n"
@@ -193,8 +211,55 @@ static const char help_rm[] =
 
 enum {
 	O_PURPOSE = 1, O_NOTES, O_MEDIUM, O_MINUTES, O_ADVICE, O_RESOURCE, O_QUESTION,
-	O_AT, O_VIA, O_SEED, O_STATUS, O_CONTACT, O_CASCADE, O_YES, O_PAST, O_QUIET
+	O_AT, O_VIA, O_SEED, O_STATUS, O_CONTACT, O_CASCADE, O_YES, O_PAST, O_QUIET, O_REFERRAL
 };
+
+/* "Name[, Company]": the company is what follows the first comma; spaces around either go. */
+static int split_referral(struct args *a, const char *val, char *name, char *company)
+{
+	const char *comma = strchr(val, ',');
+	size_t n = comma ? (size_t)(comma - val) : strlen(val);
+
+	if (n > IV_LIMIT_SHORT || (comma && strlen(comma + 1) > IV_LIMIT_SHORT))
+		return args_error(a, "--referral: \"%.40s...\" is too long", val);
+	memcpy(name, val, n);
+	name[n] = '\0';
+	snprintf(company, IV_LIMIT_SHORT + 1, "%s", comma ? comma + 1 : "");
+	return 0;
+}
+
+/* Records the referral "Name[, Company]" `val` from `interview_id`; CLI_FAIL reported. */
+static int refer(struct args *a, struct cli *ctx, const char *interview_id, const char *val, iv_intro **out)
+{
+	char name[IV_LIMIT_SHORT + 1], company[IV_LIMIT_SHORT + 1];
+	int rc;
+
+	if ((rc = split_referral(a, val, name, company)) != 0)
+		return rc;
+	if (iv_interview_refer(out, ctx->db, interview_id, name, company) < 0)
+		return cli_fail();
+	return CLI_OK;
+}
+
+/* "Referral: Ella Marsh (Novartis); ask Priya Shah to introduce you." */
+static void print_referral(struct cli *ctx, const iv_intro *in)
+{
+	iv_contact *c = NULL;
+	const char *by = contact_name(ctx, iv_intro_introducer(in));
+	char status[32];
+
+	if (iv_contact_lookup(&c, ctx->db, iv_intro_introduced(in)) < 0)
+		return;
+	out_printf("Referral: %s", iv_contact_name(c));
+	if (iv_contact_company(c))
+		printf(" (%s)", iv_contact_company(c));
+	if (iv_intro_status(in) == IV_INTRO_SUGGESTED)
+		printf("; ask %s to introduce you.\n", by);
+	else
+		printf("; the introduction by %s is %s.\n", by,
+		       enum_label(status, sizeof(status), "intro_status", iv_intro_status(in)));
+	iv_contact_free(c);
+}
 
 /* Applies the options that describe an interview; the others are the caller's. */
 static int apply(struct args *a, iv_interview *iv, const struct parsed *p)
@@ -593,16 +658,29 @@ static int move(struct cli *ctx, int argc, char **argv, const struct move *m)
 		}
 	}
 	if (rc == 0 && (rc = apply(&a, iv, &p)) == 0) {
+		size_t i, n = 0;
+		iv_intro **made = xmalloc((p.nset + 1) * sizeof(*made));
+
 		iv_interview_set_status(iv, m->status);
 		if (iv_interview_update(ctx->db, iv) < 0)
 			rc = cli_fail();
-		else if ((rc = cli_commit(ctx)) == 0 && m->retime && (ctx->quiet || !ctx->json)) {
+		for (i = 0; rc == 0 && i < p.nset; i++)
+			if (p.set[i].id == O_REFERRAL && (rc = refer(&a, ctx, iv_interview_id(iv), p.set[i].val, &made[n])) == 0)
+				n++;
+		if (rc == 0 && n)
+			cli_ids_changed(ctx);
+		if (rc == 0 && (rc = cli_commit(ctx)) == 0 && m->retime && (ctx->quiet || !ctx->json)) {
 			summary_interview(ctx, "Rescheduled", iv);
 		} else if (rc == 0) {
 			if (!ctx->json)
 				print_moved(ctx, iv);
+			for (i = 0; !ctx->json && !ctx->quiet && i < n; i++)
+				print_referral(ctx, made[i]);
 			rc = show_stored(ctx, iv_interview_id(iv), 0);
 		}
+		for (i = 0; i < n; i++)
+			iv_intro_free(made[i]);
+		free(made);
 	}
 	iv_interview_free(iv);
 	parsed_free(&p);
@@ -667,11 +745,43 @@ static int interview_unschedule(struct cli *ctx, int argc, char **argv)
 static int interview_complete(struct cli *ctx, int argc, char **argv)
 {
 	static const struct opt opts[] = {
-		{ "notes", O_NOTES, 1 }, { "advice", O_ADVICE, 1 }, { "resource", O_RESOURCE, 1 }, { NULL, 0, 0 },
+		{ "notes", O_NOTES, 1 }, { "advice", O_ADVICE, 1 }, { "resource", O_RESOURCE, 1 },
+		{ "referral", O_REFERRAL, 1 }, { NULL, 0, 0 },
 	};
 	static const struct move m = { "interview complete", help_complete, opts, IV_INTERVIEW_COMPLETED, 0 };
 
 	return move(ctx, argc, argv, &m);
+}
+
+static int interview_refer(struct cli *ctx, int argc, char **argv)
+{
+	iv_interview *iv = NULL;
+	iv_intro *in = NULL;
+	struct parsed p;
+	struct args a;
+	struct jw j;
+	int rc;
+
+	args_init(&a, ctx, "interview refer", help_refer, argc, argv);
+	if (args_parse(&a, NULL, &p, 2, 2, "INTERVIEW and \"NAME[, COMPANY]\""))
+		return a.status;
+	if ((rc = cli_open(ctx, 1)) == 0 && (rc = ref_interview(&iv, ctx, p.pos[0])) == 0 &&
+	    (rc = refer(&a, ctx, iv_interview_id(iv), p.pos[1], &in)) == 0) {
+		cli_ids_changed(ctx);
+		if ((rc = cli_commit(ctx)) == 0 && ctx->json) {
+			jw_init(&j, stdout);
+			json_intro(&j, ctx, in);
+			jw_finish(&j);
+		} else if (rc == 0 && ctx->quiet) {
+			printf("%s\n", iv_intro_id(in));
+		} else if (rc == 0) {
+			print_referral(ctx, in);
+		}
+	}
+	iv_intro_free(in);
+	iv_interview_free(iv);
+	parsed_free(&p);
+	return rc;
 }
 
 static int interview_decline(struct cli *ctx, int argc, char **argv)
@@ -778,7 +888,7 @@ int cmd_interview(struct cli *ctx, int argc, char **argv)
 		{ "add", interview_add }, { "list", interview_list }, { "show", interview_show },
 		{ "request", interview_request }, { "schedule", interview_schedule },
 		{ "reschedule", interview_reschedule }, { "unschedule", interview_unschedule },
-		{ "complete", interview_complete }, { "decline", interview_decline },
+		{ "complete", interview_complete }, { "refer", interview_refer }, { "decline", interview_decline },
 		{ "no-response", interview_no_response }, { "cancel", interview_cancel },
 		{ "edit", interview_edit }, { "questions", cmd_questions }, { "rm", interview_rm },
 		{ NULL, NULL },

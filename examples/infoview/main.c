@@ -39,6 +39,7 @@ static const char help[] =
 	"  template    the store's own templates for drafts\n"
 	"  profile     your name, background and what you are exploring (for drafts)\n"
 	"  rules       the timing of the follow-up rules\n"
+	"  week        the weekly review: how the week went, the week ahead\n"
 	"  demo        a realistic example in a temporary store\n"
 	"  help CMD    the help of a command (as 'infoview CMD --help')\n"
 	"\n"
@@ -79,6 +80,7 @@ static const struct command commands[] = {
 	{ "template", cmd_template },
 	{ "profile", cmd_profile },
 	{ "rules", cmd_rules },
+	{ "week", cmd_week },
 	{ "demo", cmd_demo },
 	{ NULL, NULL },
 };

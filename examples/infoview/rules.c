@@ -8,6 +8,8 @@
 #include "out.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #define HOUR 3600
 
@@ -38,9 +40,28 @@ static const char help_set[] =
 	"                          someone else (3; 0 turns it off)\n"
 	"  --nudge-followup DAYS   business days after a request to follow up once\n"
 	"                          (7; 0 turns it off)\n"
-	"  --report-back DAYS      days after advice to report back (30; 0: off)\n";
+	"  --report-back DAYS      days after advice to report back (30; 0: off)\n"
+	"  --plan-day DAY          the weekday the agenda shows the target plan's\n"
+	"                          next steps: mon ... sun (mon), or never\n";
 
-enum { O_THANK_EARLIEST = 1, O_THANK_DUE, O_NUDGE_OTHER, O_NUDGE_FOLLOWUP, O_REPORT_BACK };
+enum { O_THANK_EARLIEST = 1, O_THANK_DUE, O_NUDGE_OTHER, O_NUDGE_FOLLOWUP, O_REPORT_BACK, O_PLAN_DAY };
+
+static const char *const weekdays[8] = { "never", "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+static const char *const weekday_names[8] = {
+	"never", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+};
+
+/* "mon".."sun" (or the whole name, any case) to 1..7, "never" to 0; -1 if neither. */
+static int weekday_of(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 8; i++)
+		if (strncasecmp(s, weekdays[i], 3) == 0 && strlen(s) >= 3 &&
+		    strncasecmp(s, weekday_names[i], strlen(s)) == 0)
+			return i;
+	return -1;
+}
 
 static void print_rules(struct cli *ctx, const iv_rules *r)
 {
@@ -54,6 +75,7 @@ static void print_rules(struct cli *ctx, const iv_rules *r)
 		jw_kint(&j, "nudge_other_days", r->nudge_other_days);
 		jw_kint(&j, "nudge_followup_days", r->nudge_followup_days);
 		jw_kint(&j, "report_back_days", r->report_back_days);
+		jw_kstring(&j, "plan_day", weekdays[r->plan_day >= 0 && r->plan_day <= 7 ? r->plan_day : 0]);
 		jw_object_end(&j);
 		jw_finish(&j);
 		return;
@@ -63,6 +85,10 @@ static void print_rules(struct cli *ctx, const iv_rules *r)
 	out_fieldf(ctx, "Nudges", "after %d and %d business days without a reply (0: off)",
 		   r->nudge_other_days, r->nudge_followup_days);
 	out_fieldf(ctx, "Report back", "%d days after advice (0: off)", r->report_back_days);
+	if (r->plan_day >= 1 && r->plan_day <= 7)
+		out_fieldf(ctx, "Target plan", "on the agenda on %ss", weekday_names[r->plan_day]);
+	else
+		out_field(ctx, "Target plan", "never on the agenda");
 }
 
 static int rules_show(struct cli *ctx, int argc, char **argv)
@@ -92,6 +118,13 @@ static int apply(struct args *a, iv_rules *r, const struct parsed *p)
 		const struct setting *s = &p->set[i];
 		int days = s->id != O_THANK_EARLIEST && s->id != O_THANK_DUE;
 
+		if (s->id == O_PLAN_DAY) {
+			if ((v = weekday_of(s->val)) < 0)
+				rc = args_error(a, "--plan-day: \"%s\" is not a weekday (mon ... sun) nor never", s->val);
+			else
+				r->plan_day = v;
+			continue;
+		}
 		if ((rc = args_int(a, s->opt, s->val, 0, days ? 365 : 720, &v)) != 0)
 			break;
 		switch (s->id) {
@@ -120,7 +153,7 @@ static int rules_set(struct cli *ctx, int argc, char **argv)
 	static const struct opt opts[] = {
 		{ "thank-earliest", O_THANK_EARLIEST, 1 }, { "thank-due", O_THANK_DUE, 1 },
 		{ "nudge-other", O_NUDGE_OTHER, 1 }, { "nudge-followup", O_NUDGE_FOLLOWUP, 1 },
-		{ "report-back", O_REPORT_BACK, 1 }, { NULL, 0, 0 },
+		{ "report-back", O_REPORT_BACK, 1 }, { "plan-day", O_PLAN_DAY, 1 }, { NULL, 0, 0 },
 	};
 	iv_rules r = IV_RULES_INIT;
 	struct parsed p;

@@ -287,7 +287,7 @@ static int target_rm(struct cli *ctx, int argc, char **argv)
 }
 
 /* The next step in words: "ask Bea Ruiz to introduce you to Cy Tan". */
-static void step_words(char *buf, size_t n, const iv_target_plan_item *item)
+void target_step_words(char *buf, size_t n, const iv_target_plan_item *item)
 {
 	const char *who = iv_target_plan_item_step_contact_name(item);
 	const char *about = iv_target_plan_item_step_about_name(item);
@@ -342,7 +342,7 @@ static void plan_row(struct table *t, struct cli *ctx, const iv_target_plan_item
 	} else {
 		table_cell(t, C_NONE, "-");
 	}
-	step_words(step, sizeof(step), item);
+	target_step_words(step, sizeof(step), item);
 	table_cell(t, C_NONE, step);
 }
 
@@ -364,7 +364,7 @@ static void plan_json(struct jw *j, struct cli *ctx, const iv_target_plan_item *
 	jw_kstring(j, "step_contact_name", iv_target_plan_item_step_contact_name(item));
 	jw_kstring(j, "step_about", iv_target_plan_item_step_about(item));
 	jw_kstring(j, "step_about_name", iv_target_plan_item_step_about_name(item));
-	step_words(step, sizeof(step), item);
+	target_step_words(step, sizeof(step), item);
 	jw_kstring(j, "next", step);
 	jw_object_end(j);
 }

@@ -13,6 +13,7 @@
 
 #include "common.h"
 #include "types.h"
+#include "target.h"
 
 IV_BEGIN_DECL
 
@@ -40,7 +41,13 @@ typedef enum {
 	 * a request whose last nudge has passed without a reply: time to mark
 	 * the interview no_response (options version 2); see iv_agenda()
 	 */
-	IV_AGENDA_NO_REPLY = 5
+	IV_AGENDA_NO_REPLY = 5,
+	/**
+	 * the next step at a target employer, from the target plan
+	 * (iv_agenda_item_plan(); options version 3), once a week: see the
+	 * options' `plan`
+	 */
+	IV_AGENDA_PLAN = 6
 } iv_agenda_kind_t;
 
 /** How iv_agenda() plans. */
@@ -58,16 +65,22 @@ typedef struct iv_agenda_options {
 	 * before `at` lists none
 	 */
 	iv_time until;
+	/**
+	 * (version 3) when the target plan's next steps are listed
+	 * (IV_AGENDA_PLAN): 0 on the store's plan day (iv_rules' plan_day,
+	 * Monday unless set: the local weekday of `at`), 1 always, -1 never
+	 */
+	int plan;
 } iv_agenda_options;
 
 /**
  * The current version of iv_agenda_options. Version 1 (0.1.0): `at`,
  * `horizon`. Version 2: `until`, and the kinds IV_AGENDA_LATER and
- * IV_AGENDA_NO_REPLY.
+ * IV_AGENDA_NO_REPLY. Version 3 (0.2): `plan`, and the kind IV_AGENDA_PLAN.
  */
-#define IV_AGENDA_OPTIONS_VERSION 2
+#define IV_AGENDA_OPTIONS_VERSION 3
 /** A static initialiser for iv_agenda_options holding the defaults. */
-#define IV_AGENDA_OPTIONS_INIT { IV_AGENDA_OPTIONS_VERSION, 0, 0, 0 }
+#define IV_AGENDA_OPTIONS_INIT { IV_AGENDA_OPTIONS_VERSION, 0, 0, 0, 0 }
 /**
  * Initialises options to their defaults.
  * @param opts the options
@@ -85,7 +98,11 @@ IV_EXTERN(int) iv_agenda_options_init(iv_agenda_options *opts, unsigned int vers
  * marked completed, or scheduled with no time recorded), by time; then, for
  * options version 2, requests whose last nudge has passed without a reply
  * (IV_AGENDA_NO_REPLY), longest waiting first; then requests waiting for a
- * reply, longest waiting first. Equal times are ordered by id. The
+ * reply, longest waiting first; then, for options version 3 on the plan's
+ * day (see `plan`), the next steps of the first five targets of the plan
+ * (iv_target_plan(), in its LAMP order) that have one to take, leaving
+ * out those waiting for an answer (IV_TARGET_STEP_WAIT); none with a
+ * backend that keeps no targets. Equal times are ordered by id. The
  * follow-ups are read as the iterator goes; the interviews when it is made.
  *
  * A request's last nudge has passed (version 2; a request is then listed
@@ -110,9 +127,10 @@ IV_EXTERN(int) iv_agenda_options_init(iv_agenda_options *opts, unsigned int vers
  *        call. Initialise with IV_AGENDA_OPTIONS_INIT or
  *        iv_agenda_options_init() for the current version.
  * @return 0; IV_EVERSION for an options version this library does not
- *         know; IV_EINVALID for a negative horizon or until, or an `at`
- *         outside IV_TIME_MIN to IV_TIME_MAX; IV_ESTORAGE
- *         when the stored rule times are damaged (version 2)
+ *         know; IV_EINVALID for a negative horizon or until, a `plan`
+ *         other than -1, 0 or 1, or an `at` outside IV_TIME_MIN to
+ *         IV_TIME_MAX; IV_ESTORAGE when the stored rule times are damaged
+ *         (version 2)
  */
 IV_EXTERN(int) iv_agenda(iv_agenda_iter **out, iv_db *db, const iv_agenda_options *opts);
 /**
@@ -178,11 +196,19 @@ IV_EXTERN(const iv_followup *) iv_agenda_item_followup(const iv_agenda_item *ite
  */
 IV_EXTERN(const iv_interview *) iv_agenda_item_interview(const iv_agenda_item *item);
 /**
- * The contact concerned (the recipient or interviewee).
+ * The contact concerned (the recipient or interviewee; for IV_AGENDA_PLAN,
+ * whom the step is with, NULL for IV_TARGET_STEP_FIND).
  * @param item the item, or NULL
  * @return the contact; borrowed, valid until `item` is freed
  */
 IV_EXTERN(const iv_contact *) iv_agenda_item_contact(const iv_agenda_item *item);
+/**
+ * The target and its next step, for IV_AGENDA_PLAN (target.h).
+ * @param item the item, or NULL
+ * @return the plan's item; borrowed, valid until `item` is freed; NULL for
+ *         other kinds
+ */
+IV_EXTERN(const iv_target_plan_item *) iv_agenda_item_plan(const iv_agenda_item *item);
 
 IV_END_DECL
 

@@ -23,6 +23,7 @@
 #include "search.h"
 #include "note.h"
 #include "target.h"
+#include "review.h"
 #include "interop.h"
 #include "ffi.h"
 

@@ -87,7 +87,9 @@ typedef enum {
 	IV_FOLLOWUP_NUDGE = 3,            /**< no reply yet: act again */
 	IV_FOLLOWUP_CHECK_IN = 4,         /**< stay in touch */
 	IV_FOLLOWUP_REPORT_BACK = 5,      /**< tell them what you did with their advice */
-	IV_FOLLOWUP_CUSTOM = 6            /**< anything else (the default) */
+	IV_FOLLOWUP_CUSTOM = 6,           /**< anything else (the default) */
+	/** ask someone to introduce you to a person they suggested (since 0.2; iv_interview_refer()) */
+	IV_FOLLOWUP_ASK_INTRO = 7
 } iv_followup_kind_t;
 
 /** Where a follow-up stands. */

@@ -140,12 +140,18 @@ typedef struct iv_rules {
 	int nudge_followup_days;
 	/** days after completion to report back on advice (30); 0 disables */
 	int report_back_days;
+	/**
+	 * (version 2) the local weekday on which iv_agenda() lists the target
+	 * plan's next steps (agenda.h, options version 3): 1 Monday to 7
+	 * Sunday (1); 0 never
+	 */
+	int plan_day;
 } iv_rules;
 
-/** The current version of iv_rules. */
-#define IV_RULES_VERSION 1
+/** The current version of iv_rules. Version 2 (0.2): plan_day. */
+#define IV_RULES_VERSION 2
 /** A static initialiser for iv_rules holding the defaults. */
-#define IV_RULES_INIT { IV_RULES_VERSION, 3 * 3600, 24 * 3600, 3, 7, 30 }
+#define IV_RULES_INIT { IV_RULES_VERSION, 3 * 3600, 24 * 3600, 3, 7, 30, 1 }
 
 /**
  * Initialises rule times to the defaults.
@@ -170,7 +176,8 @@ IV_EXTERN(int) iv_rules_get(iv_rules *out, iv_db *db);
  * @param db the store
  * @param rules the rule times; borrowed for this call
  * @return 0; IV_EINVALID naming the field unless 0 <= thank_earliest <=
- *         thank_due <= 30 days and each day count is 0..365; IV_EVERSION
+ *         thank_due <= 30 days, each day count is 0..365 and plan_day is
+ *         0..7; IV_EVERSION
  */
 IV_EXTERN(int) iv_rules_set(iv_db *db, const iv_rules *rules);
 

@@ -733,7 +733,7 @@ static int followup_build(void **out, struct sq *b, struct sq_get *g)
 	if ((rc = take_uuid(&fu->text.items[IV__F_ID], g)) < 0 ||
 	    (rc = take_uuid(&fu->text.items[IV__F_CONTACT], g)) < 0 ||
 	    (rc = take_uuid(&fu->text.items[IV__F_INTERVIEW], g)) < 0 ||
-	    (rc = take_enum(&fu->kind, g, IV_FOLLOWUP_THANK_YOU, IV_FOLLOWUP_CUSTOM)) < 0 ||
+	    (rc = take_enum(&fu->kind, g, IV_FOLLOWUP_THANK_YOU, IV_FOLLOWUP_ASK_INTRO)) < 0 ||
 	    (rc = take_enum(&fu->status, g, IV_FOLLOWUP_PENDING, IV_FOLLOWUP_CANCELLED)) < 0) {
 		iv_followup_free(fu);
 		return rc;

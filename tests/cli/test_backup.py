@@ -237,7 +237,7 @@ class CliBackupTest(CliTestCase):
     def test_the_export_is_json_and_restores_to_the_same_bytes(self):
         doc = json.loads(self.raw_backup)
         self.assertEqual(doc["format"], "infoview-backup")
-        self.assertEqual(len(doc["contacts"]), 12)
+        self.assertEqual(len(doc["contacts"]), 13)
         self.assertEqual(doc["notes"][0]["text"], 'Said: "call me" —\nafter the 5th')
         total = sum(len(doc[k]) for k in KINDS[1:])
         r = self.raw(*self.other(), "import", "json", self.backup)

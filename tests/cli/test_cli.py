@@ -908,6 +908,8 @@ class DemoTest(CliTestCase):
         self.assertIn("You -> Alex Kim -> Blake Chen -> Dana Smith (Pfizer)", r.out)
         self.assertIn("Waiting for a reply", r.out)
         self.assertIn("overdue", r.out)
+        self.assertIn("ask Hugo Martins to introduce you to Lena Vogel", r.out)
+        self.assertIn("$ infoview week --week 2026-W09", r.out)
         self.assertEqual(r.err, "")
         self.assertEqual([n for n in os.listdir(self.tmp) if n.startswith("infoview-demo")], [])
 
@@ -918,11 +920,18 @@ class DemoTest(CliTestCase):
         self.assertTrue(doc["kept"])
         self.assertEqual(doc["now"], "2026-03-02T09:00:00Z")
         kinds = {i["kind"] for i in doc["agenda"]["items"]}
-        self.assertEqual(kinds, {"followup", "interview", "waiting"})
+        self.assertEqual(kinds, {"followup", "interview", "waiting", "plan"})
+        # Monday: the week's plan of the targets, and the review of the week just ended.
+        plan = [i["target"]["name"] for i in doc["agenda"]["items"] if i["kind"] == "plan"]
+        self.assertEqual(plan, ["Pfizer", "Sanofi", "Bayer"])
+        self.assertEqual(doc["week"]["week"], "2026-W09")
+        self.assertEqual((doc["week"]["talks_held"], doc["week"]["referrals"], doc["week"]["targets_reached"]),
+                         (1, 1, 2))
         self.assertEqual([h["name"] for h in doc["path"]["paths"][0]["hops"]],
                          ["Alex Kim", "Blake Chen", "Dana Smith"])
         kept = self.raw("--db", doc["store"], "--json", "contact", "list")
-        self.assertEqual(len(kept.json()), 12)
+        # A dozen, and Lena Vogel, whom Hugo suggested.
+        self.assertEqual(len(kept.json()), 13)
         completed = json.loads(self.raw("--db", doc["store"], "--json", "interview", "list", "--status",
                                         "completed").out)
         self.assertEqual(len(completed), 2)

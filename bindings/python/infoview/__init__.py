@@ -24,7 +24,7 @@ from ._errors import (Busy, Constraint, Error, Exists, InvalidInput, Misuse, NoM
 from ._lib import ENUMS, library_version
 from ._records import Contact, Followup, Interview, Intro, Note, Record, Target
 from ._store import (AgendaItem, Draft, DraftReport, Drafts, DraftWarning, ImportReport, Network,
-                     Path, PlanItem, Profile, Rules, SearchHit, Store, Table, Targets, TimelineEntry,
+                     Path, PlanItem, Profile, Rules, SearchHit, Store, Table, Targets, TimelineEntry, WeekReview,
                      default_path,
                      question_bank)
 
@@ -63,7 +63,7 @@ def enums() -> dict:
 __all__ = ["open", "version", "enums", "default_path", "question_bank", "Store", "Table",
            "Record", "Contact", "Intro", "Interview", "Followup", "Note", "Target", "PlanItem",
            "Targets", "AgendaItem",
-           "SearchHit", "Network", "Path", "TimelineEntry", "Rules", "Profile", "Draft",
+           "SearchHit", "Network", "Path", "TimelineEntry", "Rules", "WeekReview", "Profile", "Draft",
            "DraftWarning", "DraftReport", "Drafts", "ImportReport", "Error", "NotFound",
            "Exists", "InvalidInput", "Constraint", "Busy", "NoMemory", "VersionMismatch",
            "StorageError", "Misuse", "Retry"]

@@ -387,16 +387,20 @@ class Store:
     # --- Agenda, search, network --------------------------------------------------------
 
     def agenda(self, at: Optional[datetime] = None, days: float = 7,
-               until: Optional[datetime] = None) -> Iterator["AgendaItem"]:
+               until: Optional[datetime] = None, plan: Optional[bool] = None) -> Iterator["AgendaItem"]:
         """What to do at a moment (the store's clock when `at` is None):
         follow-ups due, those doable later today, interviews scheduled in the
-        next `days` days, requests past their last nudge, requests waiting.
-        A lazy iterator of AgendaItem."""
+        next `days` days, requests past their last nudge, requests waiting,
+        and the next steps of the first targets of the plan ("plan" items:
+        on the store's plan day when `plan` is None, always when True,
+        never when False). A lazy iterator of AgendaItem."""
         o = Struct("iv_agenda_options", _agenda_init)
         o.set("at", to_time(at))
         o.set("horizon", int(timedelta(days=days).total_seconds()))
         if until is not None and o.has("until"):
             o.set("until", to_time(until))
+        if plan is not None and o.has("plan"):
+            o.set("plan", 1 if plan else -1)
         out = c_void_p()
         self._out(_agenda, byref(out), o.ptr())
         return _Iter(self, out.value, _agenda_next, _agenda_free,
@@ -415,6 +419,14 @@ class Store:
         self._out(_search, byref(out), encode(query), o.ptr())
         return _Iter(self, out.value, _search_next, _search_free,
                      lambda h: SearchHit._take(h, self), keep=o)
+
+    def week_review(self, at: Optional[datetime] = None) -> "WeekReview":
+        """The weekly review of the local calendar week (Monday to Sunday,
+        TZ honoured) holding `at` (the store's clock when None): what was
+        sent, answered, held, thanked, asked for and made (a WeekReview)."""
+        s = Struct("iv_week_review", _week_init)
+        self._out(_week_review, s.ptr(), to_time(at))
+        return WeekReview(s)
 
     def network(self) -> "Network":
         """A snapshot of the network (contacts and introductions), to ask
@@ -766,6 +778,17 @@ class Interviews(Table[Interview]):
         self._store._out(_move, byref(out), _id(id), enum_value("interview_status", status))
         return Interview._wrap(out.value, self._store)
 
+    def refer(self, id: Id, name: str, company: Optional[str] = None) -> Intro:
+        """Records that the interviewee suggested you talk to `name` (at
+        `company`): the person (an existing contact with that name, and
+        company if given, else a new one), a suggested introduction by the
+        interviewee, and an "ask_intro" follow-up to ask them for it. All or
+        nothing; referring the same person again changes nothing. Returns
+        the introduction."""
+        out = c_void_p()
+        self._store._out(_refer, byref(out), _id(id), encode(name), encode(company))
+        return Intro._wrap(out.value, self._store)
+
     def unschedule(self, id: Id) -> Interview:
         """Moves a scheduled interview back to requested (its nudges come
         back). Returns it as stored."""
@@ -855,26 +878,31 @@ class PlanItem:
     @classmethod
     def _take(cls, h: int, store: Store) -> "PlanItem":
         try:
-            self = cls.__new__(cls)
-            self.target = Target._copy_of(_pi_target(h), store)
-            self.degree = _pi_degree(h)
-            self.people = _pi_people(h)
-            p = _pi_path(h)
-            if p:
-                n = _path_length(p)
-                ids = [decode(_path_contact_at(p, i)) for i in range(n)]
-                intros = [decode(_path_intro_at(p, i)) for i in range(n)]
-                self.path = Path(store.contacts.get(i) for i in ids)  # type: ignore[arg-type]
-                self.path.intros = intros
-            else:
-                self.path = None
-            self.step = enum_name("target_step", _pi_step(h))
-            who, about = decode(_pi_contact(h)), decode(_pi_about(h))
-            self.step_contact = store.contacts.get(who) if who else None
-            self.step_about = store.contacts.get(about) if about else None
-            return self
+            return cls._read(h, store)
         finally:
             _plan_item_free(h)
+
+    @classmethod
+    def _read(cls, h: int, store: Store) -> "PlanItem":
+        """A copy of the plan item `h`, which stays the caller's."""
+        self = cls.__new__(cls)
+        self.target = Target._copy_of(_pi_target(h), store)
+        self.degree = _pi_degree(h)
+        self.people = _pi_people(h)
+        p = _pi_path(h)
+        if p:
+            n = _path_length(p)
+            ids = [decode(_path_contact_at(p, i)) for i in range(n)]
+            intros = [decode(_path_intro_at(p, i)) for i in range(n)]
+            self.path = Path(store.contacts.get(i) for i in ids)  # type: ignore[arg-type]
+            self.path.intros = intros
+        else:
+            self.path = None
+        self.step = enum_name("target_step", _pi_step(h))
+        who, about = decode(_pi_contact(h)), decode(_pi_about(h))
+        self.step_contact = store.contacts.get(who) if who else None
+        self.step_about = store.contacts.get(about) if about else None
+        return self
 
     def __str__(self) -> str:
         who = self.step_contact.name if self.step_contact else None
@@ -899,11 +927,12 @@ class AgendaItem:
     """One thing on the agenda.
 
     Attributes: kind ("followup", "interview", "waiting", "later",
-    "no_reply"), time (datetime), overdue (bool), waiting (timedelta or
-    None), followup, interview, contact (records, or None).
+    "no_reply", "plan"), time (datetime), overdue (bool), waiting
+    (timedelta or None), followup, interview, contact (records, or None),
+    plan (for "plan": the target's PlanItem, else None).
     """
 
-    __slots__ = ("kind", "time", "overdue", "waiting", "followup", "interview", "contact")
+    __slots__ = ("kind", "time", "overdue", "waiting", "followup", "interview", "contact", "plan")
 
     @classmethod
     def _take(cls, h: int, store: Store) -> "AgendaItem":
@@ -917,6 +946,8 @@ class AgendaItem:
             self.followup = Followup._copy_of(_ai_followup(h), store)
             self.interview = Interview._copy_of(_ai_interview(h), store)
             self.contact = Contact._copy_of(_ai_contact(h), store)
+            p = _ai_plan(h)
+            self.plan = PlanItem._read(p, store) if p else None
             return self
         finally:
             _agenda_item_free(h)
@@ -924,6 +955,8 @@ class AgendaItem:
     def __str__(self) -> str:
         who = self.contact.name if self.contact else "?"
         when = self.time.strftime("%Y-%m-%d %H:%M UTC") if self.time else "no time"
+        if self.plan is not None:
+            return "plan  %s" % self.plan
         if self.followup is not None:
             what = "%s %s" % (self.followup.kind.replace("_", " "), who)
         elif self.kind in ("waiting", "no_reply"):
@@ -1093,6 +1126,32 @@ class Rules:
 
     def __repr__(self) -> str:
         return "Rules(%s)" % ", ".join("%s=%r" % kv for kv in vars(self).items())
+
+
+class WeekReview:
+    """One week's review: start and end (aware datetimes: Monday 00:00 local
+    time and the Monday after), requests_sent, replies, reply_median (a
+    timedelta, None without a reply), talks_held, thanks_sent, thanks_late,
+    intros_asked, intros_made, referrals, targets_reached (int), and
+    whatever members a newer library adds."""
+
+    def __init__(self, s: Struct) -> None:
+        for k, (_, typ) in s.layout.members.items():
+            if k == "version":
+                continue
+            v = s.get(k)
+            if k in ("start", "end"):
+                v = from_time(v)
+            elif k == "reply_median":
+                v = None if v < 0 else timedelta(seconds=v)
+            setattr(self, k, v)
+
+    def as_dict(self) -> Dict[str, Any]:
+        """The review as a dict."""
+        return dict(vars(self))
+
+    def __repr__(self) -> str:
+        return "WeekReview(%s)" % ", ".join("%s=%r" % kv for kv in vars(self).items())
 
 
 class Profile:
@@ -1315,6 +1374,7 @@ _ai_waiting = fn("iv_agenda_item_waiting", c_int64, c_void_p)
 _ai_followup = fn("iv_agenda_item_followup", c_void_p, c_void_p)
 _ai_interview = fn("iv_agenda_item_interview", c_void_p, c_void_p)
 _ai_contact = fn("iv_agenda_item_contact", c_void_p, c_void_p)
+_ai_plan = fn("iv_agenda_item_plan", c_void_p, c_void_p)
 _search_init = fn("iv_search_options_init", c_int, c_void_p, c_uint)
 _search = fn("iv_search", c_int, POINTER(c_void_p), c_void_p, c_char_p, c_void_p)
 _search_next = fn("iv_search_iter_next", c_int, POINTER(c_void_p), c_void_p)
@@ -1365,6 +1425,9 @@ _pi_about = fn("iv_target_plan_item_step_about", c_char_p, c_void_p)
 _move = fn("iv_interview_move", c_int, POINTER(c_void_p), c_void_p, c_char_p, c_int)
 _unschedule = fn("iv_interview_unschedule", c_int, POINTER(c_void_p), c_void_p, c_char_p)
 _can_move = fn("iv_interview_can_move", c_int, c_int, c_int)
+_refer = fn("iv_interview_refer", c_int, POINTER(c_void_p), c_void_p, c_char_p, c_char_p, c_char_p)
+_week_init = fn("iv_week_review_init", c_int, c_void_p, c_uint)
+_week_review = fn("iv_week_review_get", c_int, c_void_p, c_void_p, c_int64)
 _close = fn("iv_followup_close", c_int, POINTER(c_void_p), c_void_p, c_char_p, c_int)
 _draft_init = fn("iv_draft_options_init", c_int, c_void_p, c_uint)
 _draft_followup = fn("iv_draft_followup", c_int, POINTER(c_void_p), c_void_p, c_char_p, c_void_p)
