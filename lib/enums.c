@@ -118,7 +118,8 @@ static const struct name durability[] = {
 };
 static const struct name target_step[] = {
 	{ IV_TARGET_STEP_FIND, "find" }, { IV_TARGET_STEP_REQUEST, "request" },
-	{ IV_TARGET_STEP_ASK_INTRO, "ask_intro" }, { IV_TARGET_STEP_WAIT, "wait" }
+	{ IV_TARGET_STEP_ASK_INTRO, "ask_intro" }, { IV_TARGET_STEP_WAIT, "wait" },
+	{ IV_TARGET_STEP_FOLLOW_UP, "follow_up" }
 };
 
 #define TYPE(type, names) { type, names, sizeof(names) / sizeof(names[0]) }

@@ -717,10 +717,9 @@ static int name_of(char **id_out, char **name_out, iv_db *db, const char *id)
 	return *id_out && *name_out ? 0 : IV_ENOMEM;
 }
 
-/* Whether an interview with contact `id` is requested or scheduled. */
-static int interview_open(int *out, iv_db *db, const char *id)
+/* Whether an interview with contact `id` has one of the `n` statuses in `open`. */
+static int interview_in(int *out, iv_db *db, const char *id, const int *open, size_t n)
 {
-	static const int open[] = { IV_INTERVIEW_REQUESTED, IV_INTERVIEW_SCHEDULED };
 	iv_interview_filter f = IV_INTERVIEW_FILTER_INIT;
 	iv_interview_iter *it = NULL;
 	iv_interview *iv = NULL;
@@ -729,7 +728,7 @@ static int interview_open(int *out, iv_db *db, const char *id)
 
 	*out = 0;
 	f.contact = id;
-	for (i = 0; i < sizeof(open) / sizeof(open[0]) && !*out; i++) {
+	for (i = 0; i < n && !*out; i++) {
 		f.status = open[i];
 		if ((error = iv_interview_list(&it, db, &f)) < 0)
 			return error;
@@ -742,6 +741,22 @@ static int interview_open(int *out, iv_db *db, const char *id)
 			return error;
 	}
 	return 0;
+}
+
+/* Whether an interview with contact `id` is requested or scheduled. */
+static int interview_open(int *out, iv_db *db, const char *id)
+{
+	static const int open[] = { IV_INTERVIEW_REQUESTED, IV_INTERVIEW_SCHEDULED };
+
+	return interview_in(out, db, id, open, sizeof(open) / sizeof(open[0]));
+}
+
+/* Whether you have talked with contact `id`: an interview with them completed. */
+static int interview_held(int *out, iv_db *db, const char *id)
+{
+	static const int held[] = { IV_INTERVIEW_COMPLETED };
+
+	return interview_in(out, db, id, held, 1);
 }
 
 /* Whether `from` was asked to introduce you to `to` and has not answered. */
@@ -770,7 +785,7 @@ static int plan_target(iv_target_plan_item *item, iv_db *db)
 {
 	const iv_target *t = item->target;
 	size_t known = 0, i, last;
-	int error, open;
+	int error, open, held = 0;
 
 	if ((error = take_company(item, &known, db, iv_target_name(t))) < 0)
 		return error;
@@ -784,9 +799,10 @@ static int plan_target(iv_target_plan_item *item, iv_db *db)
 	last = iv_path_length(item->path) - 1;
 	if (known == last) {
 		if ((error = name_of(&item->contact, &item->contact_name, db, iv_path_contact_at(item->path, last))) < 0 ||
-		    (error = interview_open(&open, db, item->contact)) < 0)
+		    (error = interview_open(&open, db, item->contact)) < 0 ||
+		    (!open && (error = interview_held(&held, db, item->contact)) < 0))
 			return error;
-		item->step = open ? IV_TARGET_STEP_WAIT : IV_TARGET_STEP_REQUEST;
+		item->step = open ? IV_TARGET_STEP_WAIT : held ? IV_TARGET_STEP_FOLLOW_UP : IV_TARGET_STEP_REQUEST;
 		return 0;
 	}
 	if ((error = name_of(&item->contact, &item->contact_name, db, iv_path_contact_at(item->path, known))) < 0 ||

@@ -120,6 +120,7 @@ static const enum_entry enum_table[] = {
 	{ "target_step", IV_TARGET_STEP_REQUEST, "request" },
 	{ "target_step", IV_TARGET_STEP_ASK_INTRO, "ask_intro" },
 	{ "target_step", IV_TARGET_STEP_WAIT, "wait" },
+	{ "target_step", IV_TARGET_STEP_FOLLOW_UP, "follow_up" },
 };
 
 #define ENUM_COUNT (sizeof(enum_table) / sizeof(enum_table[0]))

@@ -332,6 +332,38 @@ static void open_requests_make_the_step_a_wait(void **state)
 	iv_target_plan_iter_free(it);
 }
 
+/*
+ * After the talk with the person there, requesting one is no longer the
+ * step: keeping in touch with them is (the demo's plan said "request an
+ * interview with" someone already interviewed).
+ */
+static void a_talk_held_makes_the_step_a_follow_up(void **state)
+{
+	iv_fixture *fx = *state;
+	iv_target_plan_iter *it = NULL;
+	iv_target_plan_item *item;
+	iv_interview *iv = NULL, *moved = NULL;
+	struct world w;
+
+	make_world(fx, &w);
+	ok(iv_interview_new(&iv));
+	ok(iv_interview_set_contact(iv, w.ann));
+	ok(iv_interview_set_status(iv, IV_INTERVIEW_SCHEDULED));
+	ok(iv_interview_set_scheduled_at(iv, IV_FIXTURE_T0 + HOUR));
+	ok(iv_interview_insert(fx->db, iv));
+	fx->now = IV_FIXTURE_T0 + 2 * HOUR;
+	ok(iv_interview_move(&moved, fx->db, iv_interview_id(iv), IV_INTERVIEW_COMPLETED));
+	iv_interview_free(moved);
+	iv_interview_free(iv);
+	ok(iv_target_plan(&it, fx->db));
+	item = next_item(it, "Acme", 1, 2, IV_TARGET_STEP_FOLLOW_UP);
+	assert_str(iv_target_plan_item_step_contact(item), w.ann);
+	assert_null(iv_target_plan_item_step_about(item));
+	iv_target_plan_item_free(item);
+	iv_target_plan_item_free(next_item(it, "Globex", 2, 1, IV_TARGET_STEP_ASK_INTRO));
+	iv_target_plan_iter_free(it);
+}
+
 static void an_introduction_made_changes_the_advocacy(void **state)
 {
 	iv_fixture *fx = *state;
@@ -504,6 +536,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(bad_targets_are_refused_with_clear_messages, iv_fixture_setup, iv_fixture_teardown),
 		cmocka_unit_test_setup_teardown(the_plan_is_in_lamp_order_with_computed_advocacy, iv_fixture_setup, iv_fixture_teardown),
 		cmocka_unit_test_setup_teardown(open_requests_make_the_step_a_wait, iv_fixture_setup, iv_fixture_teardown),
+		cmocka_unit_test_setup_teardown(a_talk_held_makes_the_step_a_follow_up, iv_fixture_setup, iv_fixture_teardown),
 		cmocka_unit_test_setup_teardown(an_introduction_made_changes_the_advocacy, iv_fixture_setup, iv_fixture_teardown),
 		cmocka_unit_test_setup_teardown(an_introduction_made_by_anyone_counts, iv_fixture_setup, iv_fixture_teardown),
 		cmocka_unit_test_setup_teardown(aliases_match_and_a_deleted_target_leaves_the_plan, iv_fixture_setup, iv_fixture_teardown),

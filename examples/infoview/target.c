@@ -299,6 +299,9 @@ void target_step_words(char *buf, size_t n, const iv_target_plan_item *item)
 	case IV_TARGET_STEP_ASK_INTRO:
 		snprintf(buf, n, "ask %s to introduce you to %s", who, about);
 		break;
+	case IV_TARGET_STEP_FOLLOW_UP:
+		snprintf(buf, n, "you have talked with %s: keep in touch, ask about openings and whom else to meet", who);
+		break;
 	case IV_TARGET_STEP_WAIT:
 		if (about)
 			snprintf(buf, n, "wait for %s to introduce you to %s", who, about);

@@ -307,7 +307,12 @@ typedef enum {
 	 * wait: the interview with that person is requested or scheduled, or
 	 * the introduction needed is requested
 	 */
-	IV_TARGET_STEP_WAIT = 4
+	IV_TARGET_STEP_WAIT = 4,
+	/**
+	 * you have talked with that person (an interview completed): keep in
+	 * touch, and ask them about openings and whom else to meet there
+	 */
+	IV_TARGET_STEP_FOLLOW_UP = 5
 } iv_target_step_t;
 
 /**

@@ -868,7 +868,7 @@ class PlanItem:
     Attributes: target (a Target), degree (1 = you know someone there or
     were introduced to them, 2 = one introduction away...; 0 = nobody
     reachable), people (how many at that degree), path (a Path, or None),
-    step ("find", "request", "ask_intro", "wait"), step_contact (whom the
+    step ("find", "request", "ask_intro", "wait", "follow_up"), step_contact (whom the
     step is with: a Contact, or None), step_about (whom to be introduced
     to: a Contact, or None).
     """
@@ -913,6 +913,8 @@ class PlanItem:
             return "%s: ask %s to introduce you to %s" % (self.target, who, about)
         if self.step == "wait":
             return "%s: wait for %s" % (self.target, who)
+        if self.step == "follow_up":
+            return "%s: you have talked with %s: keep in touch" % (self.target, who)
         return "%s: find someone who works there" % self.target
 
     def __repr__(self) -> str:

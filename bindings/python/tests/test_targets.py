@@ -87,4 +87,5 @@ def test_an_introduction_made_changes_the_advocacy(store, world):
 
 
 def test_the_step_names_are_an_enumeration():
-    assert infoview.enums()["target_step"] == {"find": 1, "request": 2, "ask_intro": 3, "wait": 4}
+    assert infoview.enums()["target_step"] == {"find": 1, "request": 2, "ask_intro": 3, "wait": 4,
+                                                "follow_up": 5}
