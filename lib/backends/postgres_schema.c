@@ -1,0 +1,543 @@
+/*
+ * The PostgreSQL backend: the shared schema `infoview` and its migrations,
+ * opening a store (connecting and checking that the role has a space), and
+ * the administrator's functions of infoview/postgres.h.
+ *
+ * Isolation: every table has `owner name NOT NULL DEFAULT current_user`,
+ * its primary key and every index lead with owner, its foreign keys
+ * include owner, and row-level security is enabled and forced with the
+ * policy owner = current_user: a role sees and changes only its own rows,
+ * through this library or through its own SQL. The version lives in
+ * infoview.meta, which users may read; infoview.member lists the roles
+ * given a space, so that a migration can grant them what it adds.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "postgres_internal.h"
+
+/*
+ * The schema, as the steps that take it from version i to i + 1, run by
+ * iv_postgres_init() as the administrator. A step is never edited once
+ * released: a new version appends one.
+ */
+static const char *const version_1[] = {
+	/* Multi-column GIN indexes leading with owner (a name) need btree_gin's operator classes. */
+	"CREATE EXTENSION IF NOT EXISTS btree_gin WITH SCHEMA infoview;"
+	/* ASCII case folding only (A-Z), whatever the database's locale: SQLite's NOCASE. */
+	"CREATE FUNCTION infoview.fold(t text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
+	" RETURN translate(t, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz');"
+	"CREATE FUNCTION infoview.fold_all(t text[]) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
+	" RETURN ARRAY(SELECT infoview.fold(x) FROM unnest(t) AS x);"
+	/*
+	 * A hit's score as the core's own search gives it (search.h): the sum,
+	 * over the query's words, of the highest weight among the fields the
+	 * word matched in. `terms` are tsquery lexemes ('pfi'); the weights
+	 * are those of the lexeme classes A, B, C and D.
+	 */
+	"CREATE FUNCTION infoview.search_score(v tsvector, terms text[], w float8[]) RETURNS float8"
+	" LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+	" RETURN (SELECT coalesce(sum(CASE WHEN v @@ (t || ':*A')::tsquery THEN w[1]"
+	" WHEN v @@ (t || ':*B')::tsquery THEN w[2] WHEN v @@ (t || ':*C')::tsquery THEN w[3]"
+	" ELSE w[4] END), 0) FROM unnest(terms) AS t);",
+
+	"CREATE TABLE infoview.contact ("
+	" owner name NOT NULL DEFAULT current_user,"
+	" id uuid NOT NULL,"
+	/* The network's key for the contact (iv_backend_node.key). */
+	" rid bigint GENERATED ALWAYS AS IDENTITY,"
+	" num bigint NOT NULL DEFAULT 0,"
+	" name text NOT NULL,"
+	" name_key text COLLATE \"C\" GENERATED ALWAYS AS (infoview.fold(name)) STORED,"
+	" phone text, company text,"
+	" company_key text COLLATE \"C\" GENERATED ALWAYS AS (infoview.fold(company)) STORED,"
+	" title text, location text, url text,"
+	" url_key text COLLATE \"C\" GENERATED ALWAYS AS (infoview.fold(url)) STORED,"
+	" notes text,"
+	" known integer NOT NULL, cadence_days integer NOT NULL, last_interaction bigint NOT NULL,"
+	" emails text[], emails_key text[] GENERATED ALWAYS AS (infoview.fold_all(emails)) STORED,"
+	" tags text[], tags_key text[] GENERATED ALWAYS AS (infoview.fold_all(tags)) STORED,"
+	" created bigint NOT NULL, updated bigint NOT NULL,"
+	/* The words of name (A), company, title, tags (B) and notes (C), as the backend splits them. */
+	" fts tsvector NOT NULL DEFAULT '',"
+	" PRIMARY KEY (owner, id), UNIQUE (owner, rid));"
+	"CREATE INDEX contact_name ON infoview.contact (owner, name_key, id);"
+	"CREATE INDEX contact_company ON infoview.contact (owner, company_key, name_key, id);"
+	"CREATE INDEX contact_url ON infoview.contact (owner, url_key) WHERE url IS NOT NULL;"
+	"CREATE INDEX contact_num ON infoview.contact (owner, num);"
+	"CREATE INDEX contact_recent ON infoview.contact (owner, known, last_interaction);"
+	"CREATE INDEX contact_email ON infoview.contact USING gin (owner, emails_key);"
+	"CREATE INDEX contact_tag ON infoview.contact USING gin (owner, tags_key);"
+	"CREATE INDEX contact_fts ON infoview.contact USING gin (owner, fts);",
+
+	"CREATE TABLE infoview.intro ("
+	" owner name NOT NULL DEFAULT current_user,"
+	" id uuid NOT NULL,"
+	" num bigint NOT NULL DEFAULT 0,"
+	" introducer uuid NOT NULL, introduced uuid NOT NULL,"
+	" channel integer NOT NULL, status integer NOT NULL,"
+	" requested_at bigint NOT NULL, made_at bigint NOT NULL,"
+	" note text,"
+	" created bigint NOT NULL, updated bigint NOT NULL,"
+	" PRIMARY KEY (owner, id),"
+	" FOREIGN KEY (owner, introducer) REFERENCES infoview.contact (owner, id),"
+	" FOREIGN KEY (owner, introduced) REFERENCES infoview.contact (owner, id));"
+	"CREATE INDEX intro_introducer ON infoview.intro (owner, introducer);"
+	"CREATE INDEX intro_introduced ON infoview.intro (owner, introduced);"
+	"CREATE INDEX intro_created ON infoview.intro (owner, created, id);"
+	"CREATE INDEX intro_num ON infoview.intro (owner, num);",
+
+	"CREATE TABLE infoview.interview ("
+	" owner name NOT NULL DEFAULT current_user,"
+	" id uuid NOT NULL,"
+	" num bigint NOT NULL DEFAULT 0,"
+	" contact uuid NOT NULL, intro uuid,"
+	" purpose text, notes text,"
+	" medium integer NOT NULL, scheduled_at bigint NOT NULL,"
+	" minutes integer NOT NULL, status integer NOT NULL,"
+	" t_planned bigint NOT NULL, t_requested bigint NOT NULL,"
+	" t_scheduled bigint NOT NULL, t_completed bigint NOT NULL,"
+	" t_declined bigint NOT NULL, t_no_response bigint NOT NULL,"
+	" t_cancelled bigint NOT NULL,"
+	" created bigint NOT NULL, updated bigint NOT NULL,"
+	/* [[question, answer or null], ...] and arrays of text, in their order. */
+	" questions jsonb NOT NULL DEFAULT '[]', advice jsonb NOT NULL DEFAULT '[]',"
+	" resources jsonb NOT NULL DEFAULT '[]',"
+	/* The words of purpose (A), answers, advice, resources (B) and notes (C). */
+	" fts tsvector NOT NULL DEFAULT '',"
+	" PRIMARY KEY (owner, id),"
+	" FOREIGN KEY (owner, contact) REFERENCES infoview.contact (owner, id),"
+	" FOREIGN KEY (owner, intro) REFERENCES infoview.intro (owner, id));"
+	"CREATE INDEX interview_contact ON infoview.interview (owner, contact);"
+	"CREATE INDEX interview_intro ON infoview.interview (owner, intro);"
+	"CREATE INDEX interview_created ON infoview.interview (owner, created, id);"
+	"CREATE INDEX interview_status ON infoview.interview (owner, status, created, id);"
+	"CREATE INDEX interview_num ON infoview.interview (owner, num);"
+	"CREATE INDEX interview_fts ON infoview.interview USING gin (owner, fts);",
+
+	"CREATE TABLE infoview.followup ("
+	" owner name NOT NULL DEFAULT current_user,"
+	" id uuid NOT NULL,"
+	" num bigint NOT NULL DEFAULT 0,"
+	" contact uuid NOT NULL, interview uuid,"
+	" kind integer NOT NULL, status integer NOT NULL,"
+	" earliest bigint NOT NULL, due bigint NOT NULL, closed_at bigint NOT NULL,"
+	" note text, draft text, rule text,"
+	" created bigint NOT NULL, updated bigint NOT NULL,"
+	" PRIMARY KEY (owner, id),"
+	" FOREIGN KEY (owner, contact) REFERENCES infoview.contact (owner, id),"
+	" FOREIGN KEY (owner, interview) REFERENCES infoview.interview (owner, id));"
+	"CREATE INDEX followup_due ON infoview.followup (owner, due, id);"
+	"CREATE INDEX followup_status ON infoview.followup (owner, status, due, id);"
+	"CREATE INDEX followup_pending ON infoview.followup (owner, status, earliest);"
+	"CREATE INDEX followup_contact ON infoview.followup (owner, contact);"
+	"CREATE INDEX followup_interview ON infoview.followup (owner, interview);"
+	"CREATE INDEX followup_rule ON infoview.followup (owner, rule);"
+	"CREATE INDEX followup_num ON infoview.followup (owner, num);",
+
+	"CREATE TABLE infoview.note ("
+	" owner name NOT NULL DEFAULT current_user,"
+	" id uuid NOT NULL,"
+	" num bigint NOT NULL DEFAULT 0,"
+	" contact uuid NOT NULL,"
+	" at bigint NOT NULL, text text NOT NULL,"
+	" created bigint NOT NULL,"
+	" PRIMARY KEY (owner, id),"
+	" FOREIGN KEY (owner, contact) REFERENCES infoview.contact (owner, id));"
+	"CREATE INDEX note_contact ON infoview.note (owner, contact, at, id);"
+	"CREATE INDEX note_at ON infoview.note (owner, at, id);"
+	"CREATE INDEX note_num ON infoview.note (owner, num);",
+
+	/* Each owner's settings; keys in byte order (setting_list()). */
+	"CREATE TABLE infoview.setting ("
+	" owner name NOT NULL DEFAULT current_user,"
+	" key text COLLATE \"C\" NOT NULL,"
+	" value text NOT NULL,"
+	" PRIMARY KEY (owner, key));",
+
+	"DO $$ DECLARE t text; BEGIN"
+	" FOREACH t IN ARRAY ARRAY['contact', 'intro', 'interview', 'followup', 'note', 'setting'] LOOP"
+	" EXECUTE format('ALTER TABLE infoview.%I ENABLE ROW LEVEL SECURITY', t);"
+	" EXECUTE format('ALTER TABLE infoview.%I FORCE ROW LEVEL SECURITY', t);"
+	" EXECUTE format('CREATE POLICY own ON infoview.%I USING (owner = current_user)"
+	" WITH CHECK (owner = current_user)', t);"
+	" END LOOP; END $$;",
+	NULL
+};
+
+static const char *const *const migrations[] = {
+	/* 0 -> 1 */
+	version_1,
+};
+
+#define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+/* The tables that hold a role's rows, children first (for deleting them). */
+static const char *const owned_tables[] = { "followup", "note", "interview", "intro", "contact", "setting" };
+#define OWNED_COUNT ((int)(sizeof(owned_tables) / sizeof(owned_tables[0])))
+
+int32_t iv__pg_lock_key(const char *role)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *role; role++)
+		h = (h ^ (unsigned char)*role) * 16777619u;
+	return (int32_t)(h & 0x7fffffff);
+}
+
+/* --- Connections -------------------------------------------------------- */
+
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+/* Connects, as UTF-8; the error says why not (without the conninfo, which may hold a password). */
+static int connect_to(PGconn **out, const char *conninfo)
+{
+	PGconn *conn = PQconnectdb(conninfo);
+	char msg[512];
+	size_t n;
+
+	*out = NULL;
+	if (!conn)
+		return iv__pg_oom();
+	if (PQstatus(conn) != CONNECTION_OK) {
+		snprintf(msg, sizeof(msg), "%s", PQerrorMessage(conn));
+		n = strlen(msg);
+		while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+			msg[--n] = '\0';
+		PQfinish(conn);
+		return iv__pg_error(IV_ESTORAGE, "postgresql: cannot connect to the server: %s", msg);
+	}
+	if (PQsetClientEncoding(conn, "UTF8") != 0) {
+		PQfinish(conn);
+		return iv__pg_error(IV_ESTORAGE, "postgresql: the server does not speak UTF-8");
+	}
+	/* The server's notices (NOTICE: ... already exists, skipping) are not the library's to print. */
+	PQsetNoticeProcessor(conn, quiet, NULL);
+	*out = conn;
+	return 0;
+}
+
+/* A query of one row, its values as text; *res to PQclear. */
+static int query(PGresult **res, struct pg *b, const char *sql, int n, const char *const *v, const char *action)
+{
+	*res = PQexecParams(b->conn, sql, n, NULL, v, NULL, NULL, 0);
+	if (PQresultStatus(*res) != PGRES_TUPLES_OK && PQresultStatus(*res) != PGRES_COMMAND_OK) {
+		int rc = iv__pg_fail(b, *res, action, NULL, NULL);
+
+		PQclear(*res);
+		*res = NULL;
+		return rc;
+	}
+	return 0;
+}
+
+/* What the database holds: 0 without the schema, else its version; and whether the role has a space. */
+static int schema_state(struct pg *b, int *version, int *space, const char *action)
+{
+	PGresult *res;
+	int rc;
+
+	*version = 0;
+	*space = 0;
+	if ((rc = query(&res, b,
+			"SELECT current_user,"
+			" EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+			" ON n.oid = c.relnamespace WHERE n.nspname = 'infoview' AND c.relname = 'meta'),"
+			" coalesce((SELECT has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'INSERT')"
+			" FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+			" WHERE n.nspname = 'infoview' AND c.relname = 'contact'), false)",
+			0, NULL, action)) < 0)
+		return rc;
+	free(b->role);
+	if (!(b->role = strdup(PQgetvalue(res, 0, 0)))) {
+		PQclear(res);
+		return iv__pg_oom();
+	}
+	*space = strcmp(PQgetvalue(res, 0, 2), "t") == 0;
+	if (strcmp(PQgetvalue(res, 0, 1), "t") != 0) {
+		PQclear(res);
+		return 0;
+	}
+	PQclear(res);
+	if (!*space)
+		return 0;
+	if ((rc = query(&res, b, "SELECT value FROM infoview.meta WHERE key = 'version'", 0, NULL, action)) < 0)
+		return rc;
+	*version = PQntuples(res) > 0 ? atoi(PQgetvalue(res, 0, 0)) : 0;
+	PQclear(res);
+	return 0;
+}
+
+int iv__pg_connect(struct pg *b, const char *conninfo)
+{
+	int version, space, rc;
+
+	if ((rc = connect_to(&b->conn, conninfo)) < 0)
+		return rc;
+	if ((rc = schema_state(b, &version, &space, "opening the store")) < 0)
+		return rc;
+	if (!space) {
+		PGresult *res;
+		int schema;
+
+		if ((rc = query(&res, b, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'infoview')",
+				0, NULL, "opening the store")) < 0)
+			return rc;
+		schema = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+		PQclear(res);
+		if (!schema)
+			return iv__pg_error(IV_ENOTFOUND, "postgresql: the database %s has no infoview schema: run"
+					    " `infoview --db URI admin init` as its administrator", PQdb(b->conn));
+		return iv__pg_error(IV_ENOTFOUND, "postgresql: role %s has no space in the database %s: run"
+				    " `infoview --db URI admin add-user %s` as its administrator", b->role,
+				    PQdb(b->conn), b->role);
+	}
+	if (version > SCHEMA_VERSION)
+		return iv__pg_error(IV_EVERSION, "postgresql: the database's infoview schema is version %d, newer than"
+				    " this library's %d", version, SCHEMA_VERSION);
+	if (version < SCHEMA_VERSION)
+		return iv__pg_error(IV_EVERSION, "postgresql: the database's infoview schema is version %d, older than"
+				    " this library's %d: run `infoview --db URI admin init` as its administrator to"
+				    " migrate it", version, SCHEMA_VERSION);
+	b->lock_key = iv__pg_lock_key(b->role);
+	return 0;
+}
+
+/* --- The administrator's functions --------------------------------------- */
+
+/* An administrator's connection, in a struct pg for the shared error handling. */
+static int admin_open(struct pg *b, const char *conninfo, const char *fn)
+{
+	memset(b, 0, sizeof(*b));
+	if (!conninfo)
+		return iv__pg_error(IV_EINVALID, "%s: argument 'conninfo' is NULL", fn);
+	return connect_to(&b->conn, conninfo);
+}
+
+static void admin_close(struct pg *b)
+{
+	if (b->conn)
+		PQfinish(b->conn);
+	free(b->role);
+}
+
+/* The role's grants, `who` an identifier already quoted. */
+static int grant(struct pg *b, const char *who, int give)
+{
+	static const char *const grants[] = {
+		"GRANT USAGE ON SCHEMA infoview TO ",
+		"GRANT SELECT ON infoview.meta TO ",
+		"GRANT SELECT, INSERT, UPDATE, DELETE ON infoview.contact, infoview.intro, infoview.interview,"
+		" infoview.followup, infoview.note, infoview.setting TO ",
+		"GRANT USAGE ON ALL SEQUENCES IN SCHEMA infoview TO ",
+		"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA infoview TO ",
+	};
+	static const char *const revokes[] = {
+		"REVOKE ALL ON ALL TABLES IN SCHEMA infoview FROM ",
+		"REVOKE ALL ON ALL SEQUENCES IN SCHEMA infoview FROM ",
+		"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA infoview FROM ",
+		"REVOKE ALL ON SCHEMA infoview FROM ",
+	};
+	const char *const *list = give ? grants : revokes;
+	size_t i, n = give ? sizeof(grants) / sizeof(grants[0]) : sizeof(revokes) / sizeof(revokes[0]);
+	char sql[512];
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		snprintf(sql, sizeof(sql), "%s%s", list[i], who);
+		if ((rc = iv__pg_exec(b, sql, give ? "granting a space to a role" : "taking a role's grants back")) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Runs `sql` with one text parameter; 0 or the error. */
+static int exec1(struct pg *b, const char *sql, const char *param, const char *action)
+{
+	PGresult *res;
+	int rc = query(&res, b, sql, param ? 1 : 0, &param, action);
+
+	PQclear(res);
+	return rc;
+}
+
+static int admin_end(struct pg *b, int rc)
+{
+	if (rc == 0)
+		return iv__pg_exec(b, "COMMIT", "committing");
+	PQclear(PQexec(b->conn, "ROLLBACK"));
+	return rc;
+}
+
+IV_EXTERN(int) iv_postgres_available(void)
+{
+	return 1;
+}
+
+IV_EXTERN(int) iv_postgres_init(const char *conninfo)
+{
+	struct pg b;
+	PGresult *res = NULL;
+	char sql[160];
+	int version = 0, rc;
+
+	if ((rc = admin_open(&b, conninfo, "iv_postgres_init")) < 0)
+		goto done;
+	/* One administrator at a time: a second waits, then finds the work done. */
+	snprintf(sql, sizeof(sql), "BEGIN; SELECT pg_advisory_xact_lock(%d, 0)", PG_LOCK_CLASS);
+	if ((rc = iv__pg_exec(&b, sql, "starting the schema migration")) < 0 ||
+	    (rc = iv__pg_exec(&b, "CREATE SCHEMA IF NOT EXISTS infoview;"
+			      "CREATE TABLE IF NOT EXISTS infoview.meta (key text PRIMARY KEY, value text NOT NULL);"
+			      "CREATE TABLE IF NOT EXISTS infoview.member (role name PRIMARY KEY);",
+			      "creating the schema")) < 0 ||
+	    (rc = query(&res, &b, "SELECT value FROM infoview.meta WHERE key = 'version'", 0, NULL,
+			"reading the schema version")) < 0)
+		goto end;
+	version = PQntuples(res) > 0 ? atoi(PQgetvalue(res, 0, 0)) : 0;
+	PQclear(res);
+	res = NULL;
+	if (version > SCHEMA_VERSION) {
+		rc = iv__pg_error(IV_EVERSION, "postgresql: the database's infoview schema is version %d, newer than this"
+				  " library's %d", version, SCHEMA_VERSION);
+		goto end;
+	}
+	for (; version < SCHEMA_VERSION && rc == 0; version++) {
+		const char *const *step;
+
+		for (step = migrations[version]; *step && rc == 0; step++)
+			rc = iv__pg_exec(&b, *step, "creating the schema");
+	}
+	snprintf(sql, sizeof(sql), "%d", SCHEMA_VERSION);
+	if (rc == 0)
+		rc = exec1(&b, "INSERT INTO infoview.meta (key, value) VALUES ('version', $1)"
+			   " ON CONFLICT (key) DO UPDATE SET value = excluded.value", sql, "setting the schema version");
+	/* What a migration added is granted to the roles already given a space. */
+	if (rc == 0 && (rc = query(&res, &b, "SELECT quote_ident(role) FROM infoview.member", 0, NULL,
+				   "reading the members")) == 0) {
+		int i;
+
+		for (i = 0; i < PQntuples(res) && rc == 0; i++)
+			rc = grant(&b, PQgetvalue(res, i, 0), 1);
+		PQclear(res);
+	}
+end:
+	rc = admin_end(&b, rc);
+done:
+	admin_close(&b);
+	return rc;
+}
+
+IV_EXTERN(int) iv_postgres_add_user(const char *conninfo, const char *role)
+{
+	struct pg b;
+	PGresult *res = NULL;
+	char *who = NULL;
+	int version, space, rc;
+
+	if ((rc = admin_open(&b, conninfo, "iv_postgres_add_user")) < 0)
+		goto done;
+	if (!role) {
+		rc = iv__pg_error(IV_EINVALID, "iv_postgres_add_user: argument 'role' is NULL");
+		goto done;
+	}
+	if ((rc = query(&res, &b, "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1", 1, &role,
+			"looking the role up")) < 0)
+		goto done;
+	if (PQntuples(res) == 0) {
+		rc = iv__pg_error(IV_ENOTFOUND, "postgresql: there is no role %s: create it first"
+				  " (CREATE ROLE \"%s\" LOGIN)", role, role);
+		goto done;
+	}
+	if ((rc = schema_state(&b, &version, &space, "adding a user")) < 0)
+		goto done;
+	if (version != SCHEMA_VERSION) {
+		rc = iv__pg_error(version > SCHEMA_VERSION ? IV_EVERSION : IV_ESTORAGE,
+				  "postgresql: the database %s has no infoview schema of this library's version %d"
+				  " (it has %d): run `infoview --db URI admin init` first", PQdb(b.conn),
+				  SCHEMA_VERSION, version);
+		goto done;
+	}
+	if (!(who = PQescapeIdentifier(b.conn, role, strlen(role)))) {
+		rc = iv__pg_oom();
+		goto done;
+	}
+	if ((rc = iv__pg_exec(&b, "BEGIN", "adding a user")) < 0)
+		goto done;
+	if ((rc = exec1(&b, "INSERT INTO infoview.member (role) VALUES ($1) ON CONFLICT DO NOTHING", role,
+			"adding a user")) == 0)
+		rc = grant(&b, who, 1);
+	rc = admin_end(&b, rc);
+done:
+	PQclear(res);
+	if (who)
+		PQfreemem(who);
+	admin_close(&b);
+	return rc;
+}
+
+IV_EXTERN(int) iv_postgres_remove_user(const char *conninfo, const char *role)
+{
+	struct pg b;
+	PGresult *res = NULL;
+	char sql[256], *who = NULL;
+	int i, exists, bypass, rc;
+
+	if ((rc = admin_open(&b, conninfo, "iv_postgres_remove_user")) < 0)
+		goto done;
+	if (!role) {
+		rc = iv__pg_error(IV_EINVALID, "iv_postgres_remove_user: argument 'role' is NULL");
+		goto done;
+	}
+	if ((rc = query(&res, &b, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+			" ON n.oid = c.relnamespace WHERE n.nspname = 'infoview' AND c.relname = 'meta'),"
+			" (SELECT rolsuper OR rolbypassrls FROM pg_catalog.pg_roles WHERE rolname = current_user),"
+			" EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1)", 1, &role,
+			"removing a user")) < 0)
+		goto done;
+	exists = strcmp(PQgetvalue(res, 0, 2), "t") == 0;
+	bypass = strcmp(PQgetvalue(res, 0, 1), "t") == 0;
+	if (strcmp(PQgetvalue(res, 0, 0), "t") != 0)
+		goto done; /* no schema: nobody has anything in it */
+	if (!(who = PQescapeIdentifier(b.conn, role, strlen(role)))) {
+		rc = iv__pg_oom();
+		goto done;
+	}
+	/* The role's own lock: serial with its writes. */
+	snprintf(sql, sizeof(sql), "BEGIN; SELECT pg_advisory_xact_lock(%d, %ld)", PG_LOCK_CLASS,
+		 (long)iv__pg_lock_key(role));
+	if ((rc = iv__pg_exec(&b, sql, "removing a user")) < 0)
+		goto done;
+	/*
+	 * Row-level security is forced on the tables' owner too: unless the
+	 * administrator bypasses it, it is lifted inside this transaction, and
+	 * put back before anyone else can see the tables.
+	 */
+	for (i = 0; i < OWNED_COUNT && rc == 0 && !bypass; i++) {
+		snprintf(sql, sizeof(sql), "ALTER TABLE infoview.%s NO FORCE ROW LEVEL SECURITY", owned_tables[i]);
+		rc = iv__pg_exec(&b, sql, "removing a user");
+	}
+	for (i = 0; i < OWNED_COUNT && rc == 0; i++) {
+		snprintf(sql, sizeof(sql), "DELETE FROM infoview.%s WHERE owner = $1", owned_tables[i]);
+		rc = exec1(&b, sql, role, "deleting a user's records");
+	}
+	for (i = 0; i < OWNED_COUNT && rc == 0 && !bypass; i++) {
+		snprintf(sql, sizeof(sql), "ALTER TABLE infoview.%s FORCE ROW LEVEL SECURITY", owned_tables[i]);
+		rc = iv__pg_exec(&b, sql, "removing a user");
+	}
+	if (rc == 0)
+		rc = exec1(&b, "DELETE FROM infoview.member WHERE role = $1", role, "removing a user");
+	if (rc == 0 && exists)
+		rc = grant(&b, who, 0);
+	rc = admin_end(&b, rc);
+done:
+	PQclear(res);
+	if (who)
+		PQfreemem(who);
+	admin_close(&b);
+	return rc;
+}
