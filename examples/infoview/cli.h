@@ -94,6 +94,7 @@ int cmd_draft(struct cli *ctx, int argc, char **argv);
 int cmd_template(struct cli *ctx, int argc, char **argv);
 int cmd_profile(struct cli *ctx, int argc, char **argv);
 int cmd_rules(struct cli *ctx, int argc, char **argv);
+int cmd_admin(struct cli *ctx, int argc, char **argv);
 int cmd_demo(struct cli *ctx, int argc, char **argv);
 /*
  * What the demo shows, as the agenda and path commands print it; `j` NULL

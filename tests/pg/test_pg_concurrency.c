@@ -1,0 +1,351 @@
+/*
+ * Issue 13: eight processes at once on one person's PostgreSQL store, each
+ * completing interviews (requested, scheduled, completed: the rules make
+ * their follow-ups) and applying the rules to the whole store again
+ * (iv_rules_apply()) between them, and adding follow-ups of its own.
+ * Afterwards:
+ *   - no rule made the same follow-up twice (one per rule key: the same
+ *     rule for the same interview or contact), which check-then-write
+ *     under READ COMMITTED would do without the core's per-owner lock;
+ *   - nothing acknowledged is lost: every interview a process was told was
+ *     completed is, with its thank-you; every follow-up it was told was
+ *     stored is there;
+ *   - how often the core retried a call (a serialisation failure, a
+ *     deadlock) is counted and printed, as are the transient failures
+ *     returned to the processes (which they retry themselves).
+ * Bounded by time: the processes stop starting work after IV_PG_SECONDS
+ * (default 8) and the whole test is killed at 60 s by ctest.
+ *
+ *     test_pg_concurrency   (server: $IV_TEST_PG or $IV_TEST_PG_DIR)
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "pg_store.h"
+
+#include <infoview/postgres.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PROCS 8
+#define PER_PROC 6
+#define DAY ((iv_time)86400)
+/* Monday 2026-03-02 09:00:00 UTC. */
+#define T0 ((iv_time)1772442000)
+
+#ifndef IV_ERETRY
+#define IV_ERETRY (-12)
+#endif
+
+typedef char id_t_[IV_ID_LEN + 1];
+
+static id_t_ interviews[PROCS * PER_PROC], contacts[PROCS * PER_PROC];
+static char conninfo[1200];
+
+static int failf(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
+static int failf(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("pg_concurrency: FAIL: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 1;
+}
+
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* --- The store before the processes start --------------------------------- */
+
+static int populate(iv_db *db)
+{
+	size_t i;
+
+	for (i = 0; i < PROCS * PER_PROC; i++) {
+		iv_contact *c = NULL;
+		iv_interview *iv = NULL;
+		char name[64];
+
+		snprintf(name, sizeof(name), "Contact %zu", i);
+		if (iv_contact_new(&c) || iv_contact_set_name(c, name) || iv_contact_set_cadence_days(c, 30)
+		    || iv_contact_insert(db, c) || iv_interview_new(&iv) || iv_interview_set_contact(iv, iv_contact_id(c))
+		    || iv_interview_insert(db, iv)) {
+			iv_contact_free(c);
+			iv_interview_free(iv);
+			return failf("populating: %s", iv_error_message());
+		}
+		memcpy(interviews[i], iv_interview_id(iv), sizeof(id_t_));
+		memcpy(contacts[i], iv_contact_id(c), sizeof(id_t_));
+		iv_contact_free(c);
+		iv_interview_free(iv);
+	}
+	return 0;
+}
+
+/* --- One process ------------------------------------------------------------ */
+
+struct tally {
+	long transient;  /* IV_ERETRY or IV_EBUSY returned to the process, which tried again */
+	long applies;    /* iv_rules_apply() calls that succeeded */
+	long retries;    /* the core's own retries, as iv_db_retry_count() says; -1 if unknown */
+};
+
+static double deadline;
+
+/* Runs `call` until it does not fail transiently (for 20 s at most); counts the transient failures. */
+#define RETRYING(t, call, rc)                                              \
+	do {                                                               \
+		(rc) = (call);                                             \
+		if ((rc) != IV_ERETRY && (rc) != IV_EBUSY)                 \
+			break;                                             \
+		(t)->transient++;                                          \
+	} while (seconds() < deadline + 20)
+
+static int custom_followup(iv_db *db, const char *contact, int k, int i, char *out)
+{
+	iv_followup *fu = NULL;
+	char note[64];
+	int rc;
+
+	snprintf(note, sizeof(note), "process %d, number %d", k, i);
+	if ((rc = iv_followup_new(&fu)) == 0 && (rc = iv_followup_set_contact(fu, contact)) == 0
+	    && (rc = iv_followup_set_due(fu, T0 + 10 * DAY)) == 0 && (rc = iv_followup_set_note(fu, note)) == 0
+	    && (rc = iv_followup_insert(db, fu)) == 0)
+		memcpy(out, iv_followup_id(fu), sizeof(id_t_));
+	iv_followup_free(fu);
+	return rc;
+}
+
+static int child(int k, FILE *acks)
+{
+	struct tally t = { 0, 0, -1 };
+	iv_db *db = NULL;
+	int i, rc = 0;
+
+	if (iv_db_open_with(&db, "postgresql", conninfo) != 0)
+		return failf("process %d: cannot open the store: %s", k, iv_error_message());
+	for (i = 0; rc == 0 && i < PER_PROC && seconds() < deadline; i++) {
+		const char *id = interviews[k * PER_PROC + i];
+		id_t_ fu;
+
+		RETRYING(&t, iv_interview_move(NULL, db, id, IV_INTERVIEW_REQUESTED), rc);
+		if (rc == 0)
+			RETRYING(&t, iv_interview_move(NULL, db, id, IV_INTERVIEW_SCHEDULED), rc);
+		if (rc == 0)
+			RETRYING(&t, iv_interview_move(NULL, db, id, IV_INTERVIEW_COMPLETED), rc);
+		if (rc != 0) {
+			failf("process %d: moving interview %s: %s", k, id, iv_error_message());
+			break;
+		}
+		fprintf(acks, "interview %s\n", id);
+		RETRYING(&t, custom_followup(db, contacts[k * PER_PROC + i], k, i, fu), rc);
+		if (rc != 0) {
+			failf("process %d: a follow-up of its own: %s", k, iv_error_message());
+			break;
+		}
+		fprintf(acks, "followup %s\n", fu);
+		fflush(acks);
+		/* Every process applies the rules to the whole store: the others' interviews too. */
+		RETRYING(&t, iv_rules_apply(db), rc);
+		if (rc != 0) {
+			failf("process %d: applying the rules: %s", k, iv_error_message());
+			break;
+		}
+		t.applies++;
+	}
+	/* More while the others still complete theirs. */
+	while (rc == 0 && t.applies < 3 * PER_PROC && seconds() < deadline) {
+		RETRYING(&t, iv_rules_apply(db), rc);
+		if (rc != 0)
+			failf("process %d: applying the rules: %s", k, iv_error_message());
+		else
+			t.applies++;
+	}
+#ifdef IV_HAVE_RETRY_COUNT
+	t.retries = (long)iv_db_retry_count(db);
+#endif
+	fprintf(acks, "tally %ld %ld %ld\n", t.transient, t.applies, t.retries);
+	fflush(acks);
+	iv_db_free(db);
+	return rc == 0 ? 0 : 1;
+}
+
+/* --- Afterwards --------------------------------------------------------------- */
+
+struct seen {
+	char key[160];
+};
+
+static int by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct seen *)a)->key, ((const struct seen *)b)->key);
+}
+
+int main(void)
+{
+	const char *admin = iv_test_pg_conninfo(), *env = getenv("IV_PG_SECONDS");
+	char role[IV_TEST_PG_ROLE_LEN], line[256];
+	FILE *acks[PROCS];
+	pid_t pids[PROCS];
+	iv_db *db = NULL;
+	iv_followup_iter *it = NULL;
+	iv_followup *fu = NULL;
+	struct seen *keys = NULL;
+	size_t nkeys = 0, cap = 0, nfollowups = 0, i;
+	long transient = 0, applies = 0, retries = 0, acked_interviews = 0, acked_followups = 0;
+	int k, failed = 0, duplicates = 0, retries_known = 1;
+	double start = seconds(), secs = env && atof(env) > 0 ? atof(env) : 8;
+
+	if (!admin)
+		return 1;
+	setenv("TZ", "UTC", 1);
+	if (iv_test_pg_role_new(role) < 0 || iv_test_pg_role_conninfo(conninfo, sizeof(conninfo), role) < 0)
+		return 1;
+	if (iv_db_open_with(&db, "postgresql", conninfo) != 0)
+		return failf("cannot open the store: %s", iv_error_message());
+	if (populate(db) != 0)
+		return 1;
+	iv_db_free(db);
+	db = NULL;
+
+	deadline = seconds() + secs;
+	fflush(NULL);
+	for (k = 0; k < PROCS; k++) {
+		if (!(acks[k] = tmpfile()))
+			return failf("tmpfile: %s", strerror(errno));
+		pids[k] = fork();
+		if (pids[k] < 0)
+			return failf("fork: %s", strerror(errno));
+		if (pids[k] == 0)
+			_exit(child(k, acks[k]));
+	}
+	for (k = 0; k < PROCS; k++) {
+		int status = 0;
+
+		/* Bounded: a process still running 40 s after the start is stopped, and that is a failure. */
+		while (waitpid(pids[k], &status, WNOHANG) == 0) {
+			if (seconds() > start + secs + 40) {
+				failf("process %d still running: stopped", k);
+				kill(pids[k], SIGKILL);
+				waitpid(pids[k], &status, 0);
+				status = 1 << 8;
+				break;
+			}
+			nanosleep(&(struct timespec){ 0, 20000000 }, NULL);
+		}
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+			failf("process %d failed (status %d)", k, status);
+			failed++;
+		}
+	}
+
+	if (iv_db_open_with(&db, "postgresql", conninfo) != 0)
+		return failf("cannot reopen the store: %s", iv_error_message());
+	/* Every follow-up, by rule key: none twice. */
+	if (iv_followup_list(&it, db, NULL) != 0)
+		return failf("listing: %s", iv_error_message());
+	while (iv_followup_iter_next(&fu, it) == 0) {
+		nfollowups++;
+		if (iv_followup_rule(fu)) {
+			if (nkeys == cap) {
+				cap = cap ? 2 * cap : 256;
+				keys = realloc(keys, cap * sizeof(*keys));
+				if (!keys)
+					return failf("out of memory");
+			}
+			snprintf(keys[nkeys++].key, sizeof(keys->key), "%s", iv_followup_rule(fu));
+		}
+		iv_followup_free(fu);
+	}
+	iv_followup_iter_free(it);
+	qsort(keys, nkeys, sizeof(*keys), by_key);
+	for (i = 1; i < nkeys; i++) {
+		if (strcmp(keys[i].key, keys[i - 1].key) == 0) {
+			failf("two follow-ups of rule %s", keys[i].key);
+			duplicates++;
+		}
+	}
+	/* Everything acknowledged is there. */
+	for (k = 0; k < PROCS; k++) {
+		rewind(acks[k]);
+		while (fgets(line, sizeof(line), acks[k])) {
+			char id[IV_ID_LEN + 1], want[160];
+			long a, b, c;
+			struct seen s;
+
+			if (sscanf(line, "interview %36s", id) == 1) {
+				iv_interview *iv = NULL;
+
+				acked_interviews++;
+				if (iv_interview_lookup(&iv, db, id) != 0 || iv_interview_status(iv) != IV_INTERVIEW_COMPLETED) {
+					failf("interview %s, acknowledged as completed, is not", id);
+					failed++;
+				}
+				iv_interview_free(iv);
+				snprintf(want, sizeof(want), "thank_you:%s", id);
+				snprintf(s.key, sizeof(s.key), "%s", want);
+				if (!nkeys || !bsearch(&s, keys, nkeys, sizeof(*keys), by_key)) {
+					failf("interview %s, completed, has no thank-you (%s)", id, want);
+					failed++;
+				}
+			} else if (sscanf(line, "followup %36s", id) == 1) {
+				iv_followup *f = NULL;
+
+				acked_followups++;
+				if (iv_followup_lookup(&f, db, id) != 0) {
+					failf("follow-up %s, acknowledged as stored, is not there", id);
+					failed++;
+				}
+				iv_followup_free(f);
+			} else if (sscanf(line, "tally %ld %ld %ld", &a, &b, &c) == 3) {
+				transient += a;
+				applies += b;
+				if (c < 0)
+					retries_known = 0;
+				else
+					retries += c;
+			}
+		}
+		fclose(acks[k]);
+	}
+	free(keys);
+	iv_db_free(db);
+	if (iv_test_pg_role_drop(role) < 0)
+		failed++;
+	if (acked_interviews == 0) {
+		failf("no interview was completed in %.0f s", secs);
+		failed++;
+	}
+
+	printf("pg_concurrency: %d processes in %.1f s: %ld interviews completed, %ld follow-ups of their own, "
+	       "%ld rule applications; %zu follow-ups, %zu by rules, %d made twice\n",
+	       PROCS, seconds() - start, acked_interviews, acked_followups, applies, nfollowups, nkeys, duplicates);
+	if (retries_known)
+		printf("pg_concurrency: the core retried %ld calls; %ld transient failures reached the processes\n",
+		       retries, transient);
+	else
+		printf("pg_concurrency: %ld transient failures reached the processes (the core's own retries are "
+		       "not counted by this library)\n", transient);
+	printf("%d passed, %d failed\n", failed + duplicates ? 0 : 1, failed + duplicates ? 1 : 0);
+	return failed + duplicates ? 1 : 0;
+}
