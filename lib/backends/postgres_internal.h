@@ -53,6 +53,17 @@ struct pg_buf {
 	size_t len, size;
 };
 
+/*
+ * A setting written inside a transaction, kept here until the outermost
+ * commit (postgres.c says why); one per key and depth.
+ */
+struct pg_pending {
+	struct pg_pending *next;
+	char *key;
+	char *value; /* NULL: removed */
+	int depth;   /* the transaction level that wrote it */
+};
+
 struct pg {
 	iv_backend base; /* first, so that an iv_backend * is a struct pg * */
 	PGconn *conn;
@@ -71,6 +82,8 @@ struct pg {
 	char *role;
 	/* Names cursors: each is "ivc<n>". */
 	unsigned long cursors;
+	/* Settings written in the open transaction, newest first. */
+	struct pg_pending *pending;
 	/* The tsvector text of the record being written. */
 	struct pg_buf words;
 };
