@@ -8,9 +8,10 @@
  * security adds the same condition: the planner then uses the indexes, all
  * of which lead with owner. Ids are uuid, compared as their bytes: the order
  * of their lower-case text. Names, companies, URLs, e-mails and tags are
- * compared through generated columns folded with infoview.fold() (A-Z to
- * a-z only) in the "C" collation: the ASCII case-insensitive order and
- * equality backend.h asks for, whatever the database's collation.
+ * compared folded with infoview.fold() (A-Z to a-z only) in the "C"
+ * collation (generated columns; for e-mails and tags the table of keys the
+ * schema's trigger keeps): the ASCII case-insensitive order and equality
+ * backend.h asks for, whatever the database's collation.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -214,9 +215,11 @@ static int take_json(struct get *g, iv_interview *iv, int which)
 
 static const char *const contact_filters[] = {
 	"r.company_key = infoview.fold($#)",
-	"r.tags_key @> ARRAY[infoview.fold($#)]",
+	"r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 2"
+	" AND k.key = infoview.fold($#))",
 	"r.name_key = infoview.fold($#)",
-	"r.emails_key @> ARRAY[infoview.fold($#)]",
+	"r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 1"
+	" AND k.key = infoview.fold($#))",
 	"r.num = $#",
 	"r.id BETWEEN $# AND $#",
 	"r.url_key = infoview.fold($#)",
