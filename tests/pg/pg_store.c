@@ -5,9 +5,14 @@
 
 #include <libpq-fe.h>
 
+#ifndef IV_ERETRY
+#define IV_ERETRY IV_EBUSY /* until the core's transient-failure code lands */
+#endif
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static char admin_conninfo[1024];
@@ -67,6 +72,13 @@ int iv_test_pg_role_conninfo(char *buf, size_t n, const char *role)
 	return 0;
 }
 
+/* The server's notices ("role ... does not exist, skipping") are no news here. */
+static void no_notices(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 static void admin_finish(void)
 {
 	PQfinish(admin);
@@ -93,6 +105,7 @@ int iv_test_pg_admin_exec(const char *sql)
 			admin = NULL;
 			return -1;
 		}
+		PQsetNoticeProcessor(admin, no_notices, NULL);
 		atexit(admin_finish);
 	}
 	res = PQexec(admin, sql);
@@ -101,6 +114,24 @@ int iv_test_pg_admin_exec(const char *sql)
 		fprintf(stderr, "pg_store: %s: %s", sql, PQerrorMessage(admin));
 	PQclear(res);
 	return ok ? 0 : -1;
+}
+
+/*
+ * iv_postgres_add_user(), tried again when it fails: suites run at once
+ * (ctest -j) add roles at the same moment, and two GRANTs on the same
+ * schema at once can fail ("tuple concurrently updated", a deadlock).
+ * pg_isolation checks that concurrent calls succeed without this.
+ */
+static int add_user(const char *ci, const char *role)
+{
+	int i, rc = -1;
+
+	for (i = 0; i < 20 && (rc = iv_postgres_add_user(ci, role)) != 0; i++) {
+		if (rc != IV_ERETRY && rc != IV_EBUSY && rc != IV_ESTORAGE)
+			break;
+		nanosleep(&(struct timespec){ 0, 20000000L * (i + 1) }, NULL);
+	}
+	return rc;
 }
 
 int iv_test_pg_role_new(char *role)
@@ -120,7 +151,7 @@ int iv_test_pg_role_new(char *role)
 	snprintf(sql, sizeof(sql), "CREATE ROLE %s LOGIN", role);
 	if (iv_test_pg_admin_exec(sql) < 0)
 		return -1;
-	if (iv_postgres_add_user(ci, role) != 0) {
+	if (add_user(ci, role) != 0) {
 		fprintf(stderr, "pg_store: iv_postgres_add_user(%s): %s\n", role, iv_error_message());
 		snprintf(sql, sizeof(sql), "DROP ROLE %s", role);
 		iv_test_pg_admin_exec(sql);
