@@ -117,16 +117,17 @@ int iv_test_pg_admin_exec(const char *sql)
 }
 
 /*
- * iv_postgres_add_user(), tried again when it fails: suites run at once
- * (ctest -j) add roles at the same moment, and two GRANTs on the same
- * schema at once can fail ("tuple concurrently updated", a deadlock).
- * pg_isolation checks that concurrent calls succeed without this.
+ * iv_postgres_add_user() or iv_postgres_remove_user(), tried again when it
+ * fails: suites run at once (ctest -j) add and remove roles at the same
+ * moment, and two GRANTs or REVOKEs on the same schema at once can fail
+ * ("tuple concurrently updated", a deadlock). pg_isolation checks that
+ * concurrent calls succeed without this.
  */
-static int add_user(const char *ci, const char *role)
+static int user_call(int (*call)(const char *, const char *), const char *ci, const char *role)
 {
 	int i, rc = -1;
 
-	for (i = 0; i < 20 && (rc = iv_postgres_add_user(ci, role)) != 0; i++) {
+	for (i = 0; i < 20 && (rc = call(ci, role)) != 0; i++) {
 		if (rc != IV_ERETRY && rc != IV_EBUSY && rc != IV_ESTORAGE)
 			break;
 		nanosleep(&(struct timespec){ 0, 20000000L * (i + 1) }, NULL);
@@ -151,7 +152,7 @@ int iv_test_pg_role_new(char *role)
 	snprintf(sql, sizeof(sql), "CREATE ROLE %s LOGIN", role);
 	if (iv_test_pg_admin_exec(sql) < 0)
 		return -1;
-	if (add_user(ci, role) != 0) {
+	if (user_call(iv_postgres_add_user, ci, role) != 0) {
 		fprintf(stderr, "pg_store: iv_postgres_add_user(%s): %s\n", role, iv_error_message());
 		snprintf(sql, sizeof(sql), "DROP ROLE %s", role);
 		iv_test_pg_admin_exec(sql);
@@ -168,7 +169,7 @@ int iv_test_pg_role_drop(const char *role)
 
 	if (!ci)
 		return -1;
-	if (iv_postgres_remove_user(ci, role) != 0) {
+	if (user_call(iv_postgres_remove_user, ci, role) != 0) {
 		fprintf(stderr, "pg_store: iv_postgres_remove_user(%s): %s\n", role, iv_error_message());
 		rc = -1;
 	}
