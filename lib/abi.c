@@ -204,7 +204,7 @@ static const member export_options_members[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-#define MAX_VERSIONS 5
+#define MAX_VERSIONS 6
 
 static const struct versioned {
 	const char *name;
@@ -233,7 +233,7 @@ static const struct versioned {
 		{ 0, END(iv_rules, report_back_days) NEXT_SIZE(iv_rules) }, rules_members },
 	[IV__ST_BACKEND] = { "iv_backend", IV_BACKEND_VERSION,
 		{ 0, END(iv_backend, search), END(iv_backend, note_list), END(iv_backend, setting_list),
-		  END(iv_backend, network_company)
+		  END(iv_backend, network_company), END(iv_backend, network_company) /* 5: a contract, no member */
 		  NEXT_SIZE(iv_backend) }, backend_members },
 	[IV__ST_BACKEND_ITER] = { "iv_backend_iter", IV_BACKEND_ITER_VERSION,
 		{ 0, END(iv_backend_iter, free) NEXT_SIZE(iv_backend_iter) }, backend_iter_members },
@@ -330,6 +330,7 @@ unsigned int iv__filter_version_for_backend(int st, unsigned int backend_version
 		[IV__ST_INTERVIEW_FILTER] = 2, [IV__ST_FOLLOWUP_FILTER] = 2,
 		[IV__ST_NOTE_FILTER] = 1,
 	};
+	/* Version 5 (the contract for shared stores) adds no filter member. */
 	unsigned int known;
 
 	if (backend_version <= 1)
@@ -338,7 +339,7 @@ unsigned int iv__filter_version_for_backend(int st, unsigned int backend_version
 		known = v2[st];
 	else if (backend_version == 3 && st >= 0 && (size_t)st < sizeof(v3) / sizeof(v3[0]))
 		known = v3[st];
-	else if (backend_version == 4 && st >= 0 && (size_t)st < sizeof(v4) / sizeof(v4[0]))
+	else if ((backend_version == 4 || backend_version == 5) && st >= 0 && (size_t)st < sizeof(v4) / sizeof(v4[0]))
 		known = v4[st];
 	else
 		/* Newer than any row (the growth test's next version): it knows every member. */

@@ -1,7 +1,9 @@
 /*
  * Opening stores, the backend registry, transactions, the clock, settings.
  */
+#include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,12 +385,44 @@ static int db_rollback_unguarded(iv_db *db)
 int iv_db_rollback(iv_db *db)
 {
 	/* The numbers given in the transaction are forgotten, not written first (as an insert enters). */
-	IV__GUARDED_WITH(iv__enter_insert, db, "iv_db_rollback", db_rollback_unguarded(db));
+	IV__GUARDED_ONCE_WITH(iv__enter_insert, db, "iv_db_rollback", db_rollback_unguarded(db));
 }
 
 int iv_db_transaction_depth(const iv_db *db)
 {
 	return db ? db->depth : 0;
+}
+
+uint64_t iv_db_retry_count(const iv_db *db)
+{
+	return db ? db->retries : 0;
+}
+
+int iv__retry(iv_db *db, const char *fn, int attempt)
+{
+	struct timespec pause;
+	uint64_t r;
+	long ms;
+
+	if (!db || db->entries != 1 || db->depth != 0)
+		return 0;
+	if (attempt > IV__RETRY_MAX) {
+		char msg[512];
+
+		snprintf(msg, sizeof(msg), "%s", iv_error_last()->message);
+		iv__error(IV_ERETRY, "%s: gave up after %d attempts: %s", fn, attempt, msg);
+		return 0;
+	}
+	db->retries++;
+	/* 1, 2, 4 ... 64 ms, each up to twice as long at random, so that callers that collided part. */
+	ms = 1L << (attempt - 1 < 6 ? attempt - 1 : 6);
+	iv__random_bytes(&r, sizeof(r));
+	ms += (long)(r % (uint64_t)ms);
+	pause.tv_sec = ms / 1000;
+	pause.tv_nsec = (ms % 1000) * 1000000L;
+	while (nanosleep(&pause, &pause) != 0 && errno == EINTR)
+		;
+	return 1;
 }
 
 int iv__tx_begin(iv_db *db)

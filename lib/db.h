@@ -44,6 +44,7 @@ struct iv_db {
 	iv_clock_cb clock;
 	void *clock_payload;
 	int depth; /* transactions open, the caller's and the core's */
+	uint64_t retries; /* public calls done again after IV_ERETRY */
 	/*
 	 * Set by iv_interview_unschedule() around its update: the one way
 	 * back in the lifecycle (scheduled -> requested), which the update
@@ -80,9 +81,39 @@ int iv__enter(iv_db *db, const char *fn);
 int iv__enter_insert(iv_db *db, const char *fn);
 void iv__leave(iv_db *db);
 
-/* The body of public function `fn`: `call` with store `db` guarded. */
+/*
+ * Whether a public call that failed with IV_ERETRY is done again: only the
+ * outermost call on the store, with no transaction left open (the call
+ * opened and ended its own), and at most IV__RETRY_MAX times, after a
+ * short random pause; counts the retry. When it gives up it says so in the
+ * message. `attempt` is 1 for the first retry.
+ */
+int iv__retry(iv_db *db, const char *fn, int attempt);
+#define IV__RETRY_MAX 8
+
+/*
+ * The body of public function `fn`: `call` with store `db` guarded, done
+ * again while a server store asks for it (IV_ERETRY; see iv__retry()).
+ * `call` must leave nothing behind when it fails: every public call is
+ * all-or-nothing, and its outputs are set only on success.
+ */
 #define IV__GUARDED(db, fn, call) IV__GUARDED_WITH(iv__enter, db, fn, call)
 #define IV__GUARDED_WITH(enter, db, fn, call) do { \
+	iv_db *guarded_ = (db); \
+	int error_ = enter(guarded_, fn), attempt_ = 0; \
+	if (error_ < 0) \
+		return error_; \
+	while ((error_ = (call)) == IV_ERETRY && iv__retry(guarded_, fn, ++attempt_)) \
+		; \
+	iv__leave(guarded_); \
+	return error_; \
+} while (0)
+/*
+ * As IV__GUARDED, never done again: a call that reads or writes a stream
+ * of the caller's, or ends a transaction.
+ */
+#define IV__GUARDED_ONCE(db, fn, call) IV__GUARDED_ONCE_WITH(iv__enter, db, fn, call)
+#define IV__GUARDED_ONCE_WITH(enter, db, fn, call) do { \
 	iv_db *guarded_ = (db); \
 	int error_ = enter(guarded_, fn); \
 	if (error_ < 0) \

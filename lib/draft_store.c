@@ -151,7 +151,7 @@ static int saved_request_unguarded(char **out, iv_db *db, const char *interview_
 		else if (error < 0)
 			error = iv__error_ensure(error, "reading a saved request");
 		if (error < 0 || (*out && !**out)) {
-			free(*out);
+			iv_free(*out);
 			*out = NULL;
 		}
 	}

@@ -90,6 +90,7 @@ static const struct name error_codes[] = {
 	{ IV_ECONSTRAINT, "econstraint" }, { IV_EBUSY, "ebusy" },
 	{ IV_ENOMEM, "enomem" }, { IV_EVERSION, "eversion" },
 	{ IV_ESTORAGE, "estorage" }, { IV_EMISUSE, "emisuse" },
+	{ IV_ERETRY, "eretry" },
 	{ IV_ITEROVER, "iterover" }
 };
 

@@ -101,6 +101,7 @@ const char *iv__error_words(int code)
 	case IV_EVERSION: return "unsupported version";
 	case IV_ESTORAGE: return "storage error";
 	case IV_EMISUSE: return "misuse of the library";
+	case IV_ERETRY: return "a transient failure; try again";
 	case IV_ITEROVER: return "no more items";
 	default: return "unknown error";
 	}
@@ -120,6 +121,7 @@ const char *iv_error_name(int code)
 	case IV_EVERSION: return "IV_EVERSION";
 	case IV_ESTORAGE: return "IV_ESTORAGE";
 	case IV_EMISUSE: return "IV_EMISUSE";
+	case IV_ERETRY: return "IV_ERETRY";
 	case IV_ITEROVER: return "IV_ITEROVER";
 	default: return "IV_EUNKNOWN";
 	}

@@ -71,7 +71,7 @@ static int export_unguarded(iv_db *db, int format, iv_write_cb write, void *payl
 
 int iv_export(iv_db *db, int format, iv_write_cb write, void *payload, const iv_export_options *opts)
 {
-	IV__GUARDED(db, "iv_export", export_unguarded(db, format, write, payload, opts));
+	IV__GUARDED_ONCE(db, "iv_export", export_unguarded(db, format, write, payload, opts));
 }
 
 struct file_out {

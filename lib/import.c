@@ -317,7 +317,7 @@ static int resolve_uid(char out[IV_ID_LEN + 1], iv_db *db, const char *uid)
 		return iv__error_ensure(found, "reading a remembered UID");
 	if ((found = value ? exists(db, value) : 0) == 1)
 		memcpy(out, value, IV_ID_LEN + 1);
-	free(value);
+	iv_free(value);
 	return found;
 }
 
@@ -602,7 +602,7 @@ int iv_import(iv_import_report **report, iv_db *db, int format, iv_read_cb read,
 {
 	if (report)
 		*report = NULL;
-	IV__GUARDED(db, "iv_import", import_unguarded(report, db, format, read, payload, 0, opts));
+	IV__GUARDED_ONCE(db, "iv_import", import_unguarded(report, db, format, read, payload, 0, opts));
 }
 
 struct file_in {

@@ -67,7 +67,7 @@ static int listed_keys(iv__strlist *k, iv_db *db, const char *prefix)
 	}
 	while ((error = bi->next(&key, bi)) == 0) {
 		error = iv__strlist_insert(k, k->count, key);
-		free(key);
+		iv_free(key);
 		if (error < 0)
 			break;
 	}
@@ -103,7 +103,7 @@ int iv__settings_each(iv_db *db, const char *prefix,
 			break;
 		}
 		error = cb(k.items[i], value, payload);
-		free(value);
+		iv_free(value);
 	}
 	iv__strlist_free(&k);
 	return error;

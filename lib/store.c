@@ -380,7 +380,7 @@ static int number_last(int64_t *last, char key[40], iv_db *db, const char *what)
 	if (stored) {
 		n = strtoll(stored, &end, 10);
 		error = end == stored || *end || n < 0 || n == LLONG_MAX;
-		free(stored);
+		iv_free(stored);
 		if (error)
 			return iv__error(IV_ESTORAGE, "the setting %s is damaged (not a number)", key);
 	}

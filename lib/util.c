@@ -18,6 +18,24 @@ void iv_free(void *ptr)
 	free(ptr);
 }
 
+void *iv_malloc(size_t size)
+{
+	return malloc(size);
+}
+
+char *iv_strdup(const char *s)
+{
+	size_t n;
+	char *copy;
+
+	if (!s)
+		return NULL;
+	n = strlen(s) + 1;
+	if ((copy = malloc(n)) != NULL)
+		memcpy(copy, s, n);
+	return copy;
+}
+
 char *iv__strdup(const char *s)
 {
 	char *copy;
@@ -262,6 +280,11 @@ static void random_bytes(unsigned char *out, size_t n)
 	}
 	memcpy(out, pool.bytes + pool.pos, n);
 	pool.pos += n;
+}
+
+void iv__random_bytes(void *out, size_t n)
+{
+	random_bytes(out, n);
 }
 
 /*

@@ -68,6 +68,8 @@ int iv__set_id(char **dst, const char *field, const char *id, int optional);
 
 /** Generates a new time-ordered UUID (version 7 layout) in lower-case text. */
 void iv__id_generate(char out[IV_ID_LEN + 1]);
+/* `n` random bytes (at most 16), from the same per-thread pool as the ids. */
+void iv__random_bytes(void *out, size_t n);
 /** An id's 16 bytes (RFC 9562's binary form) as its lower-case text. */
 void iv__id_format(char out[IV_ID_LEN + 1], const unsigned char u[16]);
 

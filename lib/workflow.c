@@ -140,7 +140,7 @@ static int rules_read(iv_rules *out, iv_db *db, int *damaged)
 		if (error < 0)
 			return iv__error_ensure(error, "reading the rule times");
 		error = parse_rule(&v[i], s);
-		free(s);
+		iv_free(s);
 		if (error < 0) {
 			*damaged = 1;
 			return iv__error(IV_ESTORAGE, "setting %s: the stored value is not a number", rule_keys[i]);

@@ -92,6 +92,7 @@ static const enum_entry enum_table[] = {
 	{ "error", IV_EVERSION, "eversion" },
 	{ "error", IV_ESTORAGE, "estorage" },
 	{ "error", IV_EMISUSE, "emisuse" },
+	{ "error", IV_ERETRY, "eretry" },
 	{ "error", IV_ITEROVER, "iterover" },
 	{ "timeline_kind", IV_TIMELINE_NOTE, "note" },
 	{ "timeline_kind", IV_TIMELINE_INTRO, "intro" },

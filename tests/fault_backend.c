@@ -35,7 +35,10 @@ static fault_backend *F(iv_backend *be)
 /* Counts a call; 1 when it is the one to fail. */
 static int trip(fault_backend *f, const char *op)
 {
-	if (!f->armed || ++f->calls != f->k)
+	if (!f->armed)
+		return 0;
+	++f->calls;
+	if ((f->mode & FAULT_EVERY) ? f->calls < f->k : f->calls != f->k)
 		return 0;
 	f->hit = 1;
 	f->where = op;
@@ -64,7 +67,7 @@ static int fail(fault_backend *f)
 	int e_; \
 	if (!trip_write(f, op)) \
 		return (call); \
-	if (f->mode == FAULT_AFTER) { \
+	if ((f->mode & FAULT_AFTER)) { \
 		e_ = (call); \
 		(void)e_; \
 	} \

@@ -20,6 +20,11 @@ typedef struct fault_backend fault_backend;
  * fails); for other calls as FAULT_BEFORE.
  */
 enum { FAULT_BEFORE = 0, FAULT_AFTER = 1 };
+/*
+ * Or'ed into the mode: every call from the k-th on fails, not only the
+ * k-th (a server that stays unreachable; IV_ERETRY that never clears).
+ */
+enum { FAULT_EVERY = 2 };
 
 /*
  * Wraps `inner` (owned from now on, freed with the wrapper) in a backend

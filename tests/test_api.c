@@ -1516,6 +1516,7 @@ static void db_getters_accept_null(void **state)
 {
 	(void)state;
 	NULL_GETTER(iv_db_transaction_depth, NULL);
+	NULL_GETTER(iv_db_retry_count, NULL);
 }
 
 /* ======================================================================= */

@@ -77,6 +77,23 @@ IV_EXTERN(int) iv_version_number(void);
 IV_EXTERN(void) iv_free(void *ptr);
 
 /**
+ * Allocates memory that iv_free() frees: what a backend hands to the
+ * library to own (see <infoview/sys/backend.h>) comes from here, so that a
+ * backend built with another allocator or runtime (another language, a
+ * separate C runtime) gives the library memory it can free.
+ * @param size the bytes wanted; 0 gives a unique pointer or NULL
+ * @return the memory, or NULL when out of memory
+ */
+IV_EXTERN(void *) iv_malloc(size_t size);
+
+/**
+ * Copies a string into memory from iv_malloc().
+ * @param s the string; NULL gives NULL
+ * @return the copy, free with iv_free(); NULL for NULL or when out of memory
+ */
+IV_EXTERN(char *) iv_strdup(const char *s);
+
+/**
  * A UTC time: seconds since 1970-01-01T00:00:00Z. The value 0 means
  * "not set" wherever a time is optional.
  */

@@ -101,15 +101,25 @@ IV_EXTERN(int) iv_db_default_path(char **out);
  * Starts a transaction. Transactions nest: an inner one commits into the
  * outer one or rolls back alone. Every single call that writes is atomic on
  * its own; transactions group several.
+ *
+ * On a store shared by many connections (a server store), a call that
+ * opens its own transaction and meets a transient failure is done again
+ * by the library (see IV_ERETRY and iv_db_retry_count()); inside a
+ * transaction of yours it returns IV_ERETRY instead: roll back and do the
+ * transaction's work again.
  * @param db the store
- * @return 0, or the store's error (IV_EBUSY, IV_ESTORAGE)
+ * @return 0, or the store's error (IV_EBUSY, IV_ESTORAGE, IV_ERETRY)
  */
 IV_EXTERN(int) iv_db_begin(iv_db *db);
 
 /**
- * Commits the innermost open transaction.
+ * Commits the innermost open transaction. When it fails the transaction
+ * is still counted open: roll it back with iv_db_rollback(). Only after
+ * IV_EBUSY may the commit be tried again instead (SQLite keeps the
+ * transaction); after any other error the store may have ended it.
  * @param db the store
- * @return 0; IV_EMISUSE if none is open; the store's error
+ * @return 0; IV_EMISUSE if none is open; the store's error (IV_EBUSY,
+ *         IV_ESTORAGE, IV_ERETRY)
  */
 IV_EXTERN(int) iv_db_commit(iv_db *db);
 
@@ -126,6 +136,15 @@ IV_EXTERN(int) iv_db_rollback(iv_db *db);
  * @return the depth; 0 outside any transaction, and for NULL
  */
 IV_EXTERN(int) iv_db_transaction_depth(const iv_db *db);
+
+/**
+ * How many times calls on this store were done again after a transient
+ * failure of the store (IV_ERETRY) since it was opened: 0 on SQLite and
+ * memory stores, which have none.
+ * @param db the store, or NULL
+ * @return the count; 0 for NULL
+ */
+IV_EXTERN(uint64_t) iv_db_retry_count(const iv_db *db);
 
 /**
  * A clock: stores the current time in UTC seconds in *now.

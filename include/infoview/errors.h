@@ -31,6 +31,14 @@ typedef enum {
 	IV_EVERSION = -9,     /**< a version this library does not support */
 	IV_ESTORAGE = -10,    /**< the storage layer failed (I/O, corruption) */
 	IV_EMISUSE = -11,     /**< the API was called in a wrong state */
+	/**
+	 * a transient failure of a server store (a serialisation failure, a
+	 * deadlock, a dropped connection): the transaction is gone and the
+	 * same work may succeed if done again. A call that opens its own
+	 * transaction is retried by the library a few times first; inside the
+	 * caller's transaction, roll it back and do it again.
+	 */
+	IV_ERETRY = -12,
 	IV_ITEROVER = -31     /**< an iterator has no more items (not an error) */
 } iv_error_code_t;
 

@@ -19,7 +19,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define MEMORY_BACKEND_VERSION 4
+#define MEMORY_BACKEND_VERSION 5
 
 /*
  * Where a record sits: contacts by (text = name, id), the others by
@@ -1035,9 +1035,8 @@ static int mem_setting_get(char **out, iv_backend *be, const char *key)
 		snprintf(msg, sizeof(msg), "memory: setting %s not set", key);
 		return iv_error_set(IV_ENOTFOUND, msg);
 	}
-	if (!(*out = malloc(strlen(s->value) + 1)))
+	if (!(*out = iv_strdup(s->value)))
 		return mem_oom();
-	strcpy(*out, s->value);
 	return 0;
 }
 
@@ -1066,7 +1065,7 @@ static void mem_keys_free(iv_backend_iter *bi)
 	size_t i;
 
 	for (i = it->next; i < it->count; i++)
-		free(it->keys[i]);
+		iv_free(it->keys[i]);
 	free(it->keys);
 	free(it);
 }
@@ -1098,11 +1097,11 @@ static int mem_setting_list(iv_backend_iter **out, iv_backend *be, const char *p
 	for (s = mb->settings; s; s = s->next) {
 		if (!s->value || strncmp(s->key, prefix, plen) != 0)
 			continue;
-		if (!(it->keys[it->count] = malloc(strlen(s->key) + 1))) {
+		if (!(it->keys[it->count] = iv_strdup(s->key))) {
 			mem_keys_free(&it->base);
 			return mem_oom();
 		}
-		strcpy(it->keys[it->count++], s->key);
+		it->count++;
 	}
 	if (it->count > 1)
 		qsort(it->keys, it->count, sizeof(char *), key_order);

@@ -660,20 +660,6 @@ PG_UPDATE_OP(intro, PG_INTRO)
 PG_UPDATE_OP(interview, PG_INTERVIEW)
 PG_UPDATE_OP(followup, PG_FOLLOWUP)
 
-static char *dup_string(const char *s)
-{
-	size_t n = strlen(s) + 1;
-#if PG_BACKEND_VERSION >= 5
-	char *p = iv_malloc(n);
-#else
-	char *p = malloc(n);
-#endif
-
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
-
 static int setting_get(char **out, iv_backend *be, const char *key)
 {
 	struct pg *b = PG(be);
@@ -687,7 +673,7 @@ static int setting_get(char **out, iv_backend *be, const char *key)
 		return rc;
 	if (PQntuples(res) == 0)
 		rc = iv__pg_error(IV_ENOTFOUND, "postgresql: setting %s is not set", key);
-	else if (!(*out = dup_string(PQgetvalue(res, 0, 0))))
+	else if (!(*out = iv_strdup(PQgetvalue(res, 0, 0))))
 		rc = iv__pg_oom();
 	PQclear(res);
 	return rc;
@@ -726,7 +712,7 @@ static int key_iter_next(void **out, iv_backend_iter *bi)
 	*out = NULL;
 	if ((rc = iv__pg_cursor_next(&it->c, it->b, &res, &row, "setting")) <= 0)
 		return rc == 0 ? IV_ITEROVER : rc;
-	if (!(*out = dup_string(PQgetvalue(res, row, 0))))
+	if (!(*out = iv_strdup(PQgetvalue(res, row, 0))))
 		return iv__pg_oom();
 	return 0;
 }

@@ -20,13 +20,7 @@
  * The interface version this backend implements, written out rather than
  * IV_BACKEND_VERSION (see sqlite_internal.h).
  */
-#if 0 /* until the core's version 5 is merged */
-# define PG_BACKEND_VERSION 5
-#else
-/* Until the core's version 5 lands: a transient failure is reported as busy. */
-# define PG_BACKEND_VERSION 4
-# define IV_ERETRY IV_EBUSY
-#endif
+#define PG_BACKEND_VERSION 5
 #define PG_BACKEND_ITER_VERSION 1
 
 /* The first key of every advisory lock this backend takes: 'IVw1'. */

@@ -162,6 +162,15 @@ static const char *const version_1[] = {
 	" EXECUTE format('ALTER TABLE infoview.%I FORCE ROW LEVEL SECURITY', t);"
 	" EXECUTE format('CREATE POLICY own ON infoview.%I USING (owner = current_user)"
 	" WITH CHECK (owner = current_user)', t);"
+	/*
+	 * The administrator who made the tables (their owner, on whom the
+	 * policy is forced too) reaches every row only after SET LOCAL
+	 * infoview.admin = 'on', which iv_postgres_remove_user() does: no
+	 * table lock, and the library's own statements name their owner anyway.
+	 */
+	" EXECUTE format('CREATE POLICY admin ON infoview.%I TO CURRENT_USER"
+	" USING (current_setting(''infoview.admin'', true) = ''on'')"
+	" WITH CHECK (current_setting(''infoview.admin'', true) = ''on'')', t);"
 	" END LOOP; END $$;",
 	NULL
 };
@@ -183,7 +192,8 @@ int32_t iv__pg_lock_key(const char *role)
 
 	for (; *role; role++)
 		h = (h ^ (unsigned char)*role) * 16777619u;
-	return (int32_t)(h & 0x7fffffff);
+	/* Never 0, the administrators' key. */
+	return (int32_t)((h & 0x7fffffff) | 1);
 }
 
 /* --- Connections -------------------------------------------------------- */
@@ -334,13 +344,9 @@ static int grant(struct pg *b, const char *who, int give)
 		"GRANT SELECT ON infoview.meta TO ",
 		"GRANT SELECT, INSERT, UPDATE, DELETE ON infoview.contact, infoview.intro, infoview.interview,"
 		" infoview.followup, infoview.note, infoview.setting TO ",
-		"GRANT USAGE ON ALL SEQUENCES IN SCHEMA infoview TO ",
-		"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA infoview TO ",
 	};
 	static const char *const revokes[] = {
 		"REVOKE ALL ON ALL TABLES IN SCHEMA infoview FROM ",
-		"REVOKE ALL ON ALL SEQUENCES IN SCHEMA infoview FROM ",
-		"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA infoview FROM ",
 		"REVOKE ALL ON SCHEMA infoview FROM ",
 	};
 	const char *const *list = give ? grants : revokes;
@@ -436,7 +442,7 @@ IV_EXTERN(int) iv_postgres_add_user(const char *conninfo, const char *role)
 {
 	struct pg b;
 	PGresult *res = NULL;
-	char *who = NULL;
+	char sql[96], *who = NULL;
 	int version, space, rc;
 
 	if ((rc = admin_open(&b, conninfo, "iv_postgres_add_user")) < 0)
@@ -466,7 +472,9 @@ IV_EXTERN(int) iv_postgres_add_user(const char *conninfo, const char *role)
 		rc = iv__pg_oom();
 		goto done;
 	}
-	if ((rc = iv__pg_exec(&b, "BEGIN", "adding a user")) < 0)
+	/* Grants change shared catalog rows: one administrator at a time. */
+	snprintf(sql, sizeof(sql), "BEGIN; SELECT pg_advisory_xact_lock(%d, 0)", PG_LOCK_CLASS);
+	if ((rc = iv__pg_exec(&b, sql, "adding a user")) < 0)
 		goto done;
 	if ((rc = exec1(&b, "INSERT INTO infoview.member (role) VALUES ($1) ON CONFLICT DO NOTHING", role,
 			"adding a user")) == 0)
@@ -485,7 +493,7 @@ IV_EXTERN(int) iv_postgres_remove_user(const char *conninfo, const char *role)
 	struct pg b;
 	PGresult *res = NULL;
 	char sql[256], *who = NULL;
-	int i, exists, bypass, rc;
+	int i, exists, rc;
 
 	if ((rc = admin_open(&b, conninfo, "iv_postgres_remove_user")) < 0)
 		goto done;
@@ -495,39 +503,30 @@ IV_EXTERN(int) iv_postgres_remove_user(const char *conninfo, const char *role)
 	}
 	if ((rc = query(&res, &b, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
 			" ON n.oid = c.relnamespace WHERE n.nspname = 'infoview' AND c.relname = 'meta'),"
-			" (SELECT rolsuper OR rolbypassrls FROM pg_catalog.pg_roles WHERE rolname = current_user),"
+			" NULL,"
 			" EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1)", 1, &role,
 			"removing a user")) < 0)
 		goto done;
 	exists = strcmp(PQgetvalue(res, 0, 2), "t") == 0;
-	bypass = strcmp(PQgetvalue(res, 0, 1), "t") == 0;
 	if (strcmp(PQgetvalue(res, 0, 0), "t") != 0)
 		goto done; /* no schema: nobody has anything in it */
 	if (!(who = PQescapeIdentifier(b.conn, role, strlen(role)))) {
 		rc = iv__pg_oom();
 		goto done;
 	}
-	/* The role's own lock: serial with its writes. */
-	snprintf(sql, sizeof(sql), "BEGIN; SELECT pg_advisory_xact_lock(%d, %ld)", PG_LOCK_CLASS,
-		 (long)iv__pg_lock_key(role));
+	/*
+	 * One administrator at a time (grants change shared catalog rows), and
+	 * the role's own lock: serial with its writes. Then the administrator's
+	 * policy (see the schema) reaches the role's rows.
+	 */
+	snprintf(sql, sizeof(sql), "BEGIN; SELECT pg_advisory_xact_lock(%d, 0);"
+		 " SELECT pg_advisory_xact_lock(%d, %ld); SET LOCAL infoview.admin = 'on'", PG_LOCK_CLASS,
+		 PG_LOCK_CLASS, (long)iv__pg_lock_key(role));
 	if ((rc = iv__pg_exec(&b, sql, "removing a user")) < 0)
 		goto done;
-	/*
-	 * Row-level security is forced on the tables' owner too: unless the
-	 * administrator bypasses it, it is lifted inside this transaction, and
-	 * put back before anyone else can see the tables.
-	 */
-	for (i = 0; i < OWNED_COUNT && rc == 0 && !bypass; i++) {
-		snprintf(sql, sizeof(sql), "ALTER TABLE infoview.%s NO FORCE ROW LEVEL SECURITY", owned_tables[i]);
-		rc = iv__pg_exec(&b, sql, "removing a user");
-	}
 	for (i = 0; i < OWNED_COUNT && rc == 0; i++) {
 		snprintf(sql, sizeof(sql), "DELETE FROM infoview.%s WHERE owner = $1", owned_tables[i]);
 		rc = exec1(&b, sql, role, "deleting a user's records");
-	}
-	for (i = 0; i < OWNED_COUNT && rc == 0 && !bypass; i++) {
-		snprintf(sql, sizeof(sql), "ALTER TABLE infoview.%s FORCE ROW LEVEL SECURITY", owned_tables[i]);
-		rc = iv__pg_exec(&b, sql, "removing a user");
 	}
 	if (rc == 0)
 		rc = exec1(&b, "DELETE FROM infoview.member WHERE role = $1", role, "removing a user");

@@ -740,7 +740,7 @@ static int setting_get(char **out, iv_backend *be, const char *key)
 	if ((rc = iv__sq_step(b, &p, "reading", "setting", key)) > 0) {
 		v = (const char *)sqlite3_column_text(p.st, 0);
 		n = (size_t)sqlite3_column_bytes(p.st, 0);
-		rc = v && (*out = malloc(n + 1)) ? 0 : iv__sq_oom();
+		rc = v && (*out = iv_malloc(n + 1)) ? 0 : iv__sq_oom();
 		if (rc == 0)
 			memcpy(*out, v, n + 1);
 	} else if (rc == 0) {
@@ -803,7 +803,7 @@ static int key_iter_next(void **out, iv_backend_iter *bi)
 		it->st = NULL;
 		return IV_ITEROVER;
 	}
-	if (!(*out = malloc(n + 1)))
+	if (!(*out = iv_malloc(n + 1)))
 		return iv__sq_oom();
 	memcpy(*out, key, n + 1);
 	return 0;

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any, Callable, Optional
 
 from ._errors import (Busy, Constraint, Error, Exists, InvalidInput, Misuse, NoMemory, NotFound,
-                      StorageError, VersionMismatch)
+                      Retry, StorageError, VersionMismatch)
 from ._lib import ENUMS, library_version
 from ._records import Contact, Followup, Interview, Intro, Note, Record
 from ._store import (AgendaItem, Draft, DraftReport, Drafts, DraftWarning, ImportReport, Network,
@@ -64,4 +64,4 @@ __all__ = ["open", "version", "enums", "default_path", "question_bank", "Store",
            "SearchHit", "Network", "Path", "TimelineEntry", "Rules", "Profile", "Draft",
            "DraftWarning", "DraftReport", "Drafts", "ImportReport", "Error", "NotFound",
            "Exists", "InvalidInput", "Constraint", "Busy", "NoMemory", "VersionMismatch",
-           "StorageError", "Misuse"]
+           "StorageError", "Misuse", "Retry"]

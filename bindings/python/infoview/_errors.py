@@ -65,6 +65,13 @@ class Misuse(Error):
     transaction."""
 
 
+class Retry(Error):
+    """A transient failure of a server store (a serialisation failure, a
+    deadlock, a dropped connection): the transaction is gone. The library
+    has already retried calls that opened their own transaction; inside
+    ``store.transaction()`` do the whole transaction again."""
+
+
 #: The library's names of error codes (iv_enum_name("error", code)) -> class.
 #: Codes the binding does not know (a newer library's) raise Error itself.
 CLASSES: Dict[str, Type[Error]] = {
@@ -78,6 +85,7 @@ CLASSES: Dict[str, Type[Error]] = {
     "eversion": VersionMismatch,
     "estorage": StorageError,
     "emisuse": Misuse,
+    "eretry": Retry,
 }
 
 

@@ -31,6 +31,7 @@ _begin = fn("iv_db_begin", c_int, c_void_p)
 _commit = fn("iv_db_commit", c_int, c_void_p)
 _rollback = fn("iv_db_rollback", c_int, c_void_p)
 _depth = fn("iv_db_transaction_depth", c_int, c_void_p)
+_retries = fn("iv_db_retry_count", c_uint64, c_void_p)
 CLOCK = CFUNCTYPE(c_int, POINTER(c_int64), c_void_p)
 _set_clock = fn("iv_db_set_clock", c_int, c_void_p, CLOCK, c_void_p)
 _now = fn("iv_db_now", c_int, POINTER(c_int64), c_void_p)
@@ -236,6 +237,13 @@ class Store:
     def transaction_depth(self) -> int:
         """How many transactions are open."""
         return _depth(self._enter())
+
+    @property
+    def retry_count(self) -> int:
+        """How many calls the library did again after a transient failure of
+        a server store (see Retry) since the store was opened; always 0 for
+        SQLite and memory stores."""
+        return int(_retries(self._enter()))
 
     def set_clock(self, clock: Optional[Callable[[], datetime]]) -> None:
         """Replaces the store's clock with a callable returning an aware

@@ -68,6 +68,8 @@ def test_a_transaction_commits(store):
         assert store.transaction_depth == 1
     assert store.transaction_depth == 0
     assert len(list(store.contacts)) == 2
+    # Neither built-in store has transient failures to retry.
+    assert store.retry_count == 0
 
 
 def test_a_transaction_rolls_back_on_an_exception(file_store):
@@ -177,7 +179,8 @@ def test_every_error_code_has_its_class():
                 "einvalid": infoview.InvalidInput, "econstraint": infoview.Constraint,
                 "ebusy": infoview.Busy, "enomem": infoview.NoMemory,
                 "eversion": infoview.VersionMismatch, "estorage": infoview.StorageError,
-                "emisuse": infoview.Misuse, "error": infoview.Error}
+                "emisuse": infoview.Misuse, "eretry": infoview.Retry,
+                "error": infoview.Error}
     from infoview._lib import make_error
     for name, value in codes.items():
         if name in ("ok", "iterover"):

@@ -41,6 +41,44 @@
  * Every operation returns 0 or a negative IV_E* code, setting the message
  * with iv_error_set() (a backend that sets none gets a generic one).
  *
+ * @par Stores shared by many connections (version 5)
+ * The core checks, then writes: a reference exists, no follow-up with a
+ * rule's key exists yet, a contact is not referenced. That is only safe
+ * if nothing else writes the same records in between, so from version 5
+ * the contract says it, and says what an engine with optimistic or
+ * network failures does:
+ * - Isolation: the outermost begin() makes its transaction serial with
+ *   respect to every other connection that writes the same records (for
+ *   a store shared by several users, the same user's records): nothing
+ *   another connection commits after begin() returns changes what the
+ *   transaction reads, and its writes do not interleave with another's.
+ *   SQLite's BEGIN IMMEDIATE does it with the write lock; a server engine
+ *   can take a lock per owner at begin() (PostgreSQL's
+ *   pg_advisory_xact_lock()) or run SERIALIZABLE and report conflicts as
+ *   IV_ERETRY. Every write the core makes is inside such a transaction.
+ * - IV_ERETRY: any operation may return it for a transient failure (a
+ *   serialisation failure, a deadlock, a dropped connection, which the
+ *   backend may re-establish at the next begin()). The transaction it
+ *   happened in is gone: nothing it wrote stays. The core then rolls
+ *   back, and when the public call opened the outermost transaction
+ *   itself it does the whole call again, a bounded number of times with a
+ *   short random pause (see iv_db_retry_count()); inside a transaction of
+ *   the caller's it returns IV_ERETRY, and the caller rolls back and does
+ *   its work again. Until rollback(), a backend refuses further writes in
+ *   a transaction it lost.
+ * - Commit: commit() returns 0 when the changes are durable, or an error.
+ *   After a failed commit() the core always calls rollback(), which
+ *   closes the transaction whether the engine kept it open (SQLite on
+ *   SQLITE_BUSY) or ended it (PostgreSQL ends it on a failed COMMIT).
+ * - Memory a backend hands to the core to own (setting_get()'s value,
+ *   setting_list()'s keys) comes from iv_malloc() or iv_strdup(); the
+ *   core frees it with iv_free(). (Before version 5 the contract said
+ *   malloc() and free(), which on the systems this library supports are
+ *   the same allocator; iv_malloc() is what a backend written in another
+ *   language or linked to another C runtime can reach.)
+ * A backend of version 4 or less is used as before: it never returns
+ * IV_ERETRY, and it is trusted to be isolated as SQLite is.
+ *
  * @par Threads
  * iv_backend_register() is thread-safe. The core calls a backend's
  * operations from one thread at a time per store (the rule of db.h), so a
@@ -158,7 +196,7 @@ typedef int (*iv_backend_node_cb)(const iv_backend_node *node, void *payload);
 typedef int (*iv_backend_edge_cb)(const iv_backend_edge *edge, void *payload);
 
 /**
- * The backend operations, version 2 (see below for what it adds).
+ * The backend operations (see below for what each version adds).
  *
  * List operations receive a filter already checked and normalised by the
  * core (its version is the current one, ids are lower case, NULL means
@@ -260,7 +298,10 @@ struct iv_backend {
 
 	/* --- Settings (required) --- */
 
-	/** Reads a setting into a string allocated with malloc(); IV_ENOTFOUND if unset. */
+	/**
+	 * Reads a setting into a string allocated with iv_malloc() (malloc()
+	 * before version 5), which the core frees; IV_ENOTFOUND if unset.
+	 */
 	int (*setting_get)(char **out, iv_backend *be, const char *key);
 	/** Writes a setting; `value` NULL removes it (removing an unset key is not an error). */
 	int (*setting_set)(iv_backend *be, const char *key, const char *value);
@@ -269,11 +310,16 @@ struct iv_backend {
 
 	/**
 	 * Opens a transaction, nested inside any already open (a savepoint).
-	 * The core ends every begin() with a commit() that succeeds or with a
-	 * rollback(); a failed commit() leaves the transaction open.
+	 * The outermost one is isolated as the contract above says (version
+	 * 5). The core ends every begin() with a commit() that succeeds or
+	 * with a rollback().
 	 */
 	int (*begin)(iv_backend *be);
-	/** Makes the innermost transaction's changes part of the enclosing one, or durable. */
+	/**
+	 * Makes the innermost transaction's changes part of the enclosing one,
+	 * or durable. After a failed commit() the core calls rollback(); the
+	 * engine may have ended the transaction already or kept it open.
+	 */
 	int (*commit)(iv_backend *be);
 	/**
 	 * Undoes every change since the matching begin() and closes that
@@ -328,8 +374,9 @@ struct iv_backend {
 	 * Optional, from version 3. Lists the keys of the settings whose key
 	 * begins with `prefix` ("" for every one), in byte order of the key
 	 * (memcmp, as SQLite's BINARY collation). Each item next() gives is
-	 * the key as a NUL-terminated string from malloc(), which the core
-	 * frees with free(); the core reads each value with setting_get().
+	 * the key as a NUL-terminated string from iv_malloc() (malloc()
+	 * before version 5), which the core frees; the core reads each value
+	 * with setting_get().
 	 * NULL: the core lists only the library's own keys it knows of (the
 	 * backup of iv_export() then misses other settings).
 	 */
@@ -391,9 +438,11 @@ struct iv_backend {
 /**
  * The current version of iv_backend (3 added setting_list and the contact
  * filter's url; 4 added intros_to, network_scan, network_node,
- * intros_to_key and network_company).
+ * intros_to_key and network_company; 5 adds no operation but the contract
+ * for stores shared by many connections: isolation, IV_ERETRY, the commit
+ * rule and iv_malloc(), described at the top of this header).
  */
-#define IV_BACKEND_VERSION 4
+#define IV_BACKEND_VERSION 5
 /** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
