@@ -5,14 +5,9 @@
 
 #include <libpq-fe.h>
 
-#ifndef IV_ERETRY
-#define IV_ERETRY IV_EBUSY /* until the core's transient-failure code lands */
-#endif
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 static char admin_conninfo[1024];
@@ -116,25 +111,6 @@ int iv_test_pg_admin_exec(const char *sql)
 	return ok ? 0 : -1;
 }
 
-/*
- * iv_postgres_add_user() or iv_postgres_remove_user(), tried again when it
- * fails: suites run at once (ctest -j) add and remove roles at the same
- * moment, and two GRANTs or REVOKEs on the same schema at once can fail
- * ("tuple concurrently updated", a deadlock). pg_isolation checks that
- * concurrent calls succeed without this.
- */
-static int user_call(int (*call)(const char *, const char *), const char *ci, const char *role)
-{
-	int i, rc = -1;
-
-	for (i = 0; i < 20 && (rc = call(ci, role)) != 0; i++) {
-		if (rc != IV_ERETRY && rc != IV_EBUSY && rc != IV_ESTORAGE)
-			break;
-		nanosleep(&(struct timespec){ 0, 20000000L * (i + 1) }, NULL);
-	}
-	return rc;
-}
-
 int iv_test_pg_role_new(char *role)
 {
 	const char *ci = iv_test_pg_conninfo();
@@ -152,7 +128,7 @@ int iv_test_pg_role_new(char *role)
 	snprintf(sql, sizeof(sql), "CREATE ROLE %s LOGIN", role);
 	if (iv_test_pg_admin_exec(sql) < 0)
 		return -1;
-	if (user_call(iv_postgres_add_user, ci, role) != 0) {
+	if (iv_postgres_add_user(ci, role) != 0) {
 		fprintf(stderr, "pg_store: iv_postgres_add_user(%s): %s\n", role, iv_error_message());
 		snprintf(sql, sizeof(sql), "DROP ROLE %s", role);
 		iv_test_pg_admin_exec(sql);
@@ -169,7 +145,7 @@ int iv_test_pg_role_drop(const char *role)
 
 	if (!ci)
 		return -1;
-	if (user_call(iv_postgres_remove_user, ci, role) != 0) {
+	if (iv_postgres_remove_user(ci, role) != 0) {
 		fprintf(stderr, "pg_store: iv_postgres_remove_user(%s): %s\n", role, iv_error_message());
 		rc = -1;
 	}
