@@ -39,6 +39,12 @@
 
 typedef char id_t_[IV_ID_LEN + 1];
 
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
 static const char *infoview_program;
 
 /* One person's store and what it holds. */
@@ -188,6 +194,8 @@ struct buf {
 	char *s;
 	size_t n, cap;
 };
+
+static void put(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 static void put(struct buf *b, const char *fmt, ...)
 {
@@ -759,6 +767,8 @@ static PGconn *connect_as(const char *role)
 }
 
 /* Runs `sql`; returns the result (PQclear it). */
+static PGresult *run_sql(PGconn *conn, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
 static PGresult *run_sql(PGconn *conn, const char *fmt, ...)
 {
 	char sql[4096];
@@ -780,6 +790,8 @@ static void sql_ok(PGconn *conn, const char *sql)
 }
 
 /* A single number a query returns. */
+static long long sql_count(PGconn *conn, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
 static long long sql_count(PGconn *conn, const char *fmt, ...)
 {
 	char sql[1024];
