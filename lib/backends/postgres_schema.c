@@ -342,8 +342,8 @@ static int grant(struct pg *b, const char *who, int give)
 	static const char *const grants[] = {
 		"GRANT USAGE ON SCHEMA infoview TO ",
 		"GRANT SELECT ON infoview.meta TO ",
-		"GRANT SELECT, INSERT, UPDATE, DELETE ON infoview.contact, infoview.intro, infoview.interview,"
-		" infoview.followup, infoview.note, infoview.setting TO ",
+		("GRANT SELECT, INSERT, UPDATE, DELETE ON infoview.contact, infoview.intro, infoview.interview,"
+		 " infoview.followup, infoview.note, infoview.setting TO "),
 	};
 	static const char *const revokes[] = {
 		"REVOKE ALL ON ALL TABLES IN SCHEMA infoview FROM ",
