@@ -1,9 +1,12 @@
 /*
  * Issue 13: eight processes at once on one person's PostgreSQL store, each
  * completing interviews (requested, scheduled, completed: the rules make
- * their follow-ups) and applying the rules to the whole store again
- * (iv_rules_apply()) between them, and adding follow-ups of its own.
- * Afterwards:
+ * their follow-ups), adding follow-ups of its own, removing the thank-you
+ * of an interview (its own or another's) and applying the rules to the
+ * whole store again (iv_rules_apply()), which makes it again. The store
+ * starts with interviews completed whose rules' follow-ups are all gone,
+ * and the processes all apply the rules at the same moment first: each
+ * finds the same follow-ups missing. Afterwards:
  *   - no rule made the same follow-up twice (one per rule key: the same
  *     rule for the same interview or contact), which check-then-write
  *     under READ COMMITTED would do without the core's per-owner lock;
@@ -73,10 +76,55 @@ static double seconds(void)
 
 /* --- The store before the processes start --------------------------------- */
 
+/* Interviews completed before the processes start, their rules' follow-ups removed. */
+#define DONE_BEFORE 16
+static id_t_ done_before[DONE_BEFORE];
+
+static int remove_rule_followups(iv_db *db)
+{
+	iv_followup_iter *it = NULL;
+	iv_followup *fu = NULL;
+	int rc;
+
+	if (iv_followup_list(&it, db, NULL) != 0)
+		return failf("listing: %s", iv_error_message());
+	while ((rc = iv_followup_iter_next(&fu, it)) == 0) {
+		if (iv_followup_rule(fu) && iv_followup_delete(db, iv_followup_id(fu), 0) != 0)
+			rc = failf("removing %s: %s", iv_followup_id(fu), iv_error_message());
+		iv_followup_free(fu);
+		if (rc > 0)
+			break;
+	}
+	iv_followup_iter_free(it);
+	return rc == IV_ITEROVER ? 0 : 1;
+}
+
 static int populate(iv_db *db)
 {
 	size_t i;
 
+	for (i = 0; i < DONE_BEFORE; i++) {
+		iv_contact *c = NULL;
+		iv_interview *iv = NULL;
+		char name[64];
+
+		snprintf(name, sizeof(name), "Earlier %zu", i);
+		if (iv_contact_new(&c) || iv_contact_set_name(c, name) || iv_contact_set_cadence_days(c, 30)
+		    || iv_contact_insert(db, c) || iv_interview_new(&iv) || iv_interview_set_contact(iv, iv_contact_id(c))
+		    || iv_interview_insert(db, iv)
+		    || iv_interview_move(NULL, db, iv_interview_id(iv), IV_INTERVIEW_REQUESTED)
+		    || iv_interview_move(NULL, db, iv_interview_id(iv), IV_INTERVIEW_SCHEDULED)
+		    || iv_interview_move(NULL, db, iv_interview_id(iv), IV_INTERVIEW_COMPLETED)) {
+			iv_contact_free(c);
+			iv_interview_free(iv);
+			return failf("populating: %s", iv_error_message());
+		}
+		memcpy(done_before[i], iv_interview_id(iv), sizeof(id_t_));
+		iv_contact_free(c);
+		iv_interview_free(iv);
+	}
+	if (remove_rule_followups(db) != 0)
+		return 1;
 	for (i = 0; i < PROCS * PER_PROC; i++) {
 		iv_contact *c = NULL;
 		iv_interview *iv = NULL;
@@ -132,14 +180,46 @@ static int custom_followup(iv_db *db, const char *contact, int k, int i, char *o
 	return rc;
 }
 
-static int child(int k, FILE *acks)
+/* Removes the thank-you of interview `id` if there is one (another process may have just done so). */
+static int remove_thanks(iv_db *db, const char *id)
+{
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_followup_iter *it = NULL;
+	iv_followup *fu = NULL;
+	char rule[160];
+	int rc;
+
+	snprintf(rule, sizeof(rule), "thank_you:%s", id);
+	f.rule = rule;
+	if ((rc = iv_followup_list(&it, db, &f)) != 0)
+		return rc;
+	while ((rc = iv_followup_iter_next(&fu, it)) == 0) {
+		rc = iv_followup_delete(db, iv_followup_id(fu), 0);
+		iv_followup_free(fu);
+		if (rc != 0 && rc != IV_ENOTFOUND)
+			break;
+	}
+	iv_followup_iter_free(it);
+	return rc == IV_ITEROVER || rc == IV_ENOTFOUND || rc == 0 ? 0 : rc;
+}
+
+static int child(int k, FILE *acks, int go)
 {
 	struct tally t = { 0, 0, 0 };
 	iv_db *db = NULL;
 	int i, rc = 0;
+	char c;
 
 	if (iv_db_open_with(&db, "postgresql", conninfo) != 0)
 		return failf("process %d: cannot open the store: %s", k, iv_error_message());
+	/* All at once: every process finds the same follow-ups missing. */
+	if (read(go, &c, 1) != 0)
+		return failf("process %d: no start", k);
+	RETRYING(&t, iv_rules_apply(db), rc);
+	if (rc != 0)
+		failf("process %d: applying the rules: %s", k, iv_error_message());
+	else
+		t.applies++;
 	for (i = 0; rc == 0 && i < PER_PROC && seconds() < deadline; i++) {
 		const char *id = interviews[k * PER_PROC + i];
 		id_t_ fu;
@@ -161,7 +241,14 @@ static int child(int k, FILE *acks)
 		}
 		fprintf(acks, "followup %s\n", fu);
 		fflush(acks);
-		/* Every process applies the rules to the whole store: the others' interviews too. */
+		/* A thank-you gone (of an interview of its own, another's, or one done before)... */
+		RETRYING(&t, remove_thanks(db, (i + k) % 3 == 0 ? done_before[(i + k) % DONE_BEFORE]
+				     : interviews[((k + i) % PROCS) * PER_PROC + i]), rc);
+		if (rc != 0) {
+			failf("process %d: removing a thank-you: %s", k, iv_error_message());
+			break;
+		}
+		/* ...made again by every process applying the rules to the whole store. */
 		RETRYING(&t, iv_rules_apply(db), rc);
 		if (rc != 0) {
 			failf("process %d: applying the rules: %s", k, iv_error_message());
@@ -171,6 +258,7 @@ static int child(int k, FILE *acks)
 	}
 	/* More while the others still complete theirs. */
 	while (rc == 0 && t.applies < 3 * PER_PROC && seconds() < deadline) {
+		RETRYING(&t, remove_thanks(db, done_before[(t.applies + k) % DONE_BEFORE]), rc);
 		RETRYING(&t, iv_rules_apply(db), rc);
 		if (rc != 0)
 			failf("process %d: applying the rules: %s", k, iv_error_message());
@@ -207,7 +295,7 @@ int main(void)
 	struct seen *keys = NULL;
 	size_t nkeys = 0, cap = 0, nfollowups = 0, i;
 	long transient = 0, applies = 0, retries = 0, acked_interviews = 0, acked_followups = 0;
-	int k, failed = 0, duplicates = 0;
+	int k, failed = 0, duplicates = 0, go[2];
 	double start = seconds(), secs = env && atof(env) > 0 ? atof(env) : 8;
 
 	if (!admin)
@@ -223,6 +311,8 @@ int main(void)
 	db = NULL;
 
 	deadline = seconds() + secs;
+	if (pipe(go) != 0)
+		return failf("pipe: %s", strerror(errno));
 	fflush(NULL);
 	for (k = 0; k < PROCS; k++) {
 		if (!(acks[k] = tmpfile()))
@@ -230,9 +320,14 @@ int main(void)
 		pids[k] = fork();
 		if (pids[k] < 0)
 			return failf("fork: %s", strerror(errno));
-		if (pids[k] == 0)
-			_exit(child(k, acks[k]));
+		if (pids[k] == 0) {
+			close(go[1]);
+			_exit(child(k, acks[k], go[0]));
+		}
 	}
+	/* Go. */
+	close(go[0]);
+	close(go[1]);
 	for (k = 0; k < PROCS; k++) {
 		int status = 0;
 
@@ -255,6 +350,9 @@ int main(void)
 
 	if (iv_db_open_with(&db, "postgresql", conninfo) != 0)
 		return failf("cannot reopen the store: %s", iv_error_message());
+	/* The thank-yous removed last are made again: every completed interview has its own. */
+	if (iv_rules_apply(db) != 0)
+		return failf("applying the rules at the end: %s", iv_error_message());
 	/* Every follow-up, by rule key: none twice. */
 	if (iv_followup_list(&it, db, NULL) != 0)
 		return failf("listing: %s", iv_error_message());
@@ -318,6 +416,15 @@ int main(void)
 			}
 		}
 		fclose(acks[k]);
+	}
+	for (i = 0; i < DONE_BEFORE; i++) {
+		struct seen s;
+
+		snprintf(s.key, sizeof(s.key), "thank_you:%.36s", done_before[i]);
+		if (!nkeys || !bsearch(&s, keys, nkeys, sizeof(*keys), by_key)) {
+			failf("interview %s, completed before, has no thank-you (%s)", done_before[i], s.key);
+			failed++;
+		}
 	}
 	free(keys);
 	iv_db_free(db);
