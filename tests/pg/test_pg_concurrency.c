@@ -13,11 +13,18 @@
  *   - nothing acknowledged is lost: every interview a process was told was
  *     completed is, with its thank-you; every follow-up it was told was
  *     stored is there;
- *   - how often the core retried a call (a serialisation failure, a
- *     deadlock) is counted and printed, as are the transient failures
- *     returned to the processes (which they retry themselves).
+ *   - every follow-up a process added is there once: none lost, none
+ *     stored twice by a call done again;
+ *   - how often the library did a call again after a transient failure
+ *     (iv_db_retry_count()) is printed, as are the transient failures that
+ *     reached the processes (which they retry themselves).
+ * Meanwhile the test drops one of their connections to the server every
+ * 150 ms (pg_terminate_backend(), as a restarted server or a network
+ * failure would): the library connects again and does the call again.
+ * IV_PG_KEEP_CONNECTIONS=1 leaves them alone.
  * Bounded by time: the processes stop starting work after IV_PG_SECONDS
- * (default 8) and the whole test is killed at 60 s by ctest.
+ * (default 8), are stopped (a failure) 40 s later, and ctest kills the
+ * test at 90 s.
  *
  *     test_pg_concurrency   (server: $IV_TEST_PG or $IV_TEST_PG_DIR)
  *
@@ -293,9 +300,10 @@ int main(void)
 	iv_followup_iter *it = NULL;
 	iv_followup *fu = NULL;
 	struct seen *keys = NULL;
-	size_t nkeys = 0, cap = 0, nfollowups = 0, i;
+	size_t nkeys = 0, cap = 0, nfollowups = 0, nown = 0, i;
 	long transient = 0, applies = 0, retries = 0, acked_interviews = 0, acked_followups = 0;
 	int k, failed = 0, duplicates = 0, go[2];
+	long dropped = 0;
 	double start = seconds(), secs = env && atof(env) > 0 ? atof(env) : 8;
 
 	if (!admin)
@@ -328,6 +336,19 @@ int main(void)
 	/* Go. */
 	close(go[0]);
 	close(go[1]);
+	if (!getenv("IV_PG_KEEP_CONNECTIONS")) {
+		char sql[300];
+
+		/* Connections dropped under them: the library makes them again and does the call again. */
+		snprintf(sql, sizeof(sql), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '%s' "
+			 "ORDER BY random() LIMIT 1", role);
+		while (seconds() < deadline) {
+			nanosleep(&(struct timespec){ 0, 150000000 }, NULL);
+			if (iv_test_pg_admin_exec(sql) == 0)
+				dropped++;
+		}
+		printf("pg_concurrency: %ld connections dropped\n", dropped);
+	}
 	for (k = 0; k < PROCS; k++) {
 		int status = 0;
 
@@ -358,6 +379,17 @@ int main(void)
 		return failf("listing: %s", iv_error_message());
 	while (iv_followup_iter_next(&fu, it) == 0) {
 		nfollowups++;
+		if (!iv_followup_rule(fu) && iv_followup_note(fu)) {
+			/* A follow-up of a process's own: its note names it, once. */
+			if (nkeys == cap) {
+				cap = cap ? 2 * cap : 256;
+				keys = realloc(keys, cap * sizeof(*keys));
+				if (!keys)
+					return failf("out of memory");
+			}
+			snprintf(keys[nkeys++].key, sizeof(keys->key), "note:%s", iv_followup_note(fu));
+			nown++;
+		}
 		if (iv_followup_rule(fu)) {
 			if (nkeys == cap) {
 				cap = cap ? 2 * cap : 256;
@@ -373,7 +405,7 @@ int main(void)
 	qsort(keys, nkeys, sizeof(*keys), by_key);
 	for (i = 1; i < nkeys; i++) {
 		if (strcmp(keys[i].key, keys[i - 1].key) == 0) {
-			failf("two follow-ups of rule %s", keys[i].key);
+			failf("two follow-ups of %s", keys[i].key);
 			duplicates++;
 		}
 	}
@@ -430,6 +462,16 @@ int main(void)
 	iv_db_free(db);
 	if (iv_test_pg_role_drop(role) < 0)
 		failed++;
+	/* Connections were dropped under calls: the library did them again. */
+	if (dropped >= 10 && retries == 0) {
+		failf("%ld connections dropped, and no call was done again", dropped);
+		failed++;
+	}
+	/* Each process's own follow-ups: those acknowledged, and no more (a call done twice). */
+	if ((long)nown != acked_followups) {
+		failf("%zu follow-ups of the processes' own in the store, %ld acknowledged", nown, acked_followups);
+		failed++;
+	}
 	if (acked_interviews == 0) {
 		failf("no interview was completed in %.0f s", secs);
 		failed++;
@@ -437,7 +479,7 @@ int main(void)
 
 	printf("pg_concurrency: %d processes in %.1f s: %ld interviews completed, %ld follow-ups of their own, "
 	       "%ld rule applications; %zu follow-ups, %zu by rules, %d made twice\n",
-	       PROCS, seconds() - start, acked_interviews, acked_followups, applies, nfollowups, nkeys, duplicates);
+	       PROCS, seconds() - start, acked_interviews, acked_followups, applies, nfollowups, nkeys - nown, duplicates);
 	printf("pg_concurrency: the library did %ld calls again after a transient failure (iv_db_retry_count()); "
 	       "%ld transient failures reached the processes\n", retries, transient);
 	printf("%d passed, %d failed\n", failed + duplicates ? 0 : 1, failed + duplicates ? 1 : 0);
