@@ -585,16 +585,21 @@ static int not_found(const struct pg_kind *k, const char *id)
 	return iv__pg_error(IV_ENOTFOUND, "postgresql: %s %s not found", k->name, id);
 }
 
-static int build(void **out, struct pg *b, const struct pg_kind *k, const PGresult *res, int row)
+static int build_at(void **out, struct pg *b, const struct pg_kind *k, const PGresult *res, int row, int col)
 {
 	char msg[400];
-	int rc = k->build(out, b, res, row);
+	int rc = k->build(out, b, res, row, col);
 
 	if (rc < 0 && rc != IV_ENOMEM) {
 		snprintf(msg, sizeof(msg), "%s", iv_error_message());
 		iv__pg_error(rc, "postgresql: reading a stored %s: %s", k->name, msg);
 	}
 	return rc;
+}
+
+static int build(void **out, struct pg *b, const struct pg_kind *k, const PGresult *res, int row)
+{
+	return build_at(out, b, k, res, row, 0);
 }
 
 static int get_record(void **out, struct pg *b, const struct pg_kind *k, const char *id)
@@ -656,6 +661,7 @@ struct iter {
 	const struct pg_kind *k;
 	struct pg_cursor c;
 	int over;
+	int with_contact; /* follow-ups, each with its contact (followup_list_contacts()) */
 };
 
 static int iter_next(void **out, iv_backend_iter *base)
@@ -667,8 +673,19 @@ static int iter_next(void **out, iv_backend_iter *base)
 	*out = NULL;
 	if (it->over)
 		return IV_ITEROVER;
-	if ((rc = iv__pg_cursor_next(&it->c, it->b, &res, &row, it->k->name)) > 0)
-		return build(out, it->b, it->k, res, row);
+	if ((rc = iv__pg_cursor_next(&it->c, it->b, &res, &row, it->k->name)) > 0) {
+		void *c = NULL;
+
+		if ((rc = build(out, it->b, it->k, res, row)) < 0 || !it->with_contact)
+			return rc;
+		/* iv_followup_attach_contact() takes the contact whatever it says. */
+		if ((rc = build_at(&c, it->b, &iv__pg_kinds[PG_CONTACT], res, row, PG_FOLLOWUP_COLUMNS)) < 0 ||
+		    (rc = iv_followup_attach_contact(*out, c)) < 0) {
+			iv_followup_free(*out);
+			*out = NULL;
+		}
+		return rc;
+	}
 	it->over = 1;
 	return rc == 0 ? IV_ITEROVER : rc;
 }
@@ -711,18 +728,41 @@ static void number_params(char *out, size_t size, const char *tmpl, int n)
  * The SQL of a list: the kind's SELECT, a condition per filter given (so
  * that the planner sees each and picks its index), its order.
  */
-static int list_records(iv_backend_iter **out, struct pg *b, const struct pg_kind *k, const void *filter)
+static int open_list(iv_backend_iter **out, struct pg *b, const struct pg_kind *k, const char *sql,
+		     const struct pg_args *a, int with_contact)
+{
+	struct iter *it;
+	int rc;
+
+	if (!(it = calloc(1, sizeof(*it))))
+		return iv__pg_oom();
+	it->base.version = PG_BACKEND_ITER_VERSION;
+	it->base.next = iter_next;
+	it->base.free = iter_free;
+	it->b = b;
+	it->k = k;
+	it->with_contact = with_contact;
+	/* The strings bound are the filter's and ours: the cursor's rows are fixed at DECLARE. */
+	if ((rc = iv__pg_cursor_open(&it->c, b, sql, a, k->name)) < 0) {
+		free(it);
+		return rc;
+	}
+	*out = &it->base;
+	return 0;
+}
+
+static int list_records(iv_backend_iter **out, struct pg *b, const struct pg_kind *k, const void *filter,
+			int with_contact)
 {
 	char sql[4096], lo[IV_ID_LEN + 1], hi[IV_ID_LEN + 1], cond[256];
 	struct pg_arg f[PG_MAX_FILTERS];
 	struct pg_args a = { 0 };
-	struct iter *it;
 	size_t len;
-	int i, rc;
+	int i;
 
 	*out = NULL;
 	k->args(f, filter);
-	len = (size_t)snprintf(sql, sizeof(sql), "%s", k->select);
+	len = (size_t)snprintf(sql, sizeof(sql), "%s", with_contact ? iv__pg_followup_contact_select : k->select);
 	for (i = 0; i < k->nfilters; i++) {
 		if (!f[i].s && !f[i].i)
 			continue;
@@ -746,20 +786,25 @@ static int list_records(iv_backend_iter **out, struct pg *b, const struct pg_kin
 		len += (size_t)snprintf(sql + len, sizeof(sql) - len, " ORDER BY %s", k->order);
 	if (len >= sizeof(sql))
 		return iv__pg_error(IV_ERROR, "postgresql: listing %s: the statement is too long", k->name);
-	if (!(it = calloc(1, sizeof(*it))))
-		return iv__pg_oom();
-	it->base.version = PG_BACKEND_ITER_VERSION;
-	it->base.next = iter_next;
-	it->base.free = iter_free;
-	it->b = b;
-	it->k = k;
-	/* The strings bound are the filter's and ours: the cursor's rows are fixed at DECLARE. */
-	if ((rc = iv__pg_cursor_open(&it->c, b, sql, &a, k->name)) < 0) {
-		free(it);
-		return rc;
-	}
-	*out = &it->base;
-	return 0;
+	return open_list(out, b, k, sql, &a, with_contact);
+}
+
+static int followup_list_contacts(iv_backend_iter **out, iv_backend *be, const iv_followup_filter *f)
+{
+	return list_records(out, PG(be), &iv__pg_kinds[PG_FOLLOWUP], f, 1);
+}
+
+/* Latest interaction first (0, never, after every time), as SQLite's index (known, last_interaction) gives them. */
+static int contacts_recent(iv_backend_iter **out, iv_backend *be, int known)
+{
+	char sql[2048];
+	struct pg_args a = { 0 };
+
+	*out = NULL;
+	snprintf(sql, sizeof(sql), "%s AND r.known = $1 ORDER BY r.last_interaction DESC, r.name_key, r.id",
+		 iv__pg_kinds[PG_CONTACT].select);
+	iv__pg_put_int(&a, known);
+	return open_list(out, PG(be), &iv__pg_kinds[PG_CONTACT], sql, &a, 0);
 }
 
 /* --- The operations of the vtable --------------------------------------- */
@@ -772,7 +817,7 @@ static int list_records(iv_backend_iter **out, struct pg *b, const struct pg_kin
 	static int K##_delete(iv_backend *be, const char *id) \
 	{ return delete_record(PG(be), &iv__pg_kinds[KIND], id); } \
 	static int K##_list(iv_backend_iter **out, iv_backend *be, const iv_##K##_filter *f) \
-	{ return list_records(out, PG(be), &iv__pg_kinds[KIND], f); }
+	{ return list_records(out, PG(be), &iv__pg_kinds[KIND], f, 0); }
 
 #define PG_UPDATE_OP(K, KIND) \
 	static int K##_update(iv_backend *be, const iv_##K *r) \
@@ -1036,6 +1081,8 @@ int iv__backend_postgres_new(iv_backend **out, const char *conninfo)
 	b->base.network_node = iv__pg_network_node;
 	b->base.intros_to_key = iv__pg_intros_to_key;
 	b->base.network_company = iv__pg_network_company;
+	b->base.followup_list_contacts = followup_list_contacts;
+	b->base.contacts_recent = contacts_recent;
 	if ((rc = iv__pg_connect(b, conninfo ? conninfo : "")) < 0) {
 		pg_free(&b->base);
 		return rc;
