@@ -5,7 +5,10 @@
  * each).
  *
  * Statements with parameters are prepared once per connection (named
- * "ivN"), on first use, and reused; parameters and results are text.
+ * "ivN"), on first use, and reused; parameters and results are text. A
+ * list's DECLARE is the exception: its SQL depends on the filters given and
+ * its cursor's name on the iterator, so it is sent with its parameters
+ * (PQexecParams) and planned for their values.
  *
  * Lists read through server-side cursors declared WITH HOLD, fetched
  * PG_FETCH rows at a time, so an iterator holds one batch whatever the
