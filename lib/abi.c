@@ -150,7 +150,9 @@ static const member backend_members[] = {
 	M(iv_backend, network_scan, "function", 4),
 	M(iv_backend, network_node, "function", 4),
 	M(iv_backend, intros_to_key, "function", 4),
-	M(iv_backend, network_company, "function", 4)
+	M(iv_backend, network_company, "function", 4),
+	M(iv_backend, followup_list_contacts, "function", 5),
+	M(iv_backend, contacts_recent, "function", 5)
 	NEXT_MEMBER(iv_backend, "function", IV_BACKEND_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -233,7 +235,7 @@ static const struct versioned {
 		{ 0, END(iv_rules, report_back_days) NEXT_SIZE(iv_rules) }, rules_members },
 	[IV__ST_BACKEND] = { "iv_backend", IV_BACKEND_VERSION,
 		{ 0, END(iv_backend, search), END(iv_backend, note_list), END(iv_backend, setting_list),
-		  END(iv_backend, network_company), END(iv_backend, network_company) /* 5: a contract, no member */
+		  END(iv_backend, network_company), END(iv_backend, contacts_recent)
 		  NEXT_SIZE(iv_backend) }, backend_members },
 	[IV__ST_BACKEND_ITER] = { "iv_backend_iter", IV_BACKEND_ITER_VERSION,
 		{ 0, END(iv_backend_iter, free) NEXT_SIZE(iv_backend_iter) }, backend_iter_members },

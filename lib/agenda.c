@@ -223,11 +223,9 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 	f.status = IV_FOLLOWUP_PENDING;
 	f.earliest_before = it->until;
 	/* Each item is a follow-up and its contact: one join where the backend can. */
-	if (iv__backend_is_sqlite(db->be))
-		iv__sqlite_with_contacts(db->be, 1);
+	db->with_contacts = 1;
 	error = iv_followup_list(&it->followups, db, &f);
-	if (iv__backend_is_sqlite(db->be))
-		iv__sqlite_with_contacts(db->be, 0);
+	db->with_contacts = 0;
 	if (error < 0 ||
 	    (error = section_load(&it->scheduled, db, IV_INTERVIEW_SCHEDULED, limit)) < 0 ||
 	    (error = section_load(&it->waiting, db, IV_INTERVIEW_REQUESTED, INT64_MAX)) < 0 ||

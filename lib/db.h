@@ -46,6 +46,12 @@ struct iv_db {
 	int depth; /* transactions open, the caller's and the core's */
 	uint64_t retries; /* public calls done again after IV_ERETRY */
 	/*
+	 * Set by the agenda around its follow-up list: a backend that can
+	 * (followup_list_contacts) reads each follow-up's contact with it
+	 * (iv__followup_take_contact()) instead of a lookup per item.
+	 */
+	int with_contacts;
+	/*
 	 * Set by iv_interview_unschedule() around its update: the one way
 	 * back in the lifecycle (scheduled -> requested), which the update
 	 * hooks allow only then.
@@ -158,20 +164,6 @@ void iv__numbers_forget(iv_db *db);
  * first, only after a failure, to say which reference it was).
  */
 int iv__backend_is_sqlite(const iv_backend *be);
-/*
- * For the built-in SQLite backend only (iv__backend_is_sqlite()): while on,
- * a follow-up list reads each follow-up's whole contact in the same join
- * (iv__followup_take_contact()), as the agenda wants, instead of a lookup
- * per item. The list keeps what it was made with.
- */
-void iv__sqlite_with_contacts(iv_backend *be, int on);
-/*
- * For the built-in SQLite backend only: the contacts known `known`, latest
- * interaction first, then by name (ASCII case-insensitively), then id, as
- * a backend iterator of contacts (an index range, read only as far as the
- * caller goes).
- */
-int iv__sqlite_contacts_recent(iv_backend_iter **out, iv_backend *be, int known);
 
 /* Deletes the notes of contact `contact_id` (note.c); nothing with a version-1 backend. */
 int iv__notes_delete_of(iv_db *db, const char *contact_id);

@@ -63,6 +63,24 @@ void iv__followup_attach_contact(iv_followup *fu, iv_contact *c)
 	fu->contact_record = c;
 }
 
+int iv_followup_attach_contact(iv_followup *fu, iv_contact *c)
+{
+	const char *want = iv_followup_contact(fu), *got = iv_contact_id(c);
+
+	if (!fu || !c) {
+		iv_contact_free(c);
+		return iv__error(IV_EINVALID, "iv_followup_attach_contact: argument '%s' is NULL", fu ? "c" : "fu");
+	}
+	if (!want || !got || iv__ascii_casecmp(want, got) != 0) {
+		iv__error(IV_EINVALID, "iv_followup_attach_contact: contact %s is not the one the follow-up names (%s)",
+			  got ? got : "without an id", want ? want : "none");
+		iv_contact_free(c);
+		return IV_EINVALID;
+	}
+	iv__followup_attach_contact(fu, c);
+	return 0;
+}
+
 iv_contact *iv__followup_take_contact(iv_followup *fu)
 {
 	iv_contact *c = fu->contact_record;

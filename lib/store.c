@@ -1141,7 +1141,10 @@ static int followup_list_unguarded(iv_followup_iter **out, iv_db *db, const iv_f
 	    (error = filter_enum(f.status, "followup_filter.status", "followup_status")) < 0)
 		return error;
 	/* Two statements: C does not order the evaluation of arguments. */
-	error = db->be->followup_list(&bi, db->be, &f);
+	if (db->with_contacts && db->be->version >= 5 && db->be->followup_list_contacts)
+		error = db->be->followup_list_contacts(&bi, db->be, &f);
+	else
+		error = db->be->followup_list(&bi, db->be, &f);
 	error = iter_make(&it, db, &followup_kind, bi, error, IV__ST_FOLLOWUP_FILTER, &f, &pf);
 	*out = it;
 	return error;

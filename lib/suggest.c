@@ -247,9 +247,9 @@ static int scan_stop(const iv_backend_edge *e, void *payload)
 }
 
 /*
- * The same from the SQLite store's index of contacts by how they are known
- * and the latest interaction (schema 7): read in the candidates' order, so
- * the first that qualify are the best, and the read stops there.
+ * The same from the backend's contacts_recent() (an index of contacts by
+ * how they are known and the latest interaction): read in the candidates'
+ * order, so the first that qualify are the best, and the read stops there.
  */
 static int read_direct(direct_scan *s, iv_db *db)
 {
@@ -257,7 +257,7 @@ static int read_direct(direct_scan *s, iv_db *db)
 	void *r = NULL;
 	int error;
 
-	if ((error = iv__sqlite_contacts_recent(&it, db->be, IV_KNOWN_DIRECT)) < 0)
+	if ((error = db->be->contacts_recent(&it, db->be, IV_KNOWN_DIRECT)) < 0)
 		return error;
 	while (s->count < s->want && (error = it->next(&r, it)) == 0) {
 		const iv_contact *c = r;
@@ -300,7 +300,7 @@ static int best_direct(int *found, iv__suggestion *out, size_t *n, size_t max, i
 	s.n = *n;
 	if (!(s.best = calloc(s.want, sizeof(*s.best))))
 		return iv__oom();
-	if (iv__backend_is_sqlite(db->be))
+	if (db->be->version >= 5 && db->be->contacts_recent)
 		error = read_direct(&s, db);
 	else
 		error = db->be->network_scan(db->be, scan_direct, scan_stop, &s);
@@ -333,7 +333,7 @@ int iv__suggest_others(iv__suggestion *out, size_t *n, size_t max, iv_db *db, co
 		goto done;
 	if (*n >= max)
 		goto done;
-	if (db->be->version >= 4 && db->be->network_scan &&
+	if (((db->be->version >= 5 && db->be->contacts_recent) || (db->be->version >= 4 && db->be->network_scan)) &&
 	    (error = best_direct(&found, out, n, max, db, company, &skip)) < 0)
 		goto done;
 	/* Too few known directly (or a backend without the scan): everyone at degree 2 is a candidate too. */

@@ -240,6 +240,18 @@ static int network_company(iv_backend *be, const char *company, iv_backend_node_
 	READ(f, "network_company", f->inner->network_company(f->inner, company, cb, payload));
 }
 
+static int followup_list_contacts(iv_backend_iter **out, iv_backend *be, const iv_followup_filter *filter)
+{
+	fault_backend *f = F(be);
+	LIST(f, "followup_list_contacts", f->inner->followup_list_contacts(out, f->inner, filter));
+}
+
+static int contacts_recent(iv_backend_iter **out, iv_backend *be, int known)
+{
+	fault_backend *f = F(be);
+	LIST(f, "contacts_recent", f->inner->contacts_recent(out, f->inner, known));
+}
+
 int fault_wrap(iv_backend **out, fault_backend **ctl, iv_backend *inner)
 {
 	return fault_wrap_version(out, ctl, inner, inner->version);
@@ -296,6 +308,12 @@ int fault_wrap_version(iv_backend **out, fault_backend **ctl, iv_backend *inner,
 			b->intros_to_key = intros_to_key;
 		if (inner->network_company)
 			b->network_company = network_company;
+	}
+	if (version >= 5) {
+		if (inner->followup_list_contacts)
+			b->followup_list_contacts = followup_list_contacts;
+		if (inner->contacts_recent)
+			b->contacts_recent = contacts_recent;
 	}
 #undef SET
 	*out = b;

@@ -620,7 +620,8 @@ static void iter_free(iv_backend_iter *base)
  * An iterator borrows the cached statement of its filter combination; only
  * when another open iterator holds that one does it prepare its own.
  */
-static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kind *k, const void *filter)
+static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kind *k, const void *filter,
+			int with_contact)
 {
 	struct sq_arg a[SQ_MAX_FILTERS];
 	struct iter *it;
@@ -635,7 +636,7 @@ static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kin
 	idx = SQ_STMT_LIST(k->lists, mask);
 	if (!(it = calloc(1, sizeof(*it))))
 		return iv__sq_oom();
-	if (k->index == SQ_FOLLOWUP && b->with_contacts) {
+	if (with_contact) {
 		idx = SQ_STMT_LIST(SQ_LISTS_FOLLOWUP_CONTACT, mask);
 		it->with_contact = 1;
 	}
@@ -670,7 +671,7 @@ static int list_records(iv_backend_iter **out, struct sq *b, const struct sq_kin
 	return 0;
 }
 
-int iv__sqlite_contacts_recent(iv_backend_iter **out, iv_backend *be, int known)
+static int contacts_recent(iv_backend_iter **out, iv_backend *be, int known)
 {
 	struct sq *b = SQ(be);
 	struct iter *it;
@@ -708,7 +709,7 @@ int iv__sqlite_contacts_recent(iv_backend_iter **out, iv_backend *be, int known)
 	static int K##_delete(iv_backend *be, const char *id) \
 	{ return delete_record(SQ(be), &iv__sq_kinds[KIND], id); } \
 	static int K##_list(iv_backend_iter **out, iv_backend *be, const iv_##K##_filter *f) \
-	{ return list_records(out, SQ(be), &iv__sq_kinds[KIND], f); }
+	{ return list_records(out, SQ(be), &iv__sq_kinds[KIND], f, 0); }
 
 /* Kinds whose records are updated too (notes are only added and deleted). */
 #define SQ_UPDATE_OP(K, KIND) \
@@ -720,6 +721,12 @@ SQ_KIND_OPS(intro, SQ_INTRO)
 SQ_KIND_OPS(interview, SQ_INTERVIEW)
 SQ_KIND_OPS(followup, SQ_FOLLOWUP)
 SQ_KIND_OPS(note, SQ_NOTE)
+/* Follow-ups each with its whole contact, from one join (the agenda's). */
+static int followup_list_contacts(iv_backend_iter **out, iv_backend *be, const iv_followup_filter *f)
+{
+	return list_records(out, SQ(be), &iv__sq_kinds[SQ_FOLLOWUP], f, 1);
+}
+
 SQ_UPDATE_OP(contact, SQ_CONTACT)
 SQ_UPDATE_OP(intro, SQ_INTRO)
 SQ_UPDATE_OP(interview, SQ_INTERVIEW)
@@ -1061,10 +1068,6 @@ int iv__backend_is_sqlite(const iv_backend *be)
 	return be->free == sq_free;
 }
 
-void iv__sqlite_with_contacts(iv_backend *be, int on)
-{
-	SQ(be)->with_contacts = on;
-}
 
 IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
 {
@@ -1111,6 +1114,8 @@ IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
 	b->base.network_node = network_node;
 	b->base.intros_to_key = intros_to_key;
 	b->base.network_company = network_company;
+	b->base.followup_list_contacts = followup_list_contacts;
+	b->base.contacts_recent = contacts_recent;
 	b->base.note_get = note_get;
 	b->base.note_insert = note_insert;
 	b->base.note_delete = note_delete;

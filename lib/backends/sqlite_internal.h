@@ -50,7 +50,7 @@ enum {
 	SQ_INTERVIEW_FTS_WRITE, SQ_SEARCH_CONTACT, SQ_SEARCH_INTERVIEW,
 	SQ_SEARCH_CONTACT_UNRANKED, SQ_SEARCH_INTERVIEW_UNRANKED,
 	SQ_INTROS_TO, SQ_NETWORK_CONTACTS, SQ_NETWORK_INTROS, SQ_NETWORK_NODE, SQ_INTROS_TO_KEY, SQ_NETWORK_COMPANY,
-	SQ_CONTACTS_RECENT, /* generated: the contact's columns (iv__sqlite_contacts_recent()) */
+	SQ_CONTACTS_RECENT, /* generated: the contact's columns (contacts_recent()) */
 	SQ_FIXED_COUNT
 };
 
@@ -67,7 +67,7 @@ enum { SQ_CONTACT, SQ_INTRO, SQ_INTERVIEW, SQ_FOLLOWUP, SQ_NOTE, SQ_KIND_COUNT }
 #define SQ_LISTS_INTERVIEW (SQ_LISTS_INTRO + (1 << 5))
 #define SQ_LISTS_FOLLOWUP (SQ_LISTS_INTERVIEW + (1 << 5))
 #define SQ_LISTS_NOTE (SQ_LISTS_FOLLOWUP + (1 << 8))
-/* Follow-ups each with its whole contact, from the same join (iv__sqlite_with_contacts()). */
+/* Follow-ups each with its whole contact, from the same join (followup_list_contacts()). */
 #define SQ_LISTS_FOLLOWUP_CONTACT (SQ_LISTS_NOTE + (1 << 3))
 #define SQ_LISTS_COUNT (SQ_LISTS_FOLLOWUP_CONTACT + (1 << 8))
 
@@ -92,8 +92,6 @@ struct sq {
 	sqlite3_stmt *stmt[SQ_STMT_COUNT];
 	/* Set while an open iterator runs the cached statement. */
 	unsigned char in_use[SQ_STMT_COUNT];
-	/* The next follow-up list reads each one's contact too (iv__sqlite_with_contacts()). */
-	int with_contacts;
 	/* The durability setting was written inside a transaction: applied when it ends. */
 	int durability_pending;
 	/* The busy timeout in force, for the message of a refusal. */
@@ -285,8 +283,6 @@ int iv__sq_put_check(struct sq *b, const struct sq_put *p, const char *action, c
 
 /* Whether `be` is this backend itself, not a wrapper (for the core: db.h says why). */
 int iv__backend_is_sqlite(const iv_backend *be);
-void iv__sqlite_with_contacts(iv_backend *be, int on);
-int iv__sqlite_contacts_recent(iv_backend_iter **out, iv_backend *be, int known);
 
 /* The search operation of the vtable (sqlite_search.c). */
 int iv__sq_search(iv_backend_iter **out, iv_backend *be, const char *const *terms, size_t nterms,

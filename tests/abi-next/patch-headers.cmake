@@ -81,8 +81,8 @@ iv_grow(infoview/interop.h iv_export_options "int abi_next;" IV_EXPORT_OPTIONS)
 
 # The backend structs are declared as `struct x { ... };`: append before the
 # closing brace that follows their last member.
-iv_patch(infoview/sys/backend.h "const char *company, iv_backend_node_cb cb, void *payload);\n};"
-  "const char *company, iv_backend_node_cb cb, void *payload);\n\tvoid (*abi_next)(void);\n};")
+iv_patch(infoview/sys/backend.h "int (*contacts_recent)(iv_backend_iter **out, iv_backend *be, int known);\n};"
+  "int (*contacts_recent)(iv_backend_iter **out, iv_backend *be, int known);\n\tvoid (*abi_next)(void);\n};")
 iv_bump(infoview/sys/backend.h IV_BACKEND_VERSION)
 iv_patch(infoview/sys/backend.h "void (*free)(iv_backend_iter *it);\n};"
   "void (*free)(iv_backend_iter *it);\n\tvoid (*abi_next)(void);\n};")

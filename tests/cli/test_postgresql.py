@@ -83,8 +83,8 @@ class PgCliTest(unittest.TestCase):
                               text=True, timeout=60)
         return Run(proc)
 
-    def admin(self, *args):
-        r = self.raw("--db", uri(server()["user"]), "admin", *args)
+    def admin(self, *args, json_out=False):
+        r = self.raw("--db", uri(server()["user"]), *(["--json"] if json_out else []), "admin", *args)
         self.assertEqual(r.rc, 0, f"admin {args}: {r.err}")
         return r
 
@@ -103,12 +103,12 @@ class PgCliTest(unittest.TestCase):
         r = self.admin("init")
         self.assertIn("add-user", r.out)
         self.admin("init")
-        self.assertEqual(json.loads(self.admin("--json", "init").out), {"action": "init"})
+        self.assertEqual(json.loads(self.admin("init", json_out=True).out), {"action": "init"})
 
     def test_add_user_is_idempotent_and_names_the_role(self):
         r = self.admin("add-user", self.dana)
         self.assertIn(self.dana, r.out)
-        doc = json.loads(self.admin("--json", "add-user", self.dana).out)
+        doc = json.loads(self.admin("add-user", self.dana, json_out=True).out)
         self.assertEqual(doc, {"action": "add-user", "role": self.dana})
 
     def test_add_user_of_a_role_that_does_not_exist_fails(self):

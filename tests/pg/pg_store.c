@@ -67,6 +67,13 @@ int iv_test_pg_role_conninfo(char *buf, size_t n, const char *role)
 	return 0;
 }
 
+/* The server's notices ("role ... does not exist, skipping") are no news here. */
+static void no_notices(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 static void admin_finish(void)
 {
 	PQfinish(admin);
@@ -93,6 +100,7 @@ int iv_test_pg_admin_exec(const char *sql)
 			admin = NULL;
 			return -1;
 		}
+		PQsetNoticeProcessor(admin, no_notices, NULL);
 		atexit(admin_finish);
 	}
 	res = PQexec(admin, sql);

@@ -1,20 +1,30 @@
 /*
  * Issue 13: eight processes at once on one person's PostgreSQL store, each
  * completing interviews (requested, scheduled, completed: the rules make
- * their follow-ups) and applying the rules to the whole store again
- * (iv_rules_apply()) between them, and adding follow-ups of its own.
- * Afterwards:
+ * their follow-ups), adding follow-ups of its own, removing the thank-you
+ * of an interview (its own or another's) and applying the rules to the
+ * whole store again (iv_rules_apply()), which makes it again. The store
+ * starts with interviews completed whose rules' follow-ups are all gone,
+ * and the processes all apply the rules at the same moment first: each
+ * finds the same follow-ups missing. Afterwards:
  *   - no rule made the same follow-up twice (one per rule key: the same
  *     rule for the same interview or contact), which check-then-write
  *     under READ COMMITTED would do without the core's per-owner lock;
  *   - nothing acknowledged is lost: every interview a process was told was
  *     completed is, with its thank-you; every follow-up it was told was
  *     stored is there;
- *   - how often the core retried a call (a serialisation failure, a
- *     deadlock) is counted and printed, as are the transient failures
- *     returned to the processes (which they retry themselves).
+ *   - every follow-up a process added is there once: none lost, none
+ *     stored twice by a call done again;
+ *   - how often the library did a call again after a transient failure
+ *     (iv_db_retry_count()) is printed, as are the transient failures that
+ *     reached the processes (which they retry themselves).
+ * Meanwhile the test drops one of their connections to the server every
+ * 150 ms (pg_terminate_backend(), as a restarted server or a network
+ * failure would): the library connects again and does the call again.
+ * IV_PG_KEEP_CONNECTIONS=1 leaves them alone.
  * Bounded by time: the processes stop starting work after IV_PG_SECONDS
- * (default 8) and the whole test is killed at 60 s by ctest.
+ * (default 8), are stopped (a failure) 40 s later, and ctest kills the
+ * test at 90 s.
  *
  *     test_pg_concurrency   (server: $IV_TEST_PG or $IV_TEST_PG_DIR)
  *
@@ -39,10 +49,6 @@
 #define DAY ((iv_time)86400)
 /* Monday 2026-03-02 09:00:00 UTC. */
 #define T0 ((iv_time)1772442000)
-
-#ifndef IV_ERETRY
-#define IV_ERETRY (-12)
-#endif
 
 typedef char id_t_[IV_ID_LEN + 1];
 
@@ -77,10 +83,55 @@ static double seconds(void)
 
 /* --- The store before the processes start --------------------------------- */
 
+/* Interviews completed before the processes start, their rules' follow-ups removed. */
+#define DONE_BEFORE 16
+static id_t_ done_before[DONE_BEFORE];
+
+static int remove_rule_followups(iv_db *db)
+{
+	iv_followup_iter *it = NULL;
+	iv_followup *fu = NULL;
+	int rc;
+
+	if (iv_followup_list(&it, db, NULL) != 0)
+		return failf("listing: %s", iv_error_message());
+	while ((rc = iv_followup_iter_next(&fu, it)) == 0) {
+		if (iv_followup_rule(fu) && iv_followup_delete(db, iv_followup_id(fu), 0) != 0)
+			rc = failf("removing %s: %s", iv_followup_id(fu), iv_error_message());
+		iv_followup_free(fu);
+		if (rc > 0)
+			break;
+	}
+	iv_followup_iter_free(it);
+	return rc == IV_ITEROVER ? 0 : 1;
+}
+
 static int populate(iv_db *db)
 {
 	size_t i;
 
+	for (i = 0; i < DONE_BEFORE; i++) {
+		iv_contact *c = NULL;
+		iv_interview *iv = NULL;
+		char name[64];
+
+		snprintf(name, sizeof(name), "Earlier %zu", i);
+		if (iv_contact_new(&c) || iv_contact_set_name(c, name) || iv_contact_set_cadence_days(c, 30)
+		    || iv_contact_insert(db, c) || iv_interview_new(&iv) || iv_interview_set_contact(iv, iv_contact_id(c))
+		    || iv_interview_insert(db, iv)
+		    || iv_interview_move(NULL, db, iv_interview_id(iv), IV_INTERVIEW_REQUESTED)
+		    || iv_interview_move(NULL, db, iv_interview_id(iv), IV_INTERVIEW_SCHEDULED)
+		    || iv_interview_move(NULL, db, iv_interview_id(iv), IV_INTERVIEW_COMPLETED)) {
+			iv_contact_free(c);
+			iv_interview_free(iv);
+			return failf("populating: %s", iv_error_message());
+		}
+		memcpy(done_before[i], iv_interview_id(iv), sizeof(id_t_));
+		iv_contact_free(c);
+		iv_interview_free(iv);
+	}
+	if (remove_rule_followups(db) != 0)
+		return 1;
 	for (i = 0; i < PROCS * PER_PROC; i++) {
 		iv_contact *c = NULL;
 		iv_interview *iv = NULL;
@@ -107,7 +158,7 @@ static int populate(iv_db *db)
 struct tally {
 	long transient;  /* IV_ERETRY or IV_EBUSY returned to the process, which tried again */
 	long applies;    /* iv_rules_apply() calls that succeeded */
-	long retries;    /* the core's own retries, as iv_db_retry_count() says; -1 if unknown */
+	long retries;    /* the calls the core did again itself (iv_db_retry_count()) */
 };
 
 static double deadline;
@@ -136,14 +187,46 @@ static int custom_followup(iv_db *db, const char *contact, int k, int i, char *o
 	return rc;
 }
 
-static int child(int k, FILE *acks)
+/* Removes the thank-you of interview `id` if there is one (another process may have just done so). */
+static int remove_thanks(iv_db *db, const char *id)
 {
-	struct tally t = { 0, 0, -1 };
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_followup_iter *it = NULL;
+	iv_followup *fu = NULL;
+	char rule[160];
+	int rc;
+
+	snprintf(rule, sizeof(rule), "thank_you:%s", id);
+	f.rule = rule;
+	if ((rc = iv_followup_list(&it, db, &f)) != 0)
+		return rc;
+	while ((rc = iv_followup_iter_next(&fu, it)) == 0) {
+		rc = iv_followup_delete(db, iv_followup_id(fu), 0);
+		iv_followup_free(fu);
+		if (rc != 0 && rc != IV_ENOTFOUND)
+			break;
+	}
+	iv_followup_iter_free(it);
+	return rc == IV_ITEROVER || rc == IV_ENOTFOUND || rc == 0 ? 0 : rc;
+}
+
+static int child(int k, FILE *acks, int go)
+{
+	struct tally t = { 0, 0, 0 };
 	iv_db *db = NULL;
 	int i, rc = 0;
+	char c;
 
 	if (iv_db_open_with(&db, "postgresql", conninfo) != 0)
 		return failf("process %d: cannot open the store: %s", k, iv_error_message());
+	/* All at once: every process finds the same follow-ups missing. */
+	if (read(go, &c, 1) != 0)
+		return failf("process %d: no start", k);
+	RETRYING(&t, iv_rules_apply(db), rc);
+	if (rc != 0)
+		failf("process %d: applying the rules: %s", k, iv_error_message());
+	else
+		t.applies++;
 	for (i = 0; rc == 0 && i < PER_PROC && seconds() < deadline; i++) {
 		const char *id = interviews[k * PER_PROC + i];
 		id_t_ fu;
@@ -165,7 +248,14 @@ static int child(int k, FILE *acks)
 		}
 		fprintf(acks, "followup %s\n", fu);
 		fflush(acks);
-		/* Every process applies the rules to the whole store: the others' interviews too. */
+		/* A thank-you gone (of an interview of its own, another's, or one done before)... */
+		RETRYING(&t, remove_thanks(db, (i + k) % 3 == 0 ? done_before[(i + k) % DONE_BEFORE]
+				     : interviews[((k + i) % PROCS) * PER_PROC + i]), rc);
+		if (rc != 0) {
+			failf("process %d: removing a thank-you: %s", k, iv_error_message());
+			break;
+		}
+		/* ...made again by every process applying the rules to the whole store. */
 		RETRYING(&t, iv_rules_apply(db), rc);
 		if (rc != 0) {
 			failf("process %d: applying the rules: %s", k, iv_error_message());
@@ -175,15 +265,14 @@ static int child(int k, FILE *acks)
 	}
 	/* More while the others still complete theirs. */
 	while (rc == 0 && t.applies < 3 * PER_PROC && seconds() < deadline) {
+		RETRYING(&t, remove_thanks(db, done_before[(t.applies + k) % DONE_BEFORE]), rc);
 		RETRYING(&t, iv_rules_apply(db), rc);
 		if (rc != 0)
 			failf("process %d: applying the rules: %s", k, iv_error_message());
 		else
 			t.applies++;
 	}
-#ifdef IV_HAVE_RETRY_COUNT
 	t.retries = (long)iv_db_retry_count(db);
-#endif
 	fprintf(acks, "tally %ld %ld %ld\n", t.transient, t.applies, t.retries);
 	fflush(acks);
 	iv_db_free(db);
@@ -211,9 +300,10 @@ int main(void)
 	iv_followup_iter *it = NULL;
 	iv_followup *fu = NULL;
 	struct seen *keys = NULL;
-	size_t nkeys = 0, cap = 0, nfollowups = 0, i;
+	size_t nkeys = 0, cap = 0, nfollowups = 0, nown = 0, i;
 	long transient = 0, applies = 0, retries = 0, acked_interviews = 0, acked_followups = 0;
-	int k, failed = 0, duplicates = 0, retries_known = 1;
+	int k, failed = 0, duplicates = 0, go[2];
+	long dropped = 0;
 	double start = seconds(), secs = env && atof(env) > 0 ? atof(env) : 8;
 
 	if (!admin)
@@ -229,6 +319,8 @@ int main(void)
 	db = NULL;
 
 	deadline = seconds() + secs;
+	if (pipe(go) != 0)
+		return failf("pipe: %s", strerror(errno));
 	fflush(NULL);
 	for (k = 0; k < PROCS; k++) {
 		if (!(acks[k] = tmpfile()))
@@ -236,8 +328,26 @@ int main(void)
 		pids[k] = fork();
 		if (pids[k] < 0)
 			return failf("fork: %s", strerror(errno));
-		if (pids[k] == 0)
-			_exit(child(k, acks[k]));
+		if (pids[k] == 0) {
+			close(go[1]);
+			_exit(child(k, acks[k], go[0]));
+		}
+	}
+	/* Go. */
+	close(go[0]);
+	close(go[1]);
+	if (!getenv("IV_PG_KEEP_CONNECTIONS")) {
+		char sql[300];
+
+		/* Connections dropped under them: the library makes them again and does the call again. */
+		snprintf(sql, sizeof(sql), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '%s' "
+			 "ORDER BY random() LIMIT 1", role);
+		while (seconds() < deadline) {
+			nanosleep(&(struct timespec){ 0, 150000000 }, NULL);
+			if (iv_test_pg_admin_exec(sql) == 0)
+				dropped++;
+		}
+		printf("pg_concurrency: %ld connections dropped\n", dropped);
 	}
 	for (k = 0; k < PROCS; k++) {
 		int status = 0;
@@ -261,11 +371,25 @@ int main(void)
 
 	if (iv_db_open_with(&db, "postgresql", conninfo) != 0)
 		return failf("cannot reopen the store: %s", iv_error_message());
+	/* The thank-yous removed last are made again: every completed interview has its own. */
+	if (iv_rules_apply(db) != 0)
+		return failf("applying the rules at the end: %s", iv_error_message());
 	/* Every follow-up, by rule key: none twice. */
 	if (iv_followup_list(&it, db, NULL) != 0)
 		return failf("listing: %s", iv_error_message());
 	while (iv_followup_iter_next(&fu, it) == 0) {
 		nfollowups++;
+		if (!iv_followup_rule(fu) && iv_followup_note(fu)) {
+			/* A follow-up of a process's own: its note names it, once. */
+			if (nkeys == cap) {
+				cap = cap ? 2 * cap : 256;
+				keys = realloc(keys, cap * sizeof(*keys));
+				if (!keys)
+					return failf("out of memory");
+			}
+			snprintf(keys[nkeys++].key, sizeof(keys->key), "note:%s", iv_followup_note(fu));
+			nown++;
+		}
 		if (iv_followup_rule(fu)) {
 			if (nkeys == cap) {
 				cap = cap ? 2 * cap : 256;
@@ -281,7 +405,7 @@ int main(void)
 	qsort(keys, nkeys, sizeof(*keys), by_key);
 	for (i = 1; i < nkeys; i++) {
 		if (strcmp(keys[i].key, keys[i - 1].key) == 0) {
-			failf("two follow-ups of rule %s", keys[i].key);
+			failf("two follow-ups of %s", keys[i].key);
 			duplicates++;
 		}
 	}
@@ -320,18 +444,34 @@ int main(void)
 			} else if (sscanf(line, "tally %ld %ld %ld", &a, &b, &c) == 3) {
 				transient += a;
 				applies += b;
-				if (c < 0)
-					retries_known = 0;
-				else
-					retries += c;
+				retries += c;
 			}
 		}
 		fclose(acks[k]);
+	}
+	for (i = 0; i < DONE_BEFORE; i++) {
+		struct seen s;
+
+		snprintf(s.key, sizeof(s.key), "thank_you:%.36s", done_before[i]);
+		if (!nkeys || !bsearch(&s, keys, nkeys, sizeof(*keys), by_key)) {
+			failf("interview %s, completed before, has no thank-you (%s)", done_before[i], s.key);
+			failed++;
+		}
 	}
 	free(keys);
 	iv_db_free(db);
 	if (iv_test_pg_role_drop(role) < 0)
 		failed++;
+	/* Connections were dropped under calls: the library did them again. */
+	if (dropped >= 10 && retries == 0) {
+		failf("%ld connections dropped, and no call was done again", dropped);
+		failed++;
+	}
+	/* Each process's own follow-ups: those acknowledged, and no more (a call done twice). */
+	if ((long)nown != acked_followups) {
+		failf("%zu follow-ups of the processes' own in the store, %ld acknowledged", nown, acked_followups);
+		failed++;
+	}
 	if (acked_interviews == 0) {
 		failf("no interview was completed in %.0f s", secs);
 		failed++;
@@ -339,13 +479,9 @@ int main(void)
 
 	printf("pg_concurrency: %d processes in %.1f s: %ld interviews completed, %ld follow-ups of their own, "
 	       "%ld rule applications; %zu follow-ups, %zu by rules, %d made twice\n",
-	       PROCS, seconds() - start, acked_interviews, acked_followups, applies, nfollowups, nkeys, duplicates);
-	if (retries_known)
-		printf("pg_concurrency: the core retried %ld calls; %ld transient failures reached the processes\n",
-		       retries, transient);
-	else
-		printf("pg_concurrency: %ld transient failures reached the processes (the core's own retries are "
-		       "not counted by this library)\n", transient);
+	       PROCS, seconds() - start, acked_interviews, acked_followups, applies, nfollowups, nkeys - nown, duplicates);
+	printf("pg_concurrency: the library did %ld calls again after a transient failure (iv_db_retry_count()); "
+	       "%ld transient failures reached the processes\n", retries, transient);
 	printf("%d passed, %d failed\n", failed + duplicates ? 0 : 1, failed + duplicates ? 1 : 0);
 	return failed + duplicates ? 1 : 0;
 }

@@ -433,21 +433,43 @@ struct iv_backend {
 	 * lists the company's contacts and asks network_node() for each.
 	 */
 	int (*network_company)(iv_backend *be, const char *company, iv_backend_node_cb cb, void *payload);
+
+	/* --- Version 5: the agenda and suggestions without a lookup per row --- */
+
+	/**
+	 * Optional, from version 5. As followup_list(), and each follow-up
+	 * carries its whole contact, read in the same query (a join) and
+	 * given to it with iv_followup_attach_contact(): the agenda shows each
+	 * item with its contact without a lookup per item, which a server
+	 * store pays a round trip for. NULL: the core lists the follow-ups and
+	 * looks each contact up.
+	 */
+	int (*followup_list_contacts)(iv_backend_iter **out, iv_backend *be, const iv_followup_filter *filter);
+	/**
+	 * Optional, from version 5. The contacts whose iv_known_t is `known`,
+	 * latest interaction first (those never interacted with after all the
+	 * others), then by name ASCII case-insensitively, then by id, as
+	 * contact_list() gives contacts. The core reads only as far as it
+	 * needs (whom else to suggest asking, for a nudge's draft), so an
+	 * index on (known, last interaction) should serve it. NULL: the core
+	 * finds them in network_scan() or the network.
+	 */
+	int (*contacts_recent)(iv_backend_iter **out, iv_backend *be, int known);
 };
 
 /**
  * The current version of iv_backend (3 added setting_list and the contact
  * filter's url; 4 added intros_to, network_scan, network_node,
- * intros_to_key and network_company; 5 adds no operation but the contract
- * for stores shared by many connections: isolation, IV_ERETRY, the commit
- * rule and iv_malloc(), described at the top of this header).
+ * intros_to_key and network_company; 5 adds the contract for stores shared
+ * by many connections, described at the top of this header, and
+ * followup_list_contacts and contacts_recent).
  */
 #define IV_BACKEND_VERSION 5
 /** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL, NULL }
+	NULL, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Zeroes `be` and sets its version.
@@ -515,6 +537,17 @@ IV_EXTERN(int) iv_backend_memory_new(iv_backend **out);
  * @return 0, IV_EINVALID naming the kind or id, IV_ENOMEM
  */
 IV_EXTERN(int) iv_search_hit_new(iv_search_hit **out, int kind, const char *id, double score);
+
+/**
+ * For a backend's followup_list_contacts() (version 5): gives a follow-up
+ * the contact it names, read in the same query. Takes `c` in every case
+ * (frees it when it refuses).
+ * @param fu the follow-up
+ * @param c its contact
+ * @return 0; IV_EINVALID if either is NULL or `c` is not the contact the
+ *         follow-up names
+ */
+IV_EXTERN(int) iv_followup_attach_contact(iv_followup *fu, iv_contact *c);
 
 /**
  * For backends building records they read: sets the stored times, which
