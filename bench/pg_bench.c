@@ -951,10 +951,10 @@ static int nhit_raw, nhit_lib;
 
 static double raw_search_with(const char *stmt)
 {
-	/* The query's words as prefixes, and as the lexemes the score weighs (the schema's search_score()). */
-	static const char *const v[3] = { "'" QUERY "':*", "{\"'" QUERY "'\"}", "20" };
+	/* The word the query begins, and how many hits. */
+	static const char *const v[2] = { QUERY, "20" };
 	double t = now_s();
-	PGresult *res = run(stmt, 3, v, "search");
+	PGresult *res = run(stmt, 2, v, "search");
 	int i;
 
 	nhit_raw = PQntuples(res);
@@ -1000,12 +1000,11 @@ static const char *s_hit;
 
 static void check_search(int ranked)
 {
-	static const char *const q[2] = { "'" QUERY "':*", "{\"'" QUERY "'\"}" };
 	int i;
 
 	check(nhit_raw == nhit_lib && nhit_raw > 0, "the number of search hits");
 	for (i = 0; i < nhit_raw; i++) {
-		const char *v[3] = { q[0], q[1], hit_lib[i] };
+		const char *v[2] = { QUERY, hit_lib[i] };
 		PGresult *res;
 
 		if (ranked) {
@@ -1017,7 +1016,7 @@ static void check_search(int ranked)
 		 * reads through a cursor) need not give the same ones: each of the
 		 * library's is a match with the score the raw query gives it.
 		 */
-		res = run(s_hit, 3, v, "a hit");
+		res = run(s_hit, 2, v, "a hit");
 		check(PQntuples(res) == 1 && strtod(PQgetvalue(res, 0, 0), NULL) == score_lib[i], "a hit unranked");
 		PQclear(res);
 	}
@@ -1661,14 +1660,20 @@ int main(int argc, char **argv)
 		compare("iv_agenda", raw_agenda, lib_agenda, rounds, MICRO, note);
 	}
 
-	s_search = prep("SELECT id, infoview.search_score(fts, $2::text[], '{10,5,1,0}'::float8[]) AS score"
-			" FROM infoview.contact WHERE owner = current_user AND fts @@ $1::tsquery"
-			" ORDER BY score DESC, id LIMIT $3::bigint");
-	s_search_unranked = prep("SELECT id, infoview.search_score(fts, $2::text[], '{10,5,1,0}'::float8[])"
-				 " FROM infoview.contact WHERE owner = current_user AND fts @@ $1::tsquery"
-				 " LIMIT $3::bigint");
-	s_hit = prep("SELECT infoview.search_score(fts, $2::text[], '{10,5,1,0}'::float8[]) FROM infoview.contact"
-		     " WHERE owner = current_user AND fts @@ $1::tsquery AND id = $3");
+	/*
+	 * The words of contacts, each with the weight of the best field it is
+	 * in (contact_word, which the contact's trigger keeps): the words a
+	 * query's word begins are a range of the index (owner, word); with one
+	 * word, a contact's score is its best weight.
+	 */
+	s_search = prep("SELECT ref, max(weight) AS score FROM infoview.contact_word WHERE owner = current_user"
+			" AND word >= $1 AND word < $1 || chr(1114111) AND starts_with(word, $1)"
+			" GROUP BY ref ORDER BY score DESC, ref LIMIT $2::bigint");
+	s_search_unranked = prep("SELECT ref, max(weight) FROM infoview.contact_word WHERE owner = current_user"
+				 " AND word >= $1 AND word < $1 || chr(1114111) AND starts_with(word, $1)"
+				 " GROUP BY ref LIMIT $2::bigint");
+	s_hit = prep("SELECT max(weight) FROM infoview.contact_word WHERE owner = current_user AND ref = $2"
+		     " AND word >= $1 AND word < $1 || chr(1114111) AND starts_with(word, $1)");
 	raw_search();
 	lib_search();
 	check_search(1);
