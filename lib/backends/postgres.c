@@ -145,10 +145,13 @@ void iv__pg_put_int(struct pg_args *a, int64_t v)
 
 void iv__pg_put_owned(struct pg_args *a, char *s)
 {
-	if (a->nowned < (int)(sizeof(a->owned) / sizeof(a->owned[0])))
+	if (a->nowned < (int)(sizeof(a->owned) / sizeof(a->owned[0]))) {
 		a->owned[a->nowned++] = s;
-	else
-		free(s), s = NULL, a->rc = IV_ENOMEM;
+	} else {
+		free(s);
+		s = NULL;
+		a->rc = IV_ENOMEM;
+	}
 	iv__pg_put_text(a, s);
 }
 

@@ -79,7 +79,7 @@ int iv__pg_words_add(struct pg_buf *w, const char *text, char weight)
 			w->p[w->len++] = '\'';
 			for (i = 0; i < n; i++)
 				w->p[w->len++] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-			w->len += (size_t)sprintf(w->p + w->len, "':1%c ", weight);
+			w->len += (size_t)snprintf(w->p + w->len, w->size - w->len, "':1%c ", weight);
 		}
 		p += n;
 	}
