@@ -858,7 +858,23 @@ static void own_sql(const person *me, const person *other)
 		char what[200];
 
 		if (!has_owner) {
-			/* Shared by all (the schema's version): nobody but the administrator writes it. */
+			/* Shared by all (the schema's version): nobody but the administrator writes it... */
+			PGresult *r = run_sql(conn, "SELECT * FROM infoview.%s", t);
+
+			if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+				int row, col;
+
+				/* ...and what anyone may read of it names nobody (who else has a space). */
+				for (row = 0; row < PQntuples(r); row++)
+					for (col = 0; col < PQnfields(r); col++)
+						if (strstr(PQgetvalue(r, row, col), other->role))
+							FAIL("infoview.%s shows %s to %s\n", t, other->role, me->role);
+				PQclear(r);
+			} else {
+				PQclear(r);
+				sql_ok(conn, "ROLLBACK");
+				sql_ok(conn, "BEGIN");
+			}
 			snprintf(what, sizeof(what), "DELETE FROM infoview.%s", t);
 			changes_nothing(conn, what, run_sql(conn, "DELETE FROM infoview.%s", t));
 			snprintf(what, sizeof(what), "TRUNCATE infoview.%s", t);
