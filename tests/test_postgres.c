@@ -257,6 +257,104 @@ static void iterators_outlive_writes_commits_and_rolled_back_savepoints(void **s
 	assert_int_equal(count_contacts(fx->db), 603);
 }
 
+/* --- Settings in transactions ------------------------------------------- */
+
+static void setting_is(iv_db *db, const char *key, const char *want)
+{
+	char *v = NULL;
+
+	if (!want) {
+		check(iv_db_setting_get(&v, db, key), IV_ENOTFOUND);
+		return;
+	}
+	ok(iv_db_setting_get(&v, db, key));
+	assert_string_equal(v, want);
+	iv_free(v);
+}
+
+struct text {
+	char *p;
+	size_t len;
+};
+
+static int collect(const char *data, size_t len, void *payload)
+{
+	struct text *t = payload;
+
+	t->p = realloc(t->p, t->len + len + 1);
+	assert_non_null(t->p);
+	memcpy(t->p + t->len, data, len);
+	t->len += len;
+	t->p[t->len] = '\0';
+	return 0;
+}
+
+/*
+ * Settings written in a transaction are kept by the backend until the
+ * outermost commit: each level's writes follow its commit or rollback,
+ * reads and the backup's listing see them, another connection does not
+ * until the commit.
+ */
+static void settings_follow_each_levels_commit_and_rollback(void **state)
+{
+	fixture *fx = *state;
+	struct text t = { NULL, 0 };
+	char ci[1200];
+	iv_db *other = NULL;
+
+	ok(iv_db_setting_set(fx->db, "t.gone", "server"));
+	ok(iv_db_setting_set(fx->db, "t.kept", "server"));
+	ok(iv_db_begin(fx->db));
+	ok(iv_db_setting_set(fx->db, "t.a", "1"));
+	ok(iv_db_begin(fx->db));
+	ok(iv_db_setting_set(fx->db, "t.a", "2"));
+	ok(iv_db_setting_set(fx->db, "t.b", "x"));
+	setting_is(fx->db, "t.a", "2");
+	ok(iv_db_rollback(fx->db));
+	setting_is(fx->db, "t.a", "1");
+	setting_is(fx->db, "t.b", NULL);
+	ok(iv_db_begin(fx->db));
+	ok(iv_db_setting_set(fx->db, "t.a", "3"));
+	ok(iv_db_setting_set(fx->db, "t.gone", NULL));
+	ok(iv_db_begin(fx->db));
+	ok(iv_db_setting_set(fx->db, "t.c", "inner"));
+	ok(iv_db_commit(fx->db));
+	ok(iv_db_commit(fx->db));
+	setting_is(fx->db, "t.a", "3");
+	setting_is(fx->db, "t.c", "inner");
+	setting_is(fx->db, "t.gone", NULL);
+
+	/* Not yet on the server. */
+	assert_int_equal(iv_test_pg_role_conninfo(ci, sizeof(ci), fx->role), 0);
+	ok(iv_db_open_with(&other, "postgresql", ci));
+	setting_is(other, "t.a", NULL);
+	setting_is(other, "t.gone", "server");
+
+	/* The backup lists the transaction's settings: added, removed, kept. */
+	ok(iv_export(fx->db, IV_FORMAT_JSON, collect, &t, NULL));
+	assert_non_null(strstr(t.p, "\"t.a\""));
+	assert_non_null(strstr(t.p, "\"t.c\""));
+	assert_non_null(strstr(t.p, "\"t.kept\""));
+	assert_null(strstr(t.p, "\"t.gone\""));
+	assert_null(strstr(t.p, "\"t.b\""));
+	free(t.p);
+
+	ok(iv_db_commit(fx->db));
+	setting_is(other, "t.a", "3");
+	setting_is(other, "t.c", "inner");
+	setting_is(other, "t.b", NULL);
+	setting_is(other, "t.gone", NULL);
+	setting_is(other, "t.kept", "server");
+
+	/* Rolled back whole: nothing reaches the server. */
+	ok(iv_db_begin(fx->db));
+	ok(iv_db_setting_set(fx->db, "t.d", "never"));
+	ok(iv_db_rollback(fx->db));
+	setting_is(fx->db, "t.d", NULL);
+	setting_is(other, "t.d", NULL);
+	iv_db_free(other);
+}
+
 /* --- Order ----------------------------------------------------------------- */
 
 static const char *const names[] = {
@@ -420,6 +518,7 @@ int main(void)
 		cmocka_unit_test(admin_functions_are_idempotent_and_refusals_say_what_to_run),
 		T(a_dropped_connection_is_made_again_and_the_call_done_again),
 		T(iterators_outlive_writes_commits_and_rolled_back_savepoints),
+		T(settings_follow_each_levels_commit_and_rollback),
 		T(names_are_ordered_as_ascii_case_insensitive_bytes),
 		T(search_gives_the_memory_backends_hits_and_scores),
 	};

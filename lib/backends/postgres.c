@@ -254,6 +254,128 @@ int64_t iv__pg_int(const PGresult *res, int row, int col)
 	return PQgetisnull(res, row, col) ? 0 : (int64_t)strtoll(PQgetvalue(res, row, col), NULL, 10);
 }
 
+/* --- Settings written in a transaction ------------------------------------ */
+
+/*
+ * The core numbers every record through a setting ("iv.number.contact"...)
+ * that it reads and writes at each insert. Written to the server each time,
+ * a transaction of n inserts would make n versions of one row, which every
+ * later read of it walks: n * n / 2 steps (20 000 contacts imported in one
+ * transaction took 9 minutes). So a setting written inside a transaction
+ * is kept here, by the level that wrote it, follows its level's commit or
+ * rollback, and is written once at the outermost commit.
+ */
+static void pending_free(struct pg_pending *p)
+{
+	free(p->key);
+	free(p->value);
+	free(p);
+}
+
+static void pending_clear(struct pg *b)
+{
+	struct pg_pending *p;
+
+	while ((p = b->pending)) {
+		b->pending = p->next;
+		pending_free(p);
+	}
+}
+
+/* The newest pending write of `key`, or NULL. */
+static struct pg_pending *pending_find(struct pg *b, const char *key)
+{
+	struct pg_pending *p;
+
+	for (p = b->pending; p; p = p->next)
+		if (strcmp(p->key, key) == 0)
+			return p;
+	return NULL;
+}
+
+static int pending_set(struct pg *b, const char *key, const char *value)
+{
+	struct pg_pending *p = pending_find(b, key);
+	char *v = NULL;
+
+	if (value && !(v = strdup(value)))
+		return iv__pg_oom();
+	if (p && p->depth == b->depth) {
+		free(p->value);
+		p->value = v;
+		return 0;
+	}
+	if (!(p = calloc(1, sizeof(*p))) || !(p->key = strdup(key))) {
+		free(p);
+		free(v);
+		return iv__pg_oom();
+	}
+	p->value = v;
+	p->depth = b->depth;
+	p->next = b->pending;
+	b->pending = p;
+	return 0;
+}
+
+/* Level `depth` committed into the one enclosing it: its writes become that level's. */
+static void pending_commit(struct pg *b, int depth)
+{
+	struct pg_pending **pp = &b->pending, *p, *older;
+
+	while ((p = *pp)) {
+		if (p->depth == depth) {
+			for (older = p->next; older && strcmp(older->key, p->key) != 0; older = older->next)
+				;
+			if (older && older->depth == depth - 1) {
+				/* Replaces the enclosing level's write of the same key. */
+				free(older->value);
+				older->value = p->value;
+				p->value = NULL;
+				*pp = p->next;
+				pending_free(p);
+				continue;
+			}
+			p->depth = depth - 1;
+		}
+		pp = &p->next;
+	}
+}
+
+/* Level `depth` rolled back: its writes are forgotten. */
+static void pending_rollback(struct pg *b, int depth)
+{
+	struct pg_pending **pp = &b->pending, *p;
+
+	while ((p = *pp)) {
+		if (p->depth >= depth) {
+			*pp = p->next;
+			pending_free(p);
+		} else {
+			pp = &p->next;
+		}
+	}
+}
+
+/* Writes the pending settings, inside the outermost transaction, before it commits. */
+static int pending_flush(struct pg *b)
+{
+	struct pg_pending *p;
+	PGresult *res;
+	int rc = 0;
+
+	for (p = b->pending; p && rc == 0; p = p->next) {
+		struct pg_args a = { 0 };
+
+		iv__pg_put_text(&a, p->key);
+		if (p->value)
+			iv__pg_put_text(&a, p->value);
+		if ((rc = iv__pg_run(&res, b, p->value ? PG_SETTING_SET : PG_SETTING_DELETE, &a, "writing", "setting",
+				     p->key)) == 0)
+			PQclear(res);
+	}
+	return rc;
+}
+
 /* --- Transactions ------------------------------------------------------- */
 
 /*
@@ -305,9 +427,12 @@ static int tx_commit(iv_backend *be)
 		snprintf(sql, sizeof(sql), "RELEASE SAVEPOINT iv%d", b->depth - 1);
 		if ((rc = iv__pg_exec(b, sql, "committing")) < 0)
 			return rc;
+		pending_commit(b, b->depth);
 		b->depth--;
 		return 0;
 	}
+	if ((rc = pending_flush(b)) < 0)
+		return rc;
 	res = PQexec(b->conn, "COMMIT");
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		rc = iv__pg_fail(b, res, "committing", NULL, NULL);
@@ -317,10 +442,12 @@ static int tx_commit(iv_backend *be)
 				  " earlier error");
 	}
 	PQclear(res);
-	if (rc == 0)
+	if (rc == 0) {
 		b->depth--;
-	else if (PQtransactionStatus(b->conn) == PQTRANS_IDLE)
+		pending_clear(b);
+	} else if (PQtransactionStatus(b->conn) == PQTRANS_IDLE) {
 		b->gone = 1;
+	}
 	return rc;
 }
 
@@ -342,6 +469,7 @@ static int tx_rollback(iv_backend *be)
 		}
 	}
 	/* Closed whatever was said: a lost transaction has nothing left to undo. */
+	pending_rollback(b, b->gone ? 1 : b->depth);
 	if (--b->depth == 0)
 		b->gone = 0;
 	return rc == IV_ERETRY ? 0 : rc;
@@ -457,16 +585,21 @@ static int not_found(const struct pg_kind *k, const char *id)
 	return iv__pg_error(IV_ENOTFOUND, "postgresql: %s %s not found", k->name, id);
 }
 
-static int build(void **out, struct pg *b, const struct pg_kind *k, const PGresult *res, int row)
+static int build_at(void **out, struct pg *b, const struct pg_kind *k, const PGresult *res, int row, int col)
 {
 	char msg[400];
-	int rc = k->build(out, b, res, row);
+	int rc = k->build(out, b, res, row, col);
 
 	if (rc < 0 && rc != IV_ENOMEM) {
 		snprintf(msg, sizeof(msg), "%s", iv_error_message());
 		iv__pg_error(rc, "postgresql: reading a stored %s: %s", k->name, msg);
 	}
 	return rc;
+}
+
+static int build(void **out, struct pg *b, const struct pg_kind *k, const PGresult *res, int row)
+{
+	return build_at(out, b, k, res, row, 0);
 }
 
 static int get_record(void **out, struct pg *b, const struct pg_kind *k, const char *id)
@@ -528,6 +661,7 @@ struct iter {
 	const struct pg_kind *k;
 	struct pg_cursor c;
 	int over;
+	int with_contact; /* follow-ups, each with its contact (followup_list_contacts()) */
 };
 
 static int iter_next(void **out, iv_backend_iter *base)
@@ -539,8 +673,19 @@ static int iter_next(void **out, iv_backend_iter *base)
 	*out = NULL;
 	if (it->over)
 		return IV_ITEROVER;
-	if ((rc = iv__pg_cursor_next(&it->c, it->b, &res, &row, it->k->name)) > 0)
-		return build(out, it->b, it->k, res, row);
+	if ((rc = iv__pg_cursor_next(&it->c, it->b, &res, &row, it->k->name)) > 0) {
+		void *c = NULL;
+
+		if ((rc = build(out, it->b, it->k, res, row)) < 0 || !it->with_contact)
+			return rc;
+		/* iv_followup_attach_contact() takes the contact whatever it says. */
+		if ((rc = build_at(&c, it->b, &iv__pg_kinds[PG_CONTACT], res, row, PG_FOLLOWUP_COLUMNS)) < 0 ||
+		    (rc = iv_followup_attach_contact(*out, c)) < 0) {
+			iv_followup_free(*out);
+			*out = NULL;
+		}
+		return rc;
+	}
 	it->over = 1;
 	return rc == 0 ? IV_ITEROVER : rc;
 }
@@ -583,18 +728,41 @@ static void number_params(char *out, size_t size, const char *tmpl, int n)
  * The SQL of a list: the kind's SELECT, a condition per filter given (so
  * that the planner sees each and picks its index), its order.
  */
-static int list_records(iv_backend_iter **out, struct pg *b, const struct pg_kind *k, const void *filter)
+static int open_list(iv_backend_iter **out, struct pg *b, const struct pg_kind *k, const char *sql,
+		     const struct pg_args *a, int with_contact)
+{
+	struct iter *it;
+	int rc;
+
+	if (!(it = calloc(1, sizeof(*it))))
+		return iv__pg_oom();
+	it->base.version = PG_BACKEND_ITER_VERSION;
+	it->base.next = iter_next;
+	it->base.free = iter_free;
+	it->b = b;
+	it->k = k;
+	it->with_contact = with_contact;
+	/* The strings bound are the filter's and ours: the cursor's rows are fixed at DECLARE. */
+	if ((rc = iv__pg_cursor_open(&it->c, b, sql, a, k->name)) < 0) {
+		free(it);
+		return rc;
+	}
+	*out = &it->base;
+	return 0;
+}
+
+static int list_records(iv_backend_iter **out, struct pg *b, const struct pg_kind *k, const void *filter,
+			int with_contact)
 {
 	char sql[4096], lo[IV_ID_LEN + 1], hi[IV_ID_LEN + 1], cond[256];
 	struct pg_arg f[PG_MAX_FILTERS];
 	struct pg_args a = { 0 };
-	struct iter *it;
 	size_t len;
-	int i, rc;
+	int i;
 
 	*out = NULL;
 	k->args(f, filter);
-	len = (size_t)snprintf(sql, sizeof(sql), "%s", k->select);
+	len = (size_t)snprintf(sql, sizeof(sql), "%s", with_contact ? iv__pg_followup_contact_select : k->select);
 	for (i = 0; i < k->nfilters; i++) {
 		if (!f[i].s && !f[i].i)
 			continue;
@@ -618,20 +786,25 @@ static int list_records(iv_backend_iter **out, struct pg *b, const struct pg_kin
 		len += (size_t)snprintf(sql + len, sizeof(sql) - len, " ORDER BY %s", k->order);
 	if (len >= sizeof(sql))
 		return iv__pg_error(IV_ERROR, "postgresql: listing %s: the statement is too long", k->name);
-	if (!(it = calloc(1, sizeof(*it))))
-		return iv__pg_oom();
-	it->base.version = PG_BACKEND_ITER_VERSION;
-	it->base.next = iter_next;
-	it->base.free = iter_free;
-	it->b = b;
-	it->k = k;
-	/* The strings bound are the filter's and ours: the cursor's rows are fixed at DECLARE. */
-	if ((rc = iv__pg_cursor_open(&it->c, b, sql, &a, k->name)) < 0) {
-		free(it);
-		return rc;
-	}
-	*out = &it->base;
-	return 0;
+	return open_list(out, b, k, sql, &a, with_contact);
+}
+
+static int followup_list_contacts(iv_backend_iter **out, iv_backend *be, const iv_followup_filter *f)
+{
+	return list_records(out, PG(be), &iv__pg_kinds[PG_FOLLOWUP], f, 1);
+}
+
+/* Latest interaction first (0, never, after every time), as SQLite's index (known, last_interaction) gives them. */
+static int contacts_recent(iv_backend_iter **out, iv_backend *be, int known)
+{
+	char sql[2048];
+	struct pg_args a = { 0 };
+
+	*out = NULL;
+	snprintf(sql, sizeof(sql), "%s AND r.known = $1 ORDER BY r.last_interaction DESC, r.name_key, r.id",
+		 iv__pg_kinds[PG_CONTACT].select);
+	iv__pg_put_int(&a, known);
+	return open_list(out, PG(be), &iv__pg_kinds[PG_CONTACT], sql, &a, 0);
 }
 
 /* --- The operations of the vtable --------------------------------------- */
@@ -644,7 +817,7 @@ static int list_records(iv_backend_iter **out, struct pg *b, const struct pg_kin
 	static int K##_delete(iv_backend *be, const char *id) \
 	{ return delete_record(PG(be), &iv__pg_kinds[KIND], id); } \
 	static int K##_list(iv_backend_iter **out, iv_backend *be, const iv_##K##_filter *f) \
-	{ return list_records(out, PG(be), &iv__pg_kinds[KIND], f); }
+	{ return list_records(out, PG(be), &iv__pg_kinds[KIND], f, 0); }
 
 #define PG_UPDATE_OP(K, KIND) \
 	static int K##_update(iv_backend *be, const iv_##K *r) \
@@ -663,11 +836,17 @@ PG_UPDATE_OP(followup, PG_FOLLOWUP)
 static int setting_get(char **out, iv_backend *be, const char *key)
 {
 	struct pg *b = PG(be);
+	struct pg_pending *p;
 	struct pg_args a = { 0 };
 	PGresult *res;
 	int rc;
 
 	*out = NULL;
+	if (b->depth > 0 && (p = pending_find(b, key))) {
+		if (!p->value)
+			return iv__pg_error(IV_ENOTFOUND, "postgresql: setting %s is not set", key);
+		return (*out = iv_strdup(p->value)) ? 0 : iv__pg_oom();
+	}
 	iv__pg_put_text(&a, key);
 	if ((rc = iv__pg_run(&res, b, PG_SETTING_GET, &a, "reading", "setting", key)) < 0)
 		return rc;
@@ -686,7 +865,11 @@ static int setting_set(iv_backend *be, const char *key, const char *value)
 	PGresult *res = NULL;
 	int own = b->depth == 0, rc;
 
-	if ((rc = iv__pg_ready(b, "writing a setting")) < 0 || (own && (rc = tx_begin(be)) < 0))
+	if ((rc = iv__pg_ready(b, "writing a setting")) < 0)
+		return rc;
+	if (!own)
+		return pending_set(b, key, value);
+	if ((rc = tx_begin(be)) < 0)
 		return rc;
 	iv__pg_put_text(&a, key);
 	if (value)
@@ -696,33 +879,101 @@ static int setting_set(iv_backend *be, const char *key, const char *value)
 	return own ? tx_end(b, rc) : rc;
 }
 
-/* Setting keys: few, read once per backup; in batches all the same. */
+/*
+ * Setting keys: the server's, through a cursor, merged in byte order with
+ * the open transaction's pending writes (a snapshot of those with the
+ * prefix, newest per key: what it adds, and what it removes).
+ */
 struct key_iter {
 	iv_backend_iter base;
 	struct pg *b;
 	struct pg_cursor c;
+	const PGresult *res; /* the server's next key, when have_db */
+	int row, have_db, db_over;
+	struct pg_pending **pk; /* the pending writes, sorted by key */
+	size_t np, ip;
 };
 
 static int key_iter_next(void **out, iv_backend_iter *bi)
 {
 	struct key_iter *it = (struct key_iter *)bi;
-	const PGresult *res;
-	int row, rc;
+	const char *key;
+	int rc, cmp;
 
 	*out = NULL;
-	if ((rc = iv__pg_cursor_next(&it->c, it->b, &res, &row, "setting")) <= 0)
-		return rc == 0 ? IV_ITEROVER : rc;
-	if (!(*out = iv_strdup(PQgetvalue(res, row, 0))))
-		return iv__pg_oom();
-	return 0;
+	for (;;) {
+		if (!it->have_db && !it->db_over) {
+			if ((rc = iv__pg_cursor_next(&it->c, it->b, &it->res, &it->row, "setting")) < 0)
+				return rc;
+			it->have_db = rc > 0;
+			it->db_over = rc == 0;
+		}
+		if (!it->have_db && it->ip == it->np)
+			return IV_ITEROVER;
+		if (!it->have_db)
+			cmp = 1;
+		else if (it->ip == it->np)
+			cmp = -1;
+		else
+			cmp = strcmp(PQgetvalue(it->res, it->row, 0), it->pk[it->ip]->key);
+		if (cmp < 0) {
+			key = PQgetvalue(it->res, it->row, 0);
+			it->have_db = 0;
+		} else {
+			/* Written in the transaction: removed, or set (and maybe on the server too). */
+			key = it->pk[it->ip]->value ? it->pk[it->ip]->key : NULL;
+			if (cmp == 0)
+				it->have_db = 0;
+			it->ip++;
+			if (!key)
+				continue;
+		}
+		return (*out = iv_strdup(key)) ? 0 : iv__pg_oom();
+	}
 }
 
 static void key_iter_free(iv_backend_iter *bi)
 {
 	struct key_iter *it = (struct key_iter *)bi;
+	size_t i;
 
 	iv__pg_cursor_close(&it->c, it->b);
+	for (i = 0; i < it->np; i++)
+		pending_free(it->pk[i]);
+	free(it->pk);
 	free(it);
+}
+
+static int by_key(const void *x, const void *y)
+{
+	return strcmp((*(struct pg_pending *const *)x)->key, (*(struct pg_pending *const *)y)->key);
+}
+
+/* Copies the newest pending write of each key with `prefix`, sorted. */
+static int snapshot_pending(struct key_iter *it, const char *prefix)
+{
+	struct pg_pending *p, *c;
+	size_t n = 0, len = strlen(prefix);
+
+	for (p = it->b->pending; p; p = p->next)
+		n++;
+	if (n == 0)
+		return 0;
+	if (!(it->pk = calloc(n, sizeof(*it->pk))))
+		return iv__pg_oom();
+	for (p = it->b->pending; p; p = p->next) {
+		if (strncmp(p->key, prefix, len) != 0 || pending_find(it->b, p->key) != p)
+			continue;
+		if (!(c = calloc(1, sizeof(*c))) || !(c->key = strdup(p->key)) ||
+		    (p->value && !(c->value = strdup(p->value)))) {
+			if (c)
+				pending_free(c);
+			return iv__pg_oom();
+		}
+		it->pk[it->np++] = c;
+	}
+	qsort(it->pk, it->np, sizeof(*it->pk), by_key);
+	return 0;
 }
 
 static int setting_list(iv_backend_iter **out, iv_backend *be, const char *prefix)
@@ -741,10 +992,10 @@ static int setting_list(iv_backend_iter **out, iv_backend *be, const char *prefi
 	it->b = b;
 	iv__pg_put_text(&a, prefix);
 	/* The key's collation is "C": byte order, and a prefix is a range of the primary key. */
-	rc = iv__pg_cursor_open(&it->c, b, "SELECT key FROM infoview.setting WHERE owner = current_user"
-				" AND key >= $1 AND starts_with(key, $1) ORDER BY key", &a, "setting");
-	if (rc < 0) {
-		free(it);
+	if ((rc = snapshot_pending(it, prefix)) < 0 ||
+	    (rc = iv__pg_cursor_open(&it->c, b, "SELECT key FROM infoview.setting WHERE owner = current_user"
+				     " AND key >= $1 AND starts_with(key, $1) ORDER BY key", &a, "setting")) < 0) {
+		key_iter_free(&it->base);
 		return rc;
 	}
 	*out = &it->base;
@@ -774,6 +1025,7 @@ static void pg_free(iv_backend *be)
 		return;
 	if (b->conn)
 		PQfinish(b->conn);
+	pending_clear(b);
 	free(b->role);
 	free(b->words.p);
 	free(b);
@@ -829,6 +1081,8 @@ int iv__backend_postgres_new(iv_backend **out, const char *conninfo)
 	b->base.network_node = iv__pg_network_node;
 	b->base.intros_to_key = iv__pg_intros_to_key;
 	b->base.network_company = iv__pg_network_company;
+	b->base.followup_list_contacts = followup_list_contacts;
+	b->base.contacts_recent = contacts_recent;
 	if ((rc = iv__pg_connect(b, conninfo ? conninfo : "")) < 0) {
 		pg_free(&b->base);
 		return rc;

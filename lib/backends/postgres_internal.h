@@ -53,6 +53,17 @@ struct pg_buf {
 	size_t len, size;
 };
 
+/*
+ * A setting written inside a transaction, kept here until the outermost
+ * commit (postgres.c says why); one per key and depth.
+ */
+struct pg_pending {
+	struct pg_pending *next;
+	char *key;
+	char *value; /* NULL: removed */
+	int depth;   /* the transaction level that wrote it */
+};
+
 struct pg {
 	iv_backend base; /* first, so that an iv_backend * is a struct pg * */
 	PGconn *conn;
@@ -71,6 +82,8 @@ struct pg {
 	char *role;
 	/* Names cursors: each is "ivc<n>". */
 	unsigned long cursors;
+	/* Settings written in the open transaction, newest first. */
+	struct pg_pending *pending;
 	/* The tsvector text of the record being written. */
 	struct pg_buf words;
 };
@@ -118,12 +131,15 @@ struct pg_kind {
 	int nparams; /* of insert and update */
 	/* Binds the parameters of insert and update: $1 the id, then the columns. */
 	int (*bind)(struct pg *b, struct pg_args *a, const void *r);
-	/* Builds a record from a row of its SELECT. */
-	int (*build)(void **out, struct pg *b, const PGresult *res, int row);
+	/* Builds a record from a row of its SELECT, its columns from `col` on. */
+	int (*build)(void **out, struct pg *b, const PGresult *res, int row, int col);
 	void (*args)(struct pg_arg *a, const void *filter);
 };
 
 extern const struct pg_kind iv__pg_kinds[PG_KIND_COUNT];
+/* The follow-ups' SELECT with each one's contact after its own 15 columns. */
+extern const char iv__pg_followup_contact_select[];
+#define PG_FOLLOWUP_COLUMNS 15
 
 #if defined(__GNUC__)
 # define PG_PRINTF(a, b) __attribute__((format(printf, a, b)))

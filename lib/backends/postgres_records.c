@@ -8,9 +8,10 @@
  * security adds the same condition: the planner then uses the indexes, all
  * of which lead with owner. Ids are uuid, compared as their bytes: the order
  * of their lower-case text. Names, companies, URLs, e-mails and tags are
- * compared through generated columns folded with infoview.fold() (A-Z to
- * a-z only) in the "C" collation: the ASCII case-insensitive order and
- * equality backend.h asks for, whatever the database's collation.
+ * compared folded with infoview.fold() (A-Z to a-z only) in the "C"
+ * collation (generated columns; for e-mails and tags the table of keys the
+ * schema's trigger keeps): the ASCII case-insensitive order and equality
+ * backend.h asks for, whatever the database's collation.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -214,9 +215,11 @@ static int take_json(struct get *g, iv_interview *iv, int which)
 
 static const char *const contact_filters[] = {
 	"r.company_key = infoview.fold($#)",
-	"r.tags_key @> ARRAY[infoview.fold($#)]",
+	"r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 2"
+	" AND k.key = infoview.fold($#))",
 	"r.name_key = infoview.fold($#)",
-	"r.emails_key @> ARRAY[infoview.fold($#)]",
+	"r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 1"
+	" AND k.key = infoview.fold($#))",
 	"r.num = $#",
 	"r.id BETWEEN $# AND $#",
 	"r.url_key = infoview.fold($#)",
@@ -283,9 +286,9 @@ static int contact_bind(struct pg *b, struct pg_args *a, const void *r)
 	return a->rc;
 }
 
-static int contact_build(void **out, struct pg *b, const PGresult *res, int row)
+static int contact_build(void **out, struct pg *b, const PGresult *res, int row, int col)
 {
-	struct get g = { res, row, 0 };
+	struct get g = { res, row, col };
 	iv_contact *c;
 	iv_time created, updated;
 	int rc;
@@ -359,9 +362,9 @@ static int intro_bind(struct pg *b, struct pg_args *a, const void *r)
 	return 0;
 }
 
-static int intro_build(void **out, struct pg *b, const PGresult *res, int row)
+static int intro_build(void **out, struct pg *b, const PGresult *res, int row, int col)
 {
-	struct get g = { res, row, 0 };
+	struct get g = { res, row, col };
 	iv_intro *in;
 	iv_time created, updated;
 	int rc;
@@ -451,9 +454,9 @@ static int interview_bind(struct pg *b, struct pg_args *a, const void *r)
 	return a->rc;
 }
 
-static int interview_build(void **out, struct pg *b, const PGresult *res, int row)
+static int interview_build(void **out, struct pg *b, const PGresult *res, int row, int col)
 {
-	struct get g = { res, row, 0 };
+	struct get g = { res, row, col };
 	iv_interview *iv;
 	iv_time created, updated;
 	int s, rc;
@@ -533,9 +536,9 @@ static int followup_bind(struct pg *b, struct pg_args *a, const void *r)
 	return 0;
 }
 
-static int followup_build(void **out, struct pg *b, const PGresult *res, int row)
+static int followup_build(void **out, struct pg *b, const PGresult *res, int row, int col)
 {
-	struct get g = { res, row, 0 };
+	struct get g = { res, row, col };
 	iv_followup *fu;
 	iv_time created, updated;
 	int rc;
@@ -606,9 +609,9 @@ static int note_bind(struct pg *b, struct pg_args *a, const void *r)
 	return 0;
 }
 
-static int note_build(void **out, struct pg *b, const PGresult *res, int row)
+static int note_build(void **out, struct pg *b, const PGresult *res, int row, int col)
 {
-	struct get g = { res, row, 0 };
+	struct get g = { res, row, col };
 	iv_note *n;
 	int rc;
 
@@ -638,14 +641,26 @@ static void note_args(struct pg_arg *a, const void *filter)
 }
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+/* A contact's columns, as contact_build() reads them, from the contact `a`. */
+#define CONTACT_COLUMNS(a) a ".id, " a ".num, " a ".name, " a ".phone, " a ".company, " a ".title, " a ".location, " \
+	a ".url, " a ".notes, " a ".known, " a ".cadence_days, " a ".last_interaction, array_to_string(" a ".emails, E'\\n')," \
+	" array_to_string(" a ".tags, E'\\n'), " a ".created, " a ".updated"
+
+/*
+ * Follow-ups, each with its whole contact after its own columns (the
+ * agenda: followup_list_contacts()).
+ */
+const char iv__pg_followup_contact_select[] =
+	"SELECT r.id, r.num, r.contact, r.interview, r.kind, r.status, r.earliest, r.due, r.closed_at,"
+	" r.note, r.draft, r.rule, r.created, r.updated, fc.name, " CONTACT_COLUMNS("fc")
+	" FROM infoview.followup r JOIN infoview.contact fc ON fc.owner = r.owner AND fc.id = r.contact"
+	" WHERE r.owner = current_user";
+
 #define OWN " WHERE owner = current_user AND id = $1"
 
 const struct pg_kind iv__pg_kinds[PG_KIND_COUNT] = {
 	[PG_CONTACT] = { PG_CONTACT, "contact",
-		"SELECT r.id, r.num, r.name, r.phone, r.company, r.title, r.location, r.url, r.notes, r.known,"
-		" r.cadence_days, r.last_interaction, array_to_string(r.emails, E'\\n'),"
-		" array_to_string(r.tags, E'\\n'), r.created, r.updated"
-		" FROM infoview.contact r WHERE r.owner = current_user",
+		"SELECT " CONTACT_COLUMNS("r") " FROM infoview.contact r WHERE r.owner = current_user",
 		"INSERT INTO infoview.contact (id, num, name, phone, company, title, location, url, notes, known,"
 		" cadence_days, last_interaction, emails, tags, created, updated, fts)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, string_to_array($13, E'\\n'),"

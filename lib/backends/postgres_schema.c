@@ -23,24 +23,9 @@
  * released: a new version appends one.
  */
 static const char *const version_1[] = {
-	/* Multi-column GIN indexes leading with owner (a name) need btree_gin's operator classes. */
-	"CREATE EXTENSION IF NOT EXISTS btree_gin WITH SCHEMA infoview;"
 	/* ASCII case folding only (A-Z), whatever the database's locale: SQLite's NOCASE. */
 	"CREATE FUNCTION infoview.fold(t text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
-	" RETURN translate(t, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz');"
-	"CREATE FUNCTION infoview.fold_all(t text[]) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
-	" RETURN ARRAY(SELECT infoview.fold(x) FROM unnest(t) AS x);"
-	/*
-	 * A hit's score as the core's own search gives it (search.h): the sum,
-	 * over the query's words, of the highest weight among the fields the
-	 * word matched in. `terms` are tsquery lexemes ('pfi'); the weights
-	 * are those of the lexeme classes A, B, C and D.
-	 */
-	"CREATE FUNCTION infoview.search_score(v tsvector, terms text[], w float8[]) RETURNS float8"
-	" LANGUAGE sql IMMUTABLE PARALLEL SAFE"
-	" RETURN (SELECT coalesce(sum(CASE WHEN v @@ (t || ':*A')::tsquery THEN w[1]"
-	" WHEN v @@ (t || ':*B')::tsquery THEN w[2] WHEN v @@ (t || ':*C')::tsquery THEN w[3]"
-	" ELSE w[4] END), 0) FROM unnest(terms) AS t);",
+	" RETURN translate(t, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz');",
 
 	"CREATE TABLE infoview.contact ("
 	" owner name NOT NULL DEFAULT current_user,"
@@ -56,20 +41,73 @@ static const char *const version_1[] = {
 	" url_key text COLLATE \"C\" GENERATED ALWAYS AS (infoview.fold(url)) STORED,"
 	" notes text,"
 	" known integer NOT NULL, cadence_days integer NOT NULL, last_interaction bigint NOT NULL,"
-	" emails text[], emails_key text[] GENERATED ALWAYS AS (infoview.fold_all(emails)) STORED,"
-	" tags text[], tags_key text[] GENERATED ALWAYS AS (infoview.fold_all(tags)) STORED,"
+	" emails text[], tags text[],"
 	" created bigint NOT NULL, updated bigint NOT NULL,"
-	/* The words of name (A), company, title, tags (B) and notes (C), as the backend splits them. */
+	/*
+	 * The words of name (A), company, title, tags (B) and notes (C), as the
+	 * backend splits them; the trigger copies them to contact_word.
+	 */
 	" fts tsvector NOT NULL DEFAULT '',"
 	" PRIMARY KEY (owner, id), UNIQUE (owner, rid));"
 	"CREATE INDEX contact_name ON infoview.contact (owner, name_key, id);"
 	"CREATE INDEX contact_company ON infoview.contact (owner, company_key, name_key, id);"
 	"CREATE INDEX contact_url ON infoview.contact (owner, url_key) WHERE url IS NOT NULL;"
 	"CREATE INDEX contact_num ON infoview.contact (owner, num);"
-	"CREATE INDEX contact_recent ON infoview.contact (owner, known, last_interaction);"
-	"CREATE INDEX contact_email ON infoview.contact USING gin (owner, emails_key);"
-	"CREATE INDEX contact_tag ON infoview.contact USING gin (owner, tags_key);"
-	"CREATE INDEX contact_fts ON infoview.contact USING gin (owner, fts);",
+	"CREATE INDEX contact_recent ON infoview.contact (owner, known, last_interaction);",
+
+	/*
+	 * Row-level security lets an index serve only leakproof operators (a
+	 * policy's condition must hold before anything else sees a row), and
+	 * neither arrays' @> nor tsvector's @@ is: the e-mail and tag filters
+	 * and search read these tables of keys instead, by B-tree, which the
+	 * contact's trigger keeps. kind 1 is an e-mail, 2 a tag, folded.
+	 */
+	"CREATE TABLE infoview.contact_key ("
+	" owner name NOT NULL DEFAULT current_user,"
+	" contact uuid NOT NULL,"
+	" kind smallint NOT NULL,"
+	" key text COLLATE \"C\" NOT NULL,"
+	" PRIMARY KEY (owner, kind, key, contact));"
+	"CREATE INDEX contact_key_contact ON infoview.contact_key (owner, contact);",
+
+	/*
+	 * The words search finds, each with the weight of the best field it is
+	 * in (search.h): a query's term is a range of (owner, word).
+	 */
+	"CREATE TABLE infoview.contact_word ("
+	" owner name NOT NULL DEFAULT current_user,"
+	" ref uuid NOT NULL,"
+	" word text COLLATE \"C\" NOT NULL,"
+	" weight smallint NOT NULL,"
+	" PRIMARY KEY (owner, word, ref));"
+	"CREATE INDEX contact_word_ref ON infoview.contact_word (owner, ref);",
+
+	/*
+	 * Kept from the contact's row by any writer, the library or the user's
+	 * own SQL. No foreign keys: the checks of those are planned once per
+	 * connection, and a plan made while the store was small (a scan of the
+	 * table) would stay while an import grows it, each row's check then
+	 * reading every contact. For the same reason the deletes are planned
+	 * each time (EXECUTE).
+	 */
+	"CREATE FUNCTION infoview.contact_index() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+	" IF TG_OP <> 'INSERT' THEN"
+	" IF TG_OP = 'UPDATE' AND NEW.fts = OLD.fts AND NEW.emails IS NOT DISTINCT FROM OLD.emails"
+	" AND NEW.tags IS NOT DISTINCT FROM OLD.tags THEN RETURN NULL; END IF;"
+	" EXECUTE 'DELETE FROM infoview.contact_word WHERE owner = $1 AND ref = $2' USING OLD.owner, OLD.id;"
+	" EXECUTE 'DELETE FROM infoview.contact_key WHERE owner = $1 AND contact = $2' USING OLD.owner, OLD.id;"
+	" IF TG_OP = 'DELETE' THEN RETURN NULL; END IF;"
+	" END IF;"
+	" INSERT INTO infoview.contact_word (owner, ref, word, weight)"
+	" SELECT NEW.owner, NEW.id, u.lexeme, CASE WHEN 'A' = ANY (u.weights) THEN 10"
+	" WHEN 'B' = ANY (u.weights) THEN 5 WHEN 'C' = ANY (u.weights) THEN 1 ELSE 0 END"
+	" FROM unnest(NEW.fts) AS u;"
+	" INSERT INTO infoview.contact_key (owner, contact, kind, key)"
+	" SELECT NEW.owner, NEW.id, 1, infoview.fold(e) FROM unnest(NEW.emails) AS e"
+	" UNION SELECT NEW.owner, NEW.id, 2, infoview.fold(t) FROM unnest(NEW.tags) AS t;"
+	" RETURN NULL; END $$;"
+	"CREATE TRIGGER contact_index AFTER INSERT OR UPDATE OR DELETE ON infoview.contact"
+	" FOR EACH ROW EXECUTE FUNCTION infoview.contact_index();",
 
 	"CREATE TABLE infoview.intro ("
 	" owner name NOT NULL DEFAULT current_user,"
@@ -114,7 +152,26 @@ static const char *const version_1[] = {
 	"CREATE INDEX interview_created ON infoview.interview (owner, created, id);"
 	"CREATE INDEX interview_status ON infoview.interview (owner, status, created, id);"
 	"CREATE INDEX interview_num ON infoview.interview (owner, num);"
-	"CREATE INDEX interview_fts ON infoview.interview USING gin (owner, fts);",
+	"CREATE TABLE infoview.interview_word ("
+	" owner name NOT NULL DEFAULT current_user,"
+	" ref uuid NOT NULL,"
+	" word text COLLATE \"C\" NOT NULL,"
+	" weight smallint NOT NULL,"
+	" PRIMARY KEY (owner, word, ref));"
+	"CREATE INDEX interview_word_ref ON infoview.interview_word (owner, ref);",
+	"CREATE FUNCTION infoview.interview_index() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+	" IF TG_OP <> 'INSERT' THEN"
+	" IF TG_OP = 'UPDATE' AND NEW.fts = OLD.fts THEN RETURN NULL; END IF;"
+	" EXECUTE 'DELETE FROM infoview.interview_word WHERE owner = $1 AND ref = $2' USING OLD.owner, OLD.id;"
+	" IF TG_OP = 'DELETE' THEN RETURN NULL; END IF;"
+	" END IF;"
+	" INSERT INTO infoview.interview_word (owner, ref, word, weight)"
+	" SELECT NEW.owner, NEW.id, u.lexeme, CASE WHEN 'A' = ANY (u.weights) THEN 3"
+	" WHEN 'B' = ANY (u.weights) THEN 2 WHEN 'C' = ANY (u.weights) THEN 1 ELSE 0 END"
+	" FROM unnest(NEW.fts) AS u;"
+	" RETURN NULL; END $$;"
+	"CREATE TRIGGER interview_index AFTER INSERT OR UPDATE OR DELETE ON infoview.interview"
+	" FOR EACH ROW EXECUTE FUNCTION infoview.interview_index();",
 
 	"CREATE TABLE infoview.followup ("
 	" owner name NOT NULL DEFAULT current_user,"
@@ -157,7 +214,8 @@ static const char *const version_1[] = {
 	" PRIMARY KEY (owner, key));",
 
 	"DO $$ DECLARE t text; BEGIN"
-	" FOREACH t IN ARRAY ARRAY['contact', 'intro', 'interview', 'followup', 'note', 'setting'] LOOP"
+	" FOREACH t IN ARRAY ARRAY['contact', 'contact_key', 'contact_word', 'intro', 'interview', 'interview_word',"
+	" 'followup', 'note', 'setting'] LOOP"
 	" EXECUTE format('ALTER TABLE infoview.%I ENABLE ROW LEVEL SECURITY', t);"
 	" EXECUTE format('ALTER TABLE infoview.%I FORCE ROW LEVEL SECURITY', t);"
 	" EXECUTE format('CREATE POLICY own ON infoview.%I USING (owner = current_user)"
@@ -183,7 +241,9 @@ static const char *const *const migrations[] = {
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 /* The tables that hold a role's rows, children first (for deleting them). */
-static const char *const owned_tables[] = { "followup", "note", "interview", "intro", "contact", "setting" };
+static const char *const owned_tables[] = {
+	"followup", "note", "interview_word", "interview", "intro", "contact_word", "contact_key", "contact", "setting"
+};
 #define OWNED_COUNT ((int)(sizeof(owned_tables) / sizeof(owned_tables[0])))
 
 int32_t iv__pg_lock_key(const char *role)
@@ -342,8 +402,9 @@ static int grant(struct pg *b, const char *who, int give)
 	static const char *const grants[] = {
 		"GRANT USAGE ON SCHEMA infoview TO ",
 		"GRANT SELECT ON infoview.meta TO ",
-		("GRANT SELECT, INSERT, UPDATE, DELETE ON infoview.contact, infoview.intro, infoview.interview,"
-		 " infoview.followup, infoview.note, infoview.setting TO "),
+		("GRANT SELECT, INSERT, UPDATE, DELETE ON infoview.contact, infoview.contact_key, infoview.contact_word,"
+		 " infoview.intro, infoview.interview, infoview.interview_word, infoview.followup, infoview.note,"
+		 " infoview.setting TO "),
 	};
 	static const char *const revokes[] = {
 		"REVOKE ALL ON ALL TABLES IN SCHEMA infoview FROM ",

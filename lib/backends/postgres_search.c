@@ -3,12 +3,15 @@
  * (backend version 4).
  *
  * Search: each record's words, split in C exactly as the core's own search
- * splits them (postgres_records.c), are stored as a tsvector of quoted
- * lexemes weighted by field (A, B, C), indexed by GIN (owner, fts). A query
- * is the tsquery of its terms as prefixes ('pfi':* & 'dana':*), which the
- * index answers; a hit's score is that of the core's own search
- * (infoview.search_score(): per term, the highest weight among the fields
- * it matched in), so the hits and their order are the memory backend's.
+ * splits them (postgres_records.c), are written as a tsvector of quoted
+ * lexemes weighted by field (A, B, C), which the schema's triggers copy to
+ * a table of words with the field's weight (contact_word, interview_word),
+ * indexed by (owner, word). (A GIN index of the tsvector would be faster
+ * to keep, but row-level security lets an index serve only leakproof
+ * operators, and @@ is not.) A term is a range of that index; a hit's
+ * score is that of the core's own search (per term, the highest weight
+ * among the fields it matched in, summed), so the hits and their order
+ * are the memory backend's.
  * Each kind is asked for its best hits, cut at the limit by the server;
  * the iterator merges the two ranked streams as the SQLite backend does.
  */
@@ -44,13 +47,13 @@ const char *const iv__pg_fixed_sql[PG_FIXED_COUNT] = {
 
 /* --- Search ------------------------------------------------------------- */
 
-/* The searched kinds, with their weights as search.h documents them. */
+/* The searched kinds: their tables of words (weighted as search.h documents, by the schema's triggers). */
 static const struct {
 	int kind;
-	const char *table, *weights, *name;
+	const char *table, *name;
 } kinds_searched[] = {
-	{ IV_SEARCH_CONTACT, "contact", "{10,5,1,0}", "contacts" },
-	{ IV_SEARCH_INTERVIEW, "interview", "{3,2,1,0}", "interviews" },
+	{ IV_SEARCH_CONTACT, "contact_word", "contacts" },
+	{ IV_SEARCH_INTERVIEW, "interview_word", "interviews" },
 };
 
 struct source {
@@ -70,65 +73,29 @@ struct search_iter {
 	int limited;
 };
 
-/* Appends `term` as a quoted tsquery lexeme ('pfi'), escaped; returns the end. */
-static char *put_lexeme(char *p, const char *term)
-{
-	*p++ = '\'';
-	for (; *term; term++) {
-		if (*term == '\'' || *term == '\\')
-			*p++ = *term;
-		*p++ = *term;
-	}
-	*p++ = '\'';
-	return p;
-}
-
-/*
- * The query ('a':* & 'b':*) and the terms as a text[] literal of lexemes
- * ({"'a'","'b'"}, for the score), allocated.
- */
-static int make_query(char **query, char **terms_array, const char *const *terms, size_t nterms)
+/* The terms as a text[] literal ({"a","b"}), allocated. */
+static int terms_array(char **out, const char *const *terms, size_t nterms)
 {
 	size_t i, len = 3;
-	char *q, *t, *p;
+	const char *c;
+	char *t;
 
 	for (i = 0; i < nterms; i++)
-		len += 4 * strlen(terms[i]) + 12;
-	*query = q = malloc(len);
-	*terms_array = t = malloc(2 * len);
-	if (!q || !t) {
-		free(q);
-		free(t);
-		*query = *terms_array = NULL;
+		len += 2 * strlen(terms[i]) + 3;
+	if (!(*out = t = malloc(len)))
 		return iv__pg_oom();
-	}
 	*t++ = '{';
 	for (i = 0; i < nterms; i++) {
-		char lex[4096], *end;
-
-		if (i) {
-			q = memcpy(q, " & ", 3), q += 3;
+		if (i)
 			*t++ = ',';
-		}
-		q = put_lexeme(q, terms[i]);
-		*q++ = ':';
-		*q++ = '*';
-		if (strlen(terms[i]) * 2 + 3 > sizeof(lex)) {
-			end = lex;
-			*end++ = '\'';
-			*end++ = '\'';
-		} else {
-			end = put_lexeme(lex, terms[i]);
-		}
 		*t++ = '"';
-		for (p = lex; p < end; p++) {
-			if (*p == '"' || *p == '\\')
+		for (c = terms[i]; *c; c++) {
+			if (*c == '"' || *c == '\\')
 				*t++ = '\\';
-			*t++ = *p;
+			*t++ = *c;
 		}
 		*t++ = '"';
 	}
-	*q = '\0';
 	*t++ = '}';
 	*t = '\0';
 	return 0;
@@ -197,15 +164,14 @@ int iv__pg_search(iv_backend_iter **out, iv_backend *be, const char *const *term
 	/* Without a limit every match is read anyway, so ranking costs nothing extra. */
 	int unranked = (flags & IV_SEARCH_UNRANKED) && limit > 0;
 	struct search_iter *it;
-	char *query = NULL, *array = NULL, sql[512], lim[24];
+	char *array = NULL, sql[1024], lim[24], n[24];
 	size_t i;
 	int rc;
 
 	*out = NULL;
-	if ((rc = make_query(&query, &array, terms, nterms)) < 0)
+	if ((rc = terms_array(&array, terms, nterms)) < 0)
 		return rc;
 	if (!(it = calloc(1, sizeof(*it)))) {
-		free(query);
 		free(array);
 		return iv__pg_oom();
 	}
@@ -216,24 +182,32 @@ int iv__pg_search(iv_backend_iter **out, iv_backend *be, const char *const *term
 	it->left = limit;
 	it->limited = limit > 0;
 	snprintf(lim, sizeof(lim), "%zu", limit);
+	snprintf(n, sizeof(n), "%zu", nterms);
 	for (i = 0; i < sizeof(kinds_searched) / sizeof(kinds_searched[0]) && rc == 0; i++) {
 		struct pg_args a = { 0 };
 		struct source *s = &it->src[it->nsrc];
 
 		if (!(kinds & (unsigned int)kinds_searched[i].kind))
 			continue;
-		snprintf(sql, sizeof(sql), "SELECT id, infoview.search_score(fts, $2::text[], '%s'::float8[]) AS score"
-			 " FROM infoview.%s WHERE owner = current_user AND fts @@ $1::tsquery%s LIMIT $3::bigint",
-			 kinds_searched[i].weights, kinds_searched[i].table, unranked ? "" : " ORDER BY score DESC, id");
-		iv__pg_put_text(&a, query);
+		/*
+		 * Per record and term, the best weight of the words the term
+		 * begins (a range of the word index, "C" order); records that
+		 * every term matched, by the sum.
+		 */
+		snprintf(sql, sizeof(sql), "SELECT m.ref, sum(m.w) AS score FROM (SELECT w.ref, q.i, max(w.weight) AS w"
+			 " FROM unnest($1::text[]) WITH ORDINALITY AS q(t, i) JOIN infoview.%s w"
+			 " ON w.owner = current_user AND w.word >= q.t COLLATE \"C\""
+			 " AND w.word < (q.t || chr(1114111)) COLLATE \"C\" AND starts_with(w.word, q.t)"
+			 " GROUP BY w.ref, q.i) AS m GROUP BY m.ref HAVING count(*) = $2::bigint%s LIMIT $3::bigint",
+			 kinds_searched[i].table, unranked ? "" : " ORDER BY score DESC, m.ref");
 		iv__pg_put_text(&a, array);
+		iv__pg_put_text(&a, n);
 		iv__pg_put_text(&a, limit ? lim : NULL);
 		if ((rc = iv__pg_cursor_open(&s->c, it->b, sql, &a, kinds_searched[i].name)) == 0) {
 			s->kind = kinds_searched[i].kind;
 			it->nsrc++;
 		}
 	}
-	free(query);
 	free(array);
 	if (rc < 0) {
 		search_free(&it->base);
