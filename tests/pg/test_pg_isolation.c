@@ -23,6 +23,7 @@
 #include "../check.h"
 #include "pg_store.h"
 
+#include <infoview/interop.h>
 #include <infoview/postgres.h>
 
 #include <libpq-fe.h>
@@ -630,6 +631,40 @@ static void settings_rules_and_profile_are_each_their_own(void **state)
 	iv_profile_free(pr);
 }
 
+/* --- Exports ------------------------------------------------------------------ */
+
+static int to_buf(const char *data, size_t len, void *payload)
+{
+	put(payload, "%.*s", (int)len, data);
+	return 0;
+}
+
+/* Every export of `me`'s store (the backup, vCards, the calendar, the network) names nothing of `other`'s. */
+static void exports_of(person *me, const person *other)
+{
+	static const int formats[] = { IV_FORMAT_JSON, IV_FORMAT_VCARD, IV_FORMAT_ICALENDAR, IV_FORMAT_DOT };
+	size_t f;
+
+	for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
+		struct buf b = { NULL, 0, 0 };
+
+		put(&b, "%s", "");
+		ok(iv_export(me->db, formats[f], to_buf, &b, NULL));
+		if (strstr(b.s, other->word) || strstr(b.s, other->contact[0]) || strstr(b.s, other->contact[1])
+		    || strstr(b.s, other->interview) || strstr(b.s, other->followup) || strstr(b.s, other->role))
+			FAIL("export %d of %s's store names %s's records:\n%s\n", formats[f], me->role, other->role, b.s);
+		assert_non_null(strstr(b.s, me->word));
+		free(b.s);
+	}
+}
+
+static void exports_hold_only_their_own_records(void **state)
+{
+	(void)state;
+	exports_of(&bob, &alice);
+	exports_of(&alice, &bob);
+}
+
 /* --- Writes through the library ------------------------------------------ */
 
 /* Every write `me` could aim at `other`'s records: each refused or kept to `me`'s own. */
@@ -1186,6 +1221,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(search_finds_only_their_own_records),
 		cmocka_unit_test(network_and_agenda_hold_only_their_own_records),
 		cmocka_unit_test(settings_rules_and_profile_are_each_their_own),
+		cmocka_unit_test(exports_hold_only_their_own_records),
 		cmocka_unit_test(writes_never_reach_the_other),
 		cmocka_unit_test(their_own_sql_sees_and_changes_only_their_rows),
 		cmocka_unit_test(the_program_as_each_shows_and_changes_only_their_own),
