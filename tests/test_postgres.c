@@ -198,6 +198,39 @@ static void a_dropped_connection_is_made_again_and_the_call_done_again(void **st
 	assert_int_equal(count_contacts(fx->db), 3);
 }
 
+/*
+ * The connection is lost inside COMMIT (a deferred trigger the test puts
+ * on the settings ends it while the server commits): the backend asks a
+ * new connection whether the transaction committed, and it had not, so
+ * the commit says IV_ERETRY, the rollback closes it, and the store works.
+ */
+static void a_connection_lost_in_commit_is_asked_about(void **state)
+{
+	fixture *fx = *state;
+	char *v = NULL;
+
+	assert_int_equal(iv_test_pg_admin_exec(
+		"CREATE OR REPLACE FUNCTION infoview.ivt_kill() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+		" IF NEW.key = 't.kill' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;"
+		" RETURN NULL; END $$"), 0);
+	assert_int_equal(iv_test_pg_admin_exec("DROP TRIGGER IF EXISTS ivt_kill ON infoview.setting"), 0);
+	assert_int_equal(iv_test_pg_admin_exec("CREATE CONSTRAINT TRIGGER ivt_kill AFTER INSERT ON infoview.setting"
+					       " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+					       " EXECUTE FUNCTION infoview.ivt_kill()"), 0);
+	ok(iv_db_begin(fx->db));
+	add_contact(fx->db, "In the lost commit", NULL);
+	ok(iv_db_setting_set(fx->db, "t.kill", "1"));
+	check(iv_db_commit(fx->db), IV_ERETRY);
+	assert_int_equal(iv_db_transaction_depth(fx->db), 1);
+	ok(iv_db_rollback(fx->db));
+	assert_int_equal(iv_test_pg_admin_exec("DROP TRIGGER ivt_kill ON infoview.setting"), 0);
+	assert_int_equal(iv_test_pg_admin_exec("DROP FUNCTION infoview.ivt_kill()"), 0);
+	assert_int_equal(count_contacts(fx->db), 0);
+	check(iv_db_setting_get(&v, fx->db, "t.kill"), IV_ENOTFOUND);
+	add_contact(fx->db, "Afterwards", NULL);
+	assert_int_equal(count_contacts(fx->db), 1);
+}
+
 /* --- Iterators ------------------------------------------------------------- */
 
 static void iterators_outlive_writes_commits_and_rolled_back_savepoints(void **state)
@@ -517,6 +550,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(admin_functions_are_idempotent_and_refusals_say_what_to_run),
 		T(a_dropped_connection_is_made_again_and_the_call_done_again),
+		T(a_connection_lost_in_commit_is_asked_about),
 		T(iterators_outlive_writes_commits_and_rolled_back_savepoints),
 		T(settings_follow_each_levels_commit_and_rollback),
 		T(names_are_ordered_as_ascii_case_insensitive_bytes),

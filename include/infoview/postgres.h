@@ -18,6 +18,15 @@
  * with iv_postgres_add_user() (the `infoview` program: `infoview --db URI
  * admin init` and `admin add-user ROLE`).
  *
+ * @par Connections of one role
+ * A transaction that writes takes a lock of its role's as it begins, so the
+ * connections of one role write one after another, and waits for one that
+ * another connection of the role holds open (iv_db_begin()). To be refused
+ * with IV_EBUSY after a while instead, set lock_timeout in the conninfo
+ * (`options='-c lock_timeout=5s'`). A lost connection, a serialisation
+ * failure or a deadlock is IV_ERETRY (see db.h); the connection is made
+ * again at the next transaction.
+ *
  * A library built without libpq has these functions too: they return
  * IV_ENOTFOUND, and iv_postgres_available() says 0.
  *

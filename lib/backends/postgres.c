@@ -5,7 +5,10 @@
  * each).
  *
  * Statements with parameters are prepared once per connection (named
- * "ivN"), on first use, and reused; parameters and results are text.
+ * "ivN"), on first use, and reused; parameters and results are text. A
+ * list's DECLARE is the exception: its SQL depends on the filters given and
+ * its cursor's name on the iterator, so it is sent with its parameters
+ * (PQexecParams) and planned for their values.
  *
  * Lists read through server-side cursors declared WITH HOLD, fetched
  * PG_FETCH rows at a time, so an iterator holds one batch whatever the
@@ -408,6 +411,90 @@ static int tx_begin(iv_backend *be)
 }
 
 /*
+ * After the connection was lost during COMMIT: whether transaction `xid`
+ * (txid_current_if_assigned()) committed, asked on a new connection.
+ * 0 if it did, IV_ERETRY if it did not, IV_ESTORAGE if that cannot be known.
+ */
+static int commit_outcome(struct pg *b, const char *xid)
+{
+	const char *v = xid;
+	PGresult *res;
+	int rc;
+
+	PQreset(b->conn);
+	memset(b->prepared, 0, sizeof(b->prepared));
+	if (PQstatus(b->conn) != CONNECTION_OK)
+		return iv__pg_error(IV_ESTORAGE, "postgresql: committing: the connection to the server was lost, and"
+				    " cannot be made again to learn whether the changes were kept");
+	PQsetClientEncoding(b->conn, "UTF8");
+	res = PQexecParams(b->conn, "SELECT txid_status($1::bigint)", 1, NULL, &v, NULL, NULL, 0);
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0) &&
+	    strcmp(PQgetvalue(res, 0, 0), "committed") == 0)
+		rc = 0;
+	else if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0) &&
+		 strcmp(PQgetvalue(res, 0, 0), "aborted") == 0)
+		rc = iv__pg_error(IV_ERETRY, "postgresql: committing: the connection to the server was lost; the"
+				  " transaction was rolled back");
+	else
+		rc = iv__pg_error(IV_ESTORAGE, "postgresql: committing: the connection to the server was lost, and"
+				  " whether the changes were kept cannot be known");
+	PQclear(res);
+	return rc;
+}
+
+/*
+ * COMMIT, with the transaction's id asked in the same round trip: when the
+ * connection is lost before COMMIT's answer, a new one asks the server
+ * whether it committed, so that the core neither does again what was kept
+ * (IV_ERETRY would) nor reports lost what was kept. A COMMIT whose answer
+ * and transaction id were both lost cannot be told apart: IV_ESTORAGE.
+ */
+static int commit_outermost(struct pg *b)
+{
+	PGresult *res, *error = NULL;
+	char xid[32] = "";
+	int got_xid = 0, committed = 0, rolled_back = 0, rc;
+
+	if (!PQsendQuery(b->conn, "SELECT txid_current_if_assigned(); COMMIT"))
+		return iv__pg_fail(b, NULL, "committing", NULL, NULL);
+	while ((res = PQgetResult(b->conn))) {
+		switch (PQresultStatus(res)) {
+		case PGRES_TUPLES_OK:
+			got_xid = 1;
+			if (PQntuples(res) == 1 && !PQgetisnull(res, 0, 0))
+				snprintf(xid, sizeof(xid), "%s", PQgetvalue(res, 0, 0));
+			break;
+		case PGRES_COMMAND_OK:
+			/* COMMIT of a transaction an error aborted rolls it back, and says ROLLBACK. */
+			committed = strcmp(PQcmdStatus(res), "COMMIT") == 0;
+			rolled_back = !committed;
+			break;
+		default:
+			if (!error) {
+				error = res;
+				continue;
+			}
+		}
+		PQclear(res);
+	}
+	if (committed)
+		rc = 0;
+	else if (rolled_back)
+		rc = iv__pg_error(IV_ESTORAGE, "postgresql: committing: the transaction was rolled back after an"
+				  " earlier error");
+	else if (PQstatus(b->conn) != CONNECTION_OK && got_xid && xid[0])
+		rc = commit_outcome(b, xid);
+	else if (PQstatus(b->conn) != CONNECTION_OK && !got_xid)
+		rc = iv__pg_error(IV_ESTORAGE, "postgresql: committing: the connection to the server was lost, and"
+				  " whether the changes were kept cannot be known");
+	else
+		/* Nothing was written (no transaction id), or an error the server said. */
+		rc = iv__pg_fail(b, error, "committing", NULL, NULL);
+	PQclear(error);
+	return rc;
+}
+
+/*
  * A failed commit leaves the level open for the core's rollback(), even
  * when the server ended the transaction (a failed COMMIT does): rollback()
  * then only closes it.
@@ -416,7 +503,6 @@ static int tx_commit(iv_backend *be)
 {
 	struct pg *b = PG(be);
 	char sql[48];
-	PGresult *res;
 	int rc = 0;
 
 	if (b->depth == 0)
@@ -433,19 +519,10 @@ static int tx_commit(iv_backend *be)
 	}
 	if ((rc = pending_flush(b)) < 0)
 		return rc;
-	res = PQexec(b->conn, "COMMIT");
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		rc = iv__pg_fail(b, res, "committing", NULL, NULL);
-	} else if (strcmp(PQcmdStatus(res), "COMMIT") != 0) {
-		/* COMMIT of a transaction an error aborted rolls it back, and says ROLLBACK. */
-		rc = iv__pg_error(IV_ESTORAGE, "postgresql: committing: the transaction was rolled back after an"
-				  " earlier error");
-	}
-	PQclear(res);
-	if (rc == 0) {
+	if ((rc = commit_outermost(b)) == 0) {
 		b->depth--;
 		pending_clear(b);
-	} else if (PQtransactionStatus(b->conn) == PQTRANS_IDLE) {
+	} else if (PQstatus(b->conn) != CONNECTION_OK || PQtransactionStatus(b->conn) == PQTRANS_IDLE) {
 		b->gone = 1;
 	}
 	return rc;
