@@ -152,7 +152,12 @@ static const member backend_members[] = {
 	M(iv_backend, intros_to_key, "function", 4),
 	M(iv_backend, network_company, "function", 4),
 	M(iv_backend, followup_list_contacts, "function", 5),
-	M(iv_backend, contacts_recent, "function", 5)
+	M(iv_backend, contacts_recent, "function", 5),
+	M(iv_backend, target_get, "function", 6),
+	M(iv_backend, target_insert, "function", 6),
+	M(iv_backend, target_update, "function", 6),
+	M(iv_backend, target_delete, "function", 6),
+	M(iv_backend, target_list, "function", 6)
 	NEXT_MEMBER(iv_backend, "function", IV_BACKEND_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
@@ -171,6 +176,15 @@ static const member note_filter_members[] = {
 	M(iv_note_filter, id_prefix, "const char *", 1),
 	M(iv_note_filter, number, "int64_t", 1)
 	NEXT_MEMBER(iv_note_filter, "const char *", IV_NOTE_FILTER_VERSION),
+	{ NULL, 0, NULL, 0 }
+};
+
+static const member target_filter_members[] = {
+	VERSION_MEMBER(iv_target_filter),
+	M(iv_target_filter, id_prefix, "const char *", 1),
+	M(iv_target_filter, number, "int64_t", 1),
+	M(iv_target_filter, name, "const char *", 1)
+	NEXT_MEMBER(iv_target_filter, "const char *", IV_TARGET_FILTER_VERSION),
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -206,7 +220,7 @@ static const member export_options_members[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-#define MAX_VERSIONS 6
+#define MAX_VERSIONS 7
 
 static const struct versioned {
 	const char *name;
@@ -235,7 +249,7 @@ static const struct versioned {
 		{ 0, END(iv_rules, report_back_days) NEXT_SIZE(iv_rules) }, rules_members },
 	[IV__ST_BACKEND] = { "iv_backend", IV_BACKEND_VERSION,
 		{ 0, END(iv_backend, search), END(iv_backend, note_list), END(iv_backend, setting_list),
-		  END(iv_backend, network_company), END(iv_backend, contacts_recent)
+		  END(iv_backend, network_company), END(iv_backend, contacts_recent), END(iv_backend, target_list)
 		  NEXT_SIZE(iv_backend) }, backend_members },
 	[IV__ST_BACKEND_ITER] = { "iv_backend_iter", IV_BACKEND_ITER_VERSION,
 		{ 0, END(iv_backend_iter, free) NEXT_SIZE(iv_backend_iter) }, backend_iter_members },
@@ -247,6 +261,8 @@ static const struct versioned {
 		{ 0, END(iv_import_options, payload) NEXT_SIZE(iv_import_options) }, import_options_members },
 	[IV__ST_EXPORT_OPTIONS] = { "iv_export_options", IV_EXPORT_OPTIONS_VERSION,
 		{ 0, END(iv_export_options, payload) NEXT_SIZE(iv_export_options) }, export_options_members },
+	[IV__ST_TARGET_FILTER] = { "iv_target_filter", IV_TARGET_FILTER_VERSION,
+		{ 0, END(iv_target_filter, name) NEXT_SIZE(iv_target_filter) }, target_filter_members },
 };
 
 /* Every struct's version must have a size: a growth that forgot one fails to build. */
@@ -265,6 +281,7 @@ CHECK_CURRENT(IV_NOTE_FILTER_VERSION);
 CHECK_CURRENT(IV_DRAFT_REPORT_VERSION);
 CHECK_CURRENT(IV_IMPORT_OPTIONS_VERSION);
 CHECK_CURRENT(IV_EXPORT_OPTIONS_VERSION);
+CHECK_CURRENT(IV_TARGET_FILTER_VERSION);
 
 unsigned int iv__struct_current(int st)
 {
@@ -326,13 +343,16 @@ unsigned int iv__filter_version_for_backend(int st, unsigned int backend_version
 		[IV__ST_INTERVIEW_FILTER] = 2, [IV__ST_FOLLOWUP_FILTER] = 2,
 		[IV__ST_NOTE_FILTER] = 1,
 	};
-	/* Version 4 backends (intros_to, network_scan) apply the same filters as version 3. */
+	/*
+	 * Version 4 backends (intros_to, network_scan) apply the same filters
+	 * as version 3; version 5 (the contract for shared stores) adds no
+	 * filter member; version 6 knows version 1 target filters.
+	 */
 	static const unsigned int v4[] = {
 		[IV__ST_CONTACT_FILTER] = 3, [IV__ST_INTRO_FILTER] = 2,
 		[IV__ST_INTERVIEW_FILTER] = 2, [IV__ST_FOLLOWUP_FILTER] = 2,
-		[IV__ST_NOTE_FILTER] = 1,
+		[IV__ST_NOTE_FILTER] = 1, [IV__ST_TARGET_FILTER] = 1,
 	};
-	/* Version 5 (the contract for shared stores) adds no filter member. */
 	unsigned int known;
 
 	if (backend_version <= 1)
@@ -341,7 +361,7 @@ unsigned int iv__filter_version_for_backend(int st, unsigned int backend_version
 		known = v2[st];
 	else if (backend_version == 3 && st >= 0 && (size_t)st < sizeof(v3) / sizeof(v3[0]))
 		known = v3[st];
-	else if ((backend_version == 4 || backend_version == 5) && st >= 0 && (size_t)st < sizeof(v4) / sizeof(v4[0]))
+	else if (backend_version >= 4 && backend_version <= 6 && st >= 0 && (size_t)st < sizeof(v4) / sizeof(v4[0]))
 		known = v4[st];
 	else
 		/* Newer than any row (the growth test's next version): it knows every member. */
@@ -472,7 +492,7 @@ static const struct constant {
 	C(IV_DRAFT_OPTIONS_VERSION), C(IV_RULES_VERSION), C(IV_BACKEND_VERSION),
 	C(IV_BACKEND_ITER_VERSION), C(IV_NOTE_FILTER_VERSION), C(IV_DRAFT_REPORT_VERSION),
 	C(IV_IMPORT_OPTIONS_VERSION), C(IV_EXPORT_OPTIONS_VERSION), C(IV_LIMIT_RECORD),
-	C(IV_DRAFT_MAX_WORDS),
+	C(IV_DRAFT_MAX_WORDS), C(IV_TARGET_FILTER_VERSION),
 };
 
 int iv_constant(int64_t *out, const char *name)

@@ -14,7 +14,8 @@
  *   {"id": "0190...", "number": 1, "created": "2026-03-02T09:00:00Z", ...},
  *   ...
  *   ],
- *   "intros": [...], "interviews": [...], "followups": [...], "notes": [...]
+ *   "intros": [...], "interviews": [...], "followups": [...], "notes": [...],
+ *   "targets": [...]
  *   }
  *
  * "format" comes first and "version" second, so that a reader knows what
@@ -27,7 +28,7 @@
  * backend.h prescribes to every backend: contacts by name (ASCII
  * case-insensitively), then id; introductions and interviews by created
  * time, then id; follow-ups by due time, then id; notes by their time,
- * then id; settings in byte order of their keys. Number order would read
+ * then id; targets by name, then id; settings in byte order of their keys. Number order would read
  * better, but no list is ordered by number and a backend can only be asked
  * for one number at a time (a scan of every record on the memory backend),
  * and sorting in memory would break the bound of one record.
@@ -66,7 +67,7 @@
 #define BACKUP_VERSION 1
 
 /* The document's arrays, in the order they are written and must be read. */
-enum { S_SETTINGS, S_CONTACTS, S_INTROS, S_INTERVIEWS, S_FOLLOWUPS, S_NOTES, S_COUNT };
+enum { S_SETTINGS, S_CONTACTS, S_INTROS, S_INTERVIEWS, S_FOLLOWUPS, S_NOTES, S_TARGETS, S_COUNT };
 
 static const struct section {
 	const char *array;   /* the member of the document */
@@ -80,6 +81,7 @@ static const struct section {
 	[S_INTERVIEWS] = { "interviews", "interview", "interviews", "interview" },
 	[S_FOLLOWUPS] = { "followups", "follow-up", "follow-ups", "followup" },
 	[S_NOTES] = { "notes", "note", "notes", "note" },
+	[S_TARGETS] = { "targets", "target", "targets", "target" },
 };
 
 /* ------------------------------------------------------------------ */
@@ -358,6 +360,24 @@ static void note_json(struct jrec *r, const iv_note *n)
 	add(r, "text", text(iv_note_text(n)));
 }
 
+static void target_json(struct jrec *r, const iv_target *t)
+{
+	json_t *aliases = json_array();
+	size_t i;
+
+	jrec_init(r, "target", iv_target_id(t));
+	for (i = 0; i < iv_target_alias_count(t); i++)
+		append(r, aliases, "aliases", json_string(iv_target_alias_at(t, i)));
+	add_head(r, iv_target_id(t), iv_target_number(t), iv_target_created(t));
+	add(r, "updated", when(iv_target_updated(t)));
+	add(r, "name", text(iv_target_name(t)));
+	add(r, "aliases", aliases);
+	add(r, "motivation", json_integer(iv_target_motivation(t)));
+	add(r, "posting", json_boolean(iv_target_posting(t)));
+	add(r, "rank", json_integer(iv_target_rank(t)));
+	add(r, "note", text(iv_target_note(t)));
+}
+
 struct out {
 	struct iv__writer *w;
 	iv_db *db;
@@ -448,6 +468,7 @@ EXPORT_KIND(intro, iv_intro, S_INTROS)
 EXPORT_KIND(interview, iv_interview, S_INTERVIEWS)
 EXPORT_KIND(followup, iv_followup, S_FOLLOWUPS)
 EXPORT_KIND(note, iv_note, S_NOTES)
+EXPORT_KIND(target, iv_target, S_TARGETS)
 
 int iv__backup_export(struct iv__writer *w, iv_db *db, const iv_export_options *opts)
 {
@@ -467,6 +488,13 @@ int iv__backup_export(struct iv__writer *w, iv_db *db, const iv_export_options *
 		if ((error = array_begin(&o, S_NOTES)) != 0 || (error = array_end(&o)) != 0)
 			return error;
 	} else if ((error = export_note(&o)) != 0) {
+		return error;
+	}
+	/* Nor does one older than version 6 keep targets. */
+	if (db->be->version < 6) {
+		if ((error = array_begin(&o, S_TARGETS)) != 0 || (error = array_end(&o)) != 0)
+			return error;
+	} else if ((error = export_target(&o)) != 0) {
 		return error;
 	}
 	return iv__puts(w, "\n}\n");
@@ -800,6 +828,7 @@ NUMBER_TAKEN(intro, iv_intro, iv_intro_filter, IV_INTRO_FILTER_INIT)
 NUMBER_TAKEN(interview, iv_interview, iv_interview_filter, IV_INTERVIEW_FILTER_INIT)
 NUMBER_TAKEN(followup, iv_followup, iv_followup_filter, IV_FOLLOWUP_FILTER_INIT)
 NUMBER_TAKEN(note, iv_note, iv_note_filter, IV_NOTE_FILTER_INIT)
+NUMBER_TAKEN(target, iv_target, iv_target_filter, IV_TARGET_FILTER_INIT)
 
 static int number_taken(int *taken, struct in *in, int s, int64_t number)
 {
@@ -812,6 +841,8 @@ static int number_taken(int *taken, struct in *in, int s, int64_t number)
 		return interview_number_taken(taken, in->db, number);
 	case S_FOLLOWUPS:
 		return followup_number_taken(taken, in->db, number);
+	case S_TARGETS:
+		return target_number_taken(taken, in->db, number);
 	default:
 		return note_number_taken(taken, in->db, number);
 	}
@@ -1324,6 +1355,67 @@ static int restore_note(struct rec *x, json_t *j)
 	return error;
 }
 
+static const char *const target_members[] = {
+	"id", "number", "created", "updated", "name", "aliases", "motivation", "posting", "rank", "note", NULL
+};
+
+static int target_fields(iv_target *t, const struct rec *x, json_t *j)
+{
+	int64_t motivation = 2, rank = 0;
+	json_t *list, *item, *posting;
+	const char *s;
+	size_t i;
+	int error;
+
+	if ((error = get_text(&s, x, j, "name")) < 0 || (error = lib(x, iv_target_set_name(t, s))) < 0 ||
+	    (error = get_list(&list, x, j, "aliases", 0)) < 0)
+		return error;
+	json_array_foreach(list, i, item)
+		if ((error = lib(x, iv_target_add_alias(t, json_string_value(item)))) < 0)
+			return error;
+	if ((error = get_int(&motivation, x, j, "motivation")) < 0)
+		return error;
+	if (motivation < 1 || motivation > 3)
+		return rec_error(x, IV_EINVALID, "motivation: %" PRId64 " is not 1, 2 or 3", motivation);
+	if ((posting = json_object_get(j, "posting")) && !json_is_null(posting) && !json_is_boolean(posting))
+		return rec_error(x, IV_EINVALID, "posting: expected true, false or null");
+	if ((error = lib(x, iv_target_set_motivation(t, (int)motivation))) < 0 ||
+	    (error = lib(x, iv_target_set_posting(t, posting && json_is_true(posting)))) < 0 ||
+	    (error = get_int(&rank, x, j, "rank")) < 0)
+		return error;
+	if (rank < 0 || rank > INT_MAX)
+		return rec_error(x, IV_EINVALID, "rank: %" PRId64 " is out of range", rank);
+	if ((error = lib(x, iv_target_set_rank(t, (int)rank))) < 0 || (error = get_text(&s, x, j, "note")) < 0)
+		return error;
+	return lib(x, iv_target_set_note(t, s));
+}
+
+static int restore_target(struct rec *x, json_t *j)
+{
+	char id[IV_ID_LEN + 1];
+	iv_target *t = NULL;
+	int64_t number;
+	iv_time created = 0, updated = 0;
+	int error;
+
+	if (x->in->be->version < 6)
+		return rec_error(x, IV_EVERSION, "this store's backend keeps no targets (it is of version %u; "
+				 "targets need version 6)", x->in->be->version);
+	if ((error = record_head(id, &number, &created, &updated, x, S_TARGETS, j, target_members)) < 0 ||
+	    (error = lib(x, iv_target_new(&t))) < 0)
+		return error;
+	if ((error = lib(x, iv_target_set_id(t, id))) >= 0 && (error = target_fields(t, x, j)) >= 0 &&
+	    (error = lib(x, iv_target_set_number(t, number))) >= 0) {
+		iv_target_set_times(t, created, updated);
+		if (!iv_target_name(t))
+			error = rec_error(x, IV_EINVALID, "name: is required");
+		else if ((error = lib(x, iv__target_names_check(x->in->db, t))) >= 0)
+			error = stored(x, S_TARGETS, x->in->be->target_insert(x->in->be, t));
+	}
+	iv_target_free(t);
+	return error;
+}
+
 /* ------------------------------------------------------------------ */
 /* Restore: settings                                                   */
 
@@ -1486,6 +1578,7 @@ static int request_check(const char *key, const char *value, void *payload)
 
 static int (*const restorers[S_COUNT])(struct rec *x, json_t *j) = {
 	restore_setting, restore_contact, restore_intro, restore_interview, restore_followup, restore_note,
+	restore_target,
 };
 
 /*
@@ -1666,7 +1759,7 @@ static int restore_body(struct in *in)
 					 "newer version of the library?)", (unsigned long long)in->line, name);
 		if (s < next)
 			return iv__error(IV_EINVALID, "line %llu: \"%s\" is out of place: a backup holds settings, "
-					 "contacts, intros, interviews, followups and notes, each once and in this order",
+					 "contacts, intros, interviews, followups, notes and targets, each once and in this order",
 					 (unsigned long long)in->line, name);
 		if (s > S_SETTINGS && !checked++ && (error = settings_done(in)) != 0)
 			return error;

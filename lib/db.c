@@ -145,6 +145,10 @@ static int check_backend(const iv_backend *be)
 		IV__REQUIRE(note_get); IV__REQUIRE(note_insert); IV__REQUIRE(note_delete);
 		IV__REQUIRE(note_list);
 	}
+	if (be->version >= 6) {
+		IV__REQUIRE(target_get); IV__REQUIRE(target_insert); IV__REQUIRE(target_update);
+		IV__REQUIRE(target_delete); IV__REQUIRE(target_list);
+	}
 	return 0;
 }
 

@@ -165,6 +165,12 @@ void iv__numbers_forget(iv_db *db);
  */
 int iv__backend_is_sqlite(const iv_backend *be);
 
+/*
+ * IV_EEXISTS naming the other target when another target than `t` goes by
+ * t's name or one of its aliases (target.c); the backend keeps targets.
+ */
+int iv__target_names_check(iv_db *db, const iv_target *t);
+
 /* Deletes the notes of contact `contact_id` (note.c); nothing with a version-1 backend. */
 int iv__notes_delete_of(iv_db *db, const char *contact_id);
 

@@ -114,6 +114,10 @@ static const struct name export_flags[] = {
 static const struct name durability[] = {
 	{ IV_DURABILITY_NORMAL, "normal" }, { IV_DURABILITY_FULL, "full" }
 };
+static const struct name target_step[] = {
+	{ IV_TARGET_STEP_FIND, "find" }, { IV_TARGET_STEP_REQUEST, "request" },
+	{ IV_TARGET_STEP_ASK_INTRO, "ask_intro" }, { IV_TARGET_STEP_WAIT, "wait" }
+};
 
 #define TYPE(type, names) { type, names, sizeof(names) / sizeof(names[0]) }
 
@@ -137,6 +141,7 @@ static const struct enum_type {
 	TYPE("format", format), TYPE("import_flags", import_flags),
 	TYPE("export_flags", export_flags),
 	TYPE("durability", durability),
+	TYPE("target_step", target_step),
 };
 
 #define TYPE_COUNT (sizeof(types) / sizeof(types[0]))

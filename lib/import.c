@@ -494,6 +494,13 @@ static int store_empty(iv_db *db)
 	EMPTY(iv_intro_list, iv_intro_iter_next, iv_intro_free, iv_intro_iter_free, ii, in);
 	EMPTY(iv_interview_list, iv_interview_iter_next, iv_interview_free, iv_interview_iter_free, vi, iv);
 	EMPTY(iv_followup_list, iv_followup_iter_next, iv_followup_free, iv_followup_iter_free, fi, fu);
+	/* Targets name no contact: a store may hold them alone. */
+	if (db->be->version >= 6) {
+		iv_target_iter *ti = NULL;
+		iv_target *t = NULL;
+
+		EMPTY(iv_target_list, iv_target_iter_next, iv_target_free, iv_target_iter_free, ti, t);
+	}
 #undef EMPTY
 	return 1;
 }

@@ -12,7 +12,7 @@
 /* The library's fixed keys (see profile.c, workflow.c, store.c). */
 static const char *const fixed_keys[] = {
 	"iv.durability", "iv.number.contact", "iv.number.followup", "iv.number.interview", "iv.number.intro",
-	"iv.number.note", "iv.profile.background", "iv.profile.exploring", "iv.profile.name",
+	"iv.number.note", "iv.number.target", "iv.profile.background", "iv.profile.exploring", "iv.profile.name",
 	"iv.rules.nudge_followup_days", "iv.rules.nudge_other_days", "iv.rules.report_back_days",
 	"iv.rules.thank_due", "iv.rules.thank_earliest",
 };

@@ -114,6 +114,10 @@ static const enum_entry enum_table[] = {
 	{ "export_flags", IV_EXPORT_VCARD3, "vcard3" },
 	{ "durability", IV_DURABILITY_NORMAL, "normal" },
 	{ "durability", IV_DURABILITY_FULL, "full" },
+	{ "target_step", IV_TARGET_STEP_FIND, "find" },
+	{ "target_step", IV_TARGET_STEP_REQUEST, "request" },
+	{ "target_step", IV_TARGET_STEP_ASK_INTRO, "ask_intro" },
+	{ "target_step", IV_TARGET_STEP_WAIT, "wait" },
 };
 
 #define ENUM_COUNT (sizeof(enum_table) / sizeof(enum_table[0]))

@@ -142,6 +142,8 @@ KIND(intro, iv_intro, iv_intro_filter)
 KIND(interview, iv_interview, iv_interview_filter)
 KIND(followup, iv_followup, iv_followup_filter)
 KIND(note, iv_note, iv_note_filter)
+KIND(target, iv_target, iv_target_filter)
+UPDATE(target, iv_target)
 UPDATE(contact, iv_contact)
 UPDATE(intro, iv_intro)
 UPDATE(interview, iv_interview)
@@ -314,6 +316,10 @@ int fault_wrap_version(iv_backend **out, fault_backend **ctl, iv_backend *inner,
 			b->followup_list_contacts = followup_list_contacts;
 		if (inner->contacts_recent)
 			b->contacts_recent = contacts_recent;
+	}
+	if (version >= 6) {
+		SET(target);
+		b->target_update = target_update;
 	}
 #undef SET
 	*out = b;

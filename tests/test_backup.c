@@ -290,6 +290,30 @@ static void add_followup_and_note(iv_fixture *fx, struct world *w)
 	iv_note_free(n);
 }
 
+/* Two targets, one with every field set (a posting, aliases, a rank, an odd note). */
+static void add_targets(iv_fixture *fx)
+{
+	iv_target *t = NULL;
+
+	assert_int_equal(iv_target_new(&t), 0);
+	assert_int_equal(iv_target_set_name(t, "Medisol"), 0);
+	assert_int_equal(iv_target_add_alias(t, "Medisol Pharma GmbH"), 0);
+	assert_int_equal(iv_target_add_alias(t, "Médisol"), 0);
+	assert_int_equal(iv_target_set_motivation(t, 3), 0);
+	assert_int_equal(iv_target_set_posting(t, 1), 0);
+	assert_int_equal(iv_target_set_rank(t, 2), 0);
+	assert_int_equal(iv_target_set_note(t, odd_text), 0);
+	assert_int_equal(iv_target_insert(fx->db, t), 0);
+	tick(fx, 60);
+	assert_int_equal(iv_target_set_motivation(t, 2), 0);
+	assert_int_equal(iv_target_update(fx->db, t), 0);
+	iv_target_free(t);
+	assert_int_equal(iv_target_new(&t), 0);
+	assert_int_equal(iv_target_set_name(t, "acme"), 0);
+	assert_int_equal(iv_target_insert(fx->db, t), 0);
+	iv_target_free(t);
+}
+
 static void add_settings(iv_fixture *fx, struct world *w)
 {
 	iv_rules rules = IV_RULES_INIT;
@@ -330,6 +354,7 @@ static size_t count_records(iv_db *db)
 	COUNT(interview, db, n);
 	COUNT(followup, db, n);
 	COUNT(note, db, n);
+	COUNT(target, db, n);
 	return n;
 }
 
@@ -359,6 +384,7 @@ static void build_world(iv_fixture *fx, struct world *w)
 	add_interview(fx, w);
 	tick(fx, 3600);
 	add_followup_and_note(fx, w);
+	add_targets(fx);
 	add_settings(fx, w);
 	w->records = count_records(fx->db);
 }
@@ -582,7 +608,7 @@ static void an_empty_store_round_trips(void **state)
 	export_json(fx->db, &a);
 	assert_string_equal(a.p, "{\"format\": \"infoview-backup\", \"version\": 1,\n\"settings\": [\n],\n"
 			    "\"contacts\": [\n],\n\"intros\": [\n],\n\"interviews\": [\n],\n\"followups\": [\n],\n"
-			    "\"notes\": [\n]\n}\n");
+			    "\"notes\": [\n],\n\"targets\": [\n]\n}\n");
 	round_trip(&a, other_backend(), 1, 0);
 	free(a.p);
 }
@@ -1048,7 +1074,7 @@ static void a_backup_of_a_version_1_store_is_numbered_on_restore(void **state)
 	iv_fixture_intro(v1, first, second, IV_INTRO_MADE, NULL);
 	export_json(v1, &a);
 	assert_non_null(strstr(a.p, "\"number\": 0"));
-	assert_non_null(strstr(a.p, "\"notes\": [\n]\n}\n"));
+	assert_non_null(strstr(a.p, "\"notes\": [\n],\n\"targets\": [\n]\n}\n"));
 	assert_int_equal(restore(fx->db, a.p), 0);
 	/* Ann comes first in the backup (by name), so she is number 1. */
 	assert_int_equal(iv_contact_lookup(&c, fx->db, first), 0);

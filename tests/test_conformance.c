@@ -3349,6 +3349,45 @@ static void contact_list_refuses_malformed_name(void **state)
 
 /* ======================================================================= */
 
+/*
+ * Targets (backend version 6): stored and listed by name or alias on a
+ * backend that keeps them; the version-1 third-party backend refuses each
+ * target call with IV_EVERSION naming the versions, and keeps working.
+ */
+static void targets_are_kept_or_refused_by_version(void **state)
+{
+	fixture *fx = *state;
+	iv_target_filter f = IV_TARGET_FILTER_INIT;
+	iv_target_plan_iter *plan = NULL;
+	iv_target_iter *it = NULL;
+	iv_target *t = NULL, *got = NULL;
+	iv_contact_iter *ci = NULL;
+	int old = strcmp(backend_name, "thirdparty") == 0;
+
+	ok(iv_target_new(&t));
+	ok(iv_target_set_name(t, "Acme"));
+	ok(iv_target_add_alias(t, "Acme Corp"));
+	f.name = "ACME CORP";
+	if (old) {
+		check(iv_target_insert(fx->db, t), IV_EVERSION);
+		assert_message_has("targets need a backend of version 6; this store's is version 1");
+		check(iv_target_list(&it, fx->db, &f), IV_EVERSION);
+		check(iv_target_plan(&plan, fx->db), IV_EVERSION);
+		ok(iv_contact_list(&ci, fx->db, NULL));
+		iv_contact_iter_free(ci);
+	} else {
+		ok(iv_target_insert(fx->db, t));
+		ok(iv_target_list(&it, fx->db, &f));
+		ok(iv_target_iter_next(&got, it));
+		assert_string_equal(iv_target_id(got), iv_target_id(t));
+		assert_int_equal(iv_target_number(got), 1);
+		iv_target_free(got);
+		check(iv_target_iter_next(&got, it), IV_ITEROVER);
+		iv_target_iter_free(it);
+	}
+	iv_target_free(t);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, store_setup, store_teardown)
 
 /* --- Numbers, notes and the timeline -------------------------------------- */
@@ -3791,6 +3830,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		/* contacts */
 		T(contact_insert_assigns_id_and_times),
+		T(targets_are_kept_or_refused_by_version),
 		T(network_walked_back_matches_the_snapshot),
 		T(contact_insert_keeps_caller_id_in_lower_case),
 		T(contact_lookup_accepts_upper_case_id),

@@ -2,7 +2,8 @@
  * Fault injection (issue 12): every public call is all-or-nothing.
  *
  * A scripted story (inserts of each kind, updates, every interview move
- * with the rules it applies, follow-up closes, notes, rule application,
+ * with the rules it applies, follow-up closes, notes, targets and the
+ * plan, rule application,
  * settings, CSV and vCard imports, a caller's transaction, cascade
  * deletes, a backup restore, and reads) runs on the backend named on the
  * command line wrapped in tests/fault_backend.c. For
@@ -245,6 +246,20 @@ static void dump_note(buf *b, const iv_note *n)
 	buf_add(b, "\n", 1);
 }
 
+static void dump_target(buf *b, const iv_target *t)
+{
+	size_t i;
+
+	bprintf(b, "target|%s|%lld|%lld|%lld|%d|%d|%d", iv_target_id(t), (long long)iv_target_number(t),
+		(long long)iv_target_created(t), (long long)iv_target_updated(t), iv_target_motivation(t),
+		iv_target_posting(t), iv_target_rank(t));
+	bstr(b, iv_target_name(t));
+	bstr(b, iv_target_note(t));
+	for (i = 0; i < iv_target_alias_count(t); i++)
+		bstr(b, iv_target_alias_at(t, i));
+	buf_add(b, "\n", 1);
+}
+
 #define DUMP_KIND(K) do { \
 	iv_##K##_iter *li_ = NULL; \
 	iv_##K *r_ = NULL; \
@@ -305,6 +320,9 @@ static void dump_records(buf *b, store *s)
 	/* A version-1 backend keeps no notes. */
 	if (version >= 2)
 		DUMP_KIND(note);
+	/* Nor does one older than version 6 keep targets. */
+	if (version >= 6)
+		DUMP_KIND(target);
 }
 
 /* The whole store as text, the backend's counting and failing off. */
@@ -398,7 +416,7 @@ struct story {
 	char ana[40], ben[40], cy[40], dee[40];
 	char intro_bc[40], intro_db[40];
 	char iv_cy[40], iv_ana[40], iv_ben[40], iv_dee[40];
-	char fu[40], note[40], custom[40], intro_ij[40], iv_jon[40];
+	char fu[40], note[40], custom[40], intro_ij[40], iv_jon[40], target[40];
 	char *backup;
 	size_t backup_len, backup_at;
 };
@@ -665,6 +683,55 @@ static int add_note(story *st)
 }
 
 static int delete_note(story *st) { return iv_note_delete(st->s->db, st->note); }
+
+static int add_target(story *st, const char *name, const char *alias, int keep)
+{
+	iv_target *t = NULL;
+	int e;
+
+	if ((e = iv_target_new(&t)) < 0)
+		return e;
+	if ((e = iv_target_set_name(t, name)) >= 0 && (!alias || (e = iv_target_add_alias(t, alias)) >= 0) &&
+	    (e = iv_target_set_motivation(t, 3)) >= 0 && (e = iv_target_insert(st->s->db, t)) >= 0 && keep)
+		copy_id(st->target, iv_target_id(t));
+	iv_target_free(t);
+	return e;
+}
+
+static int add_target_acme(story *st) { return add_target(st, "Acme", "Acme Corp", 1); }
+static int add_target_other(story *st) { return add_target(st, "Initech", NULL, 0); }
+
+/* Its aliases replaced: the SQLite backend rewrites the alias rows. */
+static int update_target(story *st)
+{
+	iv_target *t = NULL;
+	int e;
+
+	if ((e = iv_target_lookup(&t, st->s->db, st->target)) < 0)
+		return e;
+	iv_target_clear_aliases(t);
+	if ((e = iv_target_add_alias(t, "Acme Inc")) >= 0 && (e = iv_target_add_alias(t, "ACME Ltd")) >= 0 &&
+	    (e = iv_target_set_posting(t, 1)) >= 0)
+		e = iv_target_update(st->s->db, t);
+	iv_target_free(t);
+	return e;
+}
+
+static int delete_target(story *st) { return iv_target_delete(st->s->db, st->target); }
+
+static int read_plan(story *st)
+{
+	iv_target_plan_iter *it = NULL;
+	iv_target_plan_item *item = NULL;
+	int e;
+
+	if ((e = iv_target_plan(&it, st->s->db)) < 0)
+		return e;
+	while ((e = iv_target_plan_next(&item, it)) == 0)
+		iv_target_plan_item_free(item);
+	iv_target_plan_iter_free(it);
+	return e == IV_ITEROVER ? 0 : e;
+}
 
 static int intro_update(story *st)
 {
@@ -993,6 +1060,10 @@ static const step steps[] = {
 	{ "interact with a note", NULL, ana_interact, 0 },
 	{ "insert a note", NULL, add_note, 0 },
 	{ "delete a note", NULL, delete_note, 0 },
+	{ "insert a target", NULL, add_target_acme, 0 },
+	{ "insert a target (2)", NULL, add_target_other, 0 },
+	{ "update a target's aliases", NULL, update_target, 0 },
+	{ "read the plan", NULL, read_plan, 1 },
 	{ "update an introduction", NULL, intro_update, 0 },
 	{ "set the rule times", NULL, rules_set, 0 },
 	{ "set a setting", NULL, setting, 0 },
@@ -1019,6 +1090,7 @@ static const step steps[] = {
 	{ "delete an interview with cascade", NULL, delete_iv_cascade, 0 },
 	{ "refuse to delete a referenced contact", NULL, delete_dee_refused, 0 },
 	{ "delete a contact with cascade", NULL, delete_cy_cascade, 0 },
+	{ "delete a target", NULL, delete_target, 0 },
 	{ "restore a backup", prepare_restore, restore, 0 },
 };
 
@@ -1026,9 +1098,13 @@ static const step steps[] = {
 
 /* --- The sweep --------------------------------------------------------------------- */
 
-/* Steps a version-1 backend cannot take (it keeps no notes). */
+/* Steps an older backend cannot take (version 1 keeps no notes; before 6, no targets). */
 static int skipped(size_t i)
 {
+	if (version < 6 && (steps[i].run == add_target_acme || steps[i].run == add_target_other ||
+			    steps[i].run == update_target || steps[i].run == read_plan ||
+			    steps[i].run == delete_target))
+		return 1;
 	return version < 2 && (steps[i].run == add_note || steps[i].run == delete_note);
 }
 

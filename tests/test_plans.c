@@ -172,6 +172,8 @@ static const struct allow {
 	  "listing every follow-up (export)" },
 	{ "FROM note r LEFT JOIN contact j0 ON j0.id = r.contact ORDER BY", "SCAN r USING INDEX note_at",
 	  "listing every note (export)" },
+	{ "FROM target r ORDER BY r.name COLLATE NOCASE, r.uuid", "SCAN r USING INDEX target_name",
+	  "listing every target (export, the plan), in name order from the name index" },
 	{ "SELECT id, uuid, known, last_interaction, ", "SCAN contact",
 	  "the network snapshot (iv_network_load) reads every contact once, by row id" },
 	{ "FROM intro WHERE status <> 4", "SCAN intro",
@@ -197,6 +199,9 @@ static const struct allow {
 	 * rows returned, and no index can give them in the listing's order
 	 * (by name, time, creation) as well.
 	 */
+	{ "r.id IN (SELECT target_id FROM target_alias WHERE alias = ?1)) ORDER BY", "USE TEMP B-TREE FOR ORDER BY",
+	  "a name or an alias names one target at most (the core keeps them distinct): both indexes find it, "
+	  "the sort is of that row" },
 	{ "ORDER BY r.last_interaction DESC, r.name COLLATE NOCASE", "TEMP B-TREE FOR RIGHT PART OF ORDER BY",
 	  "sorts only the contacts tied at one interaction time, a group at a time as the index is read" },
 	{ "r.num = ?", "TEMP B-TREE FOR ORDER BY", "a number names one record" },
@@ -934,6 +939,42 @@ static void network(void)
 	ok(iv_db_company_paths(&pit, db, "Nobody Inc"));
 	iv_path_iter_free(pit);
 
+	/* Targets: each insert asks for its names; the plan walks back from each one's people. */
+	{
+		static const char *const names[][2] = { { "Company 3", "Company 4 Ltd" }, { "Company 5", NULL },
+							{ "Nobody Inc", NULL } };
+		iv_target_plan_iter *plan = NULL;
+		iv_target_plan_item *item = NULL;
+		iv_target_filter tf = IV_TARGET_FILTER_INIT;
+		iv_target_iter *ti = NULL;
+		iv_target *t = NULL;
+		size_t k;
+
+		for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+			ok(iv_target_new(&t));
+			ok(iv_target_set_name(t, names[k][0]));
+			if (names[k][1])
+				ok(iv_target_add_alias(t, names[k][1]));
+			CALL("iv_target_insert");
+			ok(iv_target_insert(db, t));
+			iv_target_free(t);
+		}
+		CALL("iv_target_list (name or alias)");
+		tf.name = "company 4 ltd";
+		ok(iv_target_list(&ti, db, &tf));
+		ok(iv_target_iter_next(&t, ti));
+		iv_target_iter_free(ti);
+		CALL("iv_target_update");
+		ok(iv_target_set_motivation(t, 3));
+		ok(iv_target_update(db, t));
+		iv_target_free(t);
+		CALL("iv_target_plan");
+		ok(iv_target_plan(&plan, db));
+		while (iv_target_plan_next(&item, plan) == 0)
+			iv_target_plan_item_free(item);
+		iv_target_plan_iter_free(plan);
+	}
+
 	CALL("iv_network_load");
 	ok(iv_network_load(&net, db));
 	ok(iv_network_degree(&degree, net, cids[ncontacts - 1]));
@@ -1283,6 +1324,8 @@ static const struct key {
 	{ "follow-ups by id prefix", "r.uuid BETWEEN ?8 AND ?9", "iv_followup_list (id prefix)" },
 	{ "follow-ups by rule key", "r.rule = ?5", "iv_interview_move (scheduled)" },
 	{ "contacts at a company", "WHERE company = ?1 COLLATE NOCASE", "iv_db_company_paths" },
+	{ "targets by name or alias", "SELECT target_id FROM target_alias WHERE alias = ?1", "iv_target_insert" },
+	{ "the people at a target", "WHERE company = ?1 COLLATE NOCASE", "iv_target_plan" },
 	{ "the contact a walk starts from", "FROM contact WHERE uuid = ?1", "iv_db_path" },
 	{ "the walk back through introductions (by row id)", "i.introduced = ?1 AND i.status <> 4", "iv_db_path" },
 	{ "the walk behind a company's paths", "i.introduced = ?1 AND i.status <> 4", "iv_db_company_paths" },

@@ -28,7 +28,7 @@
 #define BUSY_ENV "INFOVIEW_SQLITE_BUSY_TIMEOUT_MS"
 #define APP_ID 0x49567731 /* 'IVw1' */
 /* The schema version this library writes. */
-#define SCHEMA_VERSION 7
+#define SCHEMA_VERSION 8
 
 /* --- Fixture: a fresh directory per test -------------------------------- */
 
@@ -792,9 +792,9 @@ static void newer_schema_is_refused_untouched(void **state)
 {
 	fixture *fx = *state;
 
-	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 8;"
+	make_foreign_file(fx->path, "PRAGMA application_id = 1230403377; PRAGMA user_version = 9;"
 				    " CREATE TABLE contact (x);");
-	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 8 is newer than this library's 7");
+	assert_refused_untouched(fx->path, IV_EVERSION, "store schema version 9 is newer than this library's 8");
 }
 
 static void other_application_is_refused_untouched(void **state)

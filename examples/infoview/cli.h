@@ -90,6 +90,7 @@ int cmd_search(struct cli *ctx, int argc, char **argv);
 int cmd_import(struct cli *ctx, int argc, char **argv);
 int cmd_export(struct cli *ctx, int argc, char **argv);
 int cmd_note(struct cli *ctx, int argc, char **argv);
+int cmd_target(struct cli *ctx, int argc, char **argv);
 int cmd_draft(struct cli *ctx, int argc, char **argv);
 int cmd_template(struct cli *ctx, int argc, char **argv);
 int cmd_profile(struct cli *ctx, int argc, char **argv);

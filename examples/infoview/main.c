@@ -33,6 +33,7 @@ static const char help[] =
 	"  export      take everything out: vCard, iCalendar, a JSON backup, a\n"
 	"              Graphviz picture of your network\n"
 	"  note        dated notes about a contact\n"
+	"  target      the employers you aim at, ranked, with the next step at each\n"
 	"  draft       draft the message a follow-up calls for, an interview\n"
 	"              request (checked) or an introduction request\n"
 	"  template    the store's own templates for drafts\n"
@@ -75,6 +76,7 @@ static const struct command commands[] = {
 	{ "import", cmd_import },
 	{ "export", cmd_export },
 	{ "note", cmd_note },
+	{ "target", cmd_target },
 	{ "draft", cmd_draft },
 	{ "template", cmd_template },
 	{ "profile", cmd_profile },

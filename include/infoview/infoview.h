@@ -23,6 +23,7 @@
 #include "search.h"
 #include "postgres.h"
 #include "note.h"
+#include "target.h"
 #include "interop.h"
 #include "ffi.h"
 

@@ -119,7 +119,8 @@ typedef enum {
  *   "search_kind", "search_flags" (search.h), "template" (iv_template_t),
  *   "draft_warning" (draft.h), "question_category" (workflow.h),
  *   "error" (the iv_error_code_t return codes of errors.h), and (since
- *   0.2) "timeline_kind" (note.h), "durability" (iv_durability_t, db.h).
+ *   0.2) "timeline_kind" (note.h), "durability" (iv_durability_t, db.h),
+ *   "target_step" (iv_target_step_t, target.h).
  *
  * A value's name is its symbol in lower case without the prefix naming the
  * type: IV_INTERVIEW_NO_RESPONSE is "no_response", IV_SEARCH_UNRANKED

@@ -19,7 +19,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define MEMORY_BACKEND_VERSION 5
+#define MEMORY_BACKEND_VERSION 6
 
 /*
  * Where a record sits: contacts by (text = name, id), the others by
@@ -84,7 +84,7 @@ struct mem_table {
 	struct mem_node *root[2];
 };
 
-enum { T_CONTACT, T_INTRO, T_INTERVIEW, T_FOLLOWUP, T_NOTE, T_COUNT };
+enum { T_CONTACT, T_INTRO, T_INTERVIEW, T_FOLLOWUP, T_NOTE, T_TARGET, T_COUNT };
 
 /*
  * A setting removed inside a transaction keeps its node with a NULL value
@@ -791,6 +791,35 @@ static int note_match(const void *rec, const struct mem_filter *f)
 	return id_matches(f->text[0], iv_note_contact(rec));
 }
 
+/* Targets sit by name, as contacts do; the name filter also matches an alias. */
+static void target_key(struct mem_key *out, const void *rec)
+{
+	const char *name = iv_target_name(rec);
+
+	out->text = name ? name : "";
+	out->when = 0;
+	out->id = iv_target_id(rec);
+}
+
+static void target_filter(struct mem_filter *out, const void *filter)
+{
+	const iv_target_filter *f = filter;
+
+	out->text[MEM_NAME] = f->name;
+}
+
+static int target_match(const void *rec, const struct mem_filter *f)
+{
+	size_t i;
+
+	if (text_matches(f->text[MEM_NAME], iv_target_name(rec)))
+		return 1;
+	for (i = 0; i < iv_target_alias_count(rec); i++)
+		if (text_matches(f->text[MEM_NAME], iv_target_alias_at(rec, i)))
+			return 1;
+	return 0;
+}
+
 /*
  * The typed glue between the vtable and the generic code above, the same
  * for every entity: written once here rather than four times.
@@ -851,6 +880,7 @@ MEM_ENTITY(intro, iv_intro, T_INTRO, "introduction")
 MEM_ENTITY(interview, iv_interview, T_INTERVIEW, "interview")
 MEM_ENTITY(followup, iv_followup, T_FOLLOWUP, "follow-up")
 MEM_ENTITY_STORED(note, iv_note, T_NOTE, "note")
+MEM_ENTITY(target, iv_target, T_TARGET, "target")
 
 #define MEM_WIRE(be, name)                          \
 	do {                                        \
@@ -1237,12 +1267,14 @@ IV_EXTERN(int) iv_backend_memory_new(iv_backend **out)
 	mb->tables[T_INTERVIEW].ops = &interview_ops;
 	mb->tables[T_FOLLOWUP].ops = &followup_ops;
 	mb->tables[T_NOTE].ops = &note_ops;
+	mb->tables[T_TARGET].ops = &target_ops;
 	mb->rng = 0x9e3779b9u;
 
 	MEM_WIRE(&mb->base, contact);
 	MEM_WIRE(&mb->base, intro);
 	MEM_WIRE(&mb->base, interview);
 	MEM_WIRE(&mb->base, followup);
+	MEM_WIRE(&mb->base, target);
 	mb->base.note_get = mem_note_get;
 	mb->base.note_insert = mem_note_insert;
 	mb->base.note_delete = mem_note_delete;

@@ -145,10 +145,13 @@ void iv__pg_put_int(struct pg_args *a, int64_t v)
 
 void iv__pg_put_owned(struct pg_args *a, char *s)
 {
-	if (a->nowned < (int)(sizeof(a->owned) / sizeof(a->owned[0])))
+	if (a->nowned < (int)(sizeof(a->owned) / sizeof(a->owned[0]))) {
 		a->owned[a->nowned++] = s;
-	else
-		free(s), s = NULL, a->rc = IV_ENOMEM;
+	} else {
+		free(s);
+		s = NULL;
+		a->rc = IV_ENOMEM;
+	}
 	iv__pg_put_text(a, s);
 }
 
@@ -785,7 +788,7 @@ static void prefix_bound(char out[IV_ID_LEN + 1], const char *prefix, char pad)
 	out[IV_ID_LEN] = '\0';
 }
 
-/* A filter's condition, each "$#" of `tmpl` numbered from `n` on. */
+/* A filter's condition, each "$#" of `tmpl` numbered from `n` on, "$=" as the one before. */
 static void number_params(char *out, size_t size, const char *tmpl, int n)
 {
 	size_t len = 0;
@@ -793,6 +796,9 @@ static void number_params(char *out, size_t size, const char *tmpl, int n)
 	for (; *tmpl && len + 12 < size; tmpl++) {
 		if (tmpl[0] == '$' && tmpl[1] == '#') {
 			len += (size_t)snprintf(out + len, size - len, "$%d", n++);
+			tmpl++;
+		} else if (tmpl[0] == '$' && tmpl[1] == '=') {
+			len += (size_t)snprintf(out + len, size - len, "$%d", n - 1);
 			tmpl++;
 		} else {
 			out[len++] = *tmpl;
@@ -905,10 +911,12 @@ PG_KIND_OPS(intro, PG_INTRO)
 PG_KIND_OPS(interview, PG_INTERVIEW)
 PG_KIND_OPS(followup, PG_FOLLOWUP)
 PG_KIND_OPS(note, PG_NOTE)
+PG_KIND_OPS(target, PG_TARGET)
 PG_UPDATE_OP(contact, PG_CONTACT)
 PG_UPDATE_OP(intro, PG_INTRO)
 PG_UPDATE_OP(interview, PG_INTERVIEW)
 PG_UPDATE_OP(followup, PG_FOLLOWUP)
+PG_UPDATE_OP(target, PG_TARGET)
 
 static int setting_get(char **out, iv_backend *be, const char *key)
 {
@@ -1160,6 +1168,11 @@ int iv__backend_postgres_new(iv_backend **out, const char *conninfo)
 	b->base.network_company = iv__pg_network_company;
 	b->base.followup_list_contacts = followup_list_contacts;
 	b->base.contacts_recent = contacts_recent;
+	b->base.target_get = target_get;
+	b->base.target_insert = target_insert;
+	b->base.target_update = target_update;
+	b->base.target_delete = target_delete;
+	b->base.target_list = target_list;
 	if ((rc = iv__pg_connect(b, conninfo ? conninfo : "")) < 0) {
 		pg_free(&b->base);
 		return rc;

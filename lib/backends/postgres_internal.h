@@ -20,7 +20,7 @@
  * The interface version this backend implements, written out rather than
  * IV_BACKEND_VERSION (see sqlite_internal.h).
  */
-#define PG_BACKEND_VERSION 5
+#define PG_BACKEND_VERSION 6
 #define PG_BACKEND_ITER_VERSION 1
 
 /* The first key of every advisory lock this backend takes: 'IVw1'. */
@@ -42,7 +42,7 @@ enum {
 
 /* Per record kind: get, insert, update, delete. */
 enum { PG_OP_GET, PG_OP_INSERT, PG_OP_UPDATE, PG_OP_DELETE, PG_OP_COUNT };
-enum { PG_CONTACT, PG_INTRO, PG_INTERVIEW, PG_FOLLOWUP, PG_NOTE, PG_KIND_COUNT };
+enum { PG_CONTACT, PG_INTRO, PG_INTERVIEW, PG_FOLLOWUP, PG_NOTE, PG_TARGET, PG_KIND_COUNT };
 
 #define PG_STMT_OP(kind, op) (PG_FIXED_COUNT + (kind) * PG_OP_COUNT + (op))
 #define PG_STMT_COUNT PG_STMT_OP(PG_KIND_COUNT, 0)
@@ -124,7 +124,7 @@ struct pg_kind {
 	/* SELECT of its columns, ending in a WHERE clause on the owner. */
 	const char *select;
 	const char *insert, *update, *del;
-	/* One condition per filter, "$#" for each of its parameters. */
+	/* One condition per filter, "$#" for each of its parameters ("$=": the last one again). */
 	const char *const *filters;
 	int nfilters;
 	const char *order;

@@ -79,7 +79,7 @@ int iv__pg_words_add(struct pg_buf *w, const char *text, char weight)
 			w->p[w->len++] = '\'';
 			for (i = 0; i < n; i++)
 				w->p[w->len++] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-			w->len += (size_t)sprintf(w->p + w->len, "':1%c ", weight);
+			w->len += (size_t)snprintf(w->p + w->len, w->size - w->len, "':1%c ", weight);
 		}
 		p += n;
 	}
@@ -215,11 +215,11 @@ static int take_json(struct get *g, iv_interview *iv, int which)
 
 static const char *const contact_filters[] = {
 	"r.company_key = infoview.fold($#)",
-	"r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 2"
-	" AND k.key = infoview.fold($#))",
+	("r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 2"
+	 " AND k.key = infoview.fold($#))"),
 	"r.name_key = infoview.fold($#)",
-	"r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 1"
-	" AND k.key = infoview.fold($#))",
+	("r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 1"
+	 " AND k.key = infoview.fold($#))"),
 	"r.num = $#",
 	"r.id BETWEEN $# AND $#",
 	"r.url_key = infoview.fold($#)",
@@ -640,6 +640,96 @@ static void note_args(struct pg_arg *a, const void *filter)
 	a[2] = (struct pg_arg){ PG_ARG_PREFIX, f->id_prefix, 0 };
 }
 
+/* --- Targets (backend version 6) ---------------------------------------- */
+
+static int add_alias(void *r, const char *s) { return iv_target_add_alias(r, s); }
+
+static const char *const target_filters[] = {
+	/* The name, or one of the aliases (a table of them, folded, which the schema's trigger keeps). */
+	("(r.name_key = infoview.fold($#) OR r.id IN (SELECT a.target FROM infoview.target_alias a"
+	 " WHERE a.owner = current_user AND a.alias = infoview.fold($=)))"),
+	"r.num = $#",
+	"r.id BETWEEN $# AND $#",
+};
+
+static char *joined_aliases(const iv_target *t)
+{
+	size_t n = iv_target_alias_count(t), len = 0, i, k;
+	char *s, *p;
+
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < n; i++)
+		len += strlen(iv_target_alias_at(t, i)) + 1;
+	if (!(s = p = malloc(len)))
+		return NULL;
+	for (i = 0; i < n; i++) {
+		k = strlen(iv_target_alias_at(t, i));
+		memcpy(p, iv_target_alias_at(t, i), k);
+		p += k;
+		*p++ = '\n';
+	}
+	p[-1] = '\0';
+	return s;
+}
+
+static int target_bind(struct pg *b, struct pg_args *a, const void *r)
+{
+	const iv_target *t = r;
+
+	(void)b;
+	iv__pg_put_text(a, iv_target_id(t));
+	iv__pg_put_int(a, iv_target_number(t));
+	iv__pg_put_text(a, iv_target_name(t));
+	iv__pg_put_int(a, iv_target_motivation(t));
+	iv__pg_put_int(a, iv_target_posting(t));
+	iv__pg_put_int(a, iv_target_rank(t));
+	iv__pg_put_text(a, iv_target_note(t));
+	iv__pg_put_owned(a, joined_aliases(t));
+	if (iv_target_alias_count(t) && !a->v[a->n - 1])
+		return iv__pg_oom();
+	iv__pg_put_int(a, iv_target_created(t));
+	iv__pg_put_int(a, iv_target_updated(t));
+	return a->rc;
+}
+
+static int target_build(void **out, struct pg *b, const PGresult *res, int row, int col)
+{
+	struct get g = { res, row, col };
+	iv_target *t;
+	iv_time created, updated;
+	int rc;
+
+	(void)b;
+	if ((rc = iv_target_new(&t)) < 0)
+		return rc;
+	if ((rc = iv_target_set_id(t, get_text(&g))) < 0 ||
+	    (rc = iv_target_set_number(t, get_int(&g))) < 0 ||
+	    (rc = iv_target_set_name(t, get_text(&g))) < 0 ||
+	    (rc = iv_target_set_motivation(t, (int)get_int(&g))) < 0 ||
+	    (rc = iv_target_set_posting(t, (int)get_int(&g))) < 0 ||
+	    (rc = iv_target_set_rank(t, (int)get_int(&g))) < 0 ||
+	    (rc = iv_target_set_note(t, get_text(&g))) < 0 ||
+	    (rc = take_list(&g, t, add_alias)) < 0) {
+		iv_target_free(t);
+		return rc;
+	}
+	created = get_int(&g);
+	updated = get_int(&g);
+	iv_target_set_times(t, created, updated);
+	*out = t;
+	return 0;
+}
+
+static void target_args(struct pg_arg *a, const void *filter)
+{
+	const iv_target_filter *f = filter;
+
+	a[0] = (struct pg_arg){ PG_ARG_TEXT, f->name, 0 };
+	a[1] = (struct pg_arg){ PG_ARG_INT, NULL, f->number };
+	a[2] = (struct pg_arg){ PG_ARG_PREFIX, f->id_prefix, 0 };
+}
+
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 /* A contact's columns, as contact_build() reads them, from the contact `a`. */
 #define CONTACT_COLUMNS(a) a ".id, " a ".num, " a ".name, " a ".phone, " a ".company, " a ".title, " a ".location, " \
@@ -724,4 +814,14 @@ const struct pg_kind iv__pg_kinds[PG_KIND_COUNT] = {
 		"DELETE FROM infoview.note" OWN,
 		note_filters, COUNT(note_filters), "r.at, r.id", 6,
 		note_bind, note_build, note_args },
+	[PG_TARGET] = { PG_TARGET, "target",
+		"SELECT r.id, r.num, r.name, r.motivation, r.posting, r.rank, r.note, array_to_string(r.aliases, E'\\n'),"
+		" r.created, r.updated FROM infoview.target r WHERE r.owner = current_user",
+		"INSERT INTO infoview.target (id, num, name, motivation, posting, rank, note, aliases, created, updated)"
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, string_to_array($8, E'\\n'), $9, $10) ON CONFLICT DO NOTHING",
+		"UPDATE infoview.target SET num = $2, name = $3, motivation = $4, posting = $5, rank = $6, note = $7,"
+		" aliases = string_to_array($8, E'\\n'), created = $9, updated = $10" OWN,
+		"DELETE FROM infoview.target" OWN,
+		target_filters, COUNT(target_filters), "r.name_key, r.id", 10,
+		target_bind, target_build, target_args },
 };

@@ -233,16 +233,66 @@ static const char *const version_1[] = {
 	NULL
 };
 
+/* Target employers (backend version 6), and their aliases for the name filter. */
+static const char *const version_2[] = {
+	"CREATE TABLE infoview.target ("
+	" owner name NOT NULL DEFAULT current_user,"
+	" id uuid NOT NULL,"
+	" num bigint NOT NULL DEFAULT 0,"
+	" name text NOT NULL,"
+	" name_key text COLLATE \"C\" GENERATED ALWAYS AS (infoview.fold(name)) STORED,"
+	" motivation integer NOT NULL, posting integer NOT NULL, rank integer NOT NULL,"
+	" note text, aliases text[],"
+	" created bigint NOT NULL, updated bigint NOT NULL,"
+	" PRIMARY KEY (owner, id));"
+	"CREATE INDEX target_name ON infoview.target (owner, name_key, id);"
+	"CREATE INDEX target_num ON infoview.target (owner, num);",
+
+	/* Each alias folded, kept by the target's trigger (as contact_key, and why). */
+	"CREATE TABLE infoview.target_alias ("
+	" owner name NOT NULL DEFAULT current_user,"
+	" target uuid NOT NULL,"
+	" alias text COLLATE \"C\" NOT NULL,"
+	" PRIMARY KEY (owner, alias, target));"
+	"CREATE INDEX target_alias_target ON infoview.target_alias (owner, target);"
+	"CREATE FUNCTION infoview.target_index() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+	" IF TG_OP <> 'INSERT' THEN"
+	" IF TG_OP = 'UPDATE' AND NEW.aliases IS NOT DISTINCT FROM OLD.aliases THEN RETURN NULL; END IF;"
+	" EXECUTE 'DELETE FROM infoview.target_alias WHERE owner = $1 AND target = $2' USING OLD.owner, OLD.id;"
+	" IF TG_OP = 'DELETE' THEN RETURN NULL; END IF;"
+	" END IF;"
+	" INSERT INTO infoview.target_alias (owner, target, alias)"
+	" SELECT DISTINCT NEW.owner, NEW.id, infoview.fold(a) FROM unnest(NEW.aliases) AS a;"
+	" RETURN NULL; END $$;"
+	"CREATE TRIGGER target_index AFTER INSERT OR UPDATE OR DELETE ON infoview.target"
+	" FOR EACH ROW EXECUTE FUNCTION infoview.target_index();",
+
+	"DO $$ DECLARE t text; BEGIN"
+	" FOREACH t IN ARRAY ARRAY['target', 'target_alias'] LOOP"
+	" EXECUTE format('ALTER TABLE infoview.%I ENABLE ROW LEVEL SECURITY', t);"
+	" EXECUTE format('ALTER TABLE infoview.%I FORCE ROW LEVEL SECURITY', t);"
+	" EXECUTE format('CREATE POLICY own ON infoview.%I USING (owner = current_user)"
+	" WITH CHECK (owner = current_user)', t);"
+	" EXECUTE format('CREATE POLICY admin ON infoview.%I TO CURRENT_USER"
+	" USING (current_setting(''infoview.admin'', true) = ''on'')"
+	" WITH CHECK (current_setting(''infoview.admin'', true) = ''on'')', t);"
+	" END LOOP; END $$;",
+	NULL
+};
+
 static const char *const *const migrations[] = {
 	/* 0 -> 1 */
 	version_1,
+	/* 1 -> 2 */
+	version_2,
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 /* The tables that hold a role's rows, children first (for deleting them). */
 static const char *const owned_tables[] = {
-	"followup", "note", "interview_word", "interview", "intro", "contact_word", "contact_key", "contact", "setting"
+	"followup", "note", "interview_word", "interview", "intro", "contact_word", "contact_key", "contact",
+	"target_alias", "target", "setting"
 };
 #define OWNED_COUNT ((int)(sizeof(owned_tables) / sizeof(owned_tables[0])))
 
@@ -404,7 +454,7 @@ static int grant(struct pg *b, const char *who, int give)
 		"GRANT SELECT ON infoview.meta TO ",
 		("GRANT SELECT, INSERT, UPDATE, DELETE ON infoview.contact, infoview.contact_key, infoview.contact_word,"
 		 " infoview.intro, infoview.interview, infoview.interview_word, infoview.followup, infoview.note,"
-		 " infoview.setting TO "),
+		 " infoview.target, infoview.target_alias, infoview.setting TO "),
 	};
 	static const char *const revokes[] = {
 		"REVOKE ALL ON ALL TABLES IN SCHEMA infoview FROM ",

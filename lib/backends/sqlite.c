@@ -92,6 +92,8 @@ static const char *const fixed_sql[SQ_FIXED_COUNT] = {
 	[SQ_TAG_INSERT] = "INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?1, ?4)",
 	[SQ_EMAIL_DELETE] = "DELETE FROM contact_email WHERE contact_id = ?1",
 	[SQ_EMAIL_INSERT] = "INSERT OR IGNORE INTO contact_email (contact_id, email) VALUES (?1, ?4)",
+	[SQ_ALIAS_DELETE] = "DELETE FROM target_alias WHERE target_id = ?1",
+	[SQ_ALIAS_INSERT] = "INSERT OR IGNORE INTO target_alias (target_id, alias) VALUES (?1, ?4)",
 	[SQ_QUESTION_SELECT] = "SELECT question, answer FROM interview_question WHERE interview = ?1 ORDER BY pos",
 	[SQ_QUESTION_DELETE] = "DELETE FROM interview_question WHERE interview = ?1",
 	[SQ_QUESTION_INSERT] = "INSERT INTO interview_question (interview, pos, question, answer)"
@@ -721,6 +723,7 @@ SQ_KIND_OPS(intro, SQ_INTRO)
 SQ_KIND_OPS(interview, SQ_INTERVIEW)
 SQ_KIND_OPS(followup, SQ_FOLLOWUP)
 SQ_KIND_OPS(note, SQ_NOTE)
+SQ_KIND_OPS(target, SQ_TARGET)
 /* Follow-ups each with its whole contact, from one join (the agenda's). */
 static int followup_list_contacts(iv_backend_iter **out, iv_backend *be, const iv_followup_filter *f)
 {
@@ -731,6 +734,7 @@ SQ_UPDATE_OP(contact, SQ_CONTACT)
 SQ_UPDATE_OP(intro, SQ_INTRO)
 SQ_UPDATE_OP(interview, SQ_INTERVIEW)
 SQ_UPDATE_OP(followup, SQ_FOLLOWUP)
+SQ_UPDATE_OP(target, SQ_TARGET)
 
 static int setting_get(char **out, iv_backend *be, const char *key)
 {
@@ -1120,6 +1124,11 @@ IV_EXTERN(int) iv_backend_sqlite_new(iv_backend **out, const char *path)
 	b->base.note_insert = note_insert;
 	b->base.note_delete = note_delete;
 	b->base.note_list = note_list;
+	b->base.target_get = target_get;
+	b->base.target_insert = target_insert;
+	b->base.target_update = target_update;
+	b->base.target_delete = target_delete;
+	b->base.target_list = target_list;
 	if ((rc = iv__sq_open(b, path)) < 0) {
 		sq_free(&b->base);
 		return rc;

@@ -19,7 +19,7 @@
  * IV_BACKEND_VERSION: raising it claims the next version's operations and
  * filter members, which only code that implements them may do.
  */
-#define SQ_BACKEND_VERSION 5
+#define SQ_BACKEND_VERSION 6
 #define SQ_BACKEND_ITER_VERSION 1
 
 #define SQ_APPLICATION_ID 0x49567731
@@ -43,6 +43,7 @@ enum {
 	SQ_BEGIN, SQ_COMMIT, SQ_ROLLBACK, SQ_SAVEPOINT, SQ_RELEASE, SQ_ROLLBACK_TO,
 	SQ_TX_COUNT,
 	SQ_TAG_DELETE = SQ_TX_COUNT, SQ_TAG_INSERT, SQ_EMAIL_DELETE, SQ_EMAIL_INSERT,
+	SQ_ALIAS_DELETE, SQ_ALIAS_INSERT,
 	SQ_QUESTION_SELECT, SQ_QUESTION_DELETE, SQ_QUESTION_INSERT,
 	SQ_ITEM_SELECT, SQ_ITEM_DELETE, SQ_ITEM_INSERT,
 	SQ_SETTING_GET, SQ_SETTING_SET, SQ_SETTING_DELETE,
@@ -56,19 +57,20 @@ enum {
 
 /* Per record kind: get, insert, update, delete. */
 enum { SQ_OP_GET, SQ_OP_INSERT, SQ_OP_UPDATE, SQ_OP_DELETE, SQ_OP_COUNT };
-enum { SQ_CONTACT, SQ_INTRO, SQ_INTERVIEW, SQ_FOLLOWUP, SQ_NOTE, SQ_KIND_COUNT };
+enum { SQ_CONTACT, SQ_INTRO, SQ_INTERVIEW, SQ_FOLLOWUP, SQ_NOTE, SQ_TARGET, SQ_KIND_COUNT };
 
 /*
  * List statements, one per kind and combination of filters (a bit per
- * filter), so that each can use its index: 6, 5, 5, 8 and 3 filters.
+ * filter), so that each can use its index: 7, 5, 5, 8, 3 and 3 filters.
  */
 #define SQ_LISTS_CONTACT 0
 #define SQ_LISTS_INTRO (SQ_LISTS_CONTACT + (1 << 7))
 #define SQ_LISTS_INTERVIEW (SQ_LISTS_INTRO + (1 << 5))
 #define SQ_LISTS_FOLLOWUP (SQ_LISTS_INTERVIEW + (1 << 5))
 #define SQ_LISTS_NOTE (SQ_LISTS_FOLLOWUP + (1 << 8))
+#define SQ_LISTS_TARGET (SQ_LISTS_NOTE + (1 << 3))
 /* Follow-ups each with its whole contact, from the same join (followup_list_contacts()). */
-#define SQ_LISTS_FOLLOWUP_CONTACT (SQ_LISTS_NOTE + (1 << 3))
+#define SQ_LISTS_FOLLOWUP_CONTACT (SQ_LISTS_TARGET + (1 << 3))
 #define SQ_LISTS_COUNT (SQ_LISTS_FOLLOWUP_CONTACT + (1 << 8))
 
 #define SQ_STMT_OP(kind, op) (SQ_FIXED_COUNT + (kind) * SQ_OP_COUNT + (op))

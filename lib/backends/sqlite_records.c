@@ -832,6 +832,95 @@ static void note_args(struct sq_arg *a, const void *filter)
 	a[2] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
 }
 
+/* Targets: the aliases joined with newlines, and indexed in target_alias for the name filter. */
+
+static int add_alias(void *r, const char *s) { return iv_target_add_alias(r, s); }
+static const char *alias_at(const void *r, size_t i) { return iv_target_alias_at(r, i); }
+
+static const struct sq_column target_columns[] = {
+	{ "name", NULL, 0, NULL }, { "motivation", NULL, 0, NULL }, { "posting", NULL, 0, NULL },
+	{ "rank", NULL, 0, NULL }, { "note", NULL, 0, NULL }, { "aliases", NULL, 0, NULL },
+	{ "created", NULL, 0, NULL }, { "updated", NULL, 0, NULL }, { "num", NULL, 0, NULL },
+};
+
+static const char *const target_filters[] = {
+	"(r.name = ?1 COLLATE NOCASE OR r.id IN (SELECT target_id FROM target_alias WHERE alias = ?1))",
+	"r.num = ?2",
+	"r.uuid BETWEEN ?3 AND ?4",
+};
+
+static int target_bind(struct sq *b, struct sq_put *p, const void *r)
+{
+	const iv_target *t = r;
+	const char *aliases;
+	int rc;
+
+	if ((rc = join(&aliases, &b->scratch[0], t, iv_target_alias_count(t), alias_at)) < 0)
+		return rc;
+	iv__sq_put_text(p, iv_target_name(t));
+	iv__sq_put_int(p, iv_target_motivation(t));
+	iv__sq_put_int(p, iv_target_posting(t));
+	iv__sq_put_int(p, iv_target_rank(t));
+	iv__sq_put_text(p, iv_target_note(t));
+	iv__sq_put_text(p, aliases);
+	iv__sq_put_int(p, iv_target_created(t));
+	iv__sq_put_int(p, iv_target_updated(t));
+	iv__sq_put_int(p, iv_target_number(t));
+	return 0;
+}
+
+static int target_build(void **out, struct sq *b, struct sq_get *g)
+{
+	iv_target *t;
+	iv_time created;
+	int rc;
+
+	if ((rc = iv_target_new(&t)) < 0)
+		return rc;
+	if ((rc = iv_target_set_id(t, get_uuid(g))) < 0 ||
+	    (rc = iv_target_set_name(t, get_text(g))) < 0 ||
+	    (rc = iv_target_set_motivation(t, (int)get_int(g))) < 0 ||
+	    (rc = iv_target_set_posting(t, (int)get_int(g))) < 0 ||
+	    (rc = iv_target_set_rank(t, (int)get_int(g))) < 0 ||
+	    (rc = iv_target_set_note(t, get_text(g))) < 0 ||
+	    (rc = take_list(b, g, t, add_alias)) < 0) {
+		iv_target_free(t);
+		return rc;
+	}
+	created = get_int(g);
+	iv_target_set_times(t, created, get_int(g));
+	if ((rc = iv_target_set_number(t, get_int(g))) < 0) {
+		iv_target_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}
+
+static void target_args(struct sq_arg *a, const void *filter)
+{
+	const iv_target_filter *f = filter;
+
+	a[0] = (struct sq_arg){ SQ_ARG_TEXT, f->name, 0 };
+	a[1] = (struct sq_arg){ SQ_ARG_INT, NULL, f->number };
+	a[2] = (struct sq_arg){ SQ_ARG_PREFIX, f->id_prefix, 0 };
+}
+
+static int target_has_children(const void *r)
+{
+	return iv_target_alias_count(r) > 0;
+}
+
+static int target_children(struct sq *b, const struct sq_owner *o, const void *r, int replace)
+{
+	const iv_target *t = r;
+	int rc;
+
+	if (replace && (rc = run_for(b, SQ_ALIAS_DELETE, o)) < 0)
+		return rc;
+	return write_list(b, SQ_ALIAS_INSERT, o, 0, t, iv_target_alias_count(t), alias_at, NULL);
+}
+
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
@@ -852,5 +941,8 @@ const struct sq_kind iv__sq_kinds[SQ_KIND_COUNT] = {
 	[SQ_NOTE] = { SQ_NOTE, "note", note_columns, COUNT(note_columns),
 		note_filters, COUNT(note_filters), 0x7, SQ_LISTS_NOTE, "r.at, r.uuid",
 		note_bind, note_build, note_args, NULL, NULL, NULL, NULL },
+	[SQ_TARGET] = { SQ_TARGET, "target", target_columns, COUNT(target_columns),
+		target_filters, COUNT(target_filters), 0x7, SQ_LISTS_TARGET, "r.name COLLATE NOCASE, r.uuid",
+		target_bind, target_build, target_args, target_children, NULL, NULL, target_has_children },
 };
 

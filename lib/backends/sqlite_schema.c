@@ -239,6 +239,31 @@ static const char *const migrations[] = {
 	 * first: the nudge's suggestions read the first few, not every contact.
 	 */
 	"CREATE INDEX IF NOT EXISTS contact_recent ON contact (known, last_interaction);",
+
+	/* 7 -> 8 */
+	/*
+	 * Target employers (backend version 6). The aliases are kept joined
+	 * with newlines in the row, and indexed one per row in target_alias,
+	 * as contact_email indexes a contact's addresses: the name filter
+	 * reads target_name and target_alias_alias, not every target. IF NOT
+	 * EXISTS: the tests that make older stores by lowering user_version
+	 * keep them.
+	 */
+	"CREATE TABLE IF NOT EXISTS target ("
+	" id INTEGER PRIMARY KEY,"
+	" uuid BLOB NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"
+	" motivation INTEGER NOT NULL, posting INTEGER NOT NULL, rank INTEGER NOT NULL,"
+	" note TEXT, aliases TEXT,"
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL,"
+	" num INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS target_name ON target (name COLLATE NOCASE, uuid);"
+	"CREATE INDEX IF NOT EXISTS target_num ON target (num);"
+	"CREATE TABLE IF NOT EXISTS target_alias ("
+	" target_id INTEGER NOT NULL REFERENCES target (id) ON DELETE CASCADE,"
+	" alias TEXT NOT NULL COLLATE NOCASE,"
+	" PRIMARY KEY (target_id, alias)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS target_alias_alias ON target_alias (alias);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -379,7 +404,7 @@ struct schema {
  * test_hostile says the new value. Should it be stale, every open takes
  * the slow way, which is right but slower.
  */
-#define SCHEMA_FINGERPRINT UINT64_C(0x973b5b22f09fc6b7)
+#define SCHEMA_FINGERPRINT UINT64_C(0xb0d157a61853bf3e)
 
 /*
  * Adds `s` and its terminating NUL to fingerprint `h`: eight bytes at a

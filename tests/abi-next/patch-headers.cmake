@@ -78,11 +78,12 @@ iv_grow(infoview/workflow.h iv_rules "int abi_next;" IV_RULES)
 iv_grow(infoview/note.h iv_note_filter "const char *abi_next;" IV_NOTE_FILTER)
 iv_grow(infoview/interop.h iv_import_options "int abi_next;" IV_IMPORT_OPTIONS)
 iv_grow(infoview/interop.h iv_export_options "int abi_next;" IV_EXPORT_OPTIONS)
+iv_grow(infoview/target.h iv_target_filter "const char *abi_next;" IV_TARGET_FILTER)
 
 # The backend structs are declared as `struct x { ... };`: append before the
 # closing brace that follows their last member.
-iv_patch(infoview/sys/backend.h "int (*contacts_recent)(iv_backend_iter **out, iv_backend *be, int known);\n};"
-  "int (*contacts_recent)(iv_backend_iter **out, iv_backend *be, int known);\n\tvoid (*abi_next)(void);\n};")
+iv_patch(infoview/sys/backend.h "int (*target_list)(iv_backend_iter **out, iv_backend *be, const iv_target_filter *filter);\n};"
+  "int (*target_list)(iv_backend_iter **out, iv_backend *be, const iv_target_filter *filter);\n\tvoid (*abi_next)(void);\n};")
 iv_bump(infoview/sys/backend.h IV_BACKEND_VERSION)
 iv_patch(infoview/sys/backend.h "void (*free)(iv_backend_iter *it);\n};"
   "void (*free)(iv_backend_iter *it);\n\tvoid (*abi_next)(void);\n};")

@@ -30,7 +30,7 @@ from test_cli import CliTestCase  # noqa: E402
 
 PATH = None
 
-KINDS = ["settings", "contacts", "intros", "interviews", "followups", "notes"]
+KINDS = ["settings", "contacts", "intros", "interviews", "followups", "notes", "targets"]
 
 MEMBERS = {
     "settings": ["key", "value"],
@@ -45,6 +45,8 @@ MEMBERS = {
     "followups": ["id", "number", "created", "updated", "contact", "interview", "kind",
                   "status", "earliest", "due", "closed_at", "rule", "note", "draft"],
     "notes": ["id", "number", "created", "contact", "at", "text"],
+    "targets": ["id", "number", "created", "updated", "name", "aliases", "motivation", "posting",
+                "rank", "note"],
 }
 
 TIMES = {
@@ -53,6 +55,7 @@ TIMES = {
     "interviews": ["created", "updated", "scheduled_at"],
     "followups": ["created", "updated", "earliest", "due", "closed_at"],
     "notes": ["created", "at"],
+    "targets": ["created", "updated"],
 }
 
 ENUMS = {

@@ -22,9 +22,10 @@ from typing import Any, Callable, Optional
 from ._errors import (Busy, Constraint, Error, Exists, InvalidInput, Misuse, NoMemory, NotFound,
                       Retry, StorageError, VersionMismatch)
 from ._lib import ENUMS, library_version
-from ._records import Contact, Followup, Interview, Intro, Note, Record
+from ._records import Contact, Followup, Interview, Intro, Note, Record, Target
 from ._store import (AgendaItem, Draft, DraftReport, Drafts, DraftWarning, ImportReport, Network,
-                     Path, Profile, Rules, SearchHit, Store, Table, TimelineEntry, default_path,
+                     Path, PlanItem, Profile, Rules, SearchHit, Store, Table, Targets, TimelineEntry,
+                     default_path,
                      question_bank)
 
 __version__ = "0.1.0"
@@ -60,7 +61,8 @@ def enums() -> dict:
 
 
 __all__ = ["open", "version", "enums", "default_path", "question_bank", "Store", "Table",
-           "Record", "Contact", "Intro", "Interview", "Followup", "Note", "AgendaItem",
+           "Record", "Contact", "Intro", "Interview", "Followup", "Note", "Target", "PlanItem",
+           "Targets", "AgendaItem",
            "SearchHit", "Network", "Path", "TimelineEntry", "Rules", "Profile", "Draft",
            "DraftWarning", "DraftReport", "Drafts", "ImportReport", "Error", "NotFound",
            "Exists", "InvalidInput", "Constraint", "Busy", "NoMemory", "VersionMismatch",

@@ -1,4 +1,4 @@
-"""Records: contacts, introductions, interviews, follow-ups and notes.
+"""Records: contacts, introductions, interviews, follow-ups, notes and targets.
 
 Each wraps the library's own record (an opaque handle, an independent copy
 of what is stored): reading an attribute calls its getter, setting one its
@@ -382,3 +382,37 @@ class Note(Record):
 
 
 __all__ = ["Record", "Contact", "Intro", "Interview", "Followup", "Note"]
+
+
+_posting = fn("iv_target_posting", c_int, c_void_p)
+_set_posting = fn("iv_target_set_posting", c_int, c_void_p, c_int)
+
+
+@_record_class
+class Target(Record):
+    """An employer you aim at: ``Target(name="Pfizer", aliases=["Pfizer
+    Inc."], motivation=3, posting=True)``.
+
+    Attributes are those of target.h's getters: id, number, created,
+    updated, name, aliases (other names contacts' companies give it),
+    motivation (1 to 3, 3 the most), posting (bool: a relevant job
+    posting), rank (your own order among equals, 0 for none), note.
+    """
+
+    __slots__ = ()
+    _prefix = "target"
+    _fields = {"id": "str", "number": "int64", "created": "time", "updated": "time",
+               "name": "str", "aliases": "list:alias", "motivation": "int", "posting": "special",
+               "rank": "int", "note": "str"}
+
+    @property
+    def posting(self) -> bool:
+        """Whether the employer has a relevant job posting (iv_target_posting())."""
+        return bool(_posting(self._h))
+
+    @posting.setter
+    def posting(self, value: bool) -> None:
+        check(_set_posting(self._h, 1 if value else 0))
+
+    def __str__(self) -> str:
+        return self.name or self.id or "(unnamed target)"  # type: ignore[attr-defined]

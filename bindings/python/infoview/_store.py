@@ -17,7 +17,7 @@ from . import _lib
 from ._errors import Misuse
 from ._lib import (ENUMS, ITEROVER, Struct, check, decode, encode, enum_name, enum_value, flag_names,
                    flags, fn, from_time, make_error, to_time)
-from ._records import Contact, Followup, Interview, Intro, Note, Record
+from ._records import Contact, Followup, Interview, Intro, Note, Record, Target
 
 R = TypeVar("R", bound=Record)
 Id = Union[str, Record]
@@ -121,6 +121,30 @@ class Store:
     def notes(self) -> "Notes":
         """The dated notes about contacts (add, get, list, delete)."""
         return Notes(self)
+
+    @property
+    def targets(self) -> "Targets":
+        """The target employers (add, get, list, update, delete)."""
+        return Targets(self)
+
+    def target_plan(self) -> List["PlanItem"]:
+        """The ranked plan: every target in the LAMP order (motivation,
+        then advocacy, then posting, then rank, then name), each a
+        PlanItem with its target, degree, people, path and next step."""
+        out = c_void_p()
+        self._out(_plan, byref(out), )
+        items: List[PlanItem] = []
+        try:
+            while True:
+                item = c_void_p()
+                rc = _plan_next(byref(item), out.value)
+                if rc == ITEROVER:
+                    break
+                check(rc)
+                items.append(PlanItem._take(item.value, self))
+        finally:
+            _plan_iter_free(out.value)
+        return items
 
     @property
     def drafts(self) -> "Drafts":
@@ -635,6 +659,7 @@ class Table(Generic[R]):
         cls._filter_init = fn("iv_%s_filter_init" % p, c_int, c_void_p, c_uint)
         if p != "note":
             cls._update = fn("iv_%s_update" % p, c_int, c_void_p, c_void_p)
+        if p not in ("note", "target"):
             cls._delete = fn("iv_%s_delete" % p, c_int, c_void_p, c_char_p, c_uint)
 
     def _add(self, fields: Dict[str, Any]) -> R:
@@ -793,9 +818,78 @@ class Notes(Table[Note]):
         self._store._call(_note_delete, _id(id))
 
 
+class Targets(Table[Target]):
+    """The store's target employers (store.targets)."""
+
+    _record = Target
+    _prefix = "target"
+
+    def add(self, name: str, **fields: Any) -> Target:
+        """Adds a target: ``add("Pfizer", aliases=["Pfizer Inc."],
+        motivation=3, posting=True)``."""
+        return self._add(dict(name=name, **fields))
+
+    def delete(self, id: Id, cascade: bool = False) -> None:
+        """Deletes a target (`cascade` has nothing to do: nothing depends on a target)."""
+        self._store._call(_target_delete, _id(id))
+
+
 for _table, _p in ((Contacts, "contact"), (Intros, "intro"), (Interviews, "interview"),
-                   (Followups, "followup"), (Notes, "note")):
+                   (Followups, "followup"), (Notes, "note"), (Targets, "target")):
     _table._prototypes(_p)
+
+
+class PlanItem:
+    """One target of the plan (store.target_plan()).
+
+    Attributes: target (a Target), degree (1 = you know someone there or
+    were introduced to them, 2 = one introduction away...; 0 = nobody
+    reachable), people (how many at that degree), path (a Path, or None),
+    step ("find", "request", "ask_intro", "wait"), step_contact (whom the
+    step is with: a Contact, or None), step_about (whom to be introduced
+    to: a Contact, or None).
+    """
+
+    __slots__ = ("target", "degree", "people", "path", "step", "step_contact", "step_about")
+
+    @classmethod
+    def _take(cls, h: int, store: Store) -> "PlanItem":
+        try:
+            self = cls.__new__(cls)
+            self.target = Target._copy_of(_pi_target(h), store)
+            self.degree = _pi_degree(h)
+            self.people = _pi_people(h)
+            p = _pi_path(h)
+            if p:
+                n = _path_length(p)
+                ids = [decode(_path_contact_at(p, i)) for i in range(n)]
+                intros = [decode(_path_intro_at(p, i)) for i in range(n)]
+                self.path = Path(store.contacts.get(i) for i in ids)  # type: ignore[arg-type]
+                self.path.intros = intros
+            else:
+                self.path = None
+            self.step = enum_name("target_step", _pi_step(h))
+            who, about = decode(_pi_contact(h)), decode(_pi_about(h))
+            self.step_contact = store.contacts.get(who) if who else None
+            self.step_about = store.contacts.get(about) if about else None
+            return self
+        finally:
+            _plan_item_free(h)
+
+    def __str__(self) -> str:
+        who = self.step_contact.name if self.step_contact else None
+        about = self.step_about.name if self.step_about else None
+        if self.step == "request":
+            return "%s: request an interview with %s" % (self.target, who)
+        if self.step == "ask_intro":
+            return "%s: ask %s to introduce you to %s" % (self.target, who, about)
+        if self.step == "wait":
+            return "%s: wait for %s" % (self.target, who)
+        return "%s: find someone who works there" % self.target
+
+    def __repr__(self) -> str:
+        return "PlanItem(target=%r, degree=%d, people=%d, step=%r)" % (
+            str(self.target), self.degree, self.people, self.step)
 
 
 # --- Agenda, search, network, timeline: results -------------------------------------
@@ -1256,6 +1350,18 @@ _tl_followup = fn("iv_timeline_entry_followup", c_void_p, c_void_p)
 _touch = fn("iv_contact_touch", c_int, c_void_p, c_char_p, c_int64, c_char_p)
 _interact = fn("iv_contact_interact", c_int, POINTER(c_void_p), c_void_p, c_char_p, c_int64, c_char_p)
 _note_delete = fn("iv_note_delete", c_int, c_void_p, c_char_p)
+_target_delete = fn("iv_target_delete", c_int, c_void_p, c_char_p)
+_plan = fn("iv_target_plan", c_int, POINTER(c_void_p), c_void_p)
+_plan_next = fn("iv_target_plan_next", c_int, POINTER(c_void_p), c_void_p)
+_plan_iter_free = fn("iv_target_plan_iter_free", None, c_void_p)
+_plan_item_free = fn("iv_target_plan_item_free", None, c_void_p)
+_pi_target = fn("iv_target_plan_item_target", c_void_p, c_void_p)
+_pi_degree = fn("iv_target_plan_item_degree", c_int, c_void_p)
+_pi_people = fn("iv_target_plan_item_people", c_size_t, c_void_p)
+_pi_path = fn("iv_target_plan_item_path", c_void_p, c_void_p)
+_pi_step = fn("iv_target_plan_item_step", c_int, c_void_p)
+_pi_contact = fn("iv_target_plan_item_step_contact", c_char_p, c_void_p)
+_pi_about = fn("iv_target_plan_item_step_about", c_char_p, c_void_p)
 _move = fn("iv_interview_move", c_int, POINTER(c_void_p), c_void_p, c_char_p, c_int)
 _unschedule = fn("iv_interview_unschedule", c_int, POINTER(c_void_p), c_void_p, c_char_p)
 _can_move = fn("iv_interview_can_move", c_int, c_int, c_int)

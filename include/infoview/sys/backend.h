@@ -455,21 +455,44 @@ struct iv_backend {
 	 * finds them in network_scan() or the network.
 	 */
 	int (*contacts_recent)(iv_backend_iter **out, iv_backend *be, int known);
+
+	/* --- Version 6: target employers (required from version 6) --- */
+
+	/** Required from version 6. Reads one target, as contact_get(). */
+	int (*target_get)(iv_target **out, iv_backend *be, const char *id);
+	/** Required from version 6. Stores a new target with its aliases, as contact_insert(). */
+	int (*target_insert)(iv_backend *be, const iv_target *t);
+	/** Required from version 6. Replaces a stored target with its aliases, as contact_update(). */
+	int (*target_update)(iv_backend *be, const iv_target *t);
+	/** Required from version 6. Deletes a target, as contact_delete(). */
+	int (*target_delete)(iv_backend *be, const char *id);
+	/**
+	 * Required from version 6. Lists the targets matching `filter` (never
+	 * NULL), by name compared ASCII case-insensitively, then by id, as
+	 * contact_list(). The filter's name keeps the targets whose name or
+	 * one of whose aliases equals it ASCII case-insensitively: an index on
+	 * the name and one on the aliases should serve it (the core asks it
+	 * for each name a target is stored under, to keep them distinct).
+	 */
+	int (*target_list)(iv_backend_iter **out, iv_backend *be, const iv_target_filter *filter);
 };
 
 /**
  * The current version of iv_backend (3 added setting_list and the contact
  * filter's url; 4 added intros_to, network_scan, network_node,
- * intros_to_key and network_company; 5 adds the contract for stores shared
- * by many connections, described at the top of this header, and
- * followup_list_contacts and contacts_recent).
+ * intros_to_key and network_company; 5 added the contract for stores
+ * shared by many connections, described at the top of this header, and
+ * followup_list_contacts and contacts_recent; 6 adds target employers:
+ * target_get, target_insert, target_update, target_delete and
+ * target_list, numbered as the other kinds, the core keeping the last
+ * number in the setting "iv.number.target").
  */
-#define IV_BACKEND_VERSION 5
+#define IV_BACKEND_VERSION 6
 /** A static initialiser for iv_backend: the current version, every operation NULL. */
 #define IV_BACKEND_INIT { IV_BACKEND_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
 	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL, NULL, NULL, NULL }
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Zeroes `be` and sets its version.
@@ -586,6 +609,14 @@ IV_EXTERN(void) iv_followup_set_times(iv_followup *fu, iv_time created, iv_time 
 IV_EXTERN(void) iv_note_set_created(iv_note *n, iv_time created);
 
 /**
+ * Sets a target's stored times, as iv_contact_set_times().
+ * @param t the target
+ * @param created when it was stored
+ * @param updated when it was last updated
+ */
+IV_EXTERN(void) iv_target_set_times(iv_target *t, iv_time created, iv_time updated);
+
+/**
  * For backends of version 2 building records they read: sets the number
  * the core gave the contact (iv_contact_number()).
  * @param c the contact
@@ -621,6 +652,13 @@ IV_EXTERN(int) iv_followup_set_number(iv_followup *fu, int64_t number);
  * @return 0, or IV_EINVALID for a NULL note or a negative number
  */
 IV_EXTERN(int) iv_note_set_number(iv_note *n, int64_t number);
+/**
+ * Sets a target's number, as iv_contact_set_number() (version 6).
+ * @param t the target
+ * @param number the number, 0 or more
+ * @return 0, or IV_EINVALID for a NULL target or a negative number
+ */
+IV_EXTERN(int) iv_target_set_number(iv_target *t, int64_t number);
 
 IV_END_DECL
 
