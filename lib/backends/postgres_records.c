@@ -215,11 +215,11 @@ static int take_json(struct get *g, iv_interview *iv, int which)
 
 static const char *const contact_filters[] = {
 	"r.company_key = infoview.fold($#)",
-	"r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 2"
-	" AND k.key = infoview.fold($#))",
+	("r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 2"
+	 " AND k.key = infoview.fold($#))"),
 	"r.name_key = infoview.fold($#)",
-	"r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 1"
-	" AND k.key = infoview.fold($#))",
+	("r.id IN (SELECT k.contact FROM infoview.contact_key k WHERE k.owner = current_user AND k.kind = 1"
+	 " AND k.key = infoview.fold($#))"),
 	"r.num = $#",
 	"r.id BETWEEN $# AND $#",
 	"r.url_key = infoview.fold($#)",
@@ -646,8 +646,8 @@ static int add_alias(void *r, const char *s) { return iv_target_add_alias(r, s);
 
 static const char *const target_filters[] = {
 	/* The name, or one of the aliases (a table of them, folded, which the schema's trigger keeps). */
-	"(r.name_key = infoview.fold($#) OR r.id IN (SELECT a.target FROM infoview.target_alias a"
-	" WHERE a.owner = current_user AND a.alias = infoview.fold($=)))",
+	("(r.name_key = infoview.fold($#) OR r.id IN (SELECT a.target FROM infoview.target_alias a"
+	 " WHERE a.owner = current_user AND a.alias = infoview.fold($=)))"),
 	"r.num = $#",
 	"r.id BETWEEN $# AND $#",
 };

@@ -23,6 +23,7 @@
 #include "../check.h"
 #include "pg_store.h"
 
+#include <infoview/interop.h>
 #include <infoview/postgres.h>
 
 #include <libpq-fe.h>
@@ -630,6 +631,40 @@ static void settings_rules_and_profile_are_each_their_own(void **state)
 	iv_profile_free(pr);
 }
 
+/* --- Exports ------------------------------------------------------------------ */
+
+static int to_buf(const char *data, size_t len, void *payload)
+{
+	put(payload, "%.*s", (int)len, data);
+	return 0;
+}
+
+/* Every export of `me`'s store (the backup, vCards, the calendar, the network) names nothing of `other`'s. */
+static void exports_of(person *me, const person *other)
+{
+	static const int formats[] = { IV_FORMAT_JSON, IV_FORMAT_VCARD, IV_FORMAT_ICALENDAR, IV_FORMAT_DOT };
+	size_t f;
+
+	for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
+		struct buf b = { NULL, 0, 0 };
+
+		put(&b, "%s", "");
+		ok(iv_export(me->db, formats[f], to_buf, &b, NULL));
+		if (strstr(b.s, other->word) || strstr(b.s, other->contact[0]) || strstr(b.s, other->contact[1])
+		    || strstr(b.s, other->interview) || strstr(b.s, other->followup) || strstr(b.s, other->role))
+			FAIL("export %d of %s's store names %s's records:\n%s\n", formats[f], me->role, other->role, b.s);
+		assert_non_null(strstr(b.s, me->word));
+		free(b.s);
+	}
+}
+
+static void exports_hold_only_their_own_records(void **state)
+{
+	(void)state;
+	exports_of(&bob, &alice);
+	exports_of(&alice, &bob);
+}
+
 /* --- Writes through the library ------------------------------------------ */
 
 /* Every write `me` could aim at `other`'s records: each refused or kept to `me`'s own. */
@@ -838,7 +873,12 @@ static void refused(PGconn *conn, const char *what, PGresult *r)
 	sql_ok(conn, "BEGIN");
 }
 
-static void own_sql(const person *me, const person *other)
+/*
+ * `me`'s own SQL at `other`'s rows. With `pretend`, the session first sets
+ * what the administrator's policy looks for (any role may set a custom
+ * setting): it must not open anything to a person.
+ */
+static void own_sql(const person *me, const person *other, int pretend)
 {
 	PGconn *admin = connect_as("postgres"), *conn = connect_as(me->role);
 	PGresult *tables = PQexec(admin, "SELECT c.table_name, EXISTS (SELECT 1 FROM information_schema.columns c2 "
@@ -850,6 +890,8 @@ static void own_sql(const person *me, const person *other)
 	if (PQresultStatus(tables) != PGRES_TUPLES_OK)
 		FAIL("listing the tables: %s", PQerrorMessage(admin));
 	assert_true(PQntuples(tables) >= 5);
+	if (pretend)
+		sql_ok(conn, "SET infoview.admin = 'on'");
 	sql_ok(conn, "BEGIN");
 	for (i = 0; i < PQntuples(tables); i++) {
 		const char *t = PQgetvalue(tables, i, 0);
@@ -858,7 +900,23 @@ static void own_sql(const person *me, const person *other)
 		char what[200];
 
 		if (!has_owner) {
-			/* Shared by all (the schema's version): nobody but the administrator writes it. */
+			/* Shared by all (the schema's version): nobody but the administrator writes it... */
+			PGresult *r = run_sql(conn, "SELECT * FROM infoview.%s", t);
+
+			if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+				int row, col;
+
+				/* ...and what anyone may read of it names nobody (who else has a space). */
+				for (row = 0; row < PQntuples(r); row++)
+					for (col = 0; col < PQnfields(r); col++)
+						if (strstr(PQgetvalue(r, row, col), other->role))
+							FAIL("infoview.%s shows %s to %s\n", t, other->role, me->role);
+				PQclear(r);
+			} else {
+				PQclear(r);
+				sql_ok(conn, "ROLLBACK");
+				sql_ok(conn, "BEGIN");
+			}
 			snprintf(what, sizeof(what), "DELETE FROM infoview.%s", t);
 			changes_nothing(conn, what, run_sql(conn, "DELETE FROM infoview.%s", t));
 			snprintf(what, sizeof(what), "TRUNCATE infoview.%s", t);
@@ -918,8 +976,9 @@ static void their_own_sql_sees_and_changes_only_their_rows(void **state)
 	(void)state;
 	alice_before = dump(alice.db);
 	bob_before = dump(bob.db);
-	own_sql(&bob, &alice);
-	own_sql(&alice, &bob);
+	own_sql(&bob, &alice, 0);
+	own_sql(&alice, &bob, 0);
+	own_sql(&bob, &alice, 1);
 	after = dump(alice.db);
 	assert_string_equal(after, alice_before);
 	free(after);
@@ -1170,6 +1229,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(search_finds_only_their_own_records),
 		cmocka_unit_test(network_and_agenda_hold_only_their_own_records),
 		cmocka_unit_test(settings_rules_and_profile_are_each_their_own),
+		cmocka_unit_test(exports_hold_only_their_own_records),
 		cmocka_unit_test(writes_never_reach_the_other),
 		cmocka_unit_test(their_own_sql_sees_and_changes_only_their_rows),
 		cmocka_unit_test(the_program_as_each_shows_and_changes_only_their_own),
