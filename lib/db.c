@@ -30,6 +30,15 @@ static int memory_factory(iv_backend **out, const char *location, void *payload)
 	return iv_backend_memory_new(out);
 }
 
+/* The PostgreSQL backend (lib/backends/postgres.c, or postgres_none.c without libpq). */
+int iv__backend_postgres_new(iv_backend **out, const char *conninfo);
+
+static int postgres_factory(iv_backend **out, const char *location, void *payload)
+{
+	(void)payload;
+	return iv__backend_postgres_new(out, location);
+}
+
 /*
  * The built-ins sit in the same table a third party's backend goes into, so
  * iv_db_open_with() has one path for all of them.
@@ -41,8 +50,10 @@ static struct registration {
 } registry[IV_REGISTRY_MAX] = {
 	{ "sqlite", sqlite_factory, NULL },
 	{ "memory", memory_factory, NULL },
+	{ "postgresql", postgres_factory, NULL },
+	{ "postgres", postgres_factory, NULL },
 };
-static size_t registry_count = 2;
+static size_t registry_count = 4;
 static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int check_backend_name(const char *name)
@@ -186,6 +197,9 @@ int iv_db_open_with(iv_db **out, const char *backend, const char *location)
 
 int iv_db_open(iv_db **out, const char *path)
 {
+	/* A PostgreSQL URI names a server's database, not a file. */
+	if (path && (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0))
+		return iv_db_open_with(out, "postgresql", path);
 	return iv_db_open_with(out, "sqlite", path);
 }
 

@@ -11,16 +11,30 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#ifdef IV_TEST_POSTGRES
+#include "pg/pg_store.h"
+#endif
 
 const char *iv_fixture_backend;
 
 int iv_fixture_init(int argc, char **argv)
 {
-	if (argc < 2 || (strcmp(argv[1], "memory") != 0 && strcmp(argv[1], "sqlite") != 0)) {
-		fprintf(stderr, "usage: %s memory|sqlite\n", argv[0]);
+	if (argc < 2 || (strcmp(argv[1], "memory") != 0 && strcmp(argv[1], "sqlite") != 0
+			 && strcmp(argv[1], "postgresql") != 0)) {
+		fprintf(stderr, "usage: %s memory|sqlite|postgresql\n", argv[0]);
 		return -1;
 	}
 	iv_fixture_backend = argv[1];
+	if (strcmp(argv[1], "postgresql") == 0) {
+#ifdef IV_TEST_POSTGRES
+		/* The server's conninfo ($IV_TEST_PG or $IV_TEST_PG_DIR), read once and checked now. */
+		if (!iv_test_pg_conninfo())
+			return -1;
+#else
+		fprintf(stderr, "%s: this test was built without PostgreSQL support (libpq)\n", argv[0]);
+		return -1;
+#endif
+	}
 	if (!getenv("IV_FIXTURE_KEEP_TZ")) {
 		setenv("TZ", "UTC", 1);
 		tzset();
@@ -58,12 +72,21 @@ int iv_fixture_teardown(void **state)
 
 	if (!fx)
 		return 0;
+	int rc = 0;
+
+#ifdef IV_TEST_POSTGRES
+	if (fx->role[0]) {
+		/* Removes the role's records and the role: each test starts empty. */
+		rc = iv_test_pg_close(fx->db, fx->role);
+		fx->db = NULL;
+	}
+#endif
 	iv_db_free(fx->db);
 	if (fx->dir[0])
 		remove_dir(fx->dir);
 	free(fx);
 	*state = NULL;
-	return 0;
+	return rc;
 }
 
 int iv_fixture_setup(void **state)
@@ -77,6 +100,11 @@ int iv_fixture_setup(void **state)
 	fx->now = IV_FIXTURE_T0;
 	if (strcmp(iv_fixture_backend, "memory") == 0) {
 		rc = iv_db_open_memory(&fx->db);
+	} else if (strcmp(iv_fixture_backend, "postgresql") == 0) {
+#ifdef IV_TEST_POSTGRES
+		/* A fresh role of its own: an empty store. */
+		rc = iv_test_pg_open(&fx->db, fx->role);
+#endif
 	} else {
 		const char *tmp = getenv("TMPDIR");
 		char path[600];

@@ -14,9 +14,14 @@ typedef struct iv_fixture {
 	iv_db *db;
 	iv_time now;    /* what the store's clock says; tests move it */
 	char dir[512];  /* the SQLite store's temporary directory, or "" */
+	char role[64];  /* the PostgreSQL store's role, or "" */
 } iv_fixture;
 
-/* The backend under test: "memory" or "sqlite". */
+/*
+ * The backend under test: "memory", "sqlite" or "postgresql" (the server
+ * $IV_TEST_PG or $IV_TEST_PG_DIR names: see tests/pg/pg_store.h; each test
+ * a role of its own).
+ */
 extern const char *iv_fixture_backend;
 
 /*

@@ -25,6 +25,9 @@
 #include <infoview/sys/backend.h>
 
 #include "fixture.h"
+#ifdef IV_TEST_POSTGRES
+#include "pg/pg_store.h"
+#endif
 
 /* --- Bytes in and out ---------------------------------------------------- */
 
@@ -105,6 +108,7 @@ static int restore(iv_db *db, const char *text)
 struct store {
 	iv_db *db;
 	char dir[512];
+	char role[64]; /* a PostgreSQL store's role of its own, or "" */
 };
 
 static void store_open(struct store *s, const char *backend)
@@ -112,10 +116,17 @@ static void store_open(struct store *s, const char *backend)
 	char path[600];
 
 	s->dir[0] = '\0';
+	s->role[0] = '\0';
 	if (strcmp(backend, "memory") == 0) {
 		assert_int_equal(iv_db_open_memory(&s->db), 0);
 		return;
 	}
+#ifdef IV_TEST_POSTGRES
+	if (strcmp(backend, "postgresql") == 0) {
+		assert_int_equal(iv_test_pg_open(&s->db, s->role), 0);
+		return;
+	}
+#endif
 	snprintf(s->dir, sizeof(s->dir), "%s/iv-backup-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	assert_non_null(mkdtemp(s->dir));
 	snprintf(path, sizeof(path), "%s/other.db", s->dir);
@@ -128,6 +139,12 @@ static void store_close(struct store *s)
 	static const char *const files[] = { "other.db", "other.db-wal", "other.db-shm" };
 	size_t i;
 
+#ifdef IV_TEST_POSTGRES
+	if (s->role[0]) {
+		assert_int_equal(iv_test_pg_close(s->db, s->role), 0);
+		return;
+	}
+#endif
 	iv_db_free(s->db);
 	if (!s->dir[0])
 		return;

@@ -30,6 +30,9 @@
 
 #include <infoview/infoview.h>
 #include <infoview/sys/backend.h>
+#ifdef IV_TEST_POSTGRES
+#include "pg/pg_store.h"
+#endif
 
 /* --- Helpers for assertions ------------------------------------------- */
 
@@ -276,6 +279,7 @@ typedef struct {
 	iv_db *db;
 	iv_time now;    /* what the store's clock says */
 	char dir[512];  /* the sqlite store's temporary directory, or "" */
+	char role[64];  /* the postgresql store's role of its own, or "" */
 } fixture;
 
 static int fixture_clock(iv_time *now, void *payload)
@@ -323,6 +327,12 @@ static int open_store(fixture *fx)
 		return iv_db_open_with(&fx->db, "sqlite", path);
 	}
 
+#ifdef IV_TEST_POSTGRES
+	/* A fresh role of its own on the tests' server: an empty store. */
+	if (strcmp(backend_name, "postgresql") == 0)
+		return iv_test_pg_open(&fx->db, fx->role);
+#endif
+
 	if (strcmp(backend_name, "thirdparty") == 0) {
 		int before = proxy_opened;
 		int rc = iv_db_open_with(&fx->db, "proxy", NULL);
@@ -338,14 +348,22 @@ static int store_teardown(void **state)
 {
 	fixture *fx = *state;
 
+	int rc = 0;
+
 	if (fx == NULL)
 		return 0;
+#ifdef IV_TEST_POSTGRES
+	if (fx->role[0] != '\0') {
+		rc = iv_test_pg_close(fx->db, fx->role);
+		fx->db = NULL;
+	}
+#endif
 	iv_db_free(fx->db);
 	if (fx->dir[0] != '\0')
 		remove_dir(fx->dir);
 	free(fx);
 	*state = NULL;
-	return 0;
+	return rc;
 }
 
 static int store_setup(void **state)
@@ -370,7 +388,8 @@ static int suite_setup(void **state)
 	(void)state;
 	if (strcmp(backend_name, "thirdparty") == 0)
 		return iv_backend_register("proxy", proxy_factory, &proxy_opened) == 0 ? 0 : -1;
-	if (strcmp(backend_name, "memory") == 0 || strcmp(backend_name, "sqlite") == 0)
+	if (strcmp(backend_name, "memory") == 0 || strcmp(backend_name, "sqlite") == 0
+	    || strcmp(backend_name, "postgresql") == 0)
 		return 0;
 	return -1;
 }
@@ -3980,9 +3999,19 @@ int main(int argc, char **argv)
 	};
 
 	if (argc != 2) {
-		fprintf(stderr, "usage: %s memory|sqlite|thirdparty\n", argv[0]);
+		fprintf(stderr, "usage: %s memory|sqlite|postgresql|thirdparty\n", argv[0]);
 		return 2;
 	}
 	backend_name = argv[1];
+	if (strcmp(backend_name, "postgresql") == 0) {
+#ifdef IV_TEST_POSTGRES
+		/* The server's conninfo ($IV_TEST_PG or $IV_TEST_PG_DIR), checked now. */
+		if (iv_test_pg_conninfo() == NULL)
+			return 2;
+#else
+		fprintf(stderr, "%s: this test was built without PostgreSQL support (libpq)\n", argv[0]);
+		return 2;
+#endif
+	}
 	return cmocka_run_group_tests_name(backend_name, tests, suite_setup, NULL);
 }

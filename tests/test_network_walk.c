@@ -277,6 +277,16 @@ static int fixture_clock(iv_time *now, void *payload)
 }
 
 /*
+ * The PostgreSQL backend has no constructor in the public API to strip
+ * (it is opened by name only): its runs skip the tests that strip one.
+ */
+static void skip_without_a_constructor(void)
+{
+	if (strcmp(iv_fixture_backend, "postgresql") == 0)
+		skip();
+}
+
+/*
  * Reopens the fixture's store on a backend without network_company()
  * (`strip` 1), or without network_node() and intros_to_key() as well (2:
  * walks by ids through intros_to()), or without intros_to() either (3:
@@ -311,6 +321,7 @@ static void same_answers_without_optional_operations(void **state)
 	size_t s;
 
 	(void)state;
+	skip_without_a_constructor();
 	for (strip = 1; strip <= 3; strip++) {
 		for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
 			unsigned int seed;
@@ -340,6 +351,7 @@ static void errors_without_optional_operations(void **state)
 	id_t_ a;
 	int strip;
 
+	skip_without_a_constructor();
 	for (strip = 1; strip <= 3; strip++) {
 		open_stripped(fx, strip);
 		iv_fixture_contact(fx->db, "Ada Unreached", "Acme", IV_KNOWN_COLD, a);

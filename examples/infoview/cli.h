@@ -97,6 +97,7 @@ int cmd_draft(struct cli *ctx, int argc, char **argv);
 int cmd_template(struct cli *ctx, int argc, char **argv);
 int cmd_profile(struct cli *ctx, int argc, char **argv);
 int cmd_rules(struct cli *ctx, int argc, char **argv);
+int cmd_admin(struct cli *ctx, int argc, char **argv);
 int cmd_demo(struct cli *ctx, int argc, char **argv);
 int cmd_week(struct cli *ctx, int argc, char **argv);
 /*

@@ -15,7 +15,7 @@
 #include <time.h>
 
 static const char help[] =
-	"Usage: infoview [--db PATH] [--json] [--now WHEN] [COMMAND [ARGS...]]\n"
+	"Usage: infoview [--db PATH|URI] [--json] [--now WHEN] [COMMAND [ARGS...]]\n"
 	"\n"
 	"Keeps track of informational interviews: the people you know and who\n"
 	"introduced you to whom, the interviews you ask for and hold, and the\n"
@@ -38,15 +38,17 @@ static const char help[] =
 	"              request (checked) or an introduction request\n"
 	"  template    the store's own templates for drafts\n"
 	"  profile     your name, background and what you are exploring (for drafts)\n"
-	"  rules       the timing of the follow-up rules\n"
+	"  rules       the timing of the follow-up rules; apply them again\n"
 	"  week        the weekly review: how the week went, the week ahead\n"
+	"  admin       set up a shared PostgreSQL database and its users\n"
 	"  demo        a realistic example in a temporary store\n"
 	"  help CMD    the help of a command (as 'infoview CMD --help')\n"
 	"\n"
 	"Options (before the command):\n"
 	"  --db PATH   the store; default $INFOVIEW_DB, else\n"
 	"              $XDG_DATA_HOME/infoview/infoview.db (~/.local/share/...),\n"
-	"              created on first use\n"
+	"              created on first use; or your space in a shared PostgreSQL\n"
+	"              database: postgresql://ROLE@HOST/DATABASE (or postgres://)\n"
 	"  --json      print one JSON document (also accepted after the command)\n"
 	"  --now WHEN  run as if it were WHEN; default $INFOVIEW_NOW, else the clock\n"
 	"  --help      show this help\n"
@@ -81,6 +83,7 @@ static const struct command commands[] = {
 	{ "profile", cmd_profile },
 	{ "rules", cmd_rules },
 	{ "week", cmd_week },
+	{ "admin", cmd_admin },
 	{ "demo", cmd_demo },
 	{ NULL, NULL },
 };

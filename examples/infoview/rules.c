@@ -6,21 +6,25 @@
 #include "cli.h"
 #include "json.h"
 #include "out.h"
+#include "render.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #define HOUR 3600
 
 static const char help_group[] =
-	"Usage: infoview rules [show | set OPTIONS]\n"
+	"Usage: infoview rules [show | set OPTIONS | apply]\n"
 	"\n"
 	"The timing of the follow-ups made by rules, per store.\n"
 	"\n"
 	"Commands:\n"
 	"  show       print them (the default)\n"
-	"  set ...    change them (see 'infoview rules set --help')\n";
+	"  set ...    change them (see 'infoview rules set --help')\n"
+	"  apply      apply every rule to the whole store again, making the\n"
+	"             follow-ups that are missing (after an import)\n";
 
 static const char help_show[] =
 	"Usage: infoview rules show\n"
@@ -43,6 +47,15 @@ static const char help_set[] =
 	"  --report-back DAYS      days after advice to report back (30; 0: off)\n"
 	"  --plan-day DAY          the weekday the agenda shows the target plan's\n"
 	"                          next steps: mon ... sun (mon), or never\n";
+
+static const char help_apply[] =
+	"Usage: infoview rules apply\n"
+	"\n"
+	"Applies every rule to the whole store once more and makes only the\n"
+	"follow-ups that are missing: after an import, or to have the rules of\n"
+	"this version catch up with interviews recorded before. Follow-ups already\n"
+	"made keep their times; running it twice makes nothing the second time.\n"
+	"Lists the follow-ups it made (with --json, as an array).\n";
 
 enum { O_THANK_EARLIEST = 1, O_THANK_DUE, O_NUDGE_OTHER, O_NUDGE_FOLLOWUP, O_REPORT_BACK, O_PLAN_DAY };
 
@@ -179,10 +192,116 @@ static int rules_set(struct cli *ctx, int argc, char **argv)
 	return rc;
 }
 
+/* The ids of the store's follow-ups, sorted, to tell the new ones. */
+struct idset {
+	char (*ids)[IV_ID_LEN + 1];
+	size_t n, cap;
+};
+
+static int id_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static int idset_read(struct idset *s, iv_db *db)
+{
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_followup_iter *it = NULL;
+	iv_followup *fu = NULL;
+	int rc;
+
+	if (iv_followup_list(&it, db, &f) < 0)
+		return cli_fail();
+	while ((rc = iv_followup_iter_next(&fu, it)) == 0) {
+		if (s->n == s->cap) {
+			s->cap = s->cap ? 2 * s->cap : 64;
+			s->ids = xrealloc(s->ids, s->cap * sizeof(*s->ids));
+		}
+		snprintf(s->ids[s->n++], IV_ID_LEN + 1, "%s", iv_followup_id(fu));
+		iv_followup_free(fu);
+	}
+	iv_followup_iter_free(it);
+	if (rc != IV_ITEROVER)
+		return cli_fail();
+	if (s->n)
+		qsort(s->ids, s->n, sizeof(*s->ids), id_cmp);
+	return CLI_OK;
+}
+
+/* The follow-ups not in `before`, in the store's order (by due time). */
+static int made_since(iv_followup ***out, size_t *n, iv_db *db, const struct idset *before)
+{
+	iv_followup_filter f = IV_FOLLOWUP_FILTER_INIT;
+	iv_followup_iter *it = NULL;
+	iv_followup *fu = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (iv_followup_list(&it, db, &f) < 0)
+		return cli_fail();
+	while ((rc = iv_followup_iter_next(&fu, it)) == 0) {
+		if (before->n && bsearch(iv_followup_id(fu), before->ids, before->n, sizeof(*before->ids), id_cmp)) {
+			iv_followup_free(fu);
+			continue;
+		}
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		(*out)[(*n)++] = fu;
+	}
+	iv_followup_iter_free(it);
+	return rc == IV_ITEROVER ? CLI_OK : cli_fail();
+}
+
+static int rules_apply(struct cli *ctx, int argc, char **argv)
+{
+	struct idset before = { NULL, 0, 0 };
+	iv_followup **made = NULL;
+	struct listing l;
+	struct parsed p;
+	struct args a;
+	size_t n = 0, i;
+	int rc;
+
+	args_init(&a, ctx, "rules apply", help_apply, argc, argv);
+	if (args_parse(&a, NULL, &p, 0, 0, NULL))
+		return a.status;
+	parsed_free(&p);
+	/* One transaction: what is listed is what was committed. */
+	if ((rc = cli_open(ctx, 1)) == 0 && (rc = idset_read(&before, ctx->db)) == 0) {
+		if (iv_rules_apply(ctx->db) < 0)
+			rc = cli_fail();
+		else if ((rc = made_since(&made, &n, ctx->db, &before)) == 0)
+			rc = cli_commit(ctx);
+	}
+	free(before.ids);
+	if (rc == 0) {
+		cli_ids_changed(ctx);
+		listing_begin(&l, ctx, followup_table);
+		for (i = 0; i < n; i++) {
+			if (l.j)
+				json_followup(l.j, ctx, made[i]);
+			else
+				followup_row(l.t, ctx, made[i]);
+			l.n++;
+		}
+		rc = listing_end(&l, ctx, CLI_OK, "Nothing was missing: no follow-up made.");
+		if (rc == 0 && !ctx->json && n)
+			printf("Made %zu follow-up%s.\n", n, n == 1 ? "" : "s");
+	}
+	for (i = 0; i < n; i++)
+		iv_followup_free(made[i]);
+	free(made);
+	return rc;
+}
+
 int cmd_rules(struct cli *ctx, int argc, char **argv)
 {
 	static const struct subcommand subs[] = {
-		{ "show", rules_show }, { "set", rules_set }, { NULL, NULL },
+		{ "show", rules_show }, { "set", rules_set }, { "apply", rules_apply }, { NULL, NULL },
 	};
 
 	return run_group(ctx, "rules", help_group, subs, "show", argc, argv);

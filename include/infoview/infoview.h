@@ -21,6 +21,7 @@
 #include "agenda.h"
 #include "draft.h"
 #include "search.h"
+#include "postgres.h"
 #include "note.h"
 #include "target.h"
 #include "review.h"

@@ -22,7 +22,7 @@ add_dependencies(infoview_next infoview_next_headers)
 target_include_directories(infoview_next BEFORE PRIVATE "${IV_NEXT_INCLUDE}" "${PROJECT_SOURCE_DIR}/lib")
 target_compile_definitions(infoview_next PRIVATE IV_ABI_NEXT _POSIX_C_SOURCE=200809L)
 target_compile_options(infoview_next PRIVATE ${IV_WARNINGS})
-target_link_libraries(infoview_next PRIVATE PkgConfig::SQLITE3 PkgConfig::UUID PkgConfig::JANSSON Threads::Threads)
+target_link_libraries(infoview_next PRIVATE ${IV_DEPS} Threads::Threads)
 target_link_options(infoview_next PRIVATE "LINKER:--version-script=${IV_MAP}" "LINKER:--no-undefined")
 # Relinked when the map changes, as the library itself is.
 set_property(TARGET infoview_next APPEND PROPERTY LINK_DEPENDS "${IV_MAP}")

@@ -339,6 +339,66 @@ class StoryTest(StoryBase):
         self.assertEqual(len(contact["interviews"]), 1)
 
 
+class RulesApplyTest(StoryBase):
+    """`rules apply`: the rules applied again make only what is missing, and say what."""
+
+    def thank_yous(self):
+        return sorted(f["id"] for f in self.js("followup", "list", "--all")
+                      if f["kind"].startswith("thank"))
+
+    def test_apply_remakes_a_removed_thank_you_and_lists_it(self):
+        iv = self.js("interview", "add", "Dana Smith", "--purpose", "x")["interview"]["id"]
+        self.ok("interview", "schedule", iv, "--at", "2026-03-02T15:00")
+        self.ok("interview", "complete", iv, now="2026-03-02T15:45")
+        before = self.thank_yous()
+        self.assertEqual(len(before), 3)
+        thanks = [f for f in self.js("followup", "list", "--all") if f["kind"] == "thank_you"][0]
+        self.ok("followup", "rm", thanks["id"])
+        made = self.js("rules", "apply")
+        self.assertEqual(len(made), 1)
+        self.assertEqual(made[0]["kind"], "thank_you")
+        self.assertEqual(made[0]["contact"], self.dana)
+        self.assertEqual(made[0]["rule"], thanks["rule"])
+        self.assertEqual(len(self.thank_yous()), 3)
+        # Nothing is missing any more.
+        self.assertEqual(self.js("rules", "apply"), [])
+        r = self.ok("rules", "apply")
+        self.assertEqual(r.out, "Nothing was missing: no follow-up made.\n")
+
+    def test_apply_in_words_lists_what_it_made_and_counts_it(self):
+        iv = self.js("interview", "add", "Dana Smith", "--purpose", "x")["interview"]["id"]
+        self.ok("interview", "schedule", iv, "--at", "2026-03-02T15:00")
+        self.ok("interview", "complete", iv, now="2026-03-02T15:45")
+        for f in self.js("followup", "list", "--all"):
+            if f["kind"].startswith("thank"):
+                self.ok("followup", "rm", f["id"])
+        r = self.ok("rules", "apply")
+        self.assertIn("Dana Smith", r.out)
+        self.assertIn("Blake Chen", r.out)
+        self.assertTrue(r.out.endswith("Made 3 follow-ups.\n"), r.out)
+
+    def test_apply_takes_no_argument(self):
+        self.assertUsage(self.iv("rules", "apply", "x"), "unexpected argument 'x'", "infoview rules apply")
+
+
+class AdminTest(CliTestCase):
+    """`admin` works on a PostgreSQL database only (tests/cli/test_postgresql.py runs it on one)."""
+
+    def test_admin_needs_a_postgresql_database(self):
+        for args in (["init"], ["add-user", "dana"], ["remove-user", "dana"]):
+            with self.subTest(args=args):
+                self.assertUsage(self.iv("admin", *args), "admin works on a PostgreSQL database",
+                                 "infoview admin " + args[0])
+        self.assertFalse(os.path.exists(self.db))
+
+    def test_admin_needs_a_command_and_a_role(self):
+        self.assertUsage(self.raw("admin"), "missing admin command", "infoview admin")
+        self.assertUsage(self.raw("--db", "postgresql:///x", "admin", "add-user"), "missing ROLE",
+                         "infoview admin add-user")
+        self.assertUsage(self.raw("--db", "postgresql:///x", "admin", "frob"), "unknown admin command 'frob'",
+                         "infoview admin")
+
+
 class SearchScreenTest(CliTestCase):
     """A search prints one screen unless asked for more; JSON gets every hit."""
 
@@ -748,7 +808,8 @@ class OutputTest(CliTestCase):
             ["followup", "list"], ["followup", "show"], ["followup", "done"], ["followup", "skip"],
             ["followup", "add"], ["followup", "rm"], ["search"], ["draft"], ["draft", "request"],
             ["draft", "thanks"], ["draft", "check"], ["profile"], ["profile", "show"], ["profile", "set"],
-            ["rules"], ["rules", "show"], ["rules", "set"], ["demo"],
+            ["rules"], ["rules", "show"], ["rules", "set"], ["rules", "apply"], ["admin"], ["admin", "init"],
+            ["admin", "add-user"], ["admin", "remove-user"], ["demo"],
         ]
         for cmd in commands:
             with self.subTest(cmd=cmd):
@@ -793,7 +854,7 @@ class OutputTest(CliTestCase):
                      ["interview", "list"], ["interview", "show", iv], ["interview", "questions", iv],
                      ["followup", "list", "--all"], ["followup", "show", fu], ["agenda"], ["search", "blake"],
                      ["path", "--to", "Blake Chen"], ["path", "--company", "x"], ["profile", "show"],
-                     ["rules", "show"], ["draft", "request", iv]):
+                     ["rules", "show"], ["rules", "apply"], ["draft", "request", iv]):
             with self.subTest(args=args):
                 self.assertIsInstance(self.js(*args), (dict, list))
                 # The same, with --json after the command.
