@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "postgres_internal.h"
 #include "../records.h"
@@ -393,15 +394,33 @@ static int pending_flush(struct pg *b)
 static int tx_begin(iv_backend *be)
 {
 	struct pg *b = PG(be);
-	char sql[96];
+	char sql[128];
 	int rc;
 
 	if ((rc = iv__pg_ready(b, "beginning a transaction")) < 0)
 		return rc;
-	if (b->depth == 0)
-		snprintf(sql, sizeof(sql), "BEGIN; SELECT pg_advisory_xact_lock(%d, %ld)", PG_LOCK_CLASS,
+	if (b->depth == 0) {
+		PGresult *res;
+
+		/* The transaction's id too, for commit_outcome(): known before COMMIT is sent. */
+		snprintf(sql, sizeof(sql), "BEGIN; SELECT pg_advisory_xact_lock(%d, %ld), txid_current()", PG_LOCK_CLASS,
 			 (long)b->lock_key);
-	else
+		res = PQexec(b->conn, sql);
+		if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && PQnfields(res) == 2 &&
+		    !PQgetisnull(res, 0, 1)) {
+			snprintf(b->xid, sizeof(b->xid), "%s", PQgetvalue(res, 0, 1));
+			PQclear(res);
+			b->depth++;
+			return 0;
+		}
+		rc = iv__pg_fail(b, res, "beginning a transaction", NULL, NULL);
+		PQclear(res);
+		b->xid[0] = '\0';
+		if (PQstatus(b->conn) == CONNECTION_OK && PQtransactionStatus(b->conn) != PQTRANS_IDLE)
+			PQclear(PQexec(b->conn, "ROLLBACK"));
+		b->gone = 0;
+		return rc;
+	} else
 		snprintf(sql, sizeof(sql), "SAVEPOINT iv%d", b->depth);
 	if ((rc = iv__pg_exec(b, sql, "beginning a transaction")) < 0) {
 		if (b->depth == 0 && PQtransactionStatus(b->conn) != PQTRANS_IDLE)
@@ -415,13 +434,17 @@ static int tx_begin(iv_backend *be)
 
 /*
  * After the connection was lost during COMMIT: whether transaction `xid`
- * (txid_current_if_assigned()) committed, asked on a new connection.
- * 0 if it did, IV_ERETRY if it did not, IV_ESTORAGE if that cannot be known.
+ * (txid_current() at begin) committed, asked on a new connection. The
+ * server process that held it may still be ending it ("in progress"): it
+ * is asked again, for up to about 5 s. 0 if it committed, IV_ERETRY if it
+ * did not, IV_ESTORAGE if that cannot be known.
  */
 static int commit_outcome(struct pg *b, const char *xid)
 {
-	const char *v = xid;
-	PGresult *res;
+	const char *v = xid, *status;
+	struct timespec pause = { 0, 0 };
+	PGresult *res = NULL;
+	long waited_ms = 0, ms = 1;
 	int rc;
 
 	PQreset(b->conn);
@@ -430,43 +453,49 @@ static int commit_outcome(struct pg *b, const char *xid)
 		return iv__pg_error(IV_ESTORAGE, "postgresql: committing: the connection to the server was lost, and"
 				    " cannot be made again to learn whether the changes were kept");
 	PQsetClientEncoding(b->conn, "UTF8");
-	res = PQexecParams(b->conn, "SELECT txid_status($1::bigint)", 1, NULL, &v, NULL, NULL, 0);
-	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0) &&
-	    strcmp(PQgetvalue(res, 0, 0), "committed") == 0)
+	for (;;) {
+		PQclear(res);
+		res = PQexecParams(b->conn, "SELECT txid_status($1::bigint)", 1, NULL, &v, NULL, NULL, 0);
+		status = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0)
+				 ? PQgetvalue(res, 0, 0) : "";
+		if (strcmp(status, "in progress") != 0 || waited_ms >= 5000)
+			break;
+		pause.tv_nsec = ms * 1000000L;
+		nanosleep(&pause, NULL);
+		waited_ms += ms;
+		ms = ms < 128 ? 2 * ms : ms;
+	}
+	if (strcmp(status, "committed") == 0)
 		rc = 0;
-	else if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0) &&
-		 strcmp(PQgetvalue(res, 0, 0), "aborted") == 0)
+	else if (strcmp(status, "aborted") == 0)
 		rc = iv__pg_error(IV_ERETRY, "postgresql: committing: the connection to the server was lost; the"
 				  " transaction was rolled back");
 	else
 		rc = iv__pg_error(IV_ESTORAGE, "postgresql: committing: the connection to the server was lost, and"
-				  " whether the changes were kept cannot be known");
+				  " whether the changes were kept cannot be known (the server says %s)",
+				  status[0] ? status : "nothing");
 	PQclear(res);
 	return rc;
 }
 
 /*
- * COMMIT, with the transaction's id asked in the same round trip: when the
- * connection is lost before COMMIT's answer, a new one asks the server
- * whether it committed, so that the core neither does again what was kept
- * (IV_ERETRY would) nor reports lost what was kept. A COMMIT whose answer
- * and transaction id were both lost cannot be told apart: IV_ESTORAGE.
+ * COMMIT: when the connection is lost before its answer, a new one asks
+ * the server whether the transaction (its id taken at begin) committed,
+ * so that the core neither does again what was kept (IV_ERETRY would) nor
+ * reports lost what was kept.
  */
 static int commit_outermost(struct pg *b)
 {
 	PGresult *res, *error = NULL;
-	char xid[32] = "";
-	int got_xid = 0, committed = 0, rolled_back = 0, rc;
+	int committed = 0, rolled_back = 0, rc;
 
-	if (!PQsendQuery(b->conn, "SELECT txid_current_if_assigned(); COMMIT"))
+	if (!PQsendQuery(b->conn, "COMMIT")) {
+		if (PQstatus(b->conn) != CONNECTION_OK && b->xid[0])
+			return commit_outcome(b, b->xid);
 		return iv__pg_fail(b, NULL, "committing", NULL, NULL);
+	}
 	while ((res = PQgetResult(b->conn))) {
 		switch (PQresultStatus(res)) {
-		case PGRES_TUPLES_OK:
-			got_xid = 1;
-			if (PQntuples(res) == 1 && !PQgetisnull(res, 0, 0))
-				snprintf(xid, sizeof(xid), "%s", PQgetvalue(res, 0, 0));
-			break;
 		case PGRES_COMMAND_OK:
 			/* COMMIT of a transaction an error aborted rolls it back, and says ROLLBACK. */
 			committed = strcmp(PQcmdStatus(res), "COMMIT") == 0;
@@ -485,13 +514,10 @@ static int commit_outermost(struct pg *b)
 	else if (rolled_back)
 		rc = iv__pg_error(IV_ESTORAGE, "postgresql: committing: the transaction was rolled back after an"
 				  " earlier error");
-	else if (PQstatus(b->conn) != CONNECTION_OK && got_xid && xid[0])
-		rc = commit_outcome(b, xid);
-	else if (PQstatus(b->conn) != CONNECTION_OK && !got_xid)
-		rc = iv__pg_error(IV_ESTORAGE, "postgresql: committing: the connection to the server was lost, and"
-				  " whether the changes were kept cannot be known");
+	else if (PQstatus(b->conn) != CONNECTION_OK && b->xid[0])
+		rc = commit_outcome(b, b->xid);
 	else
-		/* Nothing was written (no transaction id), or an error the server said. */
+		/* An error the server said. */
 		rc = iv__pg_fail(b, error, "committing", NULL, NULL);
 	PQclear(error);
 	return rc;

@@ -74,6 +74,12 @@ struct pg {
 	 * rolled every level back, nothing runs.
 	 */
 	int gone;
+	/*
+	 * The outermost transaction's id (txid_current(), taken at begin in
+	 * the same round trip as the lock), to learn after a connection lost
+	 * during COMMIT whether it committed; "" when none is open.
+	 */
+	char xid[32];
 	/* The statements prepared on this connection. */
 	unsigned char prepared[PG_STMT_COUNT];
 	/* The advisory lock's second key, from the role's name. */
