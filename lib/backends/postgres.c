@@ -863,15 +863,25 @@ static int open_list(iv_backend_iter **out, struct pg *b, const struct pg_kind *
 static int list_records(iv_backend_iter **out, struct pg *b, const struct pg_kind *k, const void *filter,
 			int with_contact)
 {
-	char sql[4096], lo[IV_ID_LEN + 1], hi[IV_ID_LEN + 1], cond[256];
+	char sql[4096], conds[2048], lo[IV_ID_LEN + 1], hi[IV_ID_LEN + 1], cond[256];
+	const char *select = with_contact ? iv__pg_followup_contact_select : k->select, *from;
 	struct pg_arg f[PG_MAX_FILTERS];
 	struct pg_args a = { 0 };
-	size_t len;
-	int i;
+	size_t len = 0;
+	int i, fenced;
 
 	*out = NULL;
 	k->args(f, filter);
-	len = (size_t)snprintf(sql, sizeof(sql), "%s", with_contact ? iv__pg_followup_contact_select : k->select);
+	/*
+	 * The agenda's question, pending follow-ups whose earliest time has
+	 * come, is answered from the index on (owner, status, earliest) in a
+	 * subquery of its own (OFFSET 0 keeps the planner from merging it),
+	 * then sorted by due: otherwise the planner, which cannot estimate how
+	 * few are due, walks the index by due time through every pending one.
+	 */
+	fenced = k->index == PG_FOLLOWUP && f[PG_FOLLOWUP_STATUS_FILTER].i && f[PG_FOLLOWUP_EARLIEST_FILTER].i &&
+		 (from = strstr(select, " FROM infoview.followup r ")) != NULL;
+	conds[0] = '\0';
 	for (i = 0; i < k->nfilters; i++) {
 		if (!f[i].s && !f[i].i)
 			continue;
@@ -888,9 +898,17 @@ static int list_records(iv_backend_iter **out, struct pg *b, const struct pg_kin
 			else
 				iv__pg_put_text(&a, f[i].s);
 		}
-		if (len < sizeof(sql))
-			len += (size_t)snprintf(sql + len, sizeof(sql) - len, " AND %s", cond);
+		if (len < sizeof(conds))
+			len += (size_t)snprintf(conds + len, sizeof(conds) - len, " AND %s", cond);
 	}
+	if (len >= sizeof(conds))
+		return iv__pg_error(IV_ERROR, "postgresql: listing %s: the statement is too long", k->name);
+	if (fenced)
+		len = (size_t)snprintf(sql, sizeof(sql), "%.*s FROM (SELECT * FROM infoview.followup r"
+				       " WHERE r.owner = current_user%s OFFSET 0) r %s", (int)(from - select), select,
+				       conds, from + strlen(" FROM infoview.followup r "));
+	else
+		len = (size_t)snprintf(sql, sizeof(sql), "%s%s", select, conds);
 	if (len < sizeof(sql))
 		len += (size_t)snprintf(sql + len, sizeof(sql) - len, " ORDER BY %s", k->order);
 	if (len >= sizeof(sql))

@@ -43,6 +43,8 @@ enum {
 /* Per record kind: get, insert, update, delete. */
 enum { PG_OP_GET, PG_OP_INSERT, PG_OP_UPDATE, PG_OP_DELETE, PG_OP_COUNT };
 enum { PG_CONTACT, PG_INTRO, PG_INTERVIEW, PG_FOLLOWUP, PG_NOTE, PG_TARGET, PG_KIND_COUNT };
+/* The follow-up filters' places in followup_args() (postgres_records.c), for the agenda's list. */
+enum { PG_FOLLOWUP_STATUS_FILTER = 0, PG_FOLLOWUP_EARLIEST_FILTER = 5 };
 
 #define PG_STMT_OP(kind, op) (PG_FIXED_COUNT + (kind) * PG_OP_COUNT + (op))
 #define PG_STMT_COUNT PG_STMT_OP(PG_KIND_COUNT, 0)

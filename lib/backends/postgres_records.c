@@ -582,6 +582,7 @@ static void followup_args(struct pg_arg *a, const void *filter)
 	a[2] = (struct pg_arg){ PG_ARG_UUID, f->contact, 0 };
 	a[3] = (struct pg_arg){ PG_ARG_UUID, f->interview, 0 };
 	a[4] = (struct pg_arg){ PG_ARG_TEXT, f->rule, 0 };
+	/* 0 and 5: PG_FOLLOWUP_STATUS_FILTER and PG_FOLLOWUP_EARLIEST_FILTER. */
 	a[5] = (struct pg_arg){ PG_ARG_INT, NULL, f->earliest_before };
 	a[6] = (struct pg_arg){ PG_ARG_INT, NULL, f->number };
 	a[7] = (struct pg_arg){ PG_ARG_PREFIX, f->id_prefix, 0 };

@@ -74,14 +74,18 @@ struct search_iter {
 };
 
 /* The terms as a text[] literal ({"a","b"}), allocated. */
-static int terms_array(char **out, const char *const *terms, size_t nterms)
+/*
+ * The terms as a text[] literal; with `suffix`, each term followed by it
+ * (the upper bound of the words it begins).
+ */
+static int terms_array(char **out, const char *const *terms, size_t nterms, const char *suffix)
 {
 	size_t i, len = 3;
 	const char *c;
 	char *t;
 
 	for (i = 0; i < nterms; i++)
-		len += 2 * strlen(terms[i]) + 3;
+		len += 2 * strlen(terms[i]) + 3 + (suffix ? strlen(suffix) : 0);
 	if (!(*out = t = malloc(len)))
 		return iv__pg_oom();
 	*t++ = '{';
@@ -94,6 +98,8 @@ static int terms_array(char **out, const char *const *terms, size_t nterms)
 				*t++ = '\\';
 			*t++ = *c;
 		}
+		for (c = suffix; c && *c; c++)
+			*t++ = *c;
 		*t++ = '"';
 	}
 	*t++ = '}';
@@ -164,15 +170,27 @@ int iv__pg_search(iv_backend_iter **out, iv_backend *be, const char *const *term
 	/* Without a limit every match is read anyway, so ranking costs nothing extra. */
 	int unranked = (flags & IV_SEARCH_UNRANKED) && limit > 0;
 	struct search_iter *it;
-	char *array = NULL, sql[1024], lim[24], n[24];
+	char *array = NULL, *bounds = NULL, sql[1024], lim[24], n[24];
 	size_t i;
 	int rc;
 
 	*out = NULL;
-	if ((rc = terms_array(&array, terms, nterms)) < 0)
+	/*
+	 * The words a term begins lie from it to it followed by U+10FFFF, the
+	 * last character, in "C" order. The bound is computed here: under
+	 * row-level security only leakproof operators may be index
+	 * conditions, and text concatenation in the query is not, so the scan
+	 * would read every word from the term to the end of the owner's.
+	 */
+	if ((rc = terms_array(&array, terms, nterms, NULL)) < 0)
 		return rc;
+	if ((rc = terms_array(&bounds, terms, nterms, "\xf4\x8f\xbf\xbf")) < 0) {
+		free(array);
+		return rc;
+	}
 	if (!(it = calloc(1, sizeof(*it)))) {
 		free(array);
+		free(bounds);
 		return iv__pg_oom();
 	}
 	it->base.version = PG_BACKEND_ITER_VERSION;
@@ -195,20 +213,22 @@ int iv__pg_search(iv_backend_iter **out, iv_backend *be, const char *const *term
 		 * every term matched, by the sum.
 		 */
 		snprintf(sql, sizeof(sql), "SELECT m.ref, sum(m.w) AS score FROM (SELECT w.ref, q.i, max(w.weight) AS w"
-			 " FROM unnest($1::text[]) WITH ORDINALITY AS q(t, i) JOIN infoview.%s w"
+			 " FROM unnest($1::text[], $4::text[]) WITH ORDINALITY AS q(t, hi, i) JOIN infoview.%s w"
 			 " ON w.owner = current_user AND w.word >= q.t COLLATE \"C\""
-			 " AND w.word < (q.t || chr(1114111)) COLLATE \"C\" AND starts_with(w.word, q.t)"
+			 " AND w.word < q.hi COLLATE \"C\" AND starts_with(w.word, q.t)"
 			 " GROUP BY w.ref, q.i) AS m GROUP BY m.ref HAVING count(*) = $2::bigint%s LIMIT $3::bigint",
 			 kinds_searched[i].table, unranked ? "" : " ORDER BY score DESC, m.ref");
 		iv__pg_put_text(&a, array);
 		iv__pg_put_text(&a, n);
 		iv__pg_put_text(&a, limit ? lim : NULL);
+		iv__pg_put_text(&a, bounds);
 		if ((rc = iv__pg_cursor_open(&s->c, it->b, sql, &a, kinds_searched[i].name)) == 0) {
 			s->kind = kinds_searched[i].kind;
 			it->nsrc++;
 		}
 	}
 	free(array);
+	free(bounds);
 	if (rc < 0) {
 		search_free(&it->base);
 		return rc;
