@@ -1,5 +1,7 @@
 /*
  * The contract for stores shared by many connections (backend version 5):
+ * (and, below, version 5's followup_list_contacts: the agenda without a
+ * lookup per item)
  * a transient failure (IV_ERETRY) makes the library do the whole public
  * call again when the call opened its own transaction, and only then; the
  * result is the one without the failure, with nothing written twice.
@@ -48,7 +50,7 @@ static void ok_(int rc, const char *what, int line)
 }
 #define ok(call) ok_((call), #call, __LINE__)
 
-static store *open_store(void)
+static store *open_store_version(unsigned int version)
 {
 	store *s = calloc(1, sizeof(*s));
 	iv_backend *inner = NULL, *outer = NULL;
@@ -63,11 +65,16 @@ static store *open_store(void)
 		snprintf(path, sizeof(path), "%s/store.db", s->dir);
 		ok(iv_backend_sqlite_new(&inner, path));
 	}
-	ok(fault_wrap(&outer, &s->f, inner));
+	ok(fault_wrap_version(&outer, &s->f, inner, version));
 	ok(iv_db_open_backend(&s->db, outer));
 	s->now = T0;
 	ok(iv_db_set_clock(s->db, clock_cb, s));
 	return s;
+}
+
+static store *open_store(void)
+{
+	return open_store_version(IV_BACKEND_VERSION);
 }
 
 static void close_store(store *s)
@@ -373,6 +380,63 @@ static void an_import_is_not_done_again(void **state)
 	close_store(s);
 }
 
+/* The backend calls an agenda of `n` due follow-ups makes, read to the end. */
+static long agenda_calls(unsigned int version, int n, int *has_join)
+{
+	store *s = open_store_version(version);
+	iv_agenda_iter *it = NULL;
+	iv_agenda_item *item = NULL;
+	char name[32], id[IV_ID_LEN + 1];
+	long calls;
+	int i, rc, items = 0;
+
+	for (i = 0; i < n; i++) {
+		iv_followup *fu = NULL;
+
+		snprintf(name, sizeof(name), "Contact %d", i);
+		add_contact(s, name, id);
+		ok(iv_followup_new(&fu));
+		ok(iv_followup_set_contact(fu, id));
+		ok(iv_followup_set_earliest(fu, T0 - 3600));
+		ok(iv_followup_set_due(fu, T0 - 60));
+		ok(iv_followup_insert(s->db, fu));
+		iv_followup_free(fu);
+	}
+	*has_join = version >= 5 && fault_inner(s->f)->followup_list_contacts != NULL;
+	fault_arm(s->f, 0, 0, 0);
+	ok(iv_agenda(&it, s->db, NULL));
+	while ((rc = iv_agenda_iter_next(&item, it)) == 0) {
+		assert_non_null(iv_agenda_item_contact(item));
+		items++;
+		iv_agenda_item_free(item);
+	}
+	assert_int_equal(rc, IV_ITEROVER);
+	iv_agenda_iter_free(it);
+	calls = fault_calls(s->f);
+	fault_disarm(s->f);
+	assert_int_equal(items, n);
+	close_store(s);
+	return calls;
+}
+
+/*
+ * A backend with followup_list_contacts (version 5) gives the agenda each
+ * follow-up with its contact: no lookup per item. Through an older one
+ * (the same backend wrapped as version 4) the core looks each contact up:
+ * exactly one backend call more per item.
+ */
+static void the_agenda_reads_each_contact_with_its_follow_up(void **state)
+{
+	int join5, join4;
+	long v5 = agenda_calls(5, 6, &join5), v4 = agenda_calls(4, 6, &join4);
+
+	(void)state;
+	assert_false(join4);
+	assert_int_equal(v4 - v5, join5 ? 6 : 0);
+	if (strcmp(backend_name, "sqlite") == 0)
+		assert_true(join5);
+}
+
 /* What a backend hands the core to own comes from iv_malloc(); iv_free() frees it. */
 static void the_library_allocator_round_trips(void **state)
 {
@@ -401,6 +465,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(other_errors_are_not_retried),
 		cmocka_unit_test(an_import_is_not_done_again),
 		cmocka_unit_test(the_library_allocator_round_trips),
+		cmocka_unit_test(the_agenda_reads_each_contact_with_its_follow_up),
 	};
 
 	if (argc < 2 || (strcmp(argv[1], "memory") != 0 && strcmp(argv[1], "sqlite") != 0)) {
