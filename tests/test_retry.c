@@ -1,10 +1,9 @@
 /*
  * The contract for stores shared by many connections (backend version 5):
- * (and, below, version 5's followup_list_contacts: the agenda without a
- * lookup per item)
  * a transient failure (IV_ERETRY) makes the library do the whole public
  * call again when the call opened its own transaction, and only then; the
- * result is the one without the failure, with nothing written twice.
+ * result is the one without the failure, with nothing written twice. And
+ * version 5's followup_list_contacts: the agenda without a lookup per item.
  *
  * The failures come from tests/fault_backend.c wrapped around the memory
  * or the SQLite backend (argv[1]), as a server backend would give them:
