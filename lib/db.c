@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "abi.h"
 #include "db.h"
 #include "util.h"
 
@@ -280,6 +281,78 @@ void iv__live_remove(iv_db *db, iv__live *l)
 int iv__live_gone(const char *fn)
 {
 	return iv__error(IV_EMISUSE, "%s: the store of this iterator was freed; free the iterator", fn);
+}
+
+/* --- Iterators over a backend's records as they are ------------------------ */
+
+static void biter_detach(iv__live *l)
+{
+	iv__biter *it = (iv__biter *)l;
+
+	it->bi->free(it->bi);
+	it->bi = NULL;
+}
+
+int iv__biter_make(void **out, size_t size, iv_db *db, iv_backend_iter *bi, int error, const char *kind)
+{
+	iv__biter *it;
+	char what[48];
+
+	if (error < 0) {
+		snprintf(what, sizeof(what), "listing %ss", kind);
+		return iv__error_ensure(error, what);
+	}
+	if (!bi || !bi->next || !bi->free)
+		return iv__error(IV_ERROR, "iv_%s_list: the backend returned no iterator", kind);
+	if ((error = iv__struct_check(IV__ST_BACKEND_ITER, bi->version)) < 0) {
+		bi->free(bi);
+		return error;
+	}
+	if (!(it = calloc(1, size))) {
+		bi->free(bi);
+		return iv__oom();
+	}
+	it->db = db;
+	it->bi = bi;
+	it->live.detach = biter_detach;
+	iv__live_add(db, &it->live);
+	*out = it;
+	return 0;
+}
+
+int iv__biter_next(void **out, iv__biter *it, void (*free_record)(void *), const char *kind)
+{
+	void *r = NULL;
+	char what[48];
+	int error;
+
+	if (it->live.detached) {
+		snprintf(what, sizeof(what), "iv_%s_iter_next", kind);
+		return iv__live_gone(what);
+	}
+	if (it->over)
+		return iv__error(IV_ITEROVER, "no more %ss", kind);
+	if ((error = it->bi->next(&r, it->bi)) < 0) {
+		free_record(r);
+		if (error == IV_ITEROVER) {
+			it->over = 1;
+			return iv__error(IV_ITEROVER, "no more %ss", kind);
+		}
+		snprintf(what, sizeof(what), "reading the next %s", kind);
+		return iv__error_ensure(error, what);
+	}
+	*out = r;
+	return 0;
+}
+
+void iv__biter_free(iv__biter *it)
+{
+	if (!it)
+		return;
+	iv__live_remove(it->db, &it->live);
+	if (it->bi)
+		it->bi->free(it->bi);
+	free(it);
 }
 
 void iv_db_free(iv_db *db)

@@ -31,6 +31,27 @@ void iv__live_remove(iv_db *db, iv__live *l);
 /* IV_EMISUSE naming the function, for an iterator whose store was freed. */
 int iv__live_gone(const char *fn);
 
+/*
+ * A public iterator that hands out a backend iterator's records as they
+ * are (notes, targets): the first member of iv_<kind>_iter.
+ */
+typedef struct iv__biter {
+	iv__live live; /* first: detach() gets the iterator from it */
+	iv_db *db;
+	iv_backend_iter *bi;
+	int over;
+} iv__biter;
+/*
+ * Makes *out (`size` bytes, beginning with an iv__biter) around `bi`, what
+ * the backend's list of `kind` ("note") gave with `error`, and registers
+ * it with the store; on failure frees `bi` and says why.
+ */
+int iv__biter_make(void **out, size_t size, iv_db *db, iv_backend_iter *bi, int error, const char *kind);
+/* The next record (freed with `free_record` when next() fails), or IV_ITEROVER. */
+int iv__biter_next(void **out, iv__biter *it, void (*free_record)(void *), const char *kind);
+/* Frees the iterator and what it holds of the backend; accepts NULL. */
+void iv__biter_free(iv__biter *it);
+
 struct iv_db {
 	iv_backend *be;
 	iv__live *live; /* open iterators */

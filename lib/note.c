@@ -284,19 +284,8 @@ int iv__notes_delete_of(iv_db *db, const char *contact_id)
 /* --- Listing ---------------------------------------------------------------- */
 
 struct iv_note_iter {
-	iv__live live; /* first: detach() gets the iterator from it */
-	iv_db *db;
-	iv_backend_iter *bi;
-	int over;
+	iv__biter b; /* first */
 };
-
-static void note_iter_detach(iv__live *l)
-{
-	iv_note_iter *it = (iv_note_iter *)l;
-
-	it->bi->free(it->bi);
-	it->bi = NULL;
-}
 
 IV__DEFINE_INIT(iv_note_filter_init, iv_note_filter, IV_NOTE_FILTER_INIT, IV__ST_NOTE_FILTER)
 
@@ -305,7 +294,7 @@ static int note_list_unguarded(iv_note_iter **out, iv_db *db, const iv_note_filt
 	iv_note_filter f = IV_NOTE_FILTER_INIT;
 	char cid[IV_ID_LEN + 1], prefix[IV_ID_LEN + 1];
 	iv_backend_iter *bi = NULL;
-	iv_note_iter *it;
+	void *it = NULL;
 	int error;
 
 	IV__ARG_OF("iv_note_list", out);
@@ -327,24 +316,11 @@ static int note_list_unguarded(iv_note_iter **out, iv_db *db, const iv_note_filt
 	}
 	if (f.number < 0)
 		return iv__error(IV_EINVALID, "note_filter.number: %lld is negative (0 for any)", (long long)f.number);
-	if ((error = db->be->note_list(&bi, db->be, &f)) < 0)
-		return iv__error_ensure(error, "listing notes");
-	if (!bi || !bi->next || !bi->free)
-		return iv__error(IV_ERROR, "iv_note_list: the backend returned no iterator");
-	if ((error = iv__struct_check(IV__ST_BACKEND_ITER, bi->version)) < 0) {
-		bi->free(bi);
-		return error;
-	}
-	if (!(it = calloc(1, sizeof(*it)))) {
-		bi->free(bi);
-		return iv__oom();
-	}
-	it->db = db;
-	it->bi = bi;
-	it->live.detach = note_iter_detach;
-	iv__live_add(db, &it->live);
-	*out = it;
-	return 0;
+	/* Two statements: C does not order the evaluation of arguments. */
+	error = db->be->note_list(&bi, db->be, &f);
+	if ((error = iv__biter_make(&it, sizeof(iv_note_iter), db, bi, error, "note")) == 0)
+		*out = it;
+	return error;
 }
 
 int iv_note_list(iv_note_iter **out, iv_db *db, const iv_note_filter *filter)
@@ -352,25 +328,19 @@ int iv_note_list(iv_note_iter **out, iv_db *db, const iv_note_filter *filter)
 	IV__GUARDED(db, "iv_note_list", note_list_unguarded(out, db, filter));
 }
 
+static void note_free_(void *r)
+{
+	iv_note_free(r);
+}
+
 static int note_iter_next_unguarded(iv_note **out, iv_note_iter *it)
 {
 	void *r = NULL;
 	int error;
 
-	if (it->live.detached)
-		return iv__live_gone("iv_note_iter_next");
-	if (it->over)
-		return iv__error(IV_ITEROVER, "no more notes");
-	if ((error = it->bi->next(&r, it->bi)) < 0) {
-		iv_note_free(r);
-		if (error == IV_ITEROVER) {
-			it->over = 1;
-			return iv__error(IV_ITEROVER, "no more notes");
-		}
-		return iv__error_ensure(error, "reading the next note");
-	}
-	*out = r;
-	return 0;
+	if ((error = iv__biter_next(&r, &it->b, note_free_, "note")) == 0)
+		*out = r;
+	return error;
 }
 
 int iv_note_iter_next(iv_note **out, iv_note_iter *it)
@@ -381,7 +351,7 @@ int iv_note_iter_next(iv_note **out, iv_note_iter *it)
 	*out = NULL;
 	IV__ARG(it);
 	/* A detached iterator's store is gone: say so without it. */
-	db = it->live.detached ? NULL : it->db;
+	db = it->b.live.detached ? NULL : it->b.db;
 	if (!db)
 		return note_iter_next_unguarded(out, it);
 	IV__GUARDED(db, "iv_note_iter_next", note_iter_next_unguarded(out, it));
@@ -389,12 +359,7 @@ int iv_note_iter_next(iv_note **out, iv_note_iter *it)
 
 void iv_note_iter_free(iv_note_iter *it)
 {
-	if (!it)
-		return;
-	iv__live_remove(it->db, &it->live);
-	if (it->bi)
-		it->bi->free(it->bi);
-	free(it);
+	iv__biter_free(it ? &it->b : NULL);
 }
 
 /* --- An interaction with a note ------------------------------------------- */

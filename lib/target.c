@@ -424,19 +424,8 @@ int iv_target_delete(iv_db *db, const char *id)
 /* --- Listing ---------------------------------------------------------------- */
 
 struct iv_target_iter {
-	iv__live live; /* first: detach() gets the iterator from it */
-	iv_db *db;
-	iv_backend_iter *bi;
-	int over;
+	iv__biter b; /* first */
 };
-
-static void target_iter_detach(iv__live *l)
-{
-	iv_target_iter *it = (iv_target_iter *)l;
-
-	it->bi->free(it->bi);
-	it->bi = NULL;
-}
 
 IV__DEFINE_INIT(iv_target_filter_init, iv_target_filter, IV_TARGET_FILTER_INIT, IV__ST_TARGET_FILTER)
 
@@ -445,7 +434,7 @@ static int target_list_unguarded(iv_target_iter **out, iv_db *db, const iv_targe
 	iv_target_filter f = IV_TARGET_FILTER_INIT;
 	char prefix[IV_ID_LEN + 1];
 	iv_backend_iter *bi = NULL;
-	iv_target_iter *it;
+	void *it = NULL;
 	int error;
 
 	IV__ARG_OF("iv_target_list", out);
@@ -464,24 +453,11 @@ static int target_list_unguarded(iv_target_iter **out, iv_db *db, const iv_targe
 		return iv__error(IV_EINVALID, "target_filter.number: %lld is negative (0 for any)", (long long)f.number);
 	if (f.name && !*f.name)
 		f.name = NULL;
-	if ((error = db->be->target_list(&bi, db->be, &f)) < 0)
-		return iv__error_ensure(error, "listing targets");
-	if (!bi || !bi->next || !bi->free)
-		return iv__error(IV_ERROR, "iv_target_list: the backend returned no iterator");
-	if ((error = iv__struct_check(IV__ST_BACKEND_ITER, bi->version)) < 0) {
-		bi->free(bi);
-		return error;
-	}
-	if (!(it = calloc(1, sizeof(*it)))) {
-		bi->free(bi);
-		return iv__oom();
-	}
-	it->db = db;
-	it->bi = bi;
-	it->live.detach = target_iter_detach;
-	iv__live_add(db, &it->live);
-	*out = it;
-	return 0;
+	/* Two statements: C does not order the evaluation of arguments. */
+	error = db->be->target_list(&bi, db->be, &f);
+	if ((error = iv__biter_make(&it, sizeof(iv_target_iter), db, bi, error, "target")) == 0)
+		*out = it;
+	return error;
 }
 
 int iv_target_list(iv_target_iter **out, iv_db *db, const iv_target_filter *filter)
@@ -489,25 +465,19 @@ int iv_target_list(iv_target_iter **out, iv_db *db, const iv_target_filter *filt
 	IV__GUARDED(db, "iv_target_list", target_list_unguarded(out, db, filter));
 }
 
+static void target_free_(void *r)
+{
+	iv_target_free(r);
+}
+
 static int target_iter_next_unguarded(iv_target **out, iv_target_iter *it)
 {
 	void *r = NULL;
 	int error;
 
-	if (it->live.detached)
-		return iv__live_gone("iv_target_iter_next");
-	if (it->over)
-		return iv__error(IV_ITEROVER, "no more targets");
-	if ((error = it->bi->next(&r, it->bi)) < 0) {
-		iv_target_free(r);
-		if (error == IV_ITEROVER) {
-			it->over = 1;
-			return iv__error(IV_ITEROVER, "no more targets");
-		}
-		return iv__error_ensure(error, "reading the next target");
-	}
-	*out = r;
-	return 0;
+	if ((error = iv__biter_next(&r, &it->b, target_free_, "target")) == 0)
+		*out = r;
+	return error;
 }
 
 int iv_target_iter_next(iv_target **out, iv_target_iter *it)
@@ -518,7 +488,7 @@ int iv_target_iter_next(iv_target **out, iv_target_iter *it)
 	*out = NULL;
 	IV__ARG(it);
 	/* A detached iterator's store is gone: say so without it. */
-	db = it->live.detached ? NULL : it->db;
+	db = it->b.live.detached ? NULL : it->b.db;
 	if (!db)
 		return target_iter_next_unguarded(out, it);
 	IV__GUARDED(db, "iv_target_iter_next", target_iter_next_unguarded(out, it));
@@ -526,12 +496,7 @@ int iv_target_iter_next(iv_target **out, iv_target_iter *it)
 
 void iv_target_iter_free(iv_target_iter *it)
 {
-	if (!it)
-		return;
-	iv__live_remove(it->db, &it->live);
-	if (it->bi)
-		it->bi->free(it->bi);
-	free(it);
+	iv__biter_free(it ? &it->b : NULL);
 }
 
 /* --- The ranked plan ------------------------------------------------------ */
