@@ -1491,14 +1491,20 @@ int main(int argc, char **argv)
 	printf("| operation | raw | library | ratio |\n|---|---:|---:|---:|\n");
 
 	compare("bulk insert contacts (one transaction)", raw_bulk_contacts, lib_bulk_contacts, rounds, RATE, NULL);
+	/*
+	 * The same work: the API is given the contacts' ids, so the raw program
+	 * resolves them too, in its INSERT. Then, as a bound, a raw program
+	 * holding the row ids it kept when it made the contacts: no caller of
+	 * the API has those (they are the backend's), so no goal is set on it.
+	 */
+	by_uuid = 1;
 	compare("bulk insert introductions", raw_bulk_intros, lib_bulk_intros, rounds, RATE, NULL);
 	compare("bulk insert follow-ups", raw_bulk_followups, lib_bulk_followups, rounds, RATE, NULL);
-	by_uuid = 1;
-	compare("bulk insert introductions (raw resolving the contacts' UUIDs too)", raw_bulk_intros, lib_bulk_intros,
-		rounds, RATE, NULL);
-	compare("bulk insert follow-ups (raw resolving the contact's UUID too)", raw_bulk_followups,
-		lib_bulk_followups, rounds, RATE, NULL);
 	by_uuid = 0;
+	compare("bulk insert introductions (bound: raw holding row ids)", raw_bulk_intros, lib_bulk_intros, rounds,
+		RATE, NULL);
+	compare("bulk insert follow-ups (bound: raw holding row ids)", raw_bulk_followups, lib_bulk_followups, rounds,
+		RATE, NULL);
 	single_inserts(100 * rounds < n / 2 ? 100 * rounds : (int)(n / 2));
 	exec("PRAGMA wal_checkpoint(TRUNCATE)");
 

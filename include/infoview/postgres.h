@@ -28,7 +28,9 @@
  * again at the next transaction.
  *
  * A library built without libpq has these functions too: they return
- * IV_ENOTFOUND, and iv_postgres_available() says 0.
+ * IV_ENOTFOUND, and iv_postgres_available() says 0; so do they, and
+ * opening a PostgreSQL store, where libpq.so.5 cannot be loaded when the
+ * program runs (the message says why).
  *
  * @par Threads
  * Each function opens a connection of its own and closes it before it
@@ -44,8 +46,13 @@
 IV_BEGIN_DECL
 
 /**
- * Whether this library was built with the PostgreSQL backend.
- * @return 1 if it was (libpq was found at build time), else 0
+ * Whether this library can open PostgreSQL stores: it was built with the
+ * PostgreSQL backend (libpq's headers were found at build time) and libpq
+ * (`libpq.so.5`) can be loaded. The library does not link libpq: it loads
+ * it the first time a PostgreSQL store is opened or administered, or this
+ * function is called, so programs that use only SQLite stores never load
+ * it.
+ * @return 1 if it can, else 0
  */
 IV_EXTERN(int) iv_postgres_available(void);
 

@@ -13,6 +13,83 @@
 
 #include <libpq-fe.h>
 
+/*
+ * libpq is loaded when a PostgreSQL store is first opened (dlopen of
+ * libpq.so.5, postgres_pq.c), not linked: a program that only opens SQLite
+ * stores does not load libpq and the 21 libraries it needs (OpenSSL,
+ * Kerberos, LDAP, GnuTLS...), which cost every process that links this
+ * library about 5 MiB and the time to map them. Every libpq function this
+ * backend calls is listed here; each name below stands for its pointer.
+ */
+#define PG_LIBPQ_FUNCTIONS(X) \
+	X(PQclear) \
+	X(PQcmdStatus) \
+	X(PQcmdTuples) \
+	X(PQconnectdb) \
+	X(PQdb) \
+	X(PQerrorMessage) \
+	X(PQescapeIdentifier) \
+	X(PQexec) \
+	X(PQexecParams) \
+	X(PQexecPrepared) \
+	X(PQfinish) \
+	X(PQfreemem) \
+	X(PQgetResult) \
+	X(PQgetisnull) \
+	X(PQgetvalue) \
+	X(PQnfields) \
+	X(PQntuples) \
+	X(PQprepare) \
+	X(PQreset) \
+	X(PQresultErrorField) \
+	X(PQresultStatus) \
+	X(PQsendQuery) \
+	X(PQsetClientEncoding) \
+	X(PQsetNoticeProcessor) \
+	X(PQstatus) \
+	X(PQtransactionStatus)
+
+struct iv__pq_api {
+#define PG_LIBPQ_POINTER(name) __typeof__(name) *name;
+	PG_LIBPQ_FUNCTIONS(PG_LIBPQ_POINTER)
+#undef PG_LIBPQ_POINTER
+};
+extern struct iv__pq_api iv__pq;
+
+/* Loads libpq once per process: 0, or IV_ENOTFOUND saying why not (set). */
+int iv__pq_load(void);
+/* The same, 1 or 0, setting no error. */
+int iv__pq_loaded(void);
+
+#ifndef PG_LIBPQ_LOADER
+#define PQclear (iv__pq.PQclear)
+#define PQcmdStatus (iv__pq.PQcmdStatus)
+#define PQcmdTuples (iv__pq.PQcmdTuples)
+#define PQconnectdb (iv__pq.PQconnectdb)
+#define PQdb (iv__pq.PQdb)
+#define PQerrorMessage (iv__pq.PQerrorMessage)
+#define PQescapeIdentifier (iv__pq.PQescapeIdentifier)
+#define PQexec (iv__pq.PQexec)
+#define PQexecParams (iv__pq.PQexecParams)
+#define PQexecPrepared (iv__pq.PQexecPrepared)
+#define PQfinish (iv__pq.PQfinish)
+#define PQfreemem (iv__pq.PQfreemem)
+#define PQgetResult (iv__pq.PQgetResult)
+#define PQgetisnull (iv__pq.PQgetisnull)
+#define PQgetvalue (iv__pq.PQgetvalue)
+#define PQnfields (iv__pq.PQnfields)
+#define PQntuples (iv__pq.PQntuples)
+#define PQprepare (iv__pq.PQprepare)
+#define PQreset (iv__pq.PQreset)
+#define PQresultErrorField (iv__pq.PQresultErrorField)
+#define PQresultStatus (iv__pq.PQresultStatus)
+#define PQsendQuery (iv__pq.PQsendQuery)
+#define PQsetClientEncoding (iv__pq.PQsetClientEncoding)
+#define PQsetNoticeProcessor (iv__pq.PQsetNoticeProcessor)
+#define PQstatus (iv__pq.PQstatus)
+#define PQtransactionStatus (iv__pq.PQtransactionStatus)
+#endif
+
 #include "infoview/sys/backend.h"
 #include "infoview/postgres.h"
 

@@ -317,12 +317,15 @@ static void quiet(void *arg, const char *message)
 /* Connects, as UTF-8; the error says why not (without the conninfo, which may hold a password). */
 static int connect_to(PGconn **out, const char *conninfo)
 {
-	PGconn *conn = PQconnectdb(conninfo);
+	PGconn *conn;
 	char msg[512];
 	size_t n;
+	int rc;
 
 	*out = NULL;
-	if (!conn)
+	if ((rc = iv__pq_load()) < 0)
+		return rc;
+	if (!(conn = PQconnectdb(conninfo)))
 		return iv__pg_oom();
 	if (PQstatus(conn) != CONNECTION_OK) {
 		snprintf(msg, sizeof(msg), "%s", PQerrorMessage(conn));
@@ -493,7 +496,7 @@ static int admin_end(struct pg *b, int rc)
 
 IV_EXTERN(int) iv_postgres_available(void)
 {
-	return 1;
+	return iv__pq_loaded();
 }
 
 IV_EXTERN(int) iv_postgres_init(const char *conninfo)
