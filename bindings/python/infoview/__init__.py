@@ -23,9 +23,9 @@ from ._errors import (Busy, Constraint, Error, Exists, InvalidInput, Misuse, NoM
                       Retry, StorageError, VersionMismatch)
 from ._lib import ENUMS, library_version
 from ._records import Contact, Followup, Interview, Intro, Note, Record, Target
-from ._store import (AgendaItem, Draft, DraftReport, Drafts, DraftWarning, ImportReport, Network,
-                     Path, PlanItem, Profile, Rules, SearchHit, Store, Table, Targets, TimelineEntry, WeekReview,
-                     default_path,
+from ._store import (AgendaItem, Contacts, Draft, DraftReport, Drafts, DraftWarning, Followups,
+                     ImportReport, Interviews, Intros, Network, Notes, Path, PlanItem, Profile, Rules,
+                     SearchHit, Store, Table, Targets, TimelineEntry, WeekReview, default_path,
                      question_bank)
 
 __version__ = "0.1.0"
@@ -62,7 +62,7 @@ def enums() -> dict:
 
 __all__ = ["open", "version", "enums", "default_path", "question_bank", "Store", "Table",
            "Record", "Contact", "Intro", "Interview", "Followup", "Note", "Target", "PlanItem",
-           "Targets", "AgendaItem",
+           "Contacts", "Intros", "Interviews", "Followups", "Notes", "Targets", "AgendaItem",
            "SearchHit", "Network", "Path", "TimelineEntry", "Rules", "WeekReview", "Profile", "Draft",
            "DraftWarning", "DraftReport", "Drafts", "ImportReport", "Error", "NotFound",
            "Exists", "InvalidInput", "Constraint", "Busy", "NoMemory", "VersionMismatch",

@@ -291,7 +291,7 @@ class Store:
                 if not isinstance(t, datetime) or t.tzinfo is None or t.utcoffset() is None:
                     raise TypeError("the clock returned %r, not an aware datetime" % (t,))
                 now[0] = to_time(t)
-                return 0
+                return _lib.OK
             except BaseException as e:  # noqa: B902 - KeyboardInterrupt too must not reach C
                 store = store_ref()
                 if store is not None:
@@ -386,17 +386,19 @@ class Store:
 
     # --- Agenda, search, network --------------------------------------------------------
 
-    def agenda(self, at: Optional[datetime] = None, days: float = 7,
+    def agenda(self, at: Optional[datetime] = None, days: Optional[float] = None,
                until: Optional[datetime] = None, plan: Optional[bool] = None) -> Iterator["AgendaItem"]:
         """What to do at a moment (the store's clock when `at` is None):
         follow-ups due, those doable later today, interviews scheduled in the
-        next `days` days, requests past their last nudge, requests waiting,
+        next `days` days (None: the library's horizon, a week), requests
+        past their last nudge, requests waiting,
         and the next steps of the first targets of the plan ("plan" items:
         on the store's plan day when `plan` is None, always when True,
         never when False). A lazy iterator of AgendaItem."""
         o = Struct("iv_agenda_options", _agenda_init)
         o.set("at", to_time(at))
-        o.set("horizon", int(timedelta(days=days).total_seconds()))
+        if days is not None:
+            o.set("horizon", int(timedelta(days=days).total_seconds()))
         if until is not None and o.has("until"):
             o.set("until", to_time(until))
         if plan is not None and o.has("plan"):
@@ -507,7 +509,7 @@ class Store:
                 ctypes.memmove(buf, bytes(view[pos[0]:pos[0] + n]), n)
                 pos[0] += n
                 got[0] = n
-                return 0
+                return _lib.OK
             except BaseException as e:  # nothing may escape into C
                 self._callback_error = e
                 return _lib.GENERIC
@@ -544,7 +546,7 @@ class Store:
         def write(data: Any, n: int, payload: Any) -> int:
             try:
                 chunks.append(ctypes.string_at(data, n))
-                return 0
+                return _lib.OK
             except BaseException as e:  # nothing may escape into C (MemoryError)
                 self._callback_error = e
                 return _lib.GENERIC

@@ -43,5 +43,10 @@ esac
 "$python" "$tmp/story.py" | tee "$tmp/out"
 [ "$(sed -n 1p "$tmp/out")" = "['Ana Direct', 'Ben Bridge', 'Cara Target']" ] || { echo "FAIL: the path"; exit 1; }
 [ "$(grep -c '  thank ' "$tmp/out")" -eq 3 ] || { echo "FAIL: three thanks expected"; exit 1; }
+# Cara thanked for the talk, Ben and Ana for the introductions (the three
+# are due at one moment: their order is the agenda's tie-break, not checked).
+for who in 'thank you Cara Target' 'thank introducer Ben Bridge' 'thank introducer Ana Direct'; do
+	grep -qx "2026-03-07 09:00 UTC  $who" "$tmp/out" || { echo "FAIL: no \"$who\" line"; exit 1; }
+done
 [ -f jobsearch.db ] || { echo "FAIL: no jobsearch.db"; exit 1; }
 echo "ok: the story ran against the installed prefix"

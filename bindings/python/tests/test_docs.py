@@ -30,3 +30,14 @@ def test_every_public_name_has_a_docstring():
 
 def test_the_package_is_marked_typed():
     assert os.path.exists(os.path.join(os.path.dirname(infoview.__file__), "py.typed"))
+
+
+def test_the_classes_a_store_hands_out_are_public():
+    # So that they can be named in type hints and their docstrings are
+    # checked above: store.contacts is an infoview.Contacts, and so on.
+    with infoview.open(":memory:") as s:
+        handed = [s, s.contacts, s.intros, s.interviews, s.followups, s.notes,
+                  s.targets, s.drafts, s.rules, s.network(), s.profile, s.week_review()]
+        for obj in handed:
+            name = type(obj).__name__
+            assert name in infoview.__all__ and getattr(infoview, name) is type(obj), name

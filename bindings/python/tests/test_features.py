@@ -47,6 +47,20 @@ def test_the_agenda_at_a_moment_and_horizon(store, chain, clock):
     assert late[0].overdue
 
 
+def test_the_agenda_without_days_uses_the_librarys_horizon(store, chain, clock):
+    # The horizon is left to the library (iv_agenda_options' 0: a week),
+    # not copied into the binding.
+    ana, ben = chain[0], chain[1]
+    soon = store.interviews.add(ana.id, scheduled_at=T0 + timedelta(days=6))
+    later = store.interviews.add(ben.id, scheduled_at=T0 + timedelta(days=8))
+    for iv in (soon, later):
+        store.interviews.move(iv.id, "requested")
+        store.interviews.move(iv.id, "scheduled")
+    shown = [i.interview.id for i in store.agenda() if i.kind == "interview"]
+    assert shown == [soon.id]
+    assert shown == [i.interview.id for i in store.agenda(days=None) if i.kind == "interview"]
+
+
 def test_a_waiting_request_shows_how_long(store, chain, clock):
     iv = store.interviews.add(chain[2].id)
     store.interviews.move(iv.id, "requested")

@@ -138,8 +138,9 @@ def test_a_followup_holds_every_field():
     f = Followup(contact="0190c2d6-7f00-7000-8000-000000000001", kind="check_in",
                  status="pending", earliest=datetime(2026, 3, 1, tzinfo=UTC),
                  due=datetime(2026, 3, 2, tzinfo=UTC), note="ask about TOPRA",
-                 draft="Hi Ana")
+                 draft="Hi Ana", contact_name="Ana Direct")
     assert (f.kind, f.status, f.note, f.draft) == ("check_in", "pending", "ask about TOPRA", "Hi Ana")
+    assert f.contact_name == "Ana Direct" and f.rule is None
     assert f.earliest < f.due and f.closed_at is None and f.interview is None
 
 

@@ -19,6 +19,17 @@ def test_the_library_version_is_checked_and_shown():
     assert infoview.version().startswith("0.")
 
 
+def test_the_package_version_is_the_librarys():
+    # Released together: the package's version (__init__.py and
+    # pyproject.toml) is that of the library built from the same tree
+    # (common.h's IV_VERSION_*), which ctest loads.
+    pyproject = os.path.join(os.path.dirname(__file__), "..", "pyproject.toml")
+    with open(pyproject, encoding="utf-8") as f:
+        declared = [line.split("=", 1)[1].strip().strip('"') for line in f
+                    if line.startswith("version")]
+    assert declared == [infoview.__version__] == [infoview.version()]
+
+
 def test_a_memory_store_is_empty_and_vanishes(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with infoview.open(":memory:") as s:
