@@ -249,7 +249,7 @@ static int agenda_unguarded(iv_agenda_iter **out, iv_db *db, const iv_agenda_opt
 	if (o.until < 0)
 		return iv__error(IV_EINVALID, "iv_agenda_options.until: must not be negative (got %lld)",
 				 (long long)o.until);
-	if (o.plan < -1 || o.plan > 1)
+	if (o.plan < IV_AGENDA_PLAN_NEVER || o.plan > IV_AGENDA_PLAN_ALWAYS)
 		return iv__error(IV_EINVALID, "iv_agenda_options.plan: %d is not -1 (never), 0 (on the plan's day) "
 				 "or 1 (always)", o.plan);
 	/* The waiting times are `at` minus a record's time: both in range, no overflow. */

@@ -49,6 +49,10 @@ static const struct name followup_status[] = {
 static const struct name delete_flags[] = {
 	{ IV_DELETE_DEFAULT, "default" }, { IV_DELETE_CASCADE, "cascade" }
 };
+static const struct name agenda_plan[] = {
+	{ IV_AGENDA_PLAN_NEVER, "never" }, { IV_AGENDA_PLAN_ON_DAY, "on_day" },
+	{ IV_AGENDA_PLAN_ALWAYS, "always" }
+};
 static const struct name agenda_kind[] = {
 	{ IV_AGENDA_FOLLOWUP, "followup" }, { IV_AGENDA_INTERVIEW, "interview" },
 	{ IV_AGENDA_WAITING, "waiting" }, { IV_AGENDA_LATER, "later" }, { IV_AGENDA_NO_REPLY, "no_reply" },
@@ -136,6 +140,7 @@ static const struct enum_type {
 	TYPE("followup_kind", followup_kind),
 	TYPE("followup_status", followup_status),
 	TYPE("delete_flags", delete_flags), TYPE("agenda_kind", agenda_kind),
+	TYPE("agenda_plan", agenda_plan),
 	TYPE("search_kind", search_kind), TYPE("search_flags", search_flags),
 	TYPE("template", template_kind), TYPE("draft_warning", draft_warning),
 	TYPE("question_category", question_category), TYPE("error", error_codes),

@@ -845,10 +845,10 @@ static void the_agenda_lists_the_plan_on_mondays_first_five_steps_last(void **st
 	plan_items(fx, &o, T0 + DAY, got, sizeof(got));
 	assert_string_equal(got, "");
 	/* Always, or never, when the caller says so. */
-	o.plan = 1;
+	o.plan = IV_AGENDA_PLAN_ALWAYS;
 	plan_items(fx, &o, T0 + DAY, got, sizeof(got));
 	assert_string_equal(got, "Roche,Pfizer,GSK,Novartis,Merck");
-	o.plan = -1;
+	o.plan = IV_AGENDA_PLAN_NEVER;
 	plan_items(fx, &o, T0, got, sizeof(got));
 	assert_string_equal(got, "");
 	o.plan = 2;

@@ -50,6 +50,17 @@ typedef enum {
 	IV_AGENDA_PLAN = 6
 } iv_agenda_kind_t;
 
+/**
+ * When iv_agenda() lists the target plan's next steps (the options' `plan`,
+ * version 3): the values are those the field took before this type named
+ * them (0.2).
+ */
+typedef enum {
+	IV_AGENDA_PLAN_NEVER = -1,   /**< never */
+	IV_AGENDA_PLAN_ON_DAY = 0,   /**< on the store's plan day (iv_rules' plan_day) */
+	IV_AGENDA_PLAN_ALWAYS = 1    /**< on every agenda */
+} iv_agenda_plan_t;
+
 /** How iv_agenda() plans. */
 typedef struct iv_agenda_options {
 	/** the struct's version: IV_AGENDA_OPTIONS_VERSION */
@@ -67,8 +78,10 @@ typedef struct iv_agenda_options {
 	iv_time until;
 	/**
 	 * (version 3) when the target plan's next steps are listed
-	 * (IV_AGENDA_PLAN): 0 on the store's plan day (iv_rules' plan_day,
-	 * Monday unless set: the local weekday of `at`), 1 always, -1 never
+	 * (IV_AGENDA_PLAN), an iv_agenda_plan_t: IV_AGENDA_PLAN_ON_DAY (0) on
+	 * the store's plan day (iv_rules' plan_day, Monday unless set: the
+	 * local weekday of `at`), IV_AGENDA_PLAN_ALWAYS (1) always,
+	 * IV_AGENDA_PLAN_NEVER (-1) never
 	 */
 	int plan;
 } iv_agenda_options;

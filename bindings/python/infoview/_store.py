@@ -402,7 +402,7 @@ class Store:
         if until is not None and o.has("until"):
             o.set("until", to_time(until))
         if plan is not None and o.has("plan"):
-            o.set("plan", 1 if plan else -1)
+            o.set("plan", enum_value("agenda_plan", "always" if plan else "never"))
         out = c_void_p()
         self._out(_agenda, byref(out), o.ptr())
         return _Iter(self, out.value, _agenda_next, _agenda_free,
