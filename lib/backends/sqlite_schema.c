@@ -956,6 +956,37 @@ static char *immutable_uri(const char *path)
 	return uri;
 }
 
+/*
+ * Why the store at `path` could not be created, SQLite's last errno being
+ * `err`. When creating it fails, SQLite tries to open it for reading,
+ * which fails with ENOENT: a directory that cannot be written is asked
+ * about here, and named.
+ */
+static int create_error(const char *path, int err)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int rc;
+
+	if (err != ENOENT)
+		return iv__sq_error(IV_ESTORAGE, "sqlite: cannot create %s: %s", path, strerror(err));
+	if (!(dir = malloc(strlen(path) + 2)))
+		return iv__sq_oom();
+	if (!slash)
+		strcpy(dir, ".");
+	else if (slash == path)
+		strcpy(dir, "/");
+	else
+		snprintf(dir, (size_t)(slash - path) + 1, "%s", path);
+	if (access(dir, W_OK | X_OK) == 0 || errno == ENOENT)
+		rc = iv__sq_error(IV_ESTORAGE, "sqlite: cannot create %s: %s", path, strerror(err));
+	else
+		rc = iv__sq_error(IV_ESTORAGE, "sqlite: cannot create %s: its directory %s is not writable (%s)", path,
+				  dir, strerror(errno));
+	free(dir);
+	return rc;
+}
+
 static int connect_db(struct sq *b, const char *path, int immutable, int creating)
 {
 	int flags = SQLITE_OPEN_NOMUTEX, rc;
@@ -976,8 +1007,7 @@ static int connect_db(struct sq *b, const char *path, int immutable, int creatin
 			return iv__sq_error(IV_ESTORAGE, "sqlite: opening the store at %s to read: %s (%s)", path,
 					    sqlite3_errmsg(b->db), b->readonly);
 		if (creating && sqlite3_system_errno(b->db) != 0)
-			return iv__sq_error(IV_ESTORAGE, "sqlite: cannot create %s: %s", path,
-					    strerror(sqlite3_system_errno(b->db)));
+			return create_error(path, sqlite3_system_errno(b->db));
 		return iv__sq_fail(b, rc, "opening", "store", path);
 	}
 	sqlite3_extended_result_codes(b->db, 1);

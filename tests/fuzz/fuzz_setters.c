@@ -14,10 +14,11 @@
  * - a time setter takes exactly the times from IV_TIME_MIN to IV_TIME_MAX
  *   and leaves the field as it was otherwise; iv_time_add_days() and
  *   iv_time_add_business_days() stay in that range for any input;
- * - at the end the contact, a note, an interview and a follow-up about it
- *   are stored in a fresh memory store and in one SQLite store held in
- *   memory for the whole run (then deleted there); what a store gives back
- *   has the contact's texts exactly.
+ * - at the end the contact, a note, an interview and a follow-up about it,
+ *   and the target employer, are stored in a fresh memory store and in one
+ *   SQLite store held in memory for the whole run (then deleted there);
+ *   what a store gives back has the contact's and the target's texts
+ *   exactly.
  *
  * Built with -fsanitize=fuzzer by IV_FUZZ=ON (clang); every build also
  * replays the seed corpus through it (replay.c), as the ctest
@@ -40,6 +41,7 @@ struct recs {
 	iv_followup *fu;
 	iv_note *n;
 	iv_profile *p;
+	iv_target *t;
 };
 
 static int same(const char *a, const char *b)
@@ -159,9 +161,14 @@ static void text_op(struct recs *r, unsigned op, const char *s, size_t index)
 	case 37: TEXT(iv_profile_name, iv_profile_set_name, r->p); break;
 	case 38: TEXT(iv_profile_background, iv_profile_set_background, r->p); break;
 	case 39: TEXT(iv_profile_exploring, iv_profile_set_exploring, r->p); break;
+	case 40: ID(iv_target_id, iv_target_set_id, r->t); break;
+	case 41: TEXT(iv_target_name, iv_target_set_name, r->t); break;
+	case 42: TEXT(iv_target_note, iv_target_set_note, r->t); break;
+	case 43: LIST(iv_target_alias_count, iv_target_add_alias(r->t, s), r->t); break;
+	case 44: LIST(iv_target_alias_count, iv_target_remove_alias(r->t, s), r->t); break;
 	}
 }
-#define TEXT_OPS 40
+#define TEXT_OPS 45
 
 static void time_op(struct recs *r, unsigned op, iv_time t)
 {
@@ -224,6 +231,41 @@ static void same_contact(const iv_contact *a, const iv_contact *b)
 			abort();
 }
 
+/* The target's texts are in `b` too, exactly. */
+static void same_target(const iv_target *a, const iv_target *b)
+{
+	size_t i;
+
+	if (!same(iv_target_name(a), iv_target_name(b)) || !same(iv_target_note(a), iv_target_note(b)) ||
+	    iv_target_alias_count(a) != iv_target_alias_count(b))
+		abort();
+	for (i = 0; i < iv_target_alias_count(a); i++)
+		if (!same(iv_target_alias_at(a, i), iv_target_alias_at(b, i)))
+			abort();
+}
+
+/* Stores a copy of the target in `db`, reads it back; deletes it again when `clean`. */
+static void store_target(iv_db *db, const iv_target *t, int clean)
+{
+	iv_target *copy = NULL, *back = NULL;
+	int rc;
+
+	if (iv_target_dup(&copy, t) < 0)
+		abort();
+	iv_target_set_id(copy, NULL);
+	if ((rc = iv_target_insert(db, copy)) == 0) {
+		if (iv_target_lookup(&back, db, iv_target_id(copy)) != 0)
+			abort();
+		same_target(copy, back);
+		if (clean && iv_target_delete(db, iv_target_id(copy)) != 0)
+			abort();
+	} else {
+		failed_well(rc);
+	}
+	iv_target_free(back);
+	iv_target_free(copy);
+}
+
 /* Stores the records about the contact in `db`; deletes them again when `clean`. */
 static void store(iv_db *db, struct recs *r, int clean)
 {
@@ -268,7 +310,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!sq && iv_db_open_with(&sq, "sqlite", ":memory:") != 0)
 		abort();
 	if (iv_contact_new(&r.c) < 0 || iv_intro_new(&r.in) < 0 || iv_interview_new(&r.iv) < 0 ||
-	    iv_followup_new(&r.fu) < 0 || iv_note_new(&r.n) < 0 || iv_profile_new(&r.p) < 0)
+	    iv_followup_new(&r.fu) < 0 || iv_note_new(&r.n) < 0 || iv_profile_new(&r.p) < 0 ||
+	    iv_target_new(&r.t) < 0)
 		abort();
 	while (pos < size) {
 		unsigned op = data[pos++], n;
@@ -305,6 +348,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	store(db, &r, 0);
 	store(sq, &r, 1);
+	store_target(db, r.t, 0);
+	store_target(sq, r.t, 1);
 	iv_db_free(db);
 	iv_contact_free(r.c);
 	iv_intro_free(r.in);
@@ -312,5 +357,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	iv_followup_free(r.fu);
 	iv_note_free(r.n);
 	iv_profile_free(r.p);
+	iv_target_free(r.t);
 	return 0;
 }
