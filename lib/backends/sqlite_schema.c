@@ -888,6 +888,17 @@ static int check_length(struct sq *b, const char *path)
 	return 0;
 }
 
+/* "./" and a path without a slash, so that its directory can be cut off it. */
+static char *dot_slash(const char *path)
+{
+	size_t n = strlen(path) + 3;
+	char *r = malloc(n);
+
+	if (r)
+		snprintf(r, n, "./%s", path);
+	return r;
+}
+
 /*
  * Why the store can only be read, or NULL: a read-only file, or a
  * directory where SQLite cannot make the WAL's -wal and -shm files
@@ -897,7 +908,7 @@ static int check_length(struct sq *b, const char *path)
  */
 static int readonly_reason(char **out, int *immutable, const char *path)
 {
-	char *real = realpath(path, NULL), *slash, walpath[PATH_MAX + 8];
+	char *real, *slash, walpath[PATH_MAX + 8];
 	const char *dir;
 	int file_ro, dir_ro = 0, rc = 0;
 	struct stat st;
@@ -905,6 +916,15 @@ static int readonly_reason(char **out, int *immutable, const char *path)
 
 	*out = NULL;
 	*immutable = 0;
+	/*
+	 * The file a symbolic link leads to, whose directory holds the WAL; a
+	 * store that is no link is asked about by its own path (realpath()
+	 * would read every level of it, on every open).
+	 */
+	if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode))
+		real = strchr(path, '/') ? strdup(path) : dot_slash(path);
+	else
+		real = realpath(path, NULL);
 	if (!real)
 		return 0; /* SQLite says why */
 	file_ro = access(real, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM);
@@ -1032,28 +1052,66 @@ static int configure(struct sq *b)
 	return 0;
 }
 
-int iv__sq_apply_durability(struct sq *b)
+/* Whether the store's setting asks for FULL durability (iv_db_set_durability()). */
+static int read_durability(struct sq *b, int *full)
 {
 	sqlite3_stmt *st = NULL;
 	const char *v;
-	int full = 0, rc;
+	int rc;
 
+	*full = 0;
 	rc = sqlite3_prepare_v2(b->db, "SELECT value FROM setting WHERE key = '" SQ_DURABILITY_KEY "'", -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		full = (v = (const char *)sqlite3_column_text(st, 0)) && strcmp(v, "full") == 0;
+		*full = (v = (const char *)sqlite3_column_text(st, 0)) && strcmp(v, "full") == 0;
 		rc = SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return iv__sq_fail(b, rc, "reading the durability of", "store", NULL);
+	return 0;
+}
+
+static int set_durability(struct sq *b, int full)
+{
 	b->durability_pending = 0;
 	return exec(b, full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", "setting the durability");
+}
+
+int iv__sq_apply_durability(struct sq *b)
+{
+	int full, rc;
+
+	return (rc = read_durability(b, &full)) < 0 ? rc : set_durability(b, full);
+}
+
+/*
+ * What opening reads of a store already there, in one read transaction
+ * (each statement would take one of its own, with their locks and system
+ * calls): that it is an infoview store and of which version, that its
+ * schema is the one the version claims, and, at this library's version, its
+ * durability (*full; -1 when it is read after the migration).
+ */
+static int read_store(struct sq *b, const char *path, int *version, int *full)
+{
+	int rc;
+
+	*full = -1;
+	if ((rc = exec(b, "BEGIN", "reading the store")) < 0)
+		return rc;
+	if ((rc = schema_version(b, path, version)) >= 0 && (rc = check_schema(b, path, *version)) >= 0 &&
+	    *version == SCHEMA_VERSION)
+		rc = read_durability(b, full);
+	if (rc >= 0)
+		rc = exec(b, "COMMIT", "reading the store");
+	if (rc < 0 && !sqlite3_get_autocommit(b->db))
+		sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
 }
 
 int iv__sq_open(struct sq *b, const char *path)
 {
 	char *default_path = NULL;
-	int version, immutable = 0, created = 0, rc;
+	int version, immutable = 0, created = 0, full, rc;
 
 	if (!path) {
 		if ((rc = iv_db_default_path(&default_path)) < 0)
@@ -1076,8 +1134,8 @@ int iv__sq_open(struct sq *b, const char *path)
 		}
 	}
 	if ((rc = connect_db(b, path, immutable, created)) < 0 || (created && (rc = make_private(path)) < 0) ||
-	    (b->path && (rc = check_length(b, path)) < 0) || (rc = schema_version(b, path, &version)) < 0 ||
-	    (rc = check_schema(b, path, version)) < 0 || (rc = configure(b)) < 0)
+	    (b->path && (rc = check_length(b, path)) < 0) || (rc = read_store(b, path, &version, &full)) < 0 ||
+	    (rc = configure(b)) < 0)
 		goto done;
 	if (version < SCHEMA_VERSION && b->readonly)
 		rc = iv__sq_error(IV_ESTORAGE, "sqlite: the store at %s cannot be %s: %s", path,
@@ -1085,7 +1143,7 @@ int iv__sq_open(struct sq *b, const char *path)
 	else if (version < SCHEMA_VERSION)
 		rc = migrate(b, path);
 	if (rc >= 0)
-		rc = iv__sq_apply_durability(b);
+		rc = full >= 0 ? set_durability(b, full) : iv__sq_apply_durability(b);
 done:
 	iv_free(default_path);
 	return rc;
