@@ -360,8 +360,13 @@ void iv__sq_give_back(struct sq *b, struct sq_put *p, int slot)
 
 int iv__sq_run(struct sq *b, int idx, const char *action)
 {
-	sqlite3_stmt *st = b->stmt[idx];
-	int rc = sqlite3_step(st);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!b->stmt[idx] && (rc = iv__sq_prepare_tx(b)) < 0)
+		return rc;
+	st = b->stmt[idx];
+	rc = sqlite3_step(st);
 
 	rc = rc == SQLITE_DONE ? 0 : iv__sq_fail(b, rc, action, NULL, NULL);
 	sqlite3_reset(st);

@@ -265,6 +265,8 @@ int iv__sq_step(struct sq *b, struct sq_put *p, const char *action, const char *
 int iv__sq_step_done(struct sq *b, struct sq_put *p, const char *action, const char *kind, const char *id);
 /* Runs a transaction statement (prepared at open); 0 or the error. */
 int iv__sq_run(struct sq *b, int idx, const char *action);
+/* Prepares the statements of transactions (SQ_BEGIN...) not prepared yet. */
+int iv__sq_prepare_tx(struct sq *b);
 
 void iv__sq_put_text(struct sq_put *p, const char *s);
 void iv__sq_put_int(struct sq_put *p, sqlite3_int64 v);

@@ -1039,12 +1039,26 @@ static int connect_db(struct sq *b, const char *path, int immutable, int creatin
 /* After the file is known to be ours: settings that read it, then WAL. */
 static int configure(struct sq *b)
 {
-	int i, rc;
+	int rc;
 
 	if ((rc = exec(b, connection_pragmas, "configuring the connection")) < 0 ||
 	    (!b->readonly && (rc = exec(b, "PRAGMA journal_mode = WAL", "switching to WAL")) < 0))
 		return rc;
+	return 0;
+}
+
+/*
+ * The statements of transactions, all at once when the first is needed
+ * (a connection that only reads never is), so that a rollback is ready
+ * whenever a begin was.
+ */
+int iv__sq_prepare_tx(struct sq *b)
+{
+	int i, rc;
+
 	for (i = 0; i < SQ_TX_COUNT; i++) {
+		if (b->stmt[i])
+			continue;
 		rc = sqlite3_prepare_v3(b->db, tx_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &b->stmt[i], NULL);
 		if (rc != SQLITE_OK)
 			return iv__sq_fail(b, rc, "preparing", "statement", tx_sql[i]);
@@ -1142,8 +1156,11 @@ int iv__sq_open(struct sq *b, const char *path)
 				  version ? "upgraded to this library's schema" : "created", b->readonly);
 	else if (version < SCHEMA_VERSION)
 		rc = migrate(b, path);
-	if (rc >= 0)
-		rc = full >= 0 ? set_durability(b, full) : iv__sq_apply_durability(b);
+	/* NORMAL is the connection's already (connection_pragmas). */
+	if (rc >= 0 && full < 0)
+		rc = iv__sq_apply_durability(b);
+	else if (rc >= 0 && full > 0)
+		rc = set_durability(b, 1);
 done:
 	iv_free(default_path);
 	return rc;
