@@ -826,13 +826,18 @@ static int make_parent_dirs(const char *path)
 /*
  * Whether SQLite is about to create the store: nothing is at the path (or
  * at the end of the symbolic link there). A directory there is refused.
+ * *link says whether the path is a symbolic link.
  */
-static int will_create(int *created, const char *path)
+static int will_create(int *created, int *link, const char *path)
 {
 	struct stat st;
+	int rc = lstat(path, &st);
 
 	*created = 0;
-	if (stat(path, &st) == 0) {
+	*link = rc == 0 && S_ISLNK(st.st_mode);
+	if (*link)
+		rc = stat(path, &st);
+	if (rc == 0) {
 		if (S_ISDIR(st.st_mode))
 			return iv__sq_error(IV_EINVALID, "sqlite: %s is a directory, not an infoview store", path);
 		return 0;
@@ -899,6 +904,21 @@ static char *dot_slash(const char *path)
 	return r;
 }
 
+/* Whether SQLite can make the -wal and -shm files beside the store (the file a link leads to). */
+static int dir_writable(const char *path, int link)
+{
+	char *real = link ? realpath(path, NULL) : strchr(path, '/') ? strdup(path) : dot_slash(path), *slash;
+	int ok;
+
+	if (!real)
+		return 0; /* asked again, and said, by readonly_reason() */
+	slash = strrchr(real, '/');
+	*slash = '\0';
+	ok = access(*real ? real : "/", W_OK | X_OK) == 0;
+	free(real);
+	return ok;
+}
+
 /*
  * Why the store can only be read, or NULL: a read-only file, or a
  * directory where SQLite cannot make the WAL's -wal and -shm files
@@ -906,7 +926,7 @@ static char *dot_slash(const char *path)
  * store is best read as a file nobody writes: no -wal beside it to read,
  * and none can be made.
  */
-static int readonly_reason(char **out, int *immutable, const char *path)
+static int readonly_reason(char **out, int *immutable, const char *path, int link)
 {
 	char *real, *slash, walpath[PATH_MAX + 8];
 	const char *dir;
@@ -921,7 +941,7 @@ static int readonly_reason(char **out, int *immutable, const char *path)
 	 * store that is no link is asked about by its own path (realpath()
 	 * would read every level of it, on every open).
 	 */
-	if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode))
+	if (!link)
 		real = strchr(path, '/') ? strdup(path) : dot_slash(path);
 	else
 		real = realpath(path, NULL);
@@ -1125,7 +1145,7 @@ static int read_store(struct sq *b, const char *path, int *version, int *full)
 int iv__sq_open(struct sq *b, const char *path)
 {
 	char *default_path = NULL;
-	int version, immutable = 0, created = 0, full, rc;
+	int version, immutable = 0, created = 0, link = 0, full, rc;
 
 	if (!path) {
 		if ((rc = iv_db_default_path(&default_path)) < 0)
@@ -1140,14 +1160,33 @@ int iv__sq_open(struct sq *b, const char *path)
 	 */
 	/* ":memory:" is SQLite's store in memory: no file to make. */
 	if (strcmp(path, ":memory:") != 0) {
-		if ((rc = will_create(&created, path)) < 0 || (rc = readonly_reason(&b->readonly, &immutable, path)) < 0)
+		if ((rc = will_create(&created, &link, path)) < 0)
 			goto done;
 		if (!(b->path = strdup(path))) {
 			rc = iv__sq_oom();
 			goto done;
 		}
 	}
-	if ((rc = connect_db(b, path, immutable, created)) < 0 || (created && (rc = make_private(path)) < 0) ||
+	/*
+	 * Most stores can be written, and so can their directories: SQLite is
+	 * asked first (it opens a file it cannot write to read only), then the
+	 * directory; only when either cannot be written is the reason looked
+	 * for, and the store opened again as it says.
+	 */
+	if (b->path && !created) {
+		if ((rc = connect_db(b, path, 0, 0)) < 0)
+			goto done;
+		if (sqlite3_db_readonly(b->db, "main") == 1 || !dir_writable(path, link)) {
+			sqlite3_close_v2(b->db);
+			b->db = NULL;
+			if ((rc = readonly_reason(&b->readonly, &immutable, path, link)) < 0 ||
+			    (rc = connect_db(b, path, immutable, 0)) < 0)
+				goto done;
+		}
+	} else if ((rc = connect_db(b, path, 0, created)) < 0) {
+		goto done;
+	}
+	if ((created && (rc = make_private(path)) < 0) ||
 	    (b->path && (rc = check_length(b, path)) < 0) || (rc = read_store(b, path, &version, &full)) < 0 ||
 	    (rc = configure(b)) < 0)
 		goto done;
