@@ -28,8 +28,8 @@ done
 [ ! -e "$tmp/site/infoview/_installed.py" ] || { echo "FAIL: pip installed _installed.py"; exit 1; }
 ls -d "$tmp"/site/infoview-*.dist-info >/dev/null || { echo "FAIL: no dist-info"; exit 1; }
 
-awk '/^```python$/ { inside = 1; next } /^```/ { if (inside) exit } inside' "$readme" >"$tmp/story.py"
-grep -q 'infoview.open("jobsearch.db"' "$tmp/story.py" || { echo "FAIL: no story in $readme"; exit 1; }
+. "$(dirname "${BASH_SOURCE[0]}")/story.sh"
+story_extract "$readme" "$tmp/story.py"
 
 # A directory holding only the library under its SONAME: the loader's name.
 mkdir "$tmp/lib" "$tmp/run"
@@ -42,10 +42,5 @@ export PYTHONPATH=$tmp/site LD_LIBRARY_PATH=$tmp/lib PYTHONDONTWRITEBYTECODE=1
 	{ echo "FAIL: imported $(sed -n 1p "$tmp/where"), not the pip-installed package"; exit 1; }
 [ "$(sed -n 2p "$tmp/where")" = libinfoview.so.0 ] ||
 	{ echo "FAIL: loaded $(sed -n 2p "$tmp/where"), not libinfoview.so.0 by the loader"; exit 1; }
-"$python" "$tmp/story.py" | tee "$tmp/out"
-[ "$(sed -n 1p "$tmp/out")" = "['Ana Direct', 'Ben Bridge', 'Cara Target']" ] || { echo "FAIL: the path"; exit 1; }
-[ "$(grep -c '  thank ' "$tmp/out")" -eq 3 ] || { echo "FAIL: three thanks expected"; exit 1; }
-for who in 'thank you Cara Target' 'thank introducer Ben Bridge' 'thank introducer Ana Direct'; do
-	grep -qx "2026-03-07 09:00 UTC  $who" "$tmp/out" || { echo "FAIL: no \"$who\" line"; exit 1; }
-done
+story_run "$python" "$tmp/story.py" "$tmp/out"
 echo "ok: pip installed the package, and the story ran on it"
