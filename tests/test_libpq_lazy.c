@@ -9,6 +9,11 @@
  * would: a server that is not there is a storage error naming the
  * connection.
  *
+ *     test_libpq_lazy unloadable WORDS
+ * checks instead, in a process whose INFOVIEW_LIBPQ names a file that is
+ * not libpq, that PostgreSQL is refused as unavailable, with a message
+ * holding WORDS, and SQLite stores still work.
+ *
  * SPDX-License-Identifier: MIT
  */
 #include <stdarg.h>
@@ -94,12 +99,45 @@ static void postgres_is_loaded_when_asked_for(void **state)
 	assert_null(db);
 }
 
-int main(void)
+static const char *unloadable_words;
+
+/* INFOVIEW_LIBPQ (set by the ctest) names no libpq: refused, saying why, once and again. */
+static void postgres_is_refused_when_libpq_cannot_be_loaded(void **state)
+{
+	iv_db *db = NULL;
+	int i;
+
+	(void)state;
+	assert_non_null(getenv("INFOVIEW_LIBPQ"));
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(iv_db_open(&db, "postgresql:///infoview?host=/nonexistent-iv-dir"), IV_ENOTFOUND);
+		assert_null(db);
+		assert_non_null(strstr(iv_error_last()->message, "libpq cannot be loaded"));
+		assert_non_null(strstr(iv_error_last()->message, unloadable_words));
+		assert_int_equal(iv_postgres_add_user("host=/nonexistent-iv-dir", "ana"), IV_ENOTFOUND);
+		assert_non_null(strstr(iv_error_last()->message, unloadable_words));
+	}
+	/* Asking sets no error. */
+	iv_error_clear();
+	assert_int_equal(iv_postgres_available(), 0);
+	assert_int_equal(iv_error_code(), 0);
+	assert_false(mapped("libpq.so"));
+	sqlite_and_memory_stores_do_not_load_libpq(state);
+}
+
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sqlite_and_memory_stores_do_not_load_libpq),
 		cmocka_unit_test(postgres_is_loaded_when_asked_for),
 	};
+	const struct CMUnitTest unloadable[] = {
+		cmocka_unit_test(postgres_is_refused_when_libpq_cannot_be_loaded),
+	};
 
+	if (argc == 3 && strcmp(argv[1], "unloadable") == 0) {
+		unloadable_words = argv[2];
+		return cmocka_run_group_tests(unloadable, NULL, NULL);
+	}
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1169,6 +1169,9 @@ int iv__backend_postgres_new(iv_backend **out, const char *conninfo)
 	int rc;
 
 	*out = NULL;
+	/* Before anything: freeing the backend calls libpq too. */
+	if ((rc = iv__pq_load()) < 0)
+		return rc;
 	if (!(b = calloc(1, sizeof(*b))))
 		return iv__pg_oom();
 	iv_backend_init(&b->base, PG_BACKEND_VERSION);

@@ -7,7 +7,8 @@
  * looked up once. Programs that never open such a store load neither libpq
  * nor what it needs. libpq.so.5 is the name of libpq's ABI since
  * PostgreSQL 8.3; the headers the backend is compiled against declare the
- * types the pointers are called through.
+ * types the pointers are called through. The environment variable
+ * INFOVIEW_LIBPQ names another file to load instead (read once).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -16,11 +17,14 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "postgres_internal.h"
 
 #define PG_LIBPQ_SONAME "libpq.so.5"
+/* Another file to load instead (a path, or a name the loader finds), read once. */
+#define PG_LIBPQ_ENV "INFOVIEW_LIBPQ"
 
 struct iv__pq_api iv__pq;
 
@@ -31,10 +35,12 @@ static char why[256]; /* empty once loaded */
 
 static void load(void)
 {
+	const char *file = getenv(PG_LIBPQ_ENV), *e;
 	void *h;
-	const char *e;
 
-	if (!(h = dlopen(PG_LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL))) {
+	if (!file || !*file)
+		file = PG_LIBPQ_SONAME;
+	if (!(h = dlopen(file, RTLD_NOW | RTLD_LOCAL))) {
 		e = dlerror();
 		snprintf(why, sizeof(why), "%s", e ? e : "not found");
 		return;
@@ -48,7 +54,7 @@ static void load(void)
 	{ \
 		void *f = dlsym(h, #name); \
 		if (!f) { \
-			snprintf(why, sizeof(why), "%s has no function %s", PG_LIBPQ_SONAME, #name); \
+			snprintf(why, sizeof(why), "%s has no function %s", file, #name); \
 			dlclose(h); \
 			memset(&iv__pq, 0, sizeof(iv__pq)); \
 			return; \

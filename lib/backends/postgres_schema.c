@@ -506,6 +506,9 @@ IV_EXTERN(int) iv_postgres_init(const char *conninfo)
 	char sql[160];
 	int version = 0, rc;
 
+	/* Before anything: the way out below calls libpq too. */
+	if ((rc = iv__pq_load()) < 0)
+		return rc;
 	if ((rc = admin_open(&b, conninfo, "iv_postgres_init")) < 0)
 		goto done;
 	/* One administrator at a time: a second waits, then finds the work done. */
@@ -559,6 +562,9 @@ IV_EXTERN(int) iv_postgres_add_user(const char *conninfo, const char *role)
 	char sql[96], *who = NULL;
 	int version, space, rc;
 
+	/* Before anything: the way out below calls libpq too. */
+	if ((rc = iv__pq_load()) < 0)
+		return rc;
 	if ((rc = admin_open(&b, conninfo, "iv_postgres_add_user")) < 0)
 		goto done;
 	if (!role) {
@@ -609,6 +615,9 @@ IV_EXTERN(int) iv_postgres_remove_user(const char *conninfo, const char *role)
 	char sql[256], *who = NULL;
 	int i, exists, rc;
 
+	/* Before anything: the way out below calls libpq too. */
+	if ((rc = iv__pq_load()) < 0)
+		return rc;
 	if ((rc = admin_open(&b, conninfo, "iv_postgres_remove_user")) < 0)
 		goto done;
 	if (!role) {
