@@ -904,10 +904,23 @@ static char *dot_slash(const char *path)
 	return r;
 }
 
+/*
+ * The store's file with a directory in its name, to be freed: the file a
+ * symbolic link leads to, whose directory holds the WAL; a store that is
+ * no link by its own path (realpath() would read every level of it, on
+ * every open). NULL when the link leads nowhere (or out of memory).
+ */
+static char *store_file(const char *path, int link)
+{
+	if (link)
+		return realpath(path, NULL);
+	return strchr(path, '/') ? strdup(path) : dot_slash(path);
+}
+
 /* Whether SQLite can make the -wal and -shm files beside the store (the file a link leads to). */
 static int dir_writable(const char *path, int link)
 {
-	char *real = link ? realpath(path, NULL) : strchr(path, '/') ? strdup(path) : dot_slash(path), *slash;
+	char *real = store_file(path, link), *slash;
 	int ok;
 
 	if (!real)
@@ -936,16 +949,7 @@ static int readonly_reason(char **out, int *immutable, const char *path, int lin
 
 	*out = NULL;
 	*immutable = 0;
-	/*
-	 * The file a symbolic link leads to, whose directory holds the WAL; a
-	 * store that is no link is asked about by its own path (realpath()
-	 * would read every level of it, on every open).
-	 */
-	if (!link)
-		real = strchr(path, '/') ? strdup(path) : dot_slash(path);
-	else
-		real = realpath(path, NULL);
-	if (!real)
+	if (!(real = store_file(path, link)))
 		return 0; /* SQLite says why */
 	file_ro = access(real, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM);
 	if (file_ro && errno == EROFS) {
